@@ -1,0 +1,143 @@
+package dev.vela.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that codecs write to. Integers are written as little-endian fixed width
+ * or as unsigned LEB128 varints ({@link #writeVarLong}, {@link #writeVarInt}); lengths are varints.
+ * Not thread-safe: one output per encoding.
+ */
+public final class CodecOutput {
+  private byte[] buffer;
+  private int position;
+
+  /** An empty output with room for {@code initialCapacity} bytes before it grows. */
+  public CodecOutput(int initialCapacity) {
+    buffer = new byte[Math.max(16, initialCapacity)];
+  }
+
+  /** An empty output with a small initial buffer. */
+  public CodecOutput() {
+    this(64);
+  }
+
+  /** Writes one byte. */
+  public void writeByte(int value) {
+    ensure(1);
+    buffer[position++] = (byte) value;
+  }
+
+  /** Writes {@code true} as 1 and {@code false} as 0. */
+  public void writeBoolean(boolean value) {
+    writeByte(value ? 1 : 0);
+  }
+
+  /** Writes 4 bytes, little-endian. */
+  public void writeInt(int value) {
+    ensure(4);
+    buffer[position] = (byte) value;
+    buffer[position + 1] = (byte) (value >>> 8);
+    buffer[position + 2] = (byte) (value >>> 16);
+    buffer[position + 3] = (byte) (value >>> 24);
+    position += 4;
+  }
+
+  /** Writes 8 bytes, little-endian. */
+  public void writeLong(long value) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buffer[position + i] = (byte) (value >>> (8 * i));
+    }
+    position += 8;
+  }
+
+  /** Writes an unsigned varint: 1 byte for 0..127, up to 5 bytes. Negative values take 5 bytes. */
+  public void writeVarInt(int value) {
+    writeVarLong(value & 0xFFFFFFFFL);
+  }
+
+  /** Writes an unsigned varint of up to 10 bytes. */
+  public void writeVarLong(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      buffer[position++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buffer[position++] = (byte) value;
+  }
+
+  /** Writes a signed value as a zig-zag varint, so small negative numbers stay short. */
+  public void writeZigZagLong(long value) {
+    writeVarLong((value << 1) ^ (value >> 63));
+  }
+
+  /** Writes a length (a non-negative varint). */
+  public void writeLength(int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("length must not be negative, was " + length);
+    }
+    writeVarInt(length);
+  }
+
+  /** Writes the bytes of {@code value} as they are, with no length. */
+  public void writeRaw(byte[] value, int offset, int length) {
+    ensure(length);
+    System.arraycopy(value, offset, buffer, position, length);
+    position += length;
+  }
+
+  /** Writes a length, then the bytes. */
+  public void writeBytes(byte[] value) {
+    writeLength(value.length);
+    writeRaw(value, 0, value.length);
+  }
+
+  /** Writes a string as its UTF-8 byte length, then its UTF-8 bytes. */
+  public void writeString(String value) {
+    int length = value.length();
+    boolean ascii = true;
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      writeLength(length);
+      ensure(length);
+      for (int i = 0; i < length; i++) {
+        buffer[position + i] = (byte) value.charAt(i);
+      }
+      position += length;
+    } else {
+      writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The number of bytes written so far. */
+  public int size() {
+    return position;
+  }
+
+  /** Forgets what was written, keeping the buffer for reuse. */
+  public void reset() {
+    position = 0;
+  }
+
+  /** A copy of the bytes written so far. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buffer, position);
+  }
+
+  private void ensure(int extra) {
+    int needed = position + extra;
+    if (needed < 0) {
+      throw new CodecException("encoded value is larger than 2 GiB");
+    }
+    if (needed > buffer.length) {
+      int grown = Math.max(needed, buffer.length < (1 << 30) ? buffer.length * 2 : Integer.MAX_VALUE - 8);
+      buffer = Arrays.copyOf(buffer, grown);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.vela.config;
+
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.Topology;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every option name a backend or topology knows, in one place, for the processor's checks, the
+ * builder's checks and the README. Unknown names get the nearest known one suggested.
+ */
+public enum OptionCatalog {
+  DATA_DIR(Kind.BACKEND, "dataDir", EnumSet.of(Backend.DISK), null,
+      "directory holding one store per cache (required for DISK)"),
+  URL(Kind.BACKEND, "url", EnumSet.of(Backend.REDIS), null,
+      "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379)"),
+  CLUSTER(Kind.TOPOLOGY, "cluster", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "cluster name; caches with one name on one JVM share a JGroups channel (default vela)"),
+  JGROUPS_CONFIG(Kind.TOPOLOGY, "jgroupsConfig", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "a JGroups XML stack file or classpath resource, replacing the built-in TCP stack"),
+  BIND_ADDR(Kind.TOPOLOGY, "bindAddr", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "address the built-in TCP stack binds to (default 127.0.0.1)"),
+  PORT(Kind.TOPOLOGY, "port", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "port of the built-in TCP stack"),
+  INITIAL_HOSTS(Kind.TOPOLOGY, "initialHosts", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "members to contact, as host[port],host[port]"),
+  JOIN_TIMEOUT(Kind.TOPOLOGY, "joinTimeout", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "how long to look for other members when joining"),
+  REQUIRE_MEMBERS(Kind.TOPOLOGY, "requireMembers", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "a member count, or the initialHosts list, that must be reached before create() returns"),
+  RPC_TIMEOUT(Kind.TOPOLOGY, "rpcTimeout", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "how long a call to another node may take"),
+  BACKUPS(Kind.TOPOLOGY, "backups", null, EnumSet.of(Topology.PARTITIONED),
+      "how many further nodes hold a copy of each key (default 0)");
+
+  /** Whether an option belongs in {@code backendOpts} or {@code topologyOpts}. */
+  public enum Kind {
+    BACKEND("backendOpts"),
+    TOPOLOGY("topologyOpts");
+
+    private final String attribute;
+
+    Kind(String attribute) {
+      this.attribute = attribute;
+    }
+
+    /** The {@code @VelaCache} attribute that holds options of this kind. */
+    public String attribute() {
+      return attribute;
+    }
+  }
+
+  private final Kind kind;
+  private final String optionName;
+  private final Set<Backend> backends;
+  private final Set<Topology> topologies;
+  private final String description;
+
+  OptionCatalog(Kind kind, String optionName, Set<Backend> backends, Set<Topology> topologies, String description) {
+    this.kind = kind;
+    this.optionName = optionName;
+    this.backends = backends == null ? Set.of() : backends;
+    this.topologies = topologies == null ? Set.of() : topologies;
+    this.description = description;
+  }
+
+  /** Whether the option belongs in {@code backendOpts} or {@code topologyOpts}. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The name written in {@code @Option(name = ...)}. */
+  public String optionName() {
+    return optionName;
+  }
+
+  /** What the option does, for messages and the README. */
+  public String description() {
+    return description;
+  }
+
+  /** True when the option applies to {@code backend} (backend options) or {@code topology} (topology options). */
+  public boolean appliesTo(Backend backend, Topology topology) {
+    return kind == Kind.BACKEND ? backends.contains(backend) : topologies.contains(topology);
+  }
+
+  /** The option called {@code name} of {@code kind}, if any backend or topology knows it. */
+  public static Optional<OptionCatalog> find(Kind kind, String name) {
+    return Arrays.stream(values()).filter(o -> o.kind == kind && o.optionName.equals(name)).findFirst();
+  }
+
+  /** The names of {@code kind} that apply to this backend and topology, in catalogue order. */
+  public static List<String> namesFor(Kind kind, Backend backend, Topology topology) {
+    return Arrays.stream(values())
+        .filter(o -> o.kind == kind && o.appliesTo(backend, topology))
+        .map(OptionCatalog::optionName)
+        .toList();
+  }
+
+  /**
+   * The candidate closest to {@code name} by edit distance, ignoring case, when it is close enough
+   * to be a likely typo.
+   */
+  public static Optional<String> nearest(String name, Collection<String> candidates) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = editDistance(wanted, candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    int allowed = Math.max(2, wanted.length() / 3);
+    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,234 @@
+package dev.vela.core;
+
+import dev.vela.Cache;
+import dev.vela.VelaException;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.config.CacheConfig;
+import dev.vela.config.Durations;
+import dev.vela.config.OptionCatalog;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Builds one cache. A generated {@code Vela<Name>.builder()} returns one preset with the
+ * annotation's settings; each setter overrides one of them at run time and checks its argument at
+ * once, and {@link #create()} starts the cache.
+ *
+ * <pre>{@code
+ * UserCache cache = VelaUserCache.builder()
+ *     .defaultTtl(Duration.ofMinutes(1))
+ *     .option("url", "redis://cache.internal:6379")
+ *     .create();
+ * }</pre>
+ *
+ * <p>The backend and topology are fixed by the annotation, because the processor checks the key
+ * and value types against them at compile time.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @param <C> the user's cache interface
+ */
+public final class CacheBuilder<K, V, C extends Cache<K, V>> {
+  private final CacheTypes<K, V> types;
+  private final Function<? super Cache<K, V>, ? extends C> wrapper;
+  private final Backend backend;
+  private final Topology topology;
+  private final Map<String, String> backendOptions = new LinkedHashMap<>();
+  private final Map<String, String> topologyOptions = new LinkedHashMap<>();
+  private String name;
+  private Duration defaultTtl = Durations.INFINITE;
+  private long maxSize = -1;
+  private EvictionPolicy evictionPolicy = EvictionPolicy.TTL_ONLY;
+  private boolean stampedeProtection = true;
+  private Duration stampedeTimeout = Duration.ofSeconds(5);
+  private boolean statsEnabled = true;
+  private List<String> telemetryPrefix = List.of("vela", "cache");
+  private Duration sweepInterval = Duration.ofSeconds(30);
+  private boolean nearCache;
+  private Duration nearCacheL1Ttl = Duration.ofSeconds(60);
+  private InstantSource clock = InstantSource.system();
+
+  /**
+   * A builder for generated code: the cache's types and codecs, its name, backend and topology,
+   * and the function that wraps the runtime's cache in the generated class.
+   */
+  public CacheBuilder(
+      CacheTypes<K, V> types,
+      String name,
+      Backend backend,
+      Topology topology,
+      Function<? super Cache<K, V>, ? extends C> wrapper) {
+    this.types = Objects.requireNonNull(types, "types");
+    name(name);
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.topology = Objects.requireNonNull(topology, "topology");
+    this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+  }
+
+  /** The cache's name: not blank, at most 200 characters. */
+  public CacheBuilder<K, V, C> name(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("cache name must be 1 to 200 characters and not blank, was \"" + name + "\"");
+    }
+    this.name = name;
+    return this;
+  }
+
+  /** Time to live of entries put without their own: positive, or {@link Durations#INFINITE}. */
+  public CacheBuilder<K, V, C> defaultTtl(Duration defaultTtl) {
+    this.defaultTtl = positive("defaultTtl", defaultTtl, true);
+    return this;
+  }
+
+  /** The most entries, or -1 for no limit; a limit needs {@link #evictionPolicy} LRU or LFU. */
+  public CacheBuilder<K, V, C> maxSize(long maxSize) {
+    if (maxSize < -1) {
+      throw new IllegalArgumentException("maxSize must be -1 (unbounded) or at least 0, was " + maxSize);
+    }
+    this.maxSize = maxSize;
+    return this;
+  }
+
+  /** What leaves when {@code maxSize} is reached. */
+  public CacheBuilder<K, V, C> evictionPolicy(EvictionPolicy evictionPolicy) {
+    this.evictionPolicy = Objects.requireNonNull(evictionPolicy, "evictionPolicy");
+    return this;
+  }
+
+  /** Whether concurrent fetches of one missing key share a single fetch. */
+  public CacheBuilder<K, V, C> stampedeProtection(boolean stampedeProtection) {
+    this.stampedeProtection = stampedeProtection;
+    return this;
+  }
+
+  /** How long a caller waits for another caller's fetch of the same key: positive and finite. */
+  public CacheBuilder<K, V, C> stampedeTimeout(Duration stampedeTimeout) {
+    this.stampedeTimeout = positive("stampedeTimeout", stampedeTimeout, false);
+    return this;
+  }
+
+  /** Whether counters are kept; without them {@code stats()} returns zeros. */
+  public CacheBuilder<K, V, C> statsEnabled(boolean statsEnabled) {
+    this.statsEnabled = statsEnabled;
+    return this;
+  }
+
+  /** The parts of telemetry meter names, each a non-empty run of letters, digits and underscores. */
+  public CacheBuilder<K, V, C> telemetryPrefix(String... parts) {
+    Objects.requireNonNull(parts, "telemetryPrefix");
+    for (String part : parts) {
+      if (part == null || !part.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException(
+            "telemetryPrefix part \"" + part + "\" must start with a letter and hold only letters, digits and _");
+      }
+    }
+    this.telemetryPrefix = List.of(parts);
+    return this;
+  }
+
+  /** How often the sweeper removes expired entries: positive, or {@link Durations#INFINITE} for never. */
+  public CacheBuilder<K, V, C> sweepInterval(Duration sweepInterval) {
+    this.sweepInterval = positive("sweepInterval", sweepInterval, true);
+    return this;
+  }
+
+  /** Whether a local L1 sits in front of the backend and topology. */
+  public CacheBuilder<K, V, C> nearCache(boolean nearCache) {
+    this.nearCache = nearCache;
+    return this;
+  }
+
+  /** Time to live of entries in the near cache's L1: positive and finite. */
+  public CacheBuilder<K, V, C> nearCacheL1Ttl(Duration nearCacheL1Ttl) {
+    this.nearCacheL1Ttl = positive("nearCacheL1Ttl", nearCacheL1Ttl, false);
+    return this;
+  }
+
+  /**
+   * Sets a backend or topology option by name ({@code dataDir}, {@code url}, {@code cluster}, ...);
+   * the value may hold {@code ${NAME:default}} placeholders, resolved by {@link #create()}.
+   *
+   * @throws IllegalArgumentException when neither this cache's backend nor its topology knows the
+   *     name, suggesting the nearest known one
+   */
+  public CacheBuilder<K, V, C> option(String name, String value) {
+    Objects.requireNonNull(name, "option name");
+    Objects.requireNonNull(value, () -> "value of option '" + name + "'");
+    if (OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology).contains(name)) {
+      backendOptions.put(name, value);
+    } else if (OptionCatalog.namesFor(OptionCatalog.Kind.TOPOLOGY, backend, topology).contains(name)) {
+      topologyOptions.put(name, value);
+    } else {
+      throw new IllegalArgumentException(unknownOption(name));
+    }
+    return this;
+  }
+
+  /** The time source for expiry; tests pass a clock they can move. */
+  public CacheBuilder<K, V, C> clock(InstantSource clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** The settings as they stand. */
+  public CacheConfig config() {
+    return new CacheConfig(
+        name, backend, backendOptions, topology, topologyOptions, defaultTtl, maxSize, evictionPolicy,
+        stampedeProtection, stampedeTimeout, statsEnabled, telemetryPrefix, sweepInterval, nearCache,
+        nearCacheL1Ttl);
+  }
+
+  /**
+   * Starts the cache.
+   *
+   * @throws VelaException when the settings do not fit together (a size limit without a policy
+   *     that evicts, say) or the backend cannot start
+   */
+  public C create() {
+    if (maxSize >= 0 && evictionPolicy == EvictionPolicy.TTL_ONLY) {
+      throw new VelaException(
+          "cache '" + name + "' has maxSize " + maxSize + " but evictionPolicy TTL_ONLY, which never evicts;"
+              + " choose LRU or LFU, or set maxSize to -1");
+    }
+    if (maxSize < 0 && evictionPolicy != EvictionPolicy.TTL_ONLY) {
+      throw new VelaException(
+          "cache '" + name + "' has evictionPolicy " + evictionPolicy + " but no maxSize; set maxSize, or use TTL_ONLY");
+    }
+    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock));
+    return wrapper.apply(cache);
+  }
+
+  private String unknownOption(String optionName) {
+    List<String> known = new java.util.ArrayList<>(OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology));
+    known.addAll(OptionCatalog.namesFor(OptionCatalog.Kind.TOPOLOGY, backend, topology));
+    String hint = OptionCatalog.nearest(optionName, known).map(n -> "; did you mean '" + n + "'?").orElse(
+        known.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", known));
+    return "cache '" + name + "' (" + backend + ", " + topology + ") has no option '" + optionName + "'" + hint;
+  }
+
+  private static Duration positive(String what, Duration value, boolean infiniteAllowed) {
+    Objects.requireNonNull(value, what);
+    if (Durations.isInfinite(value) && !infiniteAllowed) {
+      throw new IllegalArgumentException(what + " must be finite");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "CacheBuilder" + Arrays.asList(name, backend, topology);
+  }
+}
