@@ -90,10 +90,10 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** The most entries, or -1 for no limit; a limit needs {@link #evictionPolicy} LRU or LFU. */
+  /** The most entries (at least 1), or -1 for no limit; a limit needs {@link #evictionPolicy} LRU or LFU. */
   public CacheBuilder<K, V, C> maxSize(long maxSize) {
-    if (maxSize < -1) {
-      throw new IllegalArgumentException("maxSize must be -1 (unbounded) or at least 0, was " + maxSize);
+    if (maxSize < -1 || maxSize == 0) {
+      throw new IllegalArgumentException("maxSize must be -1 (unbounded) or at least 1, was " + maxSize);
     }
     this.maxSize = maxSize;
     return this;

@@ -1,0 +1,92 @@
+package dev.vela.processor.validation;
+
+import java.util.Locale;
+import javax.tools.Diagnostic;
+
+/**
+ * Every message the processor prints, in one place, each with its kind. A message says what is
+ * wrong and how to fix it; its arguments fill the {@code %s} places in order.
+ */
+public enum Message {
+  // the annotated element
+  NOT_AN_INTERFACE(Diagnostic.Kind.ERROR,
+      "@VelaCache belongs on an interface, but %s is %s; declare an interface that extends dev.vela.Cache<K, V>"),
+  NOT_A_CACHE(Diagnostic.Kind.ERROR,
+      "%s must extend dev.vela.Cache<K, V>; add, for example, 'extends Cache<String, User>'"),
+  TYPE_ARGUMENT_NOT_CONCRETE(Diagnostic.Kind.ERROR,
+      "the %s type of %s is %s, but it must be a concrete type (not a type variable, wildcard or raw type);"
+          + " write, for example, Cache<String, User>"),
+  PRIMITIVE_TYPE_ARGUMENT(Diagnostic.Kind.ERROR,
+      "the %s type of %s is %s; use its box %s"),
+  NESTED_NOT_STATIC(Diagnostic.Kind.ERROR,
+      "%s is an inner interface of a class that is not reachable without an instance; make every enclosing type static"),
+  NOT_ACCESSIBLE(Diagnostic.Kind.ERROR,
+      "%s is private; the generated class lives in the same package and needs at least package access"),
+  UNIMPLEMENTABLE_METHOD(Diagnostic.Kind.ERROR,
+      "%s is abstract and not a method of dev.vela.Cache, so the generated class cannot implement it;"
+          + " make it a default method, or remove it"),
+
+  // attribute values
+  BAD_NAME(Diagnostic.Kind.ERROR,
+      "name \"%s\" must be 1 to 200 characters and not blank; leave it out to use the interface's simple name"),
+  DUPLICATE_NAME(Diagnostic.Kind.ERROR,
+      "two caches are named '%s' (%s and %s); give one of them another name with name = \"...\""),
+  BAD_DURATION(Diagnostic.Kind.ERROR, "%s: %s"),
+  NON_POSITIVE_DURATION(Diagnostic.Kind.ERROR,
+      "%s must be positive, but \"%s\" is %s; use a positive duration such as \"30s\""),
+  INFINITE_NOT_ALLOWED(Diagnostic.Kind.ERROR,
+      "%s cannot be \"infinity\", %s; use a finite duration such as \"%s\""),
+  NEGATIVE_MAX_SIZE(Diagnostic.Kind.ERROR,
+      "maxSize must be -1 (unbounded) or at least 1, was %s"),
+  MAX_SIZE_WITH_TTL_ONLY(Diagnostic.Kind.ERROR,
+      "maxSize %s needs evictionPolicy LRU or LFU, because TTL_ONLY never evicts; set evictionPolicy, or maxSize = -1"),
+  EVICTION_WITHOUT_MAX_SIZE(Diagnostic.Kind.ERROR,
+      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded); set maxSize, or use TTL_ONLY"),
+  BAD_TELEMETRY_PREFIX(Diagnostic.Kind.ERROR,
+      "telemetryPrefix part \"%s\" is not a valid meter name part; start with a letter and use only letters, digits and _"),
+
+  // options
+  UNKNOWN_OPTION(Diagnostic.Kind.ERROR, "%s has no option '%s'%s"),
+  OPTION_IN_WRONG_PLACE(Diagnostic.Kind.ERROR,
+      "'%s' is an option of %s, not of %s; move it to %s"),
+  DUPLICATE_OPTION(Diagnostic.Kind.ERROR, "option '%s' is given twice in %s; keep one"),
+  MISSING_REQUIRED_OPTION(Diagnostic.Kind.ERROR,
+      "backend %s needs the option '%s'; add %s = @Option(name = \"%s\", value = \"%s\")"),
+  BAD_OPTION_VALUE(Diagnostic.Kind.ERROR, "option '%s' has value \"%s\", which %s"),
+
+  // optional libraries and codecs
+  MISSING_LIBRARY(Diagnostic.Kind.ERROR,
+      "%s needs %s on the class path, and it is not there; add the dependency %s"),
+  NO_CODEC(Diagnostic.Kind.ERROR,
+      "the %s type %s has no codec, and %s needs one: %s is not supported; annotate that type with"
+          + " @VelaCodec(YourCodec.class), put @VelaCodec on this interface for a type you do not own, or use"
+          + " records, enums, sealed interfaces of records and the supported JDK types"),
+  BAD_USER_CODEC(Diagnostic.Kind.ERROR,
+      "@VelaCodec names %s, which %s; a codec is a public class with a public no-argument constructor"
+          + " that implements dev.vela.codec.Codec<T>"),
+  CONFLICTING_USER_CODECS(Diagnostic.Kind.ERROR,
+      "%s has two codecs, %s and %s; keep one @VelaCodec for it"),
+
+  // settings that do nothing
+  USELESS_NEAR_CACHE(Diagnostic.Kind.WARNING,
+      "nearCache = true does nothing in front of a LOCAL MEMORY cache, whose entries are already on this"
+          + " heap; remove it, or choose another backend or topology");
+
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(Diagnostic.Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** Whether this message is an error or a warning. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The message with its places filled. */
+  public String format(Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
