@@ -1,0 +1,8 @@
+package dev.vela.samples;
+
+/** A product's shelf. */
+public enum Category {
+  BOOKS,
+  GAMES,
+  TOOLS
+}
