@@ -1,6 +1,7 @@
 package dev.vela.processor.codec;
 
 import dev.vela.processor.validation.Problem;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
@@ -30,8 +31,12 @@ public final class CodecPlanner {
     return List.of();
   }
 
-  /** Writes the codec classes the plans need that were not written yet in this compilation. */
-  public void writePending(Filer filer) {
+  /**
+   * Writes the codec classes the plans need that were not written yet in this compilation.
+   *
+   * @throws IOException when a source file cannot be written
+   */
+  public void writePending(Filer filer) throws IOException {
     Objects.requireNonNull(filer, "filer");
   }
 }
