@@ -51,6 +51,8 @@ final class VelaCacheAttributes {
       // the two attributes of a nested @Option
       Map.entry("value", String.class));
 
+  private static final String UNRESOLVED_CONSTANT = "<error>";
+
   private final AnnotationMirror mirror;
   private final Map<String, AnnotationValue> values = new HashMap<>();
   private final Map<String, AnnotationValue> written = new HashMap<>();
@@ -85,22 +87,22 @@ final class VelaCacheAttributes {
   Optional<String> firstMalformed(Elements elements) {
     for (Map.Entry<String, AnnotationValue> entry : values.entrySet()) {
       Class<?> expected = EXPECTED.get(entry.getKey());
-      Object value = entry.getValue().getValue();
-      if (expected == null || !isWellFormed(value, expected, elements)) {
+      if (expected == null || !isWellFormed(entry.getValue(), expected, elements)) {
         return Optional.of("the value of " + entry.getKey() + " (" + entry.getValue() + ")");
       }
     }
     return Optional.empty();
   }
 
-  private static boolean isWellFormed(Object value, Class<?> expected, Elements elements) {
+  private static boolean isWellFormed(AnnotationValue annotationValue, Class<?> expected, Elements elements) {
+    // javac hands an unresolved constant over as a value that prints as <error>, whatever its type
+    if (annotationValue.toString().equals(UNRESOLVED_CONSTANT)) {
+      return false;
+    }
+    Object value = annotationValue.getValue();
     if (value instanceof List<?> list) {
-      for (Object element : list) {
-        if (!(element instanceof AnnotationValue item) || !isWellFormed(item.getValue(), expected, elements)) {
-          return false;
-        }
-      }
-      return true;
+      return list.stream()
+          .allMatch(item -> item instanceof AnnotationValue element && isWellFormed(element, expected, elements));
     }
     if (value instanceof AnnotationMirror option) {
       return expected == AnnotationMirror.class && of(option, elements).firstMalformed(elements).isEmpty();
