@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.vela.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,18 @@ class DeclarationDiagnosticsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.VelaOuter_Inner_Nested");
+  }
+
+  @Test
+  void acceptsAnInterfaceInTheUnnamedPackage() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("PlainCache",
+        "@dev.vela.annotation.VelaCache",
+        "public interface PlainCache extends dev.vela.Cache<String, String> {}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("VelaPlainCache");
   }
 
   @Test
