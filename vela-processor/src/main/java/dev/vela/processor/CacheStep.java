@@ -50,8 +50,7 @@ final class CacheStep {
           List.of(element.getQualifiedName(), deferred.unresolved())));
       return false;
     }
-    List<Problem> problems = new ArrayList<>(
-        validation instanceof Validation.Accepted accepted ? accepted.warnings() : ((Validation.Rejected) validation).problems());
+    List<Problem> problems = new ArrayList<>(validation.problems());
     List<Problem> codecProblems = newPlannerProblems();
     problems.addAll(codecProblems);
     reporter.reportAll(problems);

@@ -24,7 +24,7 @@ final class PlannedCodecs implements CodecLookup {
   }
 
   @Override
-  public Optional<String> unsupportedPart(TypeMirror type, TypeElement owner) {
+  public Optional<String> unsupportedPart(TypeMirror type) {
     return plan(type) instanceof CodecPlan.Unsupported unsupported ? Optional.of(unsupported.path()) : Optional.empty();
   }
 

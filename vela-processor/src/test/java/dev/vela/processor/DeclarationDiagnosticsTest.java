@@ -149,6 +149,22 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
+  void reportsTwoInterfacesWhoseGeneratedClassesWouldShareOneName() {
+    JavaFileObject nested = Sources.acme("Outer",
+        "public class Outer {",
+        "  @VelaCache(name = \"nested\")",
+        "  public interface Inner extends Cache<String, String> {}",
+        "}");
+    JavaFileObject topLevel = Sources.acme("Outer_Inner",
+        "@VelaCache(name = \"topLevel\")",
+        "public interface Outer_Inner extends Cache<String, String> {}");
+
+    assertThat(compile(nested, topLevel)).hadErrorContaining(
+            "could not write com.acme.VelaOuter_Inner: ")
+        .inFile(topLevel).onLineContaining("interface Outer_Inner");
+  }
+
+  @Test
   void rejectsAnAbstractMethodThatIsNotACacheMethod() {
     JavaFileObject source = Sources.acme("UserCache",
         "@VelaCache",

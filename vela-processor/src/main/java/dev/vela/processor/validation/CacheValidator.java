@@ -35,8 +35,8 @@ public final class CacheValidator {
   }
 
   /**
-   * Checks {@code element}, which carries {@code @VelaCache}, asking {@code codecs} whether its
-   * types can be turned into bytes when the configuration needs that.
+   * Checks {@code element}, which carries {@code @VelaCache}, asking {@code codecs} (which plans
+   * for this element) whether its types can be turned into bytes when the configuration needs that.
    *
    * @throws IllegalArgumentException when {@code element} has no {@code @VelaCache}
    */

@@ -28,7 +28,7 @@ final class CodecCheck {
   private static void checkOne(
       String role, TypeMirror type, TypeElement element, String needer, CodecLookup codecs, ProblemList problems) {
     // the extends clause cannot be pointed at through the API, so the problem goes on the interface
-    codecs.unsupportedPart(type, element).ifPresent(part ->
+    codecs.unsupportedPart(type).ifPresent(part ->
         problems.addOn(element, Message.NO_CODEC, role, CacheType.of(type).sourceName(), needer, part));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.Cache;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +22,6 @@ import javax.lang.model.util.Types;
  * generated class cannot implement.
  */
 final class DeclarationCheck {
-  static final String CACHE = "dev.vela.Cache";
-
   private final Elements elements;
   private final Types types;
   private final AbstractMethodCheck methods;
@@ -46,7 +45,7 @@ final class DeclarationCheck {
       problems.addOn(element, Message.GENERIC_INTERFACE, name,
           parameters.stream().map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", ", "<", ">")));
     }
-    TypeElement cache = elements.getTypeElement(CACHE);
+    TypeElement cache = elements.getTypeElement(Cache.class.getCanonicalName());
     Optional<DeclaredType> cacheType = cache == null ? Optional.empty() : findSupertype(element.asType(), cache);
     if (cacheType.isEmpty()) {
       problems.addOn(element, Message.NOT_A_CACHE, name);

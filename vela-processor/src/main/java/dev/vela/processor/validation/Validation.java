@@ -11,6 +11,9 @@ public sealed interface Validation {
   /** The interface checked. */
   TypeElement element();
 
+  /** The problems to print: errors and warnings, or warnings only when the interface is valid. */
+  List<Problem> problems();
+
   /**
    * The interface uses a type that does not exist yet, perhaps one another processor writes in a
    * later round; check it again then.
@@ -23,6 +26,12 @@ public sealed interface Validation {
     public Deferred {
       Objects.requireNonNull(element, "element");
       Objects.requireNonNull(unresolved, "unresolved");
+    }
+
+    /** None yet: problems are looked for once every type is known. */
+    @Override
+    public List<Problem> problems() {
+      return List.of();
     }
   }
 
@@ -56,6 +65,11 @@ public sealed interface Validation {
     @Override
     public TypeElement element() {
       return model.element();
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return warnings;
     }
   }
 }
