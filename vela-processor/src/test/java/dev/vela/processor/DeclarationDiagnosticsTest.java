@@ -121,6 +121,19 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
+  void rejectsASealedInterface() {
+    JavaFileObject source = Sources.acme("UserCache",
+        "@VelaCache",
+        "public sealed interface UserCache extends Cache<String, String> permits UserCache.Only {",
+        "  non-sealed interface Only extends UserCache {}",
+        "}");
+
+    assertThat(compile(source)).hadErrorContaining(
+            "com.acme.UserCache is sealed, so the generated class, which implements it, is not permitted to")
+        .inFile(source).onLineContaining("sealed interface UserCache");
+  }
+
+  @Test
   void acceptsAnInterfaceNestedInAnInnerClass() {
     JavaFileObject source = Sources.acme("Outer",
         "public class Outer {",

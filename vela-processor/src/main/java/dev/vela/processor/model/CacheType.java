@@ -22,7 +22,10 @@ public record CacheType(TypeMirror mirror, TypeName name) {
     return new CacheType(mirror, TypeName.get(mirror));
   }
 
-  /** The fully qualified source form, such as {@code java.util.List<java.lang.String>}, for messages and the runtime. */
+  /**
+   * The fully qualified source form, such as {@code java.util.List<java.lang.String>},
+   * for messages and the runtime.
+   */
   public String sourceName() {
     return name.withoutAnnotations().toString();
   }

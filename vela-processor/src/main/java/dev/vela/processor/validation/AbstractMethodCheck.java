@@ -34,7 +34,9 @@ final class AbstractMethodCheck {
     List<ExecutableElement> cacheMethods = ElementFilter.methodsIn(cache.getEnclosedElements());
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
       TypeElement owner = (TypeElement) method.getEnclosingElement();
-      if (!method.getModifiers().contains(Modifier.ABSTRACT) || isImplementedBy(owner, cache) || redeclaresObjectMethod(method)) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)
+          || isImplementedBy(owner, cache)
+          || redeclaresObjectMethod(method)) {
         continue;
       }
       // a problem on a method of a superinterface is shown on the cache interface, which inherits it
@@ -55,7 +57,7 @@ final class AbstractMethodCheck {
     }
   }
 
-  /** True when {@code owner} is {@code Cache} or one of its supertypes, whose methods the generated class implements. */
+  /** True when {@code owner} is {@code Cache} or a supertype of it: the generated class implements its methods. */
   private boolean isImplementedBy(TypeElement owner, TypeElement cache) {
     return types.isSubtype(types.erasure(cache.asType()), types.erasure(owner.asType()));
   }
@@ -66,7 +68,8 @@ final class AbstractMethodCheck {
     return ElementFilter.methodsIn(object.getEnclosedElements()).stream()
         .filter(candidate -> candidate.getModifiers().contains(Modifier.PUBLIC))
         .filter(candidate -> candidate.getSimpleName().equals(method.getSimpleName()))
-        .anyMatch(candidate -> types.isSubsignature((ExecutableType) method.asType(), (ExecutableType) candidate.asType()));
+        .anyMatch(candidate ->
+            types.isSubsignature((ExecutableType) method.asType(), (ExecutableType) candidate.asType()));
   }
 
   /** Whether the forwarding method's return type can stand where the redeclared one is expected. */

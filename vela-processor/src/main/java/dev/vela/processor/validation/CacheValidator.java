@@ -72,7 +72,8 @@ public final class CacheValidator {
   private static AnnotationMirror velaCacheOn(TypeElement element) {
     String wanted = VelaCache.class.getCanonicalName();
     return element.getAnnotationMirrors().stream()
-        .filter(mirror -> ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(wanted))
+        .filter(mirror -> ((TypeElement) mirror.getAnnotationType().asElement())
+            .getQualifiedName().contentEquals(wanted))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(element + " has no @" + wanted));
   }

@@ -40,6 +40,9 @@ final class DeclarationCheck {
       return Optional.empty();
     }
     checkReachable(element, problems);
+    if (element.getModifiers().contains(Modifier.SEALED)) {
+      problems.addOn(element, Message.SEALED_INTERFACE, name);
+    }
     List<? extends TypeParameterElement> parameters = element.getTypeParameters();
     if (!parameters.isEmpty()) {
       problems.addOn(element, Message.GENERIC_INTERFACE, name,
@@ -101,7 +104,10 @@ final class DeclarationCheck {
     }
   }
 
-  /** The supertype of {@code type} whose element is {@code target}, with its type arguments as {@code type} sees them. */
+  /**
+   * The supertype of {@code type} whose element is {@code target}, with its type arguments as
+   * {@code type} sees them.
+   */
   private Optional<DeclaredType> findSupertype(TypeMirror type, TypeElement target) {
     for (TypeMirror supertype : types.directSupertypes(type)) {
       if (supertype instanceof DeclaredType declared && declared.asElement().equals(target)) {

@@ -26,6 +26,8 @@ public enum Message {
   NESTED_NOT_STATIC(Diagnostic.Kind.ERROR,
       "%s is declared inside %s, where the generated class cannot name it; declare it at the top level or as a"
           + " member of a class"),
+  SEALED_INTERFACE(Diagnostic.Kind.ERROR,
+      "%s is sealed, so the generated class, which implements it, is not permitted to; remove 'sealed' and 'permits'"),
   NOT_ACCESSIBLE(Diagnostic.Kind.ERROR,
       "%s is private; the generated class lives in the same package and needs at least package access"),
   UNIMPLEMENTABLE_METHOD(Diagnostic.Kind.ERROR,
@@ -53,9 +55,11 @@ public enum Message {
   MAX_SIZE_WITH_TTL_ONLY(Diagnostic.Kind.ERROR,
       "maxSize %s needs evictionPolicy LRU or LFU, because TTL_ONLY never evicts; set evictionPolicy, or maxSize = -1"),
   EVICTION_WITHOUT_MAX_SIZE(Diagnostic.Kind.ERROR,
-      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded); set maxSize, or use TTL_ONLY"),
+      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded);"
+          + " set maxSize, or use TTL_ONLY"),
   BAD_TELEMETRY_PREFIX(Diagnostic.Kind.ERROR,
-      "telemetryPrefix part \"%s\" is not a valid meter name part; start with a letter and use only letters, digits and _"),
+      "telemetryPrefix part \"%s\" is not a valid meter name part;"
+          + " start with a letter and use only letters, digits and _"),
 
   // options
   UNKNOWN_OPTION(Diagnostic.Kind.ERROR, "%s has no option '%s'%s"),
@@ -81,7 +85,8 @@ public enum Message {
 
   // writing
   WRITE_FAILED(Diagnostic.Kind.ERROR,
-      "could not write %s: %s; another type with that name may exist, so rename the interface or remove the other type"),
+      "could not write %s: %s; another type with that name may exist,"
+          + " so rename the interface or remove the other type"),
 
   // settings that do nothing
   USELESS_NEAR_CACHE(Diagnostic.Kind.WARNING,

@@ -94,7 +94,7 @@ final class OptionsCheck {
     return known.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", known);
   }
 
-  /** The backends or topologies {@code option} applies to, as "backend DISK" or "topology REPLICATED or PARTITIONED". */
+  /** Where {@code option} applies, as "backend DISK" or "topology REPLICATED or PARTITIONED". */
   private String whereApplies(OptionCatalog option) {
     if (option.kind() == OptionCatalog.Kind.BACKEND) {
       return "backend " + Arrays.stream(Backend.values())

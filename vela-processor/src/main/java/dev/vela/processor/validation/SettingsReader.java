@@ -81,7 +81,8 @@ final class SettingsReader {
     return name;
   }
 
-  private void checkLibraries(Backend backend, Topology topology, VelaCacheAttributes attributes, ProblemList problems) {
+  private void checkLibraries(
+      Backend backend, Topology topology, VelaCacheAttributes attributes, ProblemList problems) {
     OptionalLibrary.of(backend)
         .filter(library -> !library.isPresent(elements))
         .ifPresent(library -> problems.add(Message.MISSING_LIBRARY, attributes.at(VelaCacheAttributes.BACKEND),

@@ -57,7 +57,8 @@ final class VelaCacheAttributes {
   private final Map<String, AnnotationValue> values = new HashMap<>();
   private final Map<String, AnnotationValue> written = new HashMap<>();
 
-  private VelaCacheAttributes(AnnotationMirror mirror, Map<? extends ExecutableElement, ? extends AnnotationValue> all) {
+  private VelaCacheAttributes(
+      AnnotationMirror mirror, Map<? extends ExecutableElement, ? extends AnnotationValue> all) {
     this.mirror = mirror;
     all.forEach((method, value) -> values.put(method.getSimpleName().toString(), value));
     mirror.getElementValues().forEach((method, value) -> written.put(method.getSimpleName().toString(), value));

@@ -65,7 +65,8 @@ public final class CacheWriter extends SourceFileGenerator<CacheClass> {
             .addStatement("super(delegate)")
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
-            .addJavadoc("Creates a cache with the settings of {@code @VelaCache} on {@link $T}.\n", model.interfaceName())
+            .addJavadoc(
+                "Creates a cache with the settings of {@code @VelaCache} on {@link $T}.\n", model.interfaceName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(model.interfaceName())
             .addStatement("return builder().create()")
