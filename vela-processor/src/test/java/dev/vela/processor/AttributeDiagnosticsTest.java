@@ -124,6 +124,15 @@ class AttributeDiagnosticsTest {
   }
 
   @Test
+  void rejectsANameLongerThan200Characters() {
+    String longName = "n".repeat(201);
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    name = \"" + longName + "\")");
+
+    assertThat(compile(source)).hadErrorContaining("name \"" + longName + "\" must be 1 to 200 characters")
+        .inFile(source).onLineContaining("name = ");
+  }
+
+  @Test
   void rejectsTwoCachesWithOneName() {
     JavaFileObject first = Sources.cache("UserCache", "@VelaCache(name = \"users\")");
     JavaFileObject second = Sources.cache("AccountCache", "@VelaCache(", "    name = \"users\")");
