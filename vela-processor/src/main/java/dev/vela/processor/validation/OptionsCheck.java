@@ -42,7 +42,7 @@ final class OptionsCheck {
     for (AnnotationValue item : attributes.list(kind.attribute())) {
       VelaCacheAttributes option = VelaCacheAttributes.of((AnnotationMirror) item.getValue(), elements);
       String name = option.string(VelaCacheAttributes.NAME);
-      String value = option.string("value");
+      String value = option.string(VelaCacheAttributes.OPTION_VALUE);
       AnnotationValue nameAt = option.at(VelaCacheAttributes.NAME);
       if (!seen.add(name)) {
         problems.add(Message.DUPLICATE_OPTION, nameAt, name, kind.attribute());
@@ -50,7 +50,7 @@ final class OptionsCheck {
         reportUnknown(name, kind, nameAt, problems);
       } else {
         Optional<String> valueProblem = OptionValueCheck.problem(name, value);
-        valueProblem.ifPresent(why -> problems.add(Message.BAD_OPTION_VALUE, option.at("value"), name, value, why));
+        valueProblem.ifPresent(why -> problems.add(Message.BAD_OPTION_VALUE, option.at(VelaCacheAttributes.OPTION_VALUE), name, value, why));
         if (valueProblem.isEmpty()) {
           options.add(new OptionSetting(name, value));
         }

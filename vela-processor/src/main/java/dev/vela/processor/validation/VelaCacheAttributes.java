@@ -30,6 +30,8 @@ final class VelaCacheAttributes {
   static final String SWEEP_INTERVAL = "sweepInterval";
   static final String NEAR_CACHE = "nearCache";
   static final String NEAR_CACHE_L1_TTL = "nearCacheL1Ttl";
+  /** The value of a nested {@code @Option}; its name is {@link #NAME}. */
+  static final String OPTION_VALUE = "value";
 
   // what each attribute's value must be; anything else is an unresolved constant, to be tried again
   private static final Map<String, Class<?>> EXPECTED = Map.ofEntries(
@@ -49,7 +51,7 @@ final class VelaCacheAttributes {
       Map.entry(NEAR_CACHE, Boolean.class),
       Map.entry(NEAR_CACHE_L1_TTL, String.class),
       // the two attributes of a nested @Option
-      Map.entry("value", String.class));
+      Map.entry(OPTION_VALUE, String.class));
 
   private static final String UNRESOLVED_CONSTANT = "<error>";
 
