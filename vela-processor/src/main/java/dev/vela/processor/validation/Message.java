@@ -18,13 +18,27 @@ public enum Message {
           + " write, for example, Cache<String, User>"),
   PRIMITIVE_TYPE_ARGUMENT(Diagnostic.Kind.ERROR,
       "the %s type of %s is %s; use its box %s"),
+  GENERIC_INTERFACE(Diagnostic.Kind.ERROR,
+      "%s declares the type parameters %s, but the generated class must fix every type; remove them"),
+  ARRAY_KEY(Diagnostic.Kind.ERROR,
+      "the key type of %s is the array %s, whose equals and hashCode compare identity, so no lookup would"
+          + " find an entry; use a String, a List or a record instead"),
   NESTED_NOT_STATIC(Diagnostic.Kind.ERROR,
-      "%s is an inner interface of a class that is not reachable without an instance; make every enclosing type static"),
+      "%s is declared inside %s, where the generated class cannot name it; declare it at the top level or as a"
+          + " member of a class"),
+  SEALED_INTERFACE(Diagnostic.Kind.ERROR,
+      "%s is sealed, so the generated class, which implements it, is not permitted to; remove 'sealed' and 'permits'"),
   NOT_ACCESSIBLE(Diagnostic.Kind.ERROR,
       "%s is private; the generated class lives in the same package and needs at least package access"),
   UNIMPLEMENTABLE_METHOD(Diagnostic.Kind.ERROR,
       "%s is abstract and not a method of dev.vela.Cache, so the generated class cannot implement it;"
           + " make it a default method, or remove it"),
+  NARROWED_RETURN_TYPE(Diagnostic.Kind.ERROR,
+      "%s redeclares a method of dev.vela.Cache with the return type %s, but the generated class returns %s;"
+          + " keep the return type of dev.vela.Cache, or make it a default method"),
+  UNRESOLVED_TYPE(Diagnostic.Kind.ERROR,
+      "%s uses %s, which is still unknown at the end of compilation; check its name and imports, or the"
+          + " processor that should generate it"),
 
   // attribute values
   BAD_NAME(Diagnostic.Kind.ERROR,
@@ -41,9 +55,11 @@ public enum Message {
   MAX_SIZE_WITH_TTL_ONLY(Diagnostic.Kind.ERROR,
       "maxSize %s needs evictionPolicy LRU or LFU, because TTL_ONLY never evicts; set evictionPolicy, or maxSize = -1"),
   EVICTION_WITHOUT_MAX_SIZE(Diagnostic.Kind.ERROR,
-      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded); set maxSize, or use TTL_ONLY"),
+      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded);"
+          + " set maxSize, or use TTL_ONLY"),
   BAD_TELEMETRY_PREFIX(Diagnostic.Kind.ERROR,
-      "telemetryPrefix part \"%s\" is not a valid meter name part; start with a letter and use only letters, digits and _"),
+      "telemetryPrefix part \"%s\" is not a valid meter name part;"
+          + " start with a letter and use only letters, digits and _"),
 
   // options
   UNKNOWN_OPTION(Diagnostic.Kind.ERROR, "%s has no option '%s'%s"),
@@ -66,6 +82,11 @@ public enum Message {
           + " that implements dev.vela.codec.Codec<T>"),
   CONFLICTING_USER_CODECS(Diagnostic.Kind.ERROR,
       "%s has two codecs, %s and %s; keep one @VelaCodec for it"),
+
+  // writing
+  WRITE_FAILED(Diagnostic.Kind.ERROR,
+      "could not write %s: %s; another type with that name may exist,"
+          + " so rename the interface or remove the other type"),
 
   // settings that do nothing
   USELESS_NEAR_CACHE(Diagnostic.Kind.WARNING,

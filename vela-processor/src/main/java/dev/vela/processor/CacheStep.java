@@ -1,0 +1,88 @@
+package dev.vela.processor;
+
+import dev.vela.processor.codec.CodecPlanner;
+import dev.vela.processor.model.CacheModel;
+import dev.vela.processor.validation.CacheValidator;
+import dev.vela.processor.validation.Message;
+import dev.vela.processor.validation.Problem;
+import dev.vela.processor.validation.Reporter;
+import dev.vela.processor.validation.Validation;
+import dev.vela.processor.writing.CacheClass;
+import dev.vela.processor.writing.CacheWriter;
+import dev.vela.processor.writing.GeneratedNames;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.TypeElement;
+
+/** Takes one {@code @VelaCache} interface through validation, codec planning and writing. */
+final class CacheStep {
+  private final CacheValidator validator;
+  private final CodecPlanner planner;
+  private final CacheWriter writer;
+  private final Reporter reporter;
+  private final Filer filer;
+  private int plannerProblemsReported;
+
+  CacheStep(ProcessingEnvironment env) {
+    this.validator = new CacheValidator(env);
+    this.planner = new CodecPlanner(env);
+    this.filer = env.getFiler();
+    this.writer = new CacheWriter(filer);
+    this.reporter = new Reporter(env.getMessager());
+  }
+
+  /**
+   * Checks {@code element} and writes its class when it is valid. Returns true when it uses types
+   * that do not exist yet and should be tried again next round; in the last round these are
+   * reported instead.
+   */
+  boolean process(TypeElement element, boolean lastRound) {
+    PlannedCodecs codecs = new PlannedCodecs(planner, element);
+    Validation validation = validator.validate(element, codecs);
+    if (validation instanceof Validation.Deferred deferred) {
+      if (!lastRound) {
+        return true;
+      }
+      reporter.report(new Problem(Message.UNRESOLVED_TYPE, element, null, null,
+          List.of(element.getQualifiedName(), deferred.unresolved())));
+      return false;
+    }
+    List<Problem> problems = new ArrayList<>(validation.problems());
+    List<Problem> codecProblems = newPlannerProblems();
+    problems.addAll(codecProblems);
+    reporter.reportAll(problems);
+    if (validation instanceof Validation.Accepted accepted && codecProblems.isEmpty()) {
+      write(accepted.model(), codecs);
+    }
+    return false;
+  }
+
+  /** Writes the codec classes the caches of this round need. */
+  void finishRound() {
+    try {
+      planner.writePending(filer);
+    } catch (IOException e) {
+      reporter.reportUnplaced(Message.WRITE_FAILED, "the codec classes", e.getMessage());
+    }
+  }
+
+  private void write(CacheModel model, PlannedCodecs codecs) {
+    try {
+      writer.generate(new CacheClass(model, codecs.plan(model.key().mirror()), codecs.plan(model.value().mirror())));
+    } catch (IOException e) {
+      reporter.report(new Problem(Message.WRITE_FAILED, model.element(), null, null,
+          List.of(GeneratedNames.cacheClass(model.interfaceName()), e.getMessage())));
+    }
+  }
+
+  /** The codec planner's problems found since the last call; the planner keeps them all. */
+  private List<Problem> newPlannerProblems() {
+    List<Problem> all = planner.problems();
+    List<Problem> fresh = List.copyOf(all.subList(Math.min(plannerProblemsReported, all.size()), all.size()));
+    plannerProblemsReported = all.size();
+    return fresh;
+  }
+}

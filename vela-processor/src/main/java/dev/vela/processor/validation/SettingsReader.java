@@ -1,0 +1,119 @@
+package dev.vela.processor.validation;
+
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.config.OptionCatalog;
+import dev.vela.processor.model.CacheSettings;
+import dev.vela.processor.model.DurationSetting;
+import dev.vela.processor.model.OptionSetting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads and checks every attribute of {@code @VelaCache} except the types: name, options,
+ * durations, size and eviction, telemetry prefix, the libraries the backend and topology need, and
+ * settings that do nothing.
+ */
+final class SettingsReader {
+  private static final int MAX_NAME_LENGTH = 200;
+  // the same rule as the runtime builder's, so a name accepted here is accepted there
+  private static final Pattern METER_NAME_PART = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  private final Elements elements;
+  private final CacheNames names;
+
+  SettingsReader(Elements elements, CacheNames names) {
+    this.elements = elements;
+    this.names = names;
+  }
+
+  /** The settings of {@code element}, or empty when any attribute has an error (each one added to {@code problems}). */
+  Optional<CacheSettings> read(TypeElement element, VelaCacheAttributes attributes, ProblemList problems) {
+    Backend backend = attributes.enumValue(VelaCacheAttributes.BACKEND, Backend.class);
+    Topology topology = attributes.enumValue(VelaCacheAttributes.TOPOLOGY, Topology.class);
+    int errorsBefore = problems.errorCount();
+
+    String name = readName(element, attributes, problems);
+    OptionsCheck options = new OptionsCheck(elements, backend, topology);
+    List<OptionSetting> backendOptions = options.read(attributes, OptionCatalog.Kind.BACKEND, problems);
+    List<OptionSetting> topologyOptions = options.read(attributes, OptionCatalog.Kind.TOPOLOGY, problems);
+    checkLibraries(backend, topology, attributes, problems);
+    Optional<DurationSetting> defaultTtl = DurationAttribute.DEFAULT_TTL.read(attributes, problems);
+    long maxSize = attributes.longValue(VelaCacheAttributes.MAX_SIZE);
+    EvictionPolicy evictionPolicy = attributes.enumValue(VelaCacheAttributes.EVICTION_POLICY, EvictionPolicy.class);
+    checkSize(maxSize, evictionPolicy, attributes, problems);
+    Optional<DurationSetting> stampedeTimeout = DurationAttribute.STAMPEDE_TIMEOUT.read(attributes, problems);
+    List<String> telemetryPrefix = readTelemetryPrefix(attributes, problems);
+    Optional<DurationSetting> sweepInterval = DurationAttribute.SWEEP_INTERVAL.read(attributes, problems);
+    boolean nearCache = attributes.bool(VelaCacheAttributes.NEAR_CACHE);
+    if (nearCache && backend == Backend.MEMORY && topology == Topology.LOCAL) {
+      problems.add(Message.USELESS_NEAR_CACHE, attributes.at(VelaCacheAttributes.NEAR_CACHE));
+    }
+    Optional<DurationSetting> nearCacheL1Ttl = DurationAttribute.NEAR_CACHE_L1_TTL.read(attributes, problems);
+
+    if (problems.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(new CacheSettings(
+        name, backend, backendOptions, topology, topologyOptions, defaultTtl.orElseThrow(), maxSize,
+        evictionPolicy, attributes.bool(VelaCacheAttributes.STAMPEDE_PROTECTION), stampedeTimeout.orElseThrow(),
+        attributes.bool(VelaCacheAttributes.STATS_ENABLED), telemetryPrefix, sweepInterval.orElseThrow(), nearCache,
+        nearCacheL1Ttl.orElseThrow()));
+  }
+
+  private String readName(TypeElement element, VelaCacheAttributes attributes, ProblemList problems) {
+    String written = attributes.string(VelaCacheAttributes.NAME);
+    AnnotationValue at = attributes.at(VelaCacheAttributes.NAME);
+    String name = written.isEmpty() ? element.getSimpleName().toString() : written;
+    if (!written.isEmpty() && (written.isBlank() || written.length() > MAX_NAME_LENGTH)) {
+      problems.add(Message.BAD_NAME, at, written);
+      return name;
+    }
+    String interfaceName = element.getQualifiedName().toString();
+    names.claim(name, interfaceName)
+        .ifPresent(other -> problems.add(Message.DUPLICATE_NAME, at, name, other, interfaceName));
+    return name;
+  }
+
+  private void checkLibraries(
+      Backend backend, Topology topology, VelaCacheAttributes attributes, ProblemList problems) {
+    OptionalLibrary.of(backend)
+        .filter(library -> !library.isPresent(elements))
+        .ifPresent(library -> problems.add(Message.MISSING_LIBRARY, attributes.at(VelaCacheAttributes.BACKEND),
+            "backend " + backend, library.probeClass(), library.coordinates()));
+    OptionalLibrary.of(topology)
+        .filter(library -> !library.isPresent(elements))
+        .ifPresent(library -> problems.add(Message.MISSING_LIBRARY, attributes.at(VelaCacheAttributes.TOPOLOGY),
+            "topology " + topology, library.probeClass(), library.coordinates()));
+  }
+
+  private static void checkSize(
+      long maxSize, EvictionPolicy policy, VelaCacheAttributes attributes, ProblemList problems) {
+    AnnotationValue sizeAt = attributes.at(VelaCacheAttributes.MAX_SIZE);
+    if (maxSize < -1 || maxSize == 0) {
+      problems.add(Message.NEGATIVE_MAX_SIZE, sizeAt, maxSize);
+    } else if (maxSize > 0 && policy == EvictionPolicy.TTL_ONLY) {
+      problems.add(Message.MAX_SIZE_WITH_TTL_ONLY, sizeAt, maxSize);
+    } else if (maxSize == -1 && policy != EvictionPolicy.TTL_ONLY) {
+      problems.add(Message.EVICTION_WITHOUT_MAX_SIZE, attributes.at(VelaCacheAttributes.EVICTION_POLICY), policy);
+    }
+  }
+
+  private static List<String> readTelemetryPrefix(VelaCacheAttributes attributes, ProblemList problems) {
+    List<String> parts = new ArrayList<>();
+    for (AnnotationValue part : attributes.list(VelaCacheAttributes.TELEMETRY_PREFIX)) {
+      String text = (String) part.getValue();
+      if (!METER_NAME_PART.matcher(text).matches()) {
+        problems.add(Message.BAD_TELEMETRY_PREFIX, part, text);
+      }
+      parts.add(text);
+    }
+    return parts;
+  }
+}

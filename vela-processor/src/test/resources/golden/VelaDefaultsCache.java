@@ -1,0 +1,49 @@
+package com.acme;
+
+import dev.vela.Cache;
+import dev.vela.ForwardingCache;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.TypeCodec;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import java.time.Duration;
+import javax.annotation.processing.Generated;
+
+@Generated("dev.vela.processor.VelaProcessor")
+public final class VelaDefaultsCache extends ForwardingCache<String, String> implements DefaultsCache {
+  private static final CacheTypes<String, String> TYPES = new CacheTypes<>(
+      TypeCodec.missing("java.lang.String", "codec generation is not built yet"),
+      TypeCodec.missing("java.lang.String", "codec generation is not built yet"));
+
+  private VelaDefaultsCache(Cache<String, String> delegate) {
+    super(delegate);
+  }
+
+  /**
+   * Creates a cache with the settings of {@code @VelaCache} on {@link DefaultsCache}.
+   */
+  public static DefaultsCache create() {
+    return builder().create();
+  }
+
+  /**
+   * Returns a builder preset with the settings of {@code @VelaCache} on {@link DefaultsCache}, whose setters
+   * override any of them before {@code create()}.
+   */
+  public static CacheBuilder<String, String, DefaultsCache> builder() {
+    return new CacheBuilder<String, String, DefaultsCache>(TYPES, "DefaultsCache", Backend.MEMORY, Topology.LOCAL, VelaDefaultsCache::new)
+        .defaultTtl(Durations.INFINITE)
+        .maxSize(-1L)
+        .evictionPolicy(EvictionPolicy.TTL_ONLY)
+        .stampedeProtection(true)
+        .stampedeTimeout(Duration.ofSeconds(5))
+        .statsEnabled(true)
+        .telemetryPrefix("vela", "cache")
+        .sweepInterval(Duration.ofSeconds(30))
+        .nearCache(false)
+        .nearCacheL1Ttl(Duration.ofSeconds(60));
+  }
+}

@@ -1,0 +1,50 @@
+package com.acme;
+
+import dev.vela.Cache;
+import dev.vela.ForwardingCache;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.TypeCodec;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+@Generated("dev.vela.processor.VelaProcessor")
+public final class VelaOuter_Inner extends ForwardingCache<Long, List<String>> implements Outer.Inner {
+  private static final CacheTypes<Long, List<String>> TYPES = new CacheTypes<>(
+      TypeCodec.missing("java.lang.Long", "codec generation is not built yet"),
+      TypeCodec.missing("java.util.List<java.lang.String>", "codec generation is not built yet"));
+
+  private VelaOuter_Inner(Cache<Long, List<String>> delegate) {
+    super(delegate);
+  }
+
+  /**
+   * Creates a cache with the settings of {@code @VelaCache} on {@link Outer.Inner}.
+   */
+  public static Outer.Inner create() {
+    return builder().create();
+  }
+
+  /**
+   * Returns a builder preset with the settings of {@code @VelaCache} on {@link Outer.Inner}, whose setters
+   * override any of them before {@code create()}.
+   */
+  public static CacheBuilder<Long, List<String>, Outer.Inner> builder() {
+    return new CacheBuilder<Long, List<String>, Outer.Inner>(TYPES, "Inner", Backend.MEMORY, Topology.LOCAL, VelaOuter_Inner::new)
+        .defaultTtl(Duration.ofMinutes(10))
+        .maxSize(-1L)
+        .evictionPolicy(EvictionPolicy.TTL_ONLY)
+        .stampedeProtection(true)
+        .stampedeTimeout(Duration.ofSeconds(5))
+        .statsEnabled(true)
+        .telemetryPrefix("vela", "cache")
+        .sweepInterval(Durations.INFINITE)
+        .nearCache(false)
+        .nearCacheL1Ttl(Duration.ofSeconds(60));
+  }
+}

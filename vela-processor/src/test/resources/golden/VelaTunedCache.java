@@ -1,0 +1,49 @@
+package com.acme;
+
+import dev.vela.Cache;
+import dev.vela.ForwardingCache;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.TypeCodec;
+import dev.vela.core.CacheBuilder;
+import java.time.Duration;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+@Generated("dev.vela.processor.VelaProcessor")
+public final class VelaTunedCache extends ForwardingCache<UUID, User> implements TunedCache {
+  private static final CacheTypes<UUID, User> TYPES = new CacheTypes<>(
+      TypeCodec.missing("java.util.UUID", "codec generation is not built yet"),
+      TypeCodec.missing("com.acme.User", "codec generation is not built yet"));
+
+  private VelaTunedCache(Cache<UUID, User> delegate) {
+    super(delegate);
+  }
+
+  /**
+   * Creates a cache with the settings of {@code @VelaCache} on {@link TunedCache}.
+   */
+  public static TunedCache create() {
+    return builder().create();
+  }
+
+  /**
+   * Returns a builder preset with the settings of {@code @VelaCache} on {@link TunedCache}, whose setters
+   * override any of them before {@code create()}.
+   */
+  public static CacheBuilder<UUID, User, TunedCache> builder() {
+    return new CacheBuilder<UUID, User, TunedCache>(TYPES, "tuned-users", Backend.MEMORY, Topology.LOCAL, VelaTunedCache::new)
+        .defaultTtl(Duration.ofMinutes(90))
+        .maxSize(10000L)
+        .evictionPolicy(EvictionPolicy.LRU)
+        .stampedeProtection(false)
+        .stampedeTimeout(Duration.ofMillis(250))
+        .statsEnabled(false)
+        .telemetryPrefix("shop", "users")
+        .sweepInterval(Duration.ofDays(1))
+        .nearCache(false)
+        .nearCacheL1Ttl(Duration.ofHours(2));
+  }
+}
