@@ -29,7 +29,8 @@ final class CodecExpressions {
     } else if (node instanceof MapOf map) {
       return CodeBlock.of("$T.map($L, $L)", CODECS, of(map.key()), of(map.value()));
     } else if (node instanceof EnumByName enumType) {
-      return CodeBlock.of("$T.enumByName($S, $T.values())", CODECS, enumType.type().canonicalName(), enumType.type());
+      ClassName type = enumType.type();
+      return CodeBlock.of("$T.enumByName($S, $T.values())", CODECS, type.canonicalName(), type);
     } else if (node instanceof Instance instance) {
       return CodeBlock.of("new $T()", instance.codecClass());
     }

@@ -44,7 +44,11 @@ final class CodecResolver {
   private final GeneratedCodecs generated;
 
   CodecResolver(
-      Elements elements, Types types, UserCodecs userCodecs, CacheCodecs cacheCodecs, GeneratedCodecs generated) {
+      Elements elements,
+      Types types,
+      UserCodecs userCodecs,
+      CacheCodecs cacheCodecs,
+      GeneratedCodecs generated) {
     this.elements = elements;
     this.types = types;
     this.userCodecs = userCodecs;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -44,7 +45,8 @@ final class GeneratedCodecs {
   private final Map<ClassName, Missing> failed = new HashMap<>();
   private final List<Problem> conflicts = new ArrayList<>();
 
-  GeneratedCodecs(Elements elements, Types types, CodecRegistry registry, CodecClassCheck check, TypeElement cache) {
+  GeneratedCodecs(
+      Elements elements, Types types, CodecRegistry registry, CodecClassCheck check, TypeElement cache) {
     this.elements = elements;
     this.types = types;
     this.registry = registry;
@@ -74,7 +76,7 @@ final class GeneratedCodecs {
     return plan(type, element, () -> planRecord(element, resolver));
   }
 
-  /** The codec of an interface: a generated class when it is sealed and every permitted subtype has a codec. */
+  /** The codec of an interface: a generated class when it is sealed and its permitted subtypes have codecs. */
   Resolution resolveSealed(DeclaredType type, CodecResolver resolver) {
     TypeElement element = (TypeElement) type.asElement();
     if (!element.getModifiers().contains(Modifier.SEALED)) {
@@ -93,7 +95,7 @@ final class GeneratedCodecs {
 
   private record Failed(Missing missing) implements Attempt {}
 
-  private Resolution plan(DeclaredType type, TypeElement element, java.util.function.Supplier<Attempt> body) {
+  private Resolution plan(DeclaredType type, TypeElement element, Supplier<Attempt> body) {
     ClassName typeName = ClassName.get(element);
     ClassName codecClass = CodecNames.codecClass(typeName);
     Generated reference = new Generated(typeName, codecClass);
@@ -141,8 +143,8 @@ final class GeneratedCodecs {
         String label = CodecNames.shortName(typeName) + "." + component.getSimpleName();
         return new Failed(missing.throughComponent(label, TypeText.brief(componentType)));
       }
-      components.add(new Component(
-          component.getSimpleName().toString(), JavaTypes.typeName(componentType), ((Found) resolution).node()));
+      String name = component.getSimpleName().toString();
+      components.add(new Component(name, JavaTypes.typeName(componentType), ((Found) resolution).node()));
     }
     return new Built(new RecordCodec(typeName, CodecNames.codecClass(typeName), components));
   }

@@ -32,6 +32,8 @@ final class ProblemLog {
   }
 
   private static String nameOf(Element element) {
-    return element instanceof QualifiedNameable named ? named.getQualifiedName().toString() : element.toString();
+    return element instanceof QualifiedNameable named
+        ? named.getQualifiedName().toString()
+        : element.toString();
   }
 }

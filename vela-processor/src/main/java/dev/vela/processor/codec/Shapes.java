@@ -37,7 +37,7 @@ final class Shapes {
     this.registry = registry;
   }
 
-  /** The shape of {@code root}, as a {@code String} expression: a literal, or literals and calls joined by {@code +}. */
+  /** The shape of {@code root} as a {@code String} expression: literals, and calls joined by {@code +}. */
   CodeBlock of(GeneratedCodec root) {
     Builder shape = new Builder();
     Set<ClassName> seen = new HashSet<>();

@@ -51,7 +51,8 @@ final class VelaCodecAnnotations {
         AnnotationValue contained = valueOf(annotation);
         if (contained != null && contained.getValue() instanceof List<?> items) {
           for (Object item : items) {
-            if (item instanceof AnnotationValue itemValue && itemValue.getValue() instanceof AnnotationMirror inner) {
+            if (item instanceof AnnotationValue itemValue
+                && itemValue.getValue() instanceof AnnotationMirror inner) {
               addIfResolved(inner, found);
             }
           }
@@ -63,7 +64,9 @@ final class VelaCodecAnnotations {
 
   private static void addIfResolved(AnnotationMirror annotation, List<Occurrence> found) {
     AnnotationValue value = valueOf(annotation);
-    if (value != null && value.getValue() instanceof TypeMirror codecClass && codecClass.getKind() != TypeKind.ERROR) {
+    if (value != null
+        && value.getValue() instanceof TypeMirror codecClass
+        && codecClass.getKind() != TypeKind.ERROR) {
       found.add(new Occurrence(annotation, value, codecClass));
     }
   }

@@ -59,12 +59,16 @@ class GeneratedCodecBehaviourTest {
             "  }",
             "}"),
         type("RawPercent", "public record RawPercent(int value) {}"),
+        type("Lazy", "public record Lazy(String name) {}"),
+        type("Awkward", "import java.util.List;",
+            "public record Awkward(int in, long e, String value, int shape, Lazy lazy, List<Awkward> next) {}"),
         cache("Profiles", "Color", "Profile"),
         cache("Blobs", "String", "Blob"),
         cache("Trees", "String", "Tree"),
         cache("Departments", "String", "Department"),
         cache("Shapes", "Shape", "Percent"),
         cache("RawPercents", "String", "RawPercent"),
+        cache("Awkwards", "String", "Awkward"),
         probe("ProfileProbe", "Profile",
             "new Profile(\"Ada\", 36, 7, List.of(\"a\", \"b\"), Map.of(\"home\", Instant.ofEpochSecond(1_700_000_000L, 5)),",
             "    Optional.of(Color.GREEN), new LinkedHashSet<>(List.of(new UUID(1, 2))), new BigDecimal(\"-12.50\"),",
@@ -82,6 +86,8 @@ class GeneratedCodecBehaviourTest {
         probe("EmployeeProbe", "Employee", "new Employee(\"Grace\", Optional.of(new Department(\"Research\", null)))"),
         probe("ShapeProbe", "Shape", "new Circle(1.5)", "new Shape.Square(-0.0)", "Named.DOT", "Named.NOTHING"),
         probe("PercentProbe", "Percent", "new Percent(100)"),
+        probe("AwkwardProbe", "Awkward",
+            "new Awkward(1, 2L, \"v\", 3, new Lazy(\"z\"), List.of(new Awkward(4, 5L, null, 6, null, null)))"),
         probe("RawPercentProbe", "RawPercent", "new RawPercent(150)"));
     assertThat(planning.compilation()).succeededWithoutWarnings();
     classes = CompiledClasses.of(planning.compilation());
@@ -118,6 +124,11 @@ class GeneratedCodecBehaviourTest {
   void roundTripsRecordsThatContainEachOther() throws Exception {
     assertRoundTrips(probe("DepartmentProbe"));
     assertRoundTrips(probe("EmployeeProbe"));
+  }
+
+  @Test
+  void roundTripsComponentsNamedLikeTheGeneratedCodesOwnNames() throws Exception {
+    assertRoundTrips(probe("AwkwardProbe"));
   }
 
   @Test

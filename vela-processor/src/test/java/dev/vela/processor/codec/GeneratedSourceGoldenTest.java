@@ -71,6 +71,17 @@ class GeneratedSourceGoldenTest {
   }
 
   @Test
+  void componentsNamedLikeTheGeneratedCodesOwnNames() {
+    Planning planning = compile(
+        type("Lazy", "public record Lazy(String name) {}"),
+        type("Awkward", "import java.util.List;",
+            "public record Awkward(int in, long e, String value, int shape, Lazy lazy, List<Awkward> next) {}"),
+        cache("Awkwards", "String", "Awkward"));
+
+    GoldenFiles.assertGenerated(planning, "clashes", "com.acme.VelaCodec_Awkward");
+  }
+
+  @Test
   void recordWithHandWrittenCodecs() {
     Planning planning = compile(
         type("Site", "import java.net.URL;", "public record Site(String name, URL home, Money budget, int rank) {}"),
