@@ -9,9 +9,16 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +42,22 @@ class CodecReuseTest {
         .isEqualTo("new com.acme.VelaCodec_Address()");
     assertThat(SupportedPlanTest.expression(planning.value("UsersByAddress")))
         .isEqualTo("Codecs.list(Codecs.nullable(new com.acme.VelaCodec_User()))");
+  }
+
+  @Test
+  void remembersWhatItGeneratedForCachesOfLaterRounds() {
+    PlanningProcessor planning = new PlanningProcessor();
+    Compilation compilation = Compiler.javac()
+        .withProcessors(planning, new LaterCacheProcessor())
+        .compile(USER, ADDRESS, CodecSources.stubCodecs(), cache("Users", "String", "User"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).extracting(JavaFileObject::getName).containsExactlyInAnyOrder(
+        "/SOURCE_OUTPUT/com/acme/LaterUsers.java",
+        "/SOURCE_OUTPUT/com/acme/VelaCodec_Address.java",
+        "/SOURCE_OUTPUT/com/acme/VelaCodec_User.java");
+    assertThat(SupportedPlanTest.expression(planning.valuePlan("com.acme.LaterUsers")))
+        .isEqualTo("Codecs.optional(new com.acme.VelaCodec_User())");
   }
 
   @Test
@@ -68,6 +91,35 @@ class CodecReuseTest {
 
     assertThat(planning.value("Addresses")).isEqualTo(new CodecPlan.Unsupported(
         "Address (com.acme.VelaCodec_Address exists, but is not the Codec<Address> it would generate)"));
+  }
+
+  /** Writes, in the first round, a cache that the planning processor meets only in the second. */
+  private static final class LaterCacheProcessor extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.LaterUsers").openWriter()) {
+          writer.write("package com.acme;\n@dev.vela.annotation.VelaCache\n"
+              + "public interface LaterUsers extends dev.vela.Cache<String, java.util.Optional<User>> {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
   }
 
   /** The test's own class path, with {@code directory} first. */

@@ -80,6 +80,18 @@ class GeneratedCodecBehaviourTest {
         probe("TreeProbe", "Tree",
             "new Tree(1, List.of())",
             "new Tree(1, List.of(new Tree(2, null), new Tree(3, List.of(new Tree(4, List.of())))))"),
+        type("DeepTreeProbe", "import dev.vela.codec.*;", "import dev.vela.processor.codec.CodecProbe;",
+            "import java.util.List;",
+            "public final class DeepTreeProbe implements CodecProbe<Tree> {",
+            "  @Override public Codec<Tree> codec() { return new VelaCodec_Tree(); }",
+            "  @Override public List<Tree> samples() {",
+            "    Tree tree = new Tree(0, List.of());",
+            "    for (int level = 1; level <= CodecInput.MAX_DEPTH; level++) {",
+            "      tree = new Tree(level, List.of(tree));",
+            "    }",
+            "    return List.of(tree);",
+            "  }",
+            "}"),
         probe("DepartmentProbe", "Department",
             "new Department(\"Research\", List.of(new Employee(\"Grace\", Optional.empty()),",
             "    new Employee(\"Alan\", Optional.of(new Department(\"Logic\", List.of())))))"),
@@ -158,20 +170,11 @@ class GeneratedCodecBehaviourTest {
 
   @Test
   void refusesBytesNestedDeeperThanTheInputAllows() throws Exception {
-    CodecOutput out = new CodecOutput();
-    // a tree as deep as this, one child per level: value, present, list of one present child ...
-    int depth = CodecInput.MAX_DEPTH + 1;
-    CodecProbe<?> probe = probe("TreeProbe");
-    for (int level = 0; level < depth; level++) {
-      out.writeZigZagLong(level);
-      out.writeBoolean(true);
-      out.writeLength(1);
-      out.writeBoolean(true);
-    }
-    out.writeZigZagLong(depth);
-    out.writeBoolean(false);
+    // encoding has no depth limit, so a tree one level too deep encodes, and its bytes must not decode
+    CodecProbe<?> deep = probe("DeepTreeProbe");
+    byte[] bytes = encode(deep);
 
-    assertThatThrownBy(() -> probe.codec().decode(new CodecInput(out.toByteArray())))
+    assertThatThrownBy(() -> deep.codec().decode(new CodecInput(bytes)))
         .isInstanceOf(CodecException.class)
         .hasMessageContaining("nest deeper than " + CodecInput.MAX_DEPTH);
   }

@@ -49,6 +49,18 @@ class UserCodecProblemTest {
   }
 
   @Test
+  void reportsAProblemOnceHoweverManyCachesMeetIt() {
+    JavaFileObject money = type("Money", "import dev.vela.annotation.VelaCodec;",
+        "@VelaCodec(Unrelated.class)", "public record Money(long cents) {}");
+
+    Planning planning = Planning.compile(money, member("Unrelated", "public final class Unrelated {}"),
+        cache("Monies", "Money", "Money"), cache("MoneyLists", "String", "List<Money>"));
+
+    assertThat(planning.compilation()).hadErrorCount(1);
+    assertThat(planning.value("MoneyLists")).isInstanceOf(CodecPlan.Unsupported.class);
+  }
+
+  @Test
   void reportsAnInnerClassCodec() {
     JavaFileObject holder = type("Holder", "import dev.vela.codec.*;", "public final class Holder {",
         "  public final class Inner implements Codec<java.net.URL> {",
