@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaCodec_Awkward implements Codec<Awkward> {
-  private static final String SHAPE = "record com.acme.Awkward(int in,long e,nullable<string> value,int shape,nullable<record com.acme.Lazy(nullable<string> name)> lazy,nullable<list<nullable<com.acme.Awkward>>> next)";
+  private static final String SHAPE = "record com.acme.Awkward(int in,long e,nullable<string> value,int shape,nullable<record com.acme.Lazy(nullable<string> name)> lazy,nullable<list<nullable<record com.acme.Awkward>>> next)";
 
   private static final Codec<Integer> IN = Codecs.INT;
 

@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaCodec_Department implements Codec<Department> {
-  private static final String SHAPE = "record com.acme.Department(nullable<string> name,nullable<list<nullable<record com.acme.Employee(nullable<string> name,nullable<optional<com.acme.Department>> heads)>>> staff)";
+  private static final String SHAPE = "record com.acme.Department(nullable<string> name,nullable<list<nullable<record com.acme.Employee(nullable<string> name,nullable<optional<record com.acme.Department>> heads)>>> staff)";
 
   private static final Codec<String> NAME = Codecs.nullable(Codecs.STRING);
 

@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaCodec_Employee implements Codec<Employee> {
-  private static final String SHAPE = "record com.acme.Employee(nullable<string> name,nullable<optional<record com.acme.Department(nullable<string> name,nullable<list<nullable<com.acme.Employee>>> staff)>> heads)";
+  private static final String SHAPE = "record com.acme.Employee(nullable<string> name,nullable<optional<record com.acme.Department(nullable<string> name,nullable<list<nullable<record com.acme.Employee>>> staff)>> heads)";
 
   private static final Codec<String> NAME = Codecs.nullable(Codecs.STRING);
 

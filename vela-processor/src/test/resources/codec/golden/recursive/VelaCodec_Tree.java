@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaCodec_Tree implements Codec<Tree> {
-  private static final String SHAPE = "record com.acme.Tree(int value,nullable<list<nullable<com.acme.Tree>>> children)";
+  private static final String SHAPE = "record com.acme.Tree(int value,nullable<list<nullable<record com.acme.Tree>>> children)";
 
   private static final Codec<Integer> VALUE = Codecs.INT;
 

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaCodec_Shape implements Codec<Shape> {
-  private static final String SHAPE = "sealed com.acme.Shape(Circle:record com.acme.Circle(double radius),Named:enum com.acme.Named,Shape$Square:record com.acme.Shape.Square(double side))";
+  private static final String SHAPE = "sealed com.acme.Shape{Circle=record com.acme.Circle(double radius),Named=enum com.acme.Named,Shape$Square=record com.acme.Shape.Square(double side)}";
 
   private static final Codec<Circle> CIRCLE = new VelaCodec_Circle();
 

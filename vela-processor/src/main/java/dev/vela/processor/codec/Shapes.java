@@ -21,14 +21,17 @@ import java.util.Set;
 
 /**
  * Writes the shape of a generated codec, the canonical description whose fingerprint travels with
- * stored bytes: {@code record com.acme.User(nullable<string> name,int age)}. Records list their
- * components in declaration order; sealed types list their subtypes sorted by tag, because the
- * order of a {@code permits} clause does not change the bytes.
+ * stored bytes: {@code record com.acme.User(nullable<string> name,int age)}, {@code sealed
+ * com.acme.Shape{Circle=record com.acme.Circle(double radius),...}}, as the runtime's own
+ * combinators describe themselves. Records list their components in declaration order; sealed
+ * types list their subtypes sorted by tag, because the order of a {@code permits} clause does not
+ * change the bytes.
  *
  * <p>The text is fixed when the code is generated, except for codecs this compilation did not
  * generate (hand-written ones, and generated ones from the class path), whose own {@code shape()}
  * is called when the class is initialized. A record or sealed type met a second time is written
- * as its name only, which keeps the shapes of recursive types finite.
+ * as its kind and name only ({@code record com.acme.Tree}), which keeps the shapes of recursive
+ * types finite.
  */
 final class Shapes {
   private final CodecRegistry registry;
@@ -56,19 +59,20 @@ final class Shapes {
         shape.text(" " + component.name());
         separator = ",";
       }
+      shape.text(")");
     } else {
       SealedCodec sealed = (SealedCodec) codec;
-      shape.text("sealed " + sealed.type().canonicalName() + "(");
+      shape.text("sealed " + sealed.type().canonicalName() + "{");
       List<Variant> byTag = new ArrayList<>(sealed.variants());
       byTag.sort(Comparator.comparing(Variant::tag));
       String separator = "";
       for (Variant variant : byTag) {
-        shape.text(separator + variant.tag() + ":");
+        shape.text(separator + variant.tag() + "=");
         describe(variant.codec(), shape, seen);
         separator = ",";
       }
+      shape.text("}");
     }
-    shape.text(")");
   }
 
   private void describe(CodecNode node, Builder shape, Set<ClassName> seen) {
@@ -94,12 +98,17 @@ final class Shapes {
       shape.call(instance.codecClass());
     } else {
       Generated generated = (Generated) node;
+      GeneratedCodec codec = registry.get(generated.codecClass());
       if (seen.add(generated.type())) {
-        describe(registry.get(generated.codecClass()), shape, seen);
+        describe(codec, shape, seen);
       } else {
-        shape.text(generated.type().canonicalName());
+        shape.text(kindOf(codec) + " " + generated.type().canonicalName());
       }
     }
+  }
+
+  private static String kindOf(GeneratedCodec codec) {
+    return codec instanceof RecordCodec ? "record" : "sealed";
   }
 
   /** Collects text, and calls of {@code shape()} on codecs whose shape is known only at run time. */

@@ -182,9 +182,9 @@ class GeneratedCodecBehaviourTest {
   @Test
   void describesRecursiveShapesFinitely() throws Exception {
     assertThat(probe("TreeProbe").codec().shape())
-        .isEqualTo("record com.acme.Tree(int value,nullable<list<nullable<com.acme.Tree>>> children)");
-    assertThat(probe("ShapeProbe").codec().shape()).isEqualTo("sealed com.acme.Shape(Circle:record com.acme.Circle("
-        + "double radius),Named:enum com.acme.Named,Shape$Square:record com.acme.Shape.Square(double side))");
+        .isEqualTo("record com.acme.Tree(int value,nullable<list<nullable<record com.acme.Tree>>> children)");
+    assertThat(probe("ShapeProbe").codec().shape()).isEqualTo("sealed com.acme.Shape{Circle=record com.acme.Circle("
+        + "double radius),Named=enum com.acme.Named,Shape$Square=record com.acme.Shape.Square(double side)}");
   }
 
   @Test

@@ -58,6 +58,6 @@ class RuntimeCompileTest {
       in.requireEnd();
     }
     assertThat(figures.codec().shape())
-        .isEqualTo("sealed com.acme.Figure(Origin:record com.acme.Origin(),Point:record com.acme.Point(int32 x,int32 y))");
+        .isEqualTo("sealed com.acme.Figure{Origin=record com.acme.Origin(),Point=record com.acme.Point(int32 x,int32 y)}");
   }
 }
