@@ -69,7 +69,7 @@ final class CodecResolver {
       case DECLARED -> resolveDeclared((DeclaredType) type, hostPackage);
       case TYPEVAR -> Missing.of(type + " (a type variable)");
       case ERROR -> Missing.of(type + " (a type the compiler could not find)");
-      default -> Missing.of(TypeText.brief(type));
+      default -> Missing.of(TypeText.shortForm(type));
     };
   }
 
@@ -102,15 +102,15 @@ final class CodecResolver {
     if (own instanceof UsableOwnCodec usable) {
       return types.isSameType(usable.encodes(), type)
           ? new Found(new Instance(usable.codecClass()))
-          : Missing.of(TypeText.brief(type) + " (its @VelaCodec " + usable.codecClass().canonicalName()
-              + " encodes " + TypeText.brief(usable.encodes()) + ")");
+          : Missing.of(TypeText.shortForm(type) + " (its @VelaCodec " + usable.codecClass().canonicalName()
+              + " encodes " + TypeText.shortForm(usable.encodes()) + ")");
     }
     if (own instanceof UnusableOwnCodec unusable) {
       return Missing.of(TypeText.qualified(type) + " (its @VelaCodec names " + unusable.codecClass()
           + ", which cannot be used)");
     }
     if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
-      return Missing.of(TypeText.brief(type) + " (a raw type)");
+      return Missing.of(TypeText.shortForm(type) + " (a raw type)");
     }
     String name = element.getQualifiedName().toString();
     Optional<BuiltInCodec> builtIn = BuiltInCodec.forTypeName(name);
@@ -140,7 +140,7 @@ final class CodecResolver {
   private Resolution resolveContainer(DeclaredType type, ContainerKind kind, String hostPackage) {
     TypeMirror elementType = type.getTypeArguments().get(0);
     if (!isConcrete(elementType)) {
-      return Missing.of(TypeText.brief(type));
+      return Missing.of(TypeText.shortForm(type));
     }
     Resolution element = kind.holdsNulls()
         ? resolveNullable(elementType, hostPackage)
@@ -154,7 +154,7 @@ final class CodecResolver {
   private Resolution resolveMap(DeclaredType type, String hostPackage) {
     List<? extends TypeMirror> arguments = type.getTypeArguments();
     if (!isConcrete(arguments.get(0)) || !isConcrete(arguments.get(1))) {
-      return Missing.of(TypeText.brief(type));
+      return Missing.of(TypeText.shortForm(type));
     }
     Resolution key = resolveNullable(arguments.get(0), hostPackage);
     if (key instanceof Missing missing) {

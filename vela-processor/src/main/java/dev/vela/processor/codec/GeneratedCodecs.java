@@ -71,7 +71,7 @@ final class GeneratedCodecs {
   Resolution resolveRecord(DeclaredType type, CodecResolver resolver) {
     TypeElement element = (TypeElement) type.asElement();
     if (!element.getTypeParameters().isEmpty()) {
-      return Missing.of(TypeText.brief(type) + " (a generic record; write a @VelaCodec for it)");
+      return Missing.of(TypeText.shortForm(type) + " (a generic record; write a @VelaCodec for it)");
     }
     return plan(type, element, () -> planRecord(element, resolver));
   }
@@ -83,7 +83,7 @@ final class GeneratedCodecs {
       return Missing.of(TypeText.qualified(type) + " (an interface that is not sealed)");
     }
     if (!element.getTypeParameters().isEmpty()) {
-      return Missing.of(TypeText.brief(type) + " (a generic sealed interface; write a @VelaCodec for it)");
+      return Missing.of(TypeText.shortForm(type) + " (a generic sealed interface; write a @VelaCodec for it)");
     }
     return plan(type, element, () -> planSealed(element, resolver));
   }
@@ -128,8 +128,8 @@ final class GeneratedCodecs {
     if (encodes.isPresent() && types.isSameType(encodes.get(), type)) {
       return new Found(new Instance(codecClass));
     }
-    return Missing.of(TypeText.brief(type) + " (" + codecClass.canonicalName()
-        + " exists, but is not the Codec<" + TypeText.brief(type) + "> it would generate)");
+    return Missing.of(TypeText.shortForm(type) + " (" + codecClass.canonicalName()
+        + " exists, but is not the Codec<" + TypeText.shortForm(type) + "> it would generate)");
   }
 
   private Attempt planRecord(TypeElement record, CodecResolver resolver) {
@@ -141,7 +141,7 @@ final class GeneratedCodecs {
       Resolution resolution = resolver.resolveNullable(componentType, recordPackage);
       if (resolution instanceof Missing missing) {
         String label = CodecNames.shortName(typeName) + "." + component.getSimpleName();
-        return new Failed(missing.throughComponent(label, TypeText.brief(componentType)));
+        return new Failed(missing.throughComponent(label, TypeText.shortForm(componentType)));
       }
       String name = component.getSimpleName().toString();
       components.add(new Component(name, JavaTypes.typeName(componentType), ((Found) resolution).node()));
@@ -188,7 +188,8 @@ final class GeneratedCodecs {
             : ((SealedCodec) first).variants().get(i).tag();
       }
     }
-    return "?";
+    // the plans are of one type, so they differ in some part; this only keeps the compiler content
+    return "(unknown)";
   }
 
   private String packageOf(TypeElement type) {

@@ -17,11 +17,11 @@ final class TypeText {
   private TypeText() {}
 
   /** The type with names short enough to read, nested types as {@code Outer.Inner}. */
-  static String brief(TypeMirror type) {
+  static String shortForm(TypeMirror type) {
     return switch (type.getKind()) {
-      case DECLARED -> briefDeclared((DeclaredType) type);
-      case ARRAY -> brief(((ArrayType) type).getComponentType()) + "[]";
-      case WILDCARD -> briefWildcard((WildcardType) type);
+      case DECLARED -> shortDeclared((DeclaredType) type);
+      case ARRAY -> shortForm(((ArrayType) type).getComponentType()) + "[]";
+      case WILDCARD -> shortWildcard((WildcardType) type);
       default -> type.toString();
     };
   }
@@ -31,26 +31,26 @@ final class TypeText {
     return switch (type.getKind()) {
       case DECLARED -> ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
       case ARRAY -> qualified(((ArrayType) type).getComponentType()) + "[]";
-      default -> brief(type);
+      default -> shortForm(type);
     };
   }
 
-  private static String briefDeclared(DeclaredType type) {
+  private static String shortDeclared(DeclaredType type) {
     String name = CodecNames.shortName(ClassName.get((TypeElement) type.asElement()));
     if (type.getTypeArguments().isEmpty()) {
       return name;
     }
     return type.getTypeArguments().stream()
-        .map(TypeText::brief)
+        .map(TypeText::shortForm)
         .collect(Collectors.joining(", ", name + "<", ">"));
   }
 
-  private static String briefWildcard(WildcardType type) {
+  private static String shortWildcard(WildcardType type) {
     if (type.getExtendsBound() != null) {
-      return "? extends " + brief(type.getExtendsBound());
+      return "? extends " + shortForm(type.getExtendsBound());
     }
     if (type.getSuperBound() != null) {
-      return "? super " + brief(type.getSuperBound());
+      return "? super " + shortForm(type.getSuperBound());
     }
     return "?";
   }
