@@ -3,31 +3,38 @@ package dev.vela.processor.codec;
 import com.palantir.javapoet.CodeBlock;
 import java.util.Objects;
 
-/** How the generated class gets the codec of a key or value type: an expression, or the reason there is none. */
+/**
+ * What the processor can do for one key or value type of a cache: build a codec with a Java
+ * expression, or nothing, with the first part of the type that has no codec.
+ */
 public sealed interface CodecPlan {
 
   /**
-   * A codec exists; {@code expression} builds it, such as {@code Codecs.list(Codecs.STRING)}.
+   * The type has a codec.
    *
-   * @param expression the Java expression that yields the codec
+   * @param expression a Java expression of type {@code dev.vela.codec.Codec<T>}, such as {@code
+   *     Codecs.list(Codecs.nullable(Codecs.STRING))}, valid in the package of the cache interface
    */
   record Supported(CodeBlock expression) implements CodecPlan {
-    /** Checks that the expression is given. */
+    /** Checks that the expression is there. */
     public Supported {
       Objects.requireNonNull(expression, "expression");
     }
   }
 
   /**
-   * No codec can be planned; {@code path} names the part of the type that has none, such as
-   * {@code User.address: java.net.URL}.
+   * The type has no codec.
    *
-   * @param path the unsupported part
+   * @param path the first unsupported part, readable by a person, such as {@code User.address:
+   *     java.net.URL} or {@code Order.lines: List<Line> -> Line.price: java.awt.Point}
    */
   record Unsupported(String path) implements CodecPlan {
-    /** Checks that the path is given. */
+    /** Checks that the path says something. */
     public Unsupported {
       Objects.requireNonNull(path, "path");
+      if (path.isBlank()) {
+        throw new IllegalArgumentException("an unsupported plan must name the part that has no codec");
+      }
     }
   }
 }

@@ -91,7 +91,13 @@ public enum Message {
   // settings that do nothing
   USELESS_NEAR_CACHE(Diagnostic.Kind.WARNING,
       "nearCache = true does nothing in front of a LOCAL MEMORY cache, whose entries are already on this"
-          + " heap; remove it, or choose another backend or topology");
+          + " heap; remove it, or choose another backend or topology"),
+
+  // codec planning, across caches
+  CODEC_DIFFERS_BETWEEN_CACHES(Diagnostic.Kind.ERROR,
+      "%s gets one generated codec class that every cache shares, but %s would encode its part '%s' with other"
+          + " codecs than %s does, because their @VelaCodec annotations differ; give both interfaces the same"
+          + " @VelaCodec annotations, or put @VelaCodec on the type it is about");
 
   private final Diagnostic.Kind kind;
   private final String format;
