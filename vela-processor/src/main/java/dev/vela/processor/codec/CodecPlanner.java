@@ -2,7 +2,7 @@ package dev.vela.processor.codec;
 
 import dev.vela.processor.codec.Resolution.Found;
 import dev.vela.processor.codec.Resolution.Missing;
-import dev.vela.processor.validation.Problem;
+import dev.vela.processor.diagnostic.Problem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.vela.processor.codec;
 
-import dev.vela.processor.validation.Problem;
+import dev.vela.processor.diagnostic.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

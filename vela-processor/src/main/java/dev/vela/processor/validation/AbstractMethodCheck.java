@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Message;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;

@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Message;
 import dev.vela.Cache;
 import java.util.List;
 import java.util.Locale;

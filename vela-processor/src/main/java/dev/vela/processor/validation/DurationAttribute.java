@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Message;
 import dev.vela.processor.model.DurationSetting;
 import java.util.Optional;
 

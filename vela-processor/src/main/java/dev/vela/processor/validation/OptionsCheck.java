@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Message;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.config.OptionCatalog;

@@ -1,5 +1,7 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Message;
+import dev.vela.processor.diagnostic.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;

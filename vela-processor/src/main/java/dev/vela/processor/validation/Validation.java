@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.Problem;
 import dev.vela.processor.model.CacheModel;
 import java.util.List;
 import java.util.Objects;

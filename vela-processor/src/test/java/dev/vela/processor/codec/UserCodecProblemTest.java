@@ -5,7 +5,7 @@ import static dev.vela.processor.codec.CodecSources.cache;
 import static dev.vela.processor.codec.CodecSources.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.processor.validation.Message;
+import dev.vela.processor.diagnostic.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

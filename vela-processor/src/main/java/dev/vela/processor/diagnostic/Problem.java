@@ -1,4 +1,4 @@
-package dev.vela.processor.validation;
+package dev.vela.processor.diagnostic;
 
 import java.util.List;
 import java.util.Objects;
