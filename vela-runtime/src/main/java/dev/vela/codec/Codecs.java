@@ -237,10 +237,12 @@ public final class Codecs {
 
   /**
    * The encoding of {@code value} alone, without a fingerprint: the bytes of a key that {@link
-   * StableHash} hashes, and that travel where both sides know the codec.
+   * StableHash} hashes, and that travel where both sides know the codec. {@code value} may be null
+   * only for a {@link #nullable} codec.
    */
   public static <T> byte[] encode(Codec<T> codec, T value) {
     Objects.requireNonNull(codec, "codec");
+    Elements.requireWritable(codec, value);
     CodecOutput out = new CodecOutput();
     codec.encode(value, out);
     return out.toByteArray();

@@ -33,7 +33,15 @@ final class Elements {
     }
   }
 
-  private static boolean acceptsNull(Codec<?> codec) {
+  /** Refuses a null top-level {@code value} that {@code codec} cannot write, with a message saying why. */
+  static void requireWritable(Codec<?> codec, Object value) {
+    if (value == null && !acceptsNull(codec)) {
+      throw new NullPointerException("value is null, which " + codec.shape() + " cannot write; wrap the codec in Codecs.nullable");
+    }
+  }
+
+  /** Whether {@code codec} may be given null: it is nullable, directly or through a lazy codec. */
+  static boolean acceptsNull(Codec<?> codec) {
     return codec instanceof NullableCodec || codec instanceof LazyCodec<?> lazy && acceptsNull(lazy.resolve());
   }
 

@@ -37,9 +37,9 @@ public final class FramedCodec<T> {
     return fingerprint;
   }
 
-  /** The fingerprint and then the encoding of {@code value}, which must not be null. */
+  /** The fingerprint and then the encoding of {@code value}, which may be null only for a nullable codec. */
   public byte[] toBytes(T value) {
-    Objects.requireNonNull(value, "value");
+    Elements.requireWritable(codec, value);
     CodecOutput out = new CodecOutput();
     out.writeInt(fingerprint);
     codec.encode(value, out);
