@@ -19,6 +19,15 @@ public final class ShapeMismatchException extends CodecException {
     this.foundFingerprint = foundFingerprint;
   }
 
+  /**
+   * Skips the stack trace: after a type changes, every old value read ends here, an expected event
+   * that the message describes fully, and a trace would cost more than the read.
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+
   /** The fingerprint of the reading codec's shape. */
   public int expectedFingerprint() {
     return expectedFingerprint;
