@@ -119,9 +119,12 @@ public final class CodecOutput {
       }
       position += length;
     } else {
-      int encodedLength = Utf8.encodedLength(value);
-      writeLength(encodedLength);
-      ensure(encodedLength);
+      long encodedLength = Utf8.encodedLength(value);
+      if (encodedLength > Integer.MAX_VALUE) {
+        throw new CodecException("a string of " + length + " chars is " + encodedLength + " bytes of UTF-8, more than 2 GiB");
+      }
+      writeLength((int) encodedLength);
+      ensure((int) encodedLength);
       position = Utf8.encode(value, buffer, position);
     }
   }

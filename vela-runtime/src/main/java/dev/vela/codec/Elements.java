@@ -3,15 +3,16 @@ package dev.vela.codec;
 import java.util.ConcurrentModificationException;
 
 /**
- * Writes and counts the elements of collections and maps. Decoders check an element count against
- * the bytes that remain at one byte per element, so that a corrupt count cannot make them allocate
- * more than the input holds; in turn every element must encode to at least one byte, which all
- * built-in codecs do and only a record without components would not.
+ * Checks values on their way out (nulls where a codec cannot write them) and counts the elements
+ * of collections and maps. Decoders check an element count against the bytes that remain at one
+ * byte per element, so that a corrupt count cannot make them allocate more than the input holds;
+ * in turn every element must encode to at least one byte, which all built-in codecs do and only a
+ * record without components would not.
  */
 final class Elements {
   private Elements() {}
 
-  /** Reads an element count of a {@code container}, at most the number of bytes that remain. */
+  /** Reads an element count, at most the number of bytes that remain. */
   static int readCount(CodecInput in) {
     return in.readLength(1);
   }

@@ -13,10 +13,10 @@ package dev.vela.codec;
 final class Utf8 {
   private Utf8() {}
 
-  /** The number of bytes {@link #encode} writes for {@code value}. */
-  static int encodedLength(String value) {
+  /** The number of bytes {@link #encode} writes for {@code value}; up to three per char, so a long. */
+  static long encodedLength(String value) {
     int length = value.length();
-    int bytes = length;
+    long bytes = length;
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
       if (c < 0x80) {
