@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  * <p>Each codec's {@link Codec#shape() shape} is canonical and built from its parts: {@code int},
  * {@code string}, {@code list<nullable<string>>}, {@code map<string,int>}, {@code enum
  * com.acme.Color}. Primitive types and their boxes share one codec. Codecs never accept null
- * except through {@link #nullable(Codec)}. Decoders accept only bytes their encoder could have
- * written: every problem, from truncation to a day 31 of February, is a {@link CodecException}.
+ * except through {@link #nullable(Codec)}. Decoders never trust their input: every problem, from
+ * truncation to a day 31 of February or a length of two billion, is a {@link CodecException}.
  */
 public final class Codecs {
   /** {@code boolean}: one byte, 0 or 1. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * Stored values of one codec: the 4-byte fingerprint of its shape (little-endian), then the
  * value's encoding. Reading checks the fingerprint first, so bytes written by another shape of the
- * type end in a {@link ShapeMismatchException} instead of a wrong value. Make one per codec and
- * keep it: it computes the fingerprint once.
+ * type end in a {@link ShapeMismatchException} instead of a wrong value. (Two shapes share a
+ * fingerprint with odds of one in four billion; even then the payload is usually refused.) Make
+ * one per codec and keep it: it computes the fingerprint once.
  *
  * @param <T> the type stored
  */
