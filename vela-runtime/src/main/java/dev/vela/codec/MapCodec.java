@@ -39,10 +39,10 @@ final class MapCodec<K, V> implements Codec<Map<K, V>> {
     for (int i = 0; i < count; i++) {
       K entryKey = key.decode(in);
       V entryValue = value.decode(in);
-      if (map.containsKey(entryKey)) {
+      map.put(entryKey, entryValue);
+      if (map.size() != i + 1) { // one lookup; put's return value cannot tell a repeat from a null value
         throw new CodecException("a " + shape() + " holds the key of entry " + i + " twice");
       }
-      map.put(entryKey, entryValue);
     }
     in.exit();
     return Collections.unmodifiableMap(map);
