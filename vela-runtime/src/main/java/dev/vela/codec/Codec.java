@@ -24,7 +24,7 @@ public interface Codec<T> {
 
   /**
    * A canonical description of the encoded shape, such as {@code record com.acme.User(string
-   * name, int age)}. Two codecs that read each other's bytes have equal shapes; the shape's
+   * name,int age,list<nullable<string>> tags)}. Two codecs that read each other's bytes have equal shapes; the shape's
    * fingerprint travels with stored values, so bytes of an older shape are recognised.
    */
   String shape();

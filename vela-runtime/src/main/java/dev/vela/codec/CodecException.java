@@ -12,4 +12,9 @@ public class CodecException extends VelaException {
   public CodecException(String message) {
     super(message);
   }
+
+  /** An error saying what was wrong with the bytes, found through {@code cause}. */
+  public CodecException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

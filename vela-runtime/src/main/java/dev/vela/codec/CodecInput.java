@@ -1,9 +1,7 @@
 package dev.vela.codec;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Reads what a {@link CodecOutput} wrote, from bytes that may be corrupt or hostile. Every length
@@ -22,6 +20,7 @@ public final class CodecInput {
 
   /** Reads {@code bytes} from {@code offset} to {@code offset + length}. */
   public CodecInput(byte[] bytes, int offset, int length) {
+    Objects.requireNonNull(bytes, "bytes");
     if (offset < 0 || length < 0 || offset > bytes.length - length) {
       throw new IllegalArgumentException("offset " + offset + " and length " + length + " do not fit " + bytes.length + " bytes");
     }
@@ -108,6 +107,15 @@ public final class CodecInput {
     return (raw >>> 1) ^ -(raw & 1);
   }
 
+  /** Reads a zig-zag varint written by {@link CodecOutput#writeZigZagInt(int)}; it must fit 32 bits. */
+  public int readZigZagInt() {
+    long value = readZigZagLong();
+    if (value != (int) value) {
+      throw new CodecException("expected a 32-bit integer, found " + value);
+    }
+    return (int) value;
+  }
+
   /**
    * Reads a length and checks that at least {@code length * minBytesPerItem} bytes remain, so a
    * corrupt length cannot make the caller allocate more than the input could hold.
@@ -130,7 +138,10 @@ public final class CodecInput {
     return value;
   }
 
-  /** Reads a string written by {@link CodecOutput#writeString(String)}; malformed UTF-8 is an error. */
+  /**
+   * Reads a string written by {@link CodecOutput#writeString(String)}; malformed UTF-8 is an
+   * error.
+   */
   public String readString() {
     int length = readLength(1);
     boolean ascii = true;
@@ -140,20 +151,9 @@ public final class CodecInput {
         break;
       }
     }
-    String value;
-    if (ascii) {
-      value = new String(bytes, position, length, StandardCharsets.ISO_8859_1);
-    } else {
-      try {
-        value = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, position, length))
-            .toString();
-      } catch (CharacterCodingException e) {
-        throw new CodecException("string is not valid UTF-8");
-      }
-    }
+    String value = ascii
+        ? new String(bytes, position, length, StandardCharsets.ISO_8859_1)
+        : Utf8.decode(bytes, position, length);
     position += length;
     return value;
   }

@@ -1,6 +1,5 @@
 package dev.vela.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -72,6 +71,11 @@ public final class CodecOutput {
     writeVarLong((value << 1) ^ (value >> 63));
   }
 
+  /** Writes a signed int as a zig-zag varint; the same bytes as {@link #writeZigZagLong(long)}. */
+  public void writeZigZagInt(int value) {
+    writeZigZagLong(value);
+  }
+
   /** Writes a length (a non-negative varint). */
   public void writeLength(int length) {
     if (length < 0) {
@@ -93,7 +97,11 @@ public final class CodecOutput {
     writeRaw(value, 0, value.length);
   }
 
-  /** Writes a string as its UTF-8 byte length, then its UTF-8 bytes. */
+  /**
+   * Writes a string as its UTF-8 byte length, then its UTF-8 bytes. Every string round-trips
+   * exactly: an unpaired surrogate, which UTF-8 has no form for, is written in the 3-byte form of
+   * its code unit instead of being replaced.
+   */
   public void writeString(String value) {
     int length = value.length();
     boolean ascii = true;
@@ -111,7 +119,13 @@ public final class CodecOutput {
       }
       position += length;
     } else {
-      writeBytes(value.getBytes(StandardCharsets.UTF_8));
+      long encodedLength = Utf8.encodedLength(value);
+      if (encodedLength > Integer.MAX_VALUE) {
+        throw new CodecException("a string of " + length + " chars is " + encodedLength + " bytes of UTF-8, more than 2 GiB");
+      }
+      writeLength((int) encodedLength);
+      ensure((int) encodedLength);
+      position = Utf8.encode(value, buffer, position);
     }
   }
 
