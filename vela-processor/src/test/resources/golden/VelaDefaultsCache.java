@@ -6,6 +6,7 @@ import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
@@ -15,8 +16,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaDefaultsCache extends ForwardingCache<String, String> implements DefaultsCache {
   private static final CacheTypes<String, String> TYPES = new CacheTypes<>(
-      TypeCodec.missing("java.lang.String", "codec generation is not built yet"),
-      TypeCodec.missing("java.lang.String", "codec generation is not built yet"));
+      TypeCodec.of("java.lang.String", Codecs.STRING),
+      TypeCodec.of("java.lang.String", Codecs.STRING));
 
   private VelaDefaultsCache(Cache<String, String> delegate) {
     super(delegate);

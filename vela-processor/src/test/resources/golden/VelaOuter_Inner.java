@@ -6,6 +6,7 @@ import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
@@ -16,8 +17,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaOuter_Inner extends ForwardingCache<Long, List<String>> implements Outer.Inner {
   private static final CacheTypes<Long, List<String>> TYPES = new CacheTypes<>(
-      TypeCodec.missing("java.lang.Long", "codec generation is not built yet"),
-      TypeCodec.missing("java.util.List<java.lang.String>", "codec generation is not built yet"));
+      TypeCodec.of("java.lang.Long", Codecs.LONG),
+      TypeCodec.of("java.util.List<java.lang.String>", Codecs.list(Codecs.nullable(Codecs.STRING))));
 
   private VelaOuter_Inner(Cache<Long, List<String>> delegate) {
     super(delegate);

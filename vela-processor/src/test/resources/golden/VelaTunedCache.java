@@ -6,6 +6,7 @@ import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.core.CacheBuilder;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.vela.processor.VelaProcessor")
 public final class VelaTunedCache extends ForwardingCache<UUID, User> implements TunedCache {
   private static final CacheTypes<UUID, User> TYPES = new CacheTypes<>(
-      TypeCodec.missing("java.util.UUID", "codec generation is not built yet"),
-      TypeCodec.missing("com.acme.User", "codec generation is not built yet"));
+      TypeCodec.of("java.util.UUID", Codecs.UUID),
+      TypeCodec.of("com.acme.User", new VelaCodec_User()));
 
   private VelaTunedCache(Cache<UUID, User> delegate) {
     super(delegate);

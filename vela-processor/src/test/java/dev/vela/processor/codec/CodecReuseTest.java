@@ -30,8 +30,7 @@ class CodecReuseTest {
 
   @Test
   void writesOneClassForARecordTwoCachesShare() {
-    Planning planning = Planning.compile(USER, ADDRESS, CodecSources.stubCodecs(),
-        cache("Users", "String", "User"),
+    Planning planning = Planning.compile(USER, ADDRESS,         cache("Users", "String", "User"),
         cache("UsersByAddress", "Address", "List<User>"));
 
     assertThat(planning.compilation()).succeededWithoutWarnings();
@@ -49,7 +48,7 @@ class CodecReuseTest {
     PlanningProcessor planning = new PlanningProcessor();
     Compilation compilation = Compiler.javac()
         .withProcessors(planning, new LaterCacheProcessor())
-        .compile(USER, ADDRESS, CodecSources.stubCodecs(), cache("Users", "String", "User"));
+        .compile(USER, ADDRESS, cache("Users", "String", "User"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).extracting(JavaFileObject::getName).containsExactlyInAnyOrder(
@@ -62,7 +61,7 @@ class CodecReuseTest {
 
   @Test
   void reusesACodecClassFromTheClassPath(@TempDir Path library) throws IOException {
-    Planning first = Planning.compile(USER, ADDRESS, CodecSources.stubCodecs(), cache("Users", "String", "User"));
+    Planning first = Planning.compile(USER, ADDRESS, cache("Users", "String", "User"));
     assertThat(first.compilation()).succeededWithoutWarnings();
     CompiledClasses.of(first.compilation()).writeTo(library);
 

@@ -49,14 +49,6 @@ final class CodecSources {
     return source("com.acme." + name, lines.toArray(String[]::new));
   }
 
-  /**
-   * A stand-in for {@code dev.vela.codec.Codecs} with every member generated code uses, so that
-   * generated codecs compile and run before the runtime's built-in codecs exist; a source file
-   * in the compilation wins over the class on the class path.
-   */
-  static JavaFileObject stubCodecs() {
-    return resource("codec/stub/Codecs.java", "dev.vela.codec.Codecs");
-  }
 
   /** A file from the test resources, such as {@code codec/stub/Codecs.java}, under the class name it declares. */
   static JavaFileObject resource(String path, String qualifiedName) {

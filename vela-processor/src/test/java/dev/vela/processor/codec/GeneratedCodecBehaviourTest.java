@@ -34,7 +34,6 @@ class GeneratedCodecBehaviourTest {
   @BeforeAll
   static void compileAndLoad() {
     Planning planning = Planning.compile(
-        CodecSources.stubCodecs(),
         type("Color", "public enum Color { RED, GREEN }"),
         type("Profile", "import java.math.BigDecimal;", "import java.time.*;", "import java.util.*;",
             "public record Profile(String name, int age, Integer rank, List<String> tags, Map<String, Instant> seen,",

@@ -144,9 +144,7 @@ class GeneratedSourceGoldenTest {
   }
 
   private static Planning compile(JavaFileObject... sources) {
-    List<JavaFileObject> withStub = new ArrayList<>(List.of(sources));
-    withStub.add(CodecSources.stubCodecs());
-    Planning planning = Planning.compile(STRICT, withStub.toArray(JavaFileObject[]::new));
+    Planning planning = Planning.compile(STRICT, sources);
     assertThat(planning.compilation()).succeededWithoutWarnings();
     return planning;
   }

@@ -34,7 +34,6 @@ class SupportedPlanTest {
   @BeforeAll
   static void compileOneCachePerType() {
     List<JavaFileObject> sources = new ArrayList<>(List.of(
-        CodecSources.stubCodecs(),
         type("Color", "public enum Color { RED, GREEN }"),
         type("User", "import java.util.List;", "public record User(String name, int age, List<String> tags) {}"),
         type("Outer", "public final class Outer {", "  public record Rec(long id) {}", "}"),
