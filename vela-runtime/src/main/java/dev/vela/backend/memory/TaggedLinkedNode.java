@@ -1,0 +1,18 @@
+package dev.vela.backend.memory;
+
+import java.util.Set;
+
+/** A node of a bounded cache with tags; untagged entries do without the field. */
+final class TaggedLinkedNode<K, V> extends LinkedNode<K, V> {
+  private final Set<String> tags;
+
+  TaggedLinkedNode(K key, V value, long expiresAt, Set<String> tags) {
+    super(key, value, expiresAt);
+    this.tags = tags;
+  }
+
+  @Override
+  Set<String> tags() {
+    return tags;
+  }
+}
