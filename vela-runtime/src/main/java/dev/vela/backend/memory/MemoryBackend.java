@@ -75,6 +75,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return bare;
   }
 
+  @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   private V readNode(K key, Node<V> node) {
     if (node.expiresAt != Node.NO_EXPIRY) {
       if (node instanceof PendingNode<V> pending) {
