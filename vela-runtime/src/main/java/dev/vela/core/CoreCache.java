@@ -405,6 +405,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return locks;
   }
 
+  /** The single flight of fetches, or null without stampede protection; for tests. */
+  SingleFlight<K, V> flights() {
+    return flights;
+  }
+
   /** The topology, for tests that look at the backend's internals. */
   CacheTopology<K, V> topology() {
     return topology;

@@ -62,6 +62,12 @@ final class SingleFlight<K, V> {
     return running.size();
   }
 
+  /** About how many callers wait for the run of {@code key}; for tests that need them waiting. */
+  int waiters(K key) {
+    CompletableFuture<V> run = running.get(key);
+    return run == null ? 0 : run.getNumberOfDependents();
+  }
+
   private V await(K key, CompletableFuture<V> other) {
     try {
       return other.get(timeoutNanos, TimeUnit.NANOSECONDS);
