@@ -147,10 +147,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(options, "options must not be null");
     Map<K, StoredEntry<V>> stored = new LinkedHashMap<>();
     long expiresAt = expiry.expiryFor(options);
+    Set<String> tags = Set.copyOf(options.tagSet()); // copied once, shared by every entry
     entries.forEach((key, value) -> {
       Objects.requireNonNull(key, "entries must not hold a null key");
       Objects.requireNonNull(value, () -> "entries must not hold a null value (key " + KeyText.of(key) + ")");
-      stored.put(key, new StoredEntry<>(value, expiresAt, options.tagSet()));
+      stored.put(key, new StoredEntry<>(value, expiresAt, tags));
     });
     checkOpen();
     if (stored.isEmpty()) {

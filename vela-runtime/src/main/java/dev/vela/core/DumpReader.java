@@ -108,7 +108,8 @@ final class DumpReader<K, V> {
         throw input.corrupt("entry " + (count + 1) + " starts with marker " + marker + " instead of 0 or 1");
       }
     } catch (CodecException e) {
-      throw input.corrupt("entry " + count + " does not decode: " + e.getMessage());
+      String part = count == 0 ? "its header" : "entry " + count;
+      throw input.corrupt(part + " does not decode: " + e.getMessage());
     }
     long declared = input.readLittleEndian(8);
     input.readLittleEndian(4); // the CRC32, checked before parsing
