@@ -60,6 +60,11 @@ final class Eviction<K, V> {
     }
   }
 
+  /** Records a use of {@code node} now, as an overwrite in place is one; caller holds the lock. */
+  void touched(LinkedNode<K, V> node) {
+    order.touch(node);
+  }
+
   /** Stops tracking whatever the map held for a removed entry. */
   void removed(Object old) {
     if (old instanceof LinkedNode<?, ?> linked) {

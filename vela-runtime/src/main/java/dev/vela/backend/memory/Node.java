@@ -5,16 +5,20 @@ import java.util.Set;
 
 /**
  * What the map holds for an entry that expires or has tags; an entry with neither is held as its
- * bare value, so an unbounded cache of plain values costs no more than the map itself. Nodes are
- * immutable except for the eviction links of {@link LinkedNode}: a write installs a new node.
+ * bare value, so an unbounded cache of plain values costs no more than the map itself.
+ *
+ * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
+ * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock, writing the
+ * value before the expiry; readers read the expiry first, so one that sees a new expiry also sees
+ * the value written with it, and removals of expired nodes check the expiry again under the lock.
  *
  * @param <V> the value type
  */
 class Node<V> {
   static final long NO_EXPIRY = StoredEntry.NO_EXPIRY;
 
-  final V value;
-  final long expiresAt;
+  volatile V value;
+  volatile long expiresAt;
 
   Node(V value, long expiresAt) {
     this.value = value;

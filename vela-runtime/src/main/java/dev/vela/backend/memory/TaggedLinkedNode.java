@@ -2,9 +2,12 @@ package dev.vela.backend.memory;
 
 import java.util.Set;
 
-/** A node of a bounded cache with tags; untagged entries do without the field. */
+/**
+ * A node of a bounded cache with tags; untagged entries do without the field. An overwrite that
+ * keeps some tags replaces them in place, under the eviction lock.
+ */
 final class TaggedLinkedNode<K, V> extends LinkedNode<K, V> {
-  private final Set<String> tags;
+  private volatile Set<String> tags;
 
   TaggedLinkedNode(K key, V value, long expiresAt, Set<String> tags) {
     super(key, value, expiresAt);
@@ -14,5 +17,9 @@ final class TaggedLinkedNode<K, V> extends LinkedNode<K, V> {
   @Override
   Set<String> tags() {
     return tags;
+  }
+
+  void setTags(Set<String> tags) {
+    this.tags = tags;
   }
 }
