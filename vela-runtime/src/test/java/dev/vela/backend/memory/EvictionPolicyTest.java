@@ -153,6 +153,40 @@ class EvictionPolicyTest {
   }
 
   @Test
+  void anOverwriteOfAnExpiredEntryRevivesItAndNoSweepRemovesIt() {
+    List<RemovalCause> causes = new ArrayList<>();
+    MemoryBackend<String, String> lru =
+        MemoryBackend.bounded(5, EvictionPolicy.LRU, clock, (key, value, cause) -> causes.add(cause));
+    lru.put("k", "old", clock.millis() + 1_000, Set.of());
+    clock.advance(Duration.ofSeconds(2));
+
+    lru.put("k", "new", clock.millis() + 1_000, Set.of());
+
+    assertThat(lru.removeExpired(10)).isZero();
+    assertThat(lru.get("k")).isEqualTo("new");
+    assertThat(causes).isEmpty();
+    assertThat(lru.trackedByEviction()).isEqualTo(1);
+  }
+
+  @Test
+  void overwritesKeepTheTagIndexExactWhetherOrNotTheyAddOrDropTags() {
+    for (EvictionPolicy policy : List.of(EvictionPolicy.LRU, EvictionPolicy.LFU)) {
+      MemoryBackend<String, String> cache = bounded(5, policy);
+      cache.put("k", "1", StoredEntry.NO_EXPIRY, Set.of());
+      cache.put("k", "2", StoredEntry.NO_EXPIRY, Set.of("t", "u"));
+      assertThat(cache.tagIndexSnapshot()).isEqualTo(Map.of("t", Set.of("k"), "u", Set.of("k")));
+
+      cache.put("k", "3", StoredEntry.NO_EXPIRY, Set.of("u"));
+      assertThat(cache.tagIndexSnapshot()).isEqualTo(Map.of("u", Set.of("k")));
+
+      cache.put("k", "4", StoredEntry.NO_EXPIRY, Set.of());
+      assertThat(cache.tagIndexSnapshot()).isEmpty();
+      assertThat(cache.get("k")).isEqualTo("4");
+      assertThat(cache.trackedByEviction()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aLimitNeedsAPolicyThatEvicts() {
     assertThatThrownBy(() -> MemoryBackend.bounded(10, EvictionPolicy.TTL_ONLY, clock, (k, v, c) -> {}))
         .isInstanceOf(IllegalArgumentException.class)
