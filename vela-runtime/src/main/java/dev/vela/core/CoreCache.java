@@ -411,11 +411,6 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return flights;
   }
 
-  /** The topology, for tests that look at the backend's internals. */
-  CacheTopology<K, V> topology() {
-    return topology;
-  }
-
   private void checkOpen() {
     if (owner.closed) {
       throw new CacheClosedException(config.name());

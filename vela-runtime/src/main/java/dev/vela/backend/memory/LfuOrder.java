@@ -88,9 +88,4 @@ final class LfuOrder<K, V> implements AccessOrder<K, V> {
   public long size() {
     return size;
   }
-
-  /** The frequency of a tracked node, for tests; 0 when it is not tracked. */
-  int frequencyOf(LinkedNode<K, V> node) {
-    return node.isLinked() ? node.bucket.frequency : 0;
-  }
 }
