@@ -1,14 +1,66 @@
 package dev.vela.core;
 
 import dev.vela.Cache;
+import dev.vela.VelaException;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.RemovalListener;
+import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
+import dev.vela.topology.CacheTopology;
+import dev.vela.topology.LocalTopology;
 
-/** Wires a cache from its configuration with plain constructor calls. */
+/** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
 final class CacheFactory {
   private CacheFactory() {}
 
+  /**
+   * Starts a cache.
+   *
+   * @throws VelaException when the backend or topology is not available, or the settings do not fit
+   */
   static <K, V> Cache<K, V> open(CacheConfig config, CacheTypes<K, V> types, RuntimeSettings settings) {
-    throw new UnsupportedOperationException("not built yet");
+    StatsCounter stats = StatsCounter.create(config.statsEnabled());
+    RemovalListener<K, V> countRemovals = (key, value, cause) -> {
+      switch (cause) {
+        case EVICTED -> stats.recordEviction();
+        case EXPIRED -> stats.recordExpiration();
+      }
+    };
+    CacheBackend<K, V> backend = openBackend(config, settings, countRemovals);
+    CacheTopology<K, V> topology = openTopology(config, backend);
+    CoreCache<K, V> cache = new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology);
+    cache.startSweeping(settings.sweeper());
+    return cache;
+  }
+
+  private static <K, V> CacheBackend<K, V> openBackend(
+      CacheConfig config, RuntimeSettings settings, RemovalListener<K, V> listener) {
+    switch (config.backend()) {
+      case MEMORY:
+        try {
+          return config.isBounded()
+              ? MemoryBackend.bounded(config.maxSize(), config.evictionPolicy(), settings.clock(), listener)
+              : MemoryBackend.unbounded(settings.clock(), listener);
+        } catch (IllegalArgumentException e) {
+          throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
+        }
+      default:
+        throw new VelaException(
+            "cache '" + config.name() + "' uses the " + config.backend() + " backend, which this version of"
+                + " vela-runtime does not have yet; use Backend.MEMORY");
+    }
+  }
+
+  private static <K, V> CacheTopology<K, V> openTopology(CacheConfig config, CacheBackend<K, V> backend) {
+    switch (config.topology()) {
+      case LOCAL:
+        return new LocalTopology<>(backend);
+      default:
+        backend.close();
+        throw new VelaException(
+            "cache '" + config.name() + "' uses the " + config.topology() + " topology, which this version of"
+                + " vela-runtime does not have yet; use Topology.LOCAL");
+    }
   }
 }

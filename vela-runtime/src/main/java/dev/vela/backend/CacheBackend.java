@@ -1,0 +1,31 @@
+package dev.vela.backend;
+
+import java.util.Map;
+
+/**
+ * Where one cache's entries live on one node: the memory backend, and later the disk and Redis
+ * backends. A backend keeps its own tag index, consistent with its entries under concurrent
+ * writes, expiry and eviction. Implementations are thread-safe.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public interface CacheBackend<K, V> extends EntryStore<K, V>, AutoCloseable {
+
+  /**
+   * Removes every entry that has expired by now, working in batches of at most {@code batchSize}
+   * so that writers are never held up for long, and returns how many it removed. Each is reported
+   * to the {@link RemovalListener}. A backend whose store expires entries itself does nothing.
+   */
+  long removeExpired(int batchSize);
+
+  /** The number of entries held, expired ones not yet removed included; cheap, for inspection. */
+  long heldEntries();
+
+  /** Facts for {@code inspect()}, by name ({@code memory.evictionOrder}, file paths, ...). */
+  Map<String, String> details();
+
+  /** Releases what the backend holds. Idempotent; nothing else is called afterwards. */
+  @Override
+  void close();
+}

@@ -1,0 +1,493 @@
+package dev.vela.backend.memory;
+
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.RemovalCause;
+import dev.vela.backend.RemovalListener;
+import dev.vela.backend.StoredEntry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The MEMORY backend: entries as objects in one {@link ConcurrentHashMap}, with no copies.
+ *
+ * <p>Unbounded, a read is one map lookup with no lock and no allocation; an entry with neither
+ * expiry nor tags is held as its bare value, else as a small immutable {@link Node}. Bounded (a
+ * {@code maxSize} with LRU or LFU), every node also links into the eviction order; reads offer the
+ * node to a lossy striped buffer, and writes change the map, the tag index and the order together
+ * under the eviction lock, evicting until the cache is within its limit again.
+ *
+ * <p>{@link #putAll} is atomic for readers: it installs {@link PendingNode}s that still show the
+ * old entries, then commits them all with one volatile write (see {@link PutAllBatch}). Writers of
+ * the same keys are kept out by the cache core's key locks.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
+  private final ConcurrentHashMap<K, Object> map = new ConcurrentHashMap<>();
+  private final TagIndex<K> tagIndex = new TagIndex<>(map);
+  private final InstantSource clock;
+  private final RemovalListener<? super K, ? super V> listener;
+  private final Eviction<K, V> eviction;
+  // once an entry that expires was stored, size() has to look at every entry
+  private volatile boolean mayHoldExpiring;
+
+  private MemoryBackend(InstantSource clock, RemovalListener<? super K, ? super V> listener, Eviction<K, V> eviction) {
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.listener = Objects.requireNonNull(listener, "listener must not be null");
+    this.eviction = eviction;
+  }
+
+  /** A memory backend without a size limit. */
+  public static <K, V> MemoryBackend<K, V> unbounded(InstantSource clock, RemovalListener<? super K, ? super V> listener) {
+    return new MemoryBackend<>(clock, listener, null);
+  }
+
+  /**
+   * A memory backend holding at most {@code maxSize} entries, evicting by {@code policy}.
+   *
+   * @throws IllegalArgumentException when {@code maxSize} is below 1 or the policy is TTL_ONLY
+   */
+  public static <K, V> MemoryBackend<K, V> bounded(
+      long maxSize, EvictionPolicy policy, InstantSource clock, RemovalListener<? super K, ? super V> listener) {
+    Objects.requireNonNull(policy, "policy must not be null");
+    return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy));
+  }
+
+  @Override
+  public V get(K key) {
+    Object stored = map.get(key);
+    if (stored instanceof Node) {
+      @SuppressWarnings("unchecked")
+      Node<V> node = (Node<V>) stored;
+      return readNode(key, node);
+    }
+    @SuppressWarnings("unchecked")
+    V bare = (V) stored;
+    return bare;
+  }
+
+  @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
+  private V readNode(K key, Node<V> node) {
+    long expiresAt = node.expiresAt; // before the value: see Node
+    if (expiresAt != Node.NO_EXPIRY) {
+      if (node instanceof PendingNode<V> pending) {
+        return readVisible(key, pending.visible());
+      }
+      if (expiresAt <= clock.millis()) {
+        expire(key, node);
+        return null;
+      }
+    }
+    if (eviction != null) {
+      eviction.recordRead((LinkedNode<K, V>) node);
+    }
+    return node.value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private V readVisible(K key, Object visible) {
+    return visible instanceof Node ? readNode(key, (Node<V>) visible) : (V) visible;
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    Object visible = PendingNode.visibleOf(map.get(key));
+    if (visible == null) {
+      return null;
+    }
+    StoredEntry<V> entry = toEntry(visible);
+    if (entry.isExpiredAt(clock.millis())) {
+      expire(key, (Node<?>) visible);
+      return null;
+    }
+    return entry;
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    Set<String> kept = Node.tagsOrNull(tags);
+    noteExpiry(expiresAtMillis);
+    if (eviction == null) {
+      Object old = map.put(key, Node.unbounded(value, expiresAtMillis, kept));
+      reconcileTags(key, old, kept);
+      return;
+    }
+    eviction.lock();
+    try {
+      Object current = map.get(key);
+      if (current instanceof LinkedNode<?, ?> linked) {
+        @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
+        LinkedNode<K, V> existing = (LinkedNode<K, V>) linked;
+        if (overwriteInPlace(key, existing, value, expiresAtMillis, kept)) {
+          return;
+        }
+      }
+      LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept);
+      Object old = map.put(key, node);
+      reconcileTags(key, old, kept);
+      eviction.written(old, node);
+      evictOverflow(node);
+    } finally {
+      eviction.unlock();
+    }
+  }
+
+  /**
+   * Overwrites a bounded entry in place when its tags field fits the new tags, which spares an
+   * allocation, a relink of its neighbours and garbage linked from old nodes. Counts as a use.
+   * Caller holds the eviction lock.
+   */
+  private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags) {
+    Set<String> oldTags = node.tags();
+    if ((oldTags == null) != (tags == null)) {
+      return false;
+    }
+    node.value = value;
+    if (tags != null) {
+      ((TaggedLinkedNode<K, V>) node).setTags(tags);
+    }
+    node.expiresAt = expiresAt; // after the value: see Node
+    if (oldTags != null) {
+      tagIndex.reconcile(key, oldTags);
+    }
+    eviction.touched(node);
+    return true;
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<K> keys = new ArrayList<>(entries.size());
+    List<PendingNode<V>> pendings = new ArrayList<>(entries.size());
+    PutAllBatch batch = new PutAllBatch();
+    // build every node before anything is installed, so a bad entry cannot leave a batch half-done
+    for (Map.Entry<K, StoredEntry<V>> each : entries.entrySet()) {
+      K key = Objects.requireNonNull(each.getKey(), "putAll entries must not hold a null key");
+      StoredEntry<V> entry = Objects.requireNonNull(each.getValue(), "putAll entries must not hold a null entry");
+      Set<String> tags = Node.tagsOrNull(entry.tags());
+      noteExpiry(entry.expiresAtMillis());
+      Object next = eviction == null
+          ? Node.unbounded(entry.value(), entry.expiresAtMillis(), tags)
+          : LinkedNode.of(key, entry.value(), entry.expiresAtMillis(), tags);
+      keys.add(key);
+      pendings.add(new PendingNode<>(batch, next));
+    }
+    lockIfBounded();
+    try {
+      for (int i = 0; i < keys.size(); i++) {
+        install(keys.get(i), pendings.get(i));
+      }
+      batch.commit();
+      for (int i = 0; i < keys.size(); i++) {
+        settle(keys.get(i), pendings.get(i));
+      }
+    } finally {
+      unlockIfBounded();
+    }
+  }
+
+  private void install(K key, PendingNode<V> pending) {
+    map.compute(key, (k, current) -> {
+      pending.previous = current; // before the node is published, so readers see the old entry
+      return pending;
+    });
+    reconcileTags(key, pending.previous, pending.tags());
+  }
+
+  @SuppressWarnings("unchecked")
+  private void settle(K key, PendingNode<V> pending) {
+    if (map.replace(key, pending, pending.next) && eviction != null) {
+      LinkedNode<K, V> node = (LinkedNode<K, V>) pending.next;
+      eviction.written(pending.previous, node);
+      evictOverflow(node);
+    }
+  }
+
+  @Override
+  public boolean delete(K key) {
+    Object old;
+    lockIfBounded();
+    try {
+      old = map.remove(key);
+      if (old != null) {
+        afterRemoval(key, old);
+      }
+    } finally {
+      unlockIfBounded();
+    }
+    return old != null && countAsLive(key, PendingNode.visibleOf(old), clock.millis());
+  }
+
+  @Override
+  public long size() {
+    if (!mayHoldExpiring) {
+      return map.mappingCount();
+    }
+    long now = clock.millis();
+    long live = 0;
+    for (Object stored : map.values()) {
+      Object visible = PendingNode.visibleOf(stored);
+      if (visible != null && !isExpiredAt(visible, now)) {
+        live++;
+      }
+    }
+    return live;
+  }
+
+  @Override
+  public long flush() {
+    long now = clock.millis();
+    long removed = 0;
+    lockIfBounded();
+    try {
+      for (Map.Entry<K, Object> each : map.entrySet()) {
+        K key = each.getKey();
+        Object stored = each.getValue();
+        if (map.remove(key, stored)) {
+          afterRemoval(key, stored);
+          if (countAsLive(key, PendingNode.settledOf(stored), now)) {
+            removed++;
+          }
+        }
+      }
+    } finally {
+      unlockIfBounded();
+    }
+    return removed;
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    long now = clock.millis();
+    long removed = 0;
+    lockIfBounded();
+    try {
+      for (K key : tagIndex.keysOf(tag)) {
+        Object stored = tagIndex.removeIfTagged(key, tag);
+        if (stored != null) {
+          if (eviction != null) {
+            eviction.removed(stored);
+          }
+          if (countAsLive(key, PendingNode.settledOf(stored), now)) {
+            removed++;
+          }
+        }
+      }
+    } finally {
+      unlockIfBounded();
+    }
+    return removed;
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    long now = clock.millis();
+    return map.entrySet().stream()
+        .map(each -> liveEntry(each.getKey(), PendingNode.visibleOf(each.getValue()), now))
+        .filter(Objects::nonNull);
+  }
+
+  private Map.Entry<K, StoredEntry<V>> liveEntry(K key, Object visible, long now) {
+    if (visible == null || isExpiredAt(visible, now)) {
+      return null;
+    }
+    return Map.entry(key, toEntry(visible));
+  }
+
+  @Override
+  public long removeExpired(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
+    long now = clock.millis();
+    long removed = 0;
+    List<K> keys = new ArrayList<>();
+    List<Node<V>> nodes = new ArrayList<>();
+    for (Map.Entry<K, Object> each : map.entrySet()) {
+      if (each.getValue() instanceof Node<?> node && !(node instanceof PendingNode) && node.expiresAt <= now) {
+        @SuppressWarnings("unchecked")
+        Node<V> expired = (Node<V>) node;
+        keys.add(each.getKey());
+        nodes.add(expired);
+        if (keys.size() == batchSize) {
+          removed += removeBatch(keys, nodes, now);
+        }
+      }
+    }
+    return removed + removeBatch(keys, nodes, now);
+  }
+
+  private long removeBatch(List<K> keys, List<Node<V>> nodes, long now) {
+    long removed = 0;
+    lockIfBounded();
+    try {
+      for (int i = 0; i < keys.size(); i++) {
+        K key = keys.get(i);
+        Node<V> node = nodes.get(i);
+        // a bounded node may have been overwritten in place since it was found expired
+        if (node.expiresAt <= now && map.remove(key, node)) {
+          afterRemoval(key, node);
+          listener.onRemoval(key, node.value, RemovalCause.EXPIRED);
+          removed++;
+        }
+      }
+    } finally {
+      unlockIfBounded();
+    }
+    keys.clear();
+    nodes.clear();
+    return removed;
+  }
+
+  @Override
+  public long heldEntries() {
+    return map.mappingCount();
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("memory.bounded", Boolean.toString(eviction != null));
+    if (eviction != null) {
+      details.put("memory.evictionOrder", eviction.policy().name());
+      details.put("memory.maxSize", Long.toString(eviction.maxSize()));
+      details.put("memory.tracked", Long.toString(eviction.tracked()));
+    }
+    details.put("memory.tags", Integer.toString(tagIndex.tagCount()));
+    return details;
+  }
+
+  @Override
+  public void close() {
+    lockIfBounded();
+    try {
+      map.clear();
+      tagIndex.clear();
+    } finally {
+      unlockIfBounded();
+    }
+  }
+
+  /** The tag index as it stands, for consistency checks in tests. */
+  Map<String, Set<K>> tagIndexSnapshot() {
+    return tagIndex.snapshot();
+  }
+
+  /** Replays buffered reads into the eviction order, for tests that check the order. */
+  void drainReads() {
+    if (eviction != null) {
+      eviction.drainReads();
+    }
+  }
+
+  /** The number of entries the eviction order tracks, or -1 when unbounded; for tests. */
+  long trackedByEviction() {
+    return eviction == null ? -1 : eviction.tracked();
+  }
+
+  private void expire(K key, Node<?> node) {
+    boolean removed;
+    lockIfBounded();
+    try {
+      // a bounded node may have been overwritten in place since the caller found it expired
+      removed = node.expiresAt <= clock.millis() && map.remove(key, node);
+      if (removed) {
+        afterRemoval(key, node);
+      }
+    } finally {
+      unlockIfBounded();
+    }
+    if (removed) {
+      @SuppressWarnings("unchecked")
+      V value = (V) node.value;
+      listener.onRemoval(key, value, RemovalCause.EXPIRED);
+    }
+  }
+
+  /** Evicts while over the limit, sparing the node just written. Caller holds the eviction lock. */
+  private void evictOverflow(LinkedNode<K, V> spared) {
+    LinkedNode<K, V> victim;
+    while ((victim = eviction.victimIfFull(spared)) != null) {
+      eviction.removed(victim);
+      if (map.remove(victim.key, victim)) {
+        reconcileTags(victim.key, victim, null);
+        RemovalCause cause = victim.expiresAt <= clock.millis() ? RemovalCause.EXPIRED : RemovalCause.EVICTED;
+        listener.onRemoval(victim.key, victim.value, cause);
+      }
+    }
+  }
+
+  /** Keeps the tag index and eviction order in step after {@code old} left the map. */
+  private void afterRemoval(K key, Object old) {
+    if (eviction != null) {
+      eviction.removed(old);
+    }
+    reconcileTags(key, old, null);
+  }
+
+  /** Reconciles the tag index for {@code key} when the old or the new entry has tags. */
+  private void reconcileTags(K key, Object old, Set<String> newTags) {
+    Set<String> oldTags = Node.tagsOf(old);
+    if (oldTags != null || newTags != null) {
+      tagIndex.reconcile(key, oldTags);
+    }
+  }
+
+  /**
+   * True when a removed entry was live; an expired one is reported to the listener instead, as
+   * it left by expiry rather than by the caller's removal.
+   */
+  @SuppressWarnings("unchecked")
+  private boolean countAsLive(K key, Object removed, long now) {
+    if (removed == null) {
+      return false;
+    }
+    if (isExpiredAt(removed, now)) {
+      listener.onRemoval(key, ((Node<V>) removed).value, RemovalCause.EXPIRED);
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean isExpiredAt(Object visible, long now) {
+    return visible instanceof Node<?> node && node.expiresAt <= now;
+  }
+
+  @SuppressWarnings("unchecked")
+  private StoredEntry<V> toEntry(Object visible) {
+    if (visible instanceof Node<?> node) {
+      long expiresAt = node.expiresAt; // before the value and tags: see Node
+      return new StoredEntry<>((V) node.value, expiresAt, node.tags());
+    }
+    return new StoredEntry<>((V) visible, StoredEntry.NO_EXPIRY, null);
+  }
+
+  private void noteExpiry(long expiresAtMillis) {
+    if (expiresAtMillis != StoredEntry.NO_EXPIRY && !mayHoldExpiring) {
+      mayHoldExpiring = true;
+    }
+  }
+
+  private void lockIfBounded() {
+    if (eviction != null) {
+      eviction.lock();
+    }
+  }
+
+  private void unlockIfBounded() {
+    if (eviction != null) {
+      eviction.unlock();
+    }
+  }
+}

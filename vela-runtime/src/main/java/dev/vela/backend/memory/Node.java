@@ -1,0 +1,50 @@
+package dev.vela.backend.memory;
+
+import dev.vela.backend.StoredEntry;
+import java.util.Set;
+
+/**
+ * What the map holds for an entry that expires or has tags; an entry with neither is held as its
+ * bare value, so an unbounded cache of plain values costs no more than the map itself.
+ *
+ * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
+ * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock, writing the
+ * value before the expiry; readers read the expiry first, so one that sees a new expiry also sees
+ * the value written with it, and removals of expired nodes check the expiry again under the lock.
+ *
+ * @param <V> the value type
+ */
+class Node<V> {
+  static final long NO_EXPIRY = StoredEntry.NO_EXPIRY;
+
+  volatile V value;
+  volatile long expiresAt;
+
+  Node(V value, long expiresAt) {
+    this.value = value;
+    this.expiresAt = expiresAt;
+  }
+
+  /** The tags, or null when there are none (no empty sets are kept per entry). */
+  Set<String> tags() {
+    return null;
+  }
+
+  /** What an unbounded map holds for this entry: the bare value when that is enough. */
+  static <V> Object unbounded(V value, long expiresAt, Set<String> tags) {
+    if (tags != null) {
+      return new TaggedNode<>(value, expiresAt, tags);
+    }
+    return expiresAt == NO_EXPIRY ? value : new Node<>(value, expiresAt);
+  }
+
+  /** The tags of whatever the map holds (a bare value has none), or null. */
+  static Set<String> tagsOf(Object stored) {
+    return stored instanceof Node<?> node ? node.tags() : null;
+  }
+
+  /** Empty tag sets become null; others are copied into an immutable set. */
+  static Set<String> tagsOrNull(Set<String> tags) {
+    return tags.isEmpty() ? null : Set.copyOf(tags);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.vela.backend.memory;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * A lossy, striped buffer of reads waiting to be replayed into the eviction order. Readers never
+ * block and never allocate: a read claims a slot of its thread's stripe with one compare-and-set,
+ * and is simply dropped when the stripe is full or the claim loses a race, since an eviction order
+ * only needs a faithful sample of reads, not every one. The drain runs under the eviction lock.
+ *
+ * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
+ * heads}); the counters sit a cache line apart so that stripes do not share lines.
+ */
+final class ReadBuffer<E> {
+  static final int STRIPE_CAPACITY = 16;
+  private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
+  private static final int PAD = 16;
+
+  private final int stripeMask;
+  private final AtomicLongArray tails;
+  private final AtomicLongArray heads;
+  private final AtomicReferenceArray<E> slots;
+
+  /** A buffer with {@code stripes} stripes, rounded up to a power of two. */
+  ReadBuffer(int stripes) {
+    int count = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
+    stripeMask = count - 1;
+    tails = new AtomicLongArray(count * PAD);
+    heads = new AtomicLongArray(count * PAD);
+    slots = new AtomicReferenceArray<>(count * STRIPE_CAPACITY);
+  }
+
+  /** A buffer sized for the machine: twice the processors, at most 64 stripes. */
+  static <E> ReadBuffer<E> forMachine() {
+    return new ReadBuffer<>(Math.min(64, 2 * Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Records {@code element}, or drops it; returns true when the caller should drain the buffer. */
+  boolean offer(E element) {
+    int stripe = stripeOfCurrentThread();
+    int counter = stripe * PAD;
+    long tail = tails.get(counter);
+    long used = tail - heads.get(counter);
+    if (used >= STRIPE_CAPACITY) {
+      return true;
+    }
+    if (!tails.compareAndSet(counter, tail, tail + 1)) {
+      return false;
+    }
+    slots.lazySet(stripe * STRIPE_CAPACITY + (int) (tail & SLOT_MASK), element);
+    return used + 1 >= STRIPE_CAPACITY;
+  }
+
+  /** Hands every published element to {@code consumer}; the caller holds the eviction lock. */
+  void drainTo(Consumer<? super E> consumer) {
+    for (int stripe = 0; stripe <= stripeMask; stripe++) {
+      int counter = stripe * PAD;
+      long head = heads.get(counter);
+      long tail = tails.get(counter);
+      while (head < tail) {
+        int slot = stripe * STRIPE_CAPACITY + (int) (head & SLOT_MASK);
+        E element = slots.get(slot);
+        if (element == null) {
+          break; // claimed but not yet written: the next drain takes it
+        }
+        slots.lazySet(slot, null);
+        consumer.accept(element);
+        head++;
+      }
+      heads.set(counter, head);
+    }
+  }
+
+  private int stripeOfCurrentThread() {
+    long id = Thread.currentThread().getId();
+    return (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
+  }
+}

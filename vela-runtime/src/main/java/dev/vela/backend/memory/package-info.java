@@ -1,0 +1,7 @@
+/**
+ * The MEMORY backend: entries as objects in a {@link java.util.concurrent.ConcurrentHashMap}, no
+ * copies. An unbounded cache reads without locks or allocation and stores a bare value when an
+ * entry has neither expiry nor tags; a bounded cache records reads in a lossy striped buffer and
+ * replays them into an exact LRU or LFU order under a lock that writes take too.
+ */
+package dev.vela.backend.memory;

@@ -1,0 +1,424 @@
+package dev.vela.core;
+
+import dev.vela.Cache;
+import dev.vela.CacheClosedException;
+import dev.vela.CacheEntry;
+import dev.vela.CacheInfo;
+import dev.vela.CacheStats;
+import dev.vela.FetchException;
+import dev.vela.PutOptions;
+import dev.vela.backend.StoredEntry;
+import dev.vela.codec.CacheTypes;
+import dev.vela.config.CacheConfig;
+import dev.vela.config.Durations;
+import dev.vela.topology.CacheTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The cache behind every generated class: it checks arguments, counts stats, runs single-flight
+ * fetches and takes key locks, and leaves where entries live to its {@link CacheTopology}.
+ *
+ * <p>{@link #local()} is a second instance over the topology's node-local variant that shares
+ * everything else (stats, locks, fetches, lifecycle) with the cache it came from.
+ *
+ * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow} and {@code getOrFetch};
+ * {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
+ */
+final class CoreCache<K, V> implements Cache<K, V> {
+  /** How many expired entries a sweep removes under one lock hold. */
+  static final int SWEEP_BATCH = 1024;
+
+  private final CacheConfig config;
+  private final CacheTypes<K, V> types;
+  private final ExpiryTimes expiry;
+  private final StatsCounter stats;
+  private final SingleFlight<K, V> flights; // null without stampede protection
+  private final KeyLocks locks;
+  private final CacheTopology<K, V> topology;
+  private final CoreCache<K, V> owner; // the cache whose lifecycle this one shares (itself, or the cache of a view)
+  private final CoreCache<K, V> localView;
+  private final Runnable sweep = this::sweepExpired; // held here: the sweeper only keeps it weakly
+  private volatile boolean closed;
+  private volatile SweepHandle sweeping = SweepHandle.NONE;
+
+  CoreCache(CacheConfig config, CacheTypes<K, V> types, ExpiryTimes expiry, StatsCounter stats, CacheTopology<K, V> topology) {
+    this.config = config;
+    this.types = types;
+    this.expiry = expiry;
+    this.stats = stats;
+    this.flights = config.stampedeProtection() ? new SingleFlight<>(config.name(), config.stampedeTimeout()) : null;
+    this.locks = new KeyLocks(config.name());
+    this.topology = topology;
+    this.owner = this;
+    this.localView = new CoreCache<>(this, topology.nodeLocal());
+  }
+
+  private CoreCache(CoreCache<K, V> owner, CacheTopology<K, V> nodeLocal) {
+    this.config = owner.config;
+    this.types = owner.types;
+    this.expiry = owner.expiry;
+    this.stats = owner.stats;
+    this.flights = owner.flights;
+    this.locks = owner.locks;
+    this.topology = nodeLocal;
+    this.owner = owner;
+    this.localView = this;
+  }
+
+  /** Registers this cache's sweeps with {@code sweeper}; called once, when the cache starts. */
+  void startSweeping(Sweeper sweeper) {
+    sweeping = sweeper.register(config.name(), config.sweepInterval(), sweep);
+  }
+
+  /** Removes expired entries of this node now; the sweeper calls it, and so can tests. */
+  long sweepExpired() {
+    return topology.localBackend().removeExpired(SWEEP_BATCH);
+  }
+
+  @Override
+  public Optional<V> get(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    V value = topology.get(key);
+    if (value == null) {
+      stats.recordMiss();
+      return Optional.empty();
+    }
+    stats.recordHit();
+    return Optional.of(value);
+  }
+
+  @Override
+  public V getOrThrow(K key) {
+    Optional<V> value = get(key);
+    if (value.isEmpty()) {
+      throw new NoSuchElementException("cache '" + config.name() + "' has no entry for key " + KeyText.of(key));
+    }
+    return value.get();
+  }
+
+  @Override
+  public void put(K key, V value) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, "value must not be null");
+    checkOpen();
+    store(key, value, expiry.defaultExpiry(), Set.of());
+  }
+
+  @Override
+  public void put(K key, V value, PutOptions options) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, "value must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    checkOpen();
+    store(key, value, expiry.expiryFor(options), options.tagSet());
+  }
+
+  private void store(K key, V value, long expiresAt, Set<String> tags) {
+    int token = locks.beginWrite(key);
+    try {
+      topology.put(key, value, expiresAt, tags);
+    } finally {
+      locks.endWrite(token);
+    }
+    stats.recordWrites(1);
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> entries) {
+    putAll(entries, PutOptions.defaults());
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> entries, PutOptions options) {
+    Objects.requireNonNull(entries, "entries must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    Map<K, StoredEntry<V>> stored = new LinkedHashMap<>();
+    long expiresAt = expiry.expiryFor(options);
+    Set<String> tags = Set.copyOf(options.tagSet()); // copied once, shared by every entry
+    entries.forEach((key, value) -> {
+      Objects.requireNonNull(key, "entries must not hold a null key");
+      Objects.requireNonNull(value, () -> "entries must not hold a null value (key " + KeyText.of(key) + ")");
+      stored.put(key, new StoredEntry<>(value, expiresAt, tags));
+    });
+    checkOpen();
+    if (stored.isEmpty()) {
+      return;
+    }
+    topology.requireSingleOwner(stored.keySet());
+    storeAll(stored, "putAll");
+  }
+
+  private void storeAll(Map<K, StoredEntry<V>> stored, String purpose) {
+    int[] stripes = locks.stripesOf(stored.keySet());
+    locks.lock(stripes, purpose);
+    try {
+      topology.putAll(stored);
+    } finally {
+      locks.unlock(stripes);
+    }
+    stats.recordWrites(stored.size());
+  }
+
+  @Override
+  public boolean delete(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    boolean removed;
+    int token = locks.beginWrite(key);
+    try {
+      removed = topology.delete(key);
+    } finally {
+      locks.endWrite(token);
+    }
+    if (removed) {
+      stats.recordDeletes(1);
+    }
+    return removed;
+  }
+
+  @Override
+  public boolean exists(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    return topology.entry(key) != null;
+  }
+
+  @Override
+  public Optional<Duration> ttl(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    StoredEntry<V> entry = topology.entry(key);
+    return entry == null ? Optional.empty() : expiry.remaining(entry.expiresAtMillis());
+  }
+
+  @Override
+  public V getOrFetch(K key, Function<? super K, ? extends V> fetcher) {
+    return getOrFetch(key, fetcher, PutOptions.defaults());
+  }
+
+  @Override
+  public V getOrFetch(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(fetcher, "fetcher must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    checkOpen();
+    V cached = topology.get(key);
+    if (cached != null) {
+      stats.recordHit();
+      return cached;
+    }
+    stats.recordMiss();
+    if (flights == null) {
+      return fetchAndStore(key, fetcher, options);
+    }
+    return flights.run(key, k -> {
+      // a fetch that just finished may have stored it between our miss and our turn as leader
+      V stored = topology.get(k);
+      return stored != null ? stored : fetchAndStore(k, fetcher, options);
+    });
+  }
+
+  private V fetchAndStore(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
+    stats.recordFetch();
+    V value;
+    try {
+      value = fetcher.apply(key);
+    } catch (Exception e) {
+      stats.recordFetchError();
+      throw new FetchException(
+          "the fetcher for key " + KeyText.of(key) + " of cache '" + config.name() + "' threw " + e
+              + "; nothing was cached",
+          e);
+    } catch (Error e) {
+      stats.recordFetchError();
+      throw e;
+    }
+    if (value == null) {
+      stats.recordFetchError();
+      throw new FetchException(
+          "the fetcher for key " + KeyText.of(key) + " of cache '" + config.name() + "' returned null; nothing was"
+              + " cached. Return a value, or throw when there is none",
+          null);
+    }
+    store(key, value, expiry.expiryFor(options), options.tagSet());
+    return value;
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    PutOptions.checkTag(tag);
+    checkOpen();
+    long removed = whileAllLocked("invalidateTag", () -> topology.invalidateTag(tag));
+    stats.recordDeletes(removed);
+    return removed;
+  }
+
+  @Override
+  public void flush() {
+    checkOpen();
+    stats.recordDeletes(whileAllLocked("flush", topology::flush));
+  }
+
+  private long whileAllLocked(String purpose, LongSupplier work) {
+    int[] stripes = locks.allStripes();
+    locks.lock(stripes, purpose);
+    try {
+      return work.getAsLong();
+    } finally {
+      locks.unlock(stripes);
+    }
+  }
+
+  @Override
+  public long size() {
+    checkOpen();
+    return topology.size();
+  }
+
+  @Override
+  public CacheStats stats() {
+    checkOpen();
+    // LOCAL: one node, so this node's counters are the whole cache's
+    return stats.snapshot();
+  }
+
+  @Override
+  public Cache<K, V> local() {
+    checkOpen();
+    return localView;
+  }
+
+  @Override
+  public <R> R transaction(Collection<? extends K> keys, Function<? super Cache<K, V>, ? extends R> work) {
+    Objects.requireNonNull(keys, "keys must not be null");
+    Objects.requireNonNull(work, "work must not be null");
+    for (K key : keys) {
+      Objects.requireNonNull(key, "keys must not hold null");
+    }
+    checkOpen();
+    topology.requireSingleOwner(keys);
+    int[] stripes = locks.stripesOf(keys);
+    locks.lock(stripes, "a transaction");
+    try {
+      return work.apply(this);
+    } finally {
+      locks.unlock(stripes);
+    }
+  }
+
+  @Override
+  public List<CacheEntry<K, V>> export() {
+    checkOpen();
+    try (Stream<CacheEntry<K, V>> entries = topology.entries().map(this::toCacheEntry)) {
+      return entries.toList();
+    }
+  }
+
+  @Override
+  public long dump(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
+    checkOpen();
+    return new DumpWriter<>(config.name(), types).write(file, topology.entries());
+  }
+
+  @Override
+  public long load(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
+    checkOpen();
+    Map<K, StoredEntry<V>> entries = new DumpReader<>(config.name(), types).read(file, expiry.now());
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    topology.requireSingleOwner(entries.keySet());
+    storeAll(entries, "load");
+    return entries.size();
+  }
+
+  @Override
+  public CacheInfo inspect() {
+    checkOpen();
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("maxSize", Long.toString(config.maxSize()));
+    details.put("evictionPolicy", config.evictionPolicy().name());
+    details.put("defaultTtl", Durations.format(config.defaultTtl()));
+    details.put("sweepInterval", Durations.format(config.sweepInterval()));
+    details.put("stampedeProtection", Boolean.toString(config.stampedeProtection()));
+    details.put("stampedeTimeout", Durations.format(config.stampedeTimeout()));
+    details.put("statsEnabled", Boolean.toString(config.statsEnabled()));
+    details.putAll(topology.details());
+    return new CacheInfo(
+        config.name(), topology.node(), config.backend().name(), topology.kind().name(),
+        topology.localBackend().heldEntries(), details);
+  }
+
+  @Override
+  public Stream<CacheEntry<K, V>> stream() {
+    checkOpen();
+    if (topology.isDistributed()) {
+      throw new UnsupportedOperationException(
+          "stream() of cache '" + config.name() + "' would see one node of a distributed cache; use export() for"
+              + " every entry, or local().stream() for this node's");
+    }
+    return topology.entries().map(this::toCacheEntry);
+  }
+
+  private CacheEntry<K, V> toCacheEntry(Map.Entry<K, StoredEntry<V>> entry) {
+    StoredEntry<V> stored = entry.getValue();
+    return new CacheEntry<>(entry.getKey(), stored.value(), expiry.remaining(stored.expiresAtMillis()), stored.tags());
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public void close() {
+    if (owner != this) {
+      owner.close();
+      return;
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    sweeping.cancel();
+    topology.close();
+  }
+
+  /** The key locks, for tests that check that a write waits for a transaction. */
+  KeyLocks locks() {
+    return locks;
+  }
+
+  /** The single flight of fetches, or null without stampede protection; for tests. */
+  SingleFlight<K, V> flights() {
+    return flights;
+  }
+
+  private void checkOpen() {
+    if (owner.closed) {
+      throw new CacheClosedException(config.name());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CoreCache[" + config.name() + ", " + config.backend() + ", " + topology.kind() + (owner == this ? "" : ", local") + "]";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.vela.core;
+
+import dev.vela.CacheStats;
+
+/** The counter of a cache with {@code statsEnabled = false}: every count is dropped. */
+enum DisabledStatsCounter implements StatsCounter {
+  INSTANCE;
+
+  @Override
+  public void recordHit() {}
+
+  @Override
+  public void recordMiss() {}
+
+  @Override
+  public void recordWrites(long count) {}
+
+  @Override
+  public void recordDeletes(long count) {}
+
+  @Override
+  public void recordEviction() {}
+
+  @Override
+  public void recordExpiration() {}
+
+  @Override
+  public void recordFetch() {}
+
+  @Override
+  public void recordFetchError() {}
+
+  @Override
+  public CacheStats snapshot() {
+    return CacheStats.EMPTY;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.vela.core;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Locks keys for transactions and multi-key writes, in a way that costs ordinary writes almost
+ * nothing while no transaction runs.
+ *
+ * <p>Keys hash to one of {@value #STRIPES} striped {@link ReentrantLock}s. A lock set (a
+ * transaction, a putAll, a flush) takes its stripes in ascending order, so two lock sets can never
+ * wait for each other in a cycle. A single-key write takes its stripe only while some lock set is
+ * active; otherwise it just announces itself in its stripe's counter of unlocked writers. The two
+ * sides meet Dekker-style: a writer increments its counter and then reads the number of active lock
+ * sets, a lock set increments that number and then, holding a stripe, waits for the stripe's
+ * counter to drain. Whichever comes second sees the other, so a write either takes the lock or
+ * finishes before the lock set goes on.
+ *
+ * <p>Lock sets are re-entrant: inside one, the same thread may write its keys (re-entering the
+ * stripe lock) and open a nested lock set over stripes it already holds. Writing a key outside the
+ * set is refused, because taking a further stripe out of order could deadlock with another thread.
+ */
+final class KeyLocks {
+  static final int STRIPES = 64;
+  private static final int MASK = STRIPES - 1;
+  private static final int PAD = 16; // ints: counters a cache line apart
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  private final String cacheName;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  private final AtomicIntegerArray unlockedWriters = new AtomicIntegerArray(STRIPES * PAD);
+  private final AtomicInteger activeLockSets = new AtomicInteger();
+  // how deeply the current thread is nested in lock sets of this cache; absent when it holds none
+  private final ThreadLocal<int[]> depth = new ThreadLocal<>();
+  private final int[] allStripes;
+
+  KeyLocks(String cacheName) {
+    this.cacheName = cacheName;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
+    allStripes = new int[STRIPES];
+    Arrays.setAll(allStripes, i -> i);
+  }
+
+  /**
+   * Starts a write of {@code key}; pass the result to {@link #endWrite} in a finally block.
+   *
+   * @throws IllegalStateException when the current thread runs a lock set that does not cover
+   *     the key
+   */
+  int beginWrite(Object key) {
+    int stripe = stripeOf(key);
+    int counter = stripe * PAD;
+    unlockedWriters.getAndIncrement(counter);
+    if (activeLockSets.get() == 0) {
+      return stripe;
+    }
+    unlockedWriters.getAndDecrement(counter);
+    ReentrantLock lock = locks[stripe];
+    if (!lock.isHeldByCurrentThread() && depth.get() != null) {
+      throw new IllegalStateException(
+          "key " + KeyText.of(key) + " is not among the keys of the transaction running on cache '" + cacheName
+              + "'; name every key the work writes in transaction(keys, work)");
+    }
+    lock.lock();
+    return ~stripe;
+  }
+
+  /** Ends a write begun with {@link #beginWrite}. */
+  void endWrite(int token) {
+    if (token >= 0) {
+      unlockedWriters.getAndDecrement(token * PAD);
+    } else {
+      locks[~token].unlock();
+    }
+  }
+
+  /** The stripes of {@code keys}, ascending and without repeats. */
+  int[] stripesOf(Collection<?> keys) {
+    boolean[] used = new boolean[STRIPES];
+    int count = 0;
+    for (Object key : keys) {
+      int stripe = stripeOf(key);
+      if (!used[stripe]) {
+        used[stripe] = true;
+        count++;
+      }
+    }
+    int[] stripes = new int[count];
+    int next = 0;
+    for (int i = 0; i < STRIPES; i++) {
+      if (used[i]) {
+        stripes[next++] = i;
+      }
+    }
+    return stripes;
+  }
+
+  /** Every stripe, for cache-wide writes such as flush. */
+  int[] allStripes() {
+    return allStripes;
+  }
+
+  /**
+   * Locks {@code stripes} (ascending, from {@link #stripesOf}) against other writers and lock
+   * sets; pair with {@link #unlock} in a finally block.
+   *
+   * @param purpose what needs the locks, for the error message ("a transaction", "flush")
+   * @throws IllegalStateException when nested in a lock set of this thread that does not hold all
+   *     of them
+   */
+  void lock(int[] stripes, String purpose) {
+    int[] nesting = depth.get();
+    if (nesting != null) {
+      for (int stripe : stripes) {
+        if (!locks[stripe].isHeldByCurrentThread()) {
+          throw new IllegalStateException(
+              purpose + " inside a transaction on cache '" + cacheName + "' may only use keys the transaction"
+                  + " locked; name all of them in the outer transaction(keys, work), or run it afterwards");
+        }
+      }
+      for (int stripe : stripes) {
+        locks[stripe].lock();
+      }
+      nesting[0]++;
+      return;
+    }
+    activeLockSets.incrementAndGet();
+    for (int stripe : stripes) {
+      locks[stripe].lock();
+      awaitUnlockedWriters(stripe);
+    }
+    depth.set(new int[] {1});
+  }
+
+  /** Releases stripes locked by {@link #lock}. */
+  void unlock(int[] stripes) {
+    for (int i = stripes.length - 1; i >= 0; i--) {
+      locks[stripes[i]].unlock();
+    }
+    int[] nesting = depth.get();
+    if (--nesting[0] == 0) {
+      depth.remove();
+      activeLockSets.decrementAndGet();
+    }
+  }
+
+  /** How many threads wait for the stripe of {@code key}; for tests that check a write waits. */
+  int waitingWriters(Object key) {
+    return locks[stripeOf(key)].getQueueLength();
+  }
+
+  private void awaitUnlockedWriters(int stripe) {
+    // writers that began before this lock set are inside one map operation: wait them out
+    int spins = 0;
+    while (unlockedWriters.get(stripe * PAD) != 0) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  private static int stripeOf(Object key) {
+    int hash = key.hashCode();
+    return (hash ^ (hash >>> 16) ^ (hash >>> 8)) & MASK;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.vela.core;
+
+import dev.vela.CacheStats;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts with {@link LongAdder}s: lock-free, and cheap under contention. */
+final class LongAdderStatsCounter implements StatsCounter {
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder writes = new LongAdder();
+  private final LongAdder deletes = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+  private final LongAdder expirations = new LongAdder();
+  private final LongAdder fetches = new LongAdder();
+  private final LongAdder fetchErrors = new LongAdder();
+
+  @Override
+  public void recordHit() {
+    hits.increment();
+  }
+
+  @Override
+  public void recordMiss() {
+    misses.increment();
+  }
+
+  @Override
+  public void recordWrites(long count) {
+    writes.add(count);
+  }
+
+  @Override
+  public void recordDeletes(long count) {
+    deletes.add(count);
+  }
+
+  @Override
+  public void recordEviction() {
+    evictions.increment();
+  }
+
+  @Override
+  public void recordExpiration() {
+    expirations.increment();
+  }
+
+  @Override
+  public void recordFetch() {
+    fetches.increment();
+  }
+
+  @Override
+  public void recordFetchError() {
+    fetchErrors.increment();
+  }
+
+  @Override
+  public CacheStats snapshot() {
+    // no decode errors in memory, and the near cache (l1) is not in front yet
+    return new CacheStats(
+        hits.sum(), misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
+        fetches.sum(), fetchErrors.sum(), 0, 0, 0);
+  }
+}

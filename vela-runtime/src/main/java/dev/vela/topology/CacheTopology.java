@@ -1,0 +1,48 @@
+package dev.vela.topology;
+
+import dev.vela.CrossSlotException;
+import dev.vela.annotation.Topology;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryStore;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Where the cache core sends each operation. Key operations of {@link EntryStore} go to the key's
+ * owner; cache-wide ones ({@code size}, {@code flush}, {@code invalidateTag}, {@code entries}) cover
+ * every node, except on the {@link #nodeLocal()} variant, which covers this node only.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
+
+  /** Which topology this is. */
+  Topology kind();
+
+  /** This node's name ({@code "local"} for a LOCAL cache). */
+  String node();
+
+  /** True when entries live on more than one node, so a plain {@code stream()} cannot see them all. */
+  boolean isDistributed();
+
+  /** The variant whose cache-wide operations cover this node only; itself when there is one node. */
+  CacheTopology<K, V> nodeLocal();
+
+  /** The backend on this node, which the sweeper cleans and {@code inspect()} describes. */
+  CacheBackend<K, V> localBackend();
+
+  /**
+   * Checks that one node owns all of {@code keys}, as an atomic putAll or a transaction needs.
+   *
+   * @throws CrossSlotException naming two keys with different owners
+   */
+  void requireSingleOwner(Collection<? extends K> keys);
+
+  /** Facts for {@code inspect()}: ring ownership, members, and the backend's details. */
+  Map<String, String> details();
+
+  /** Leaves the cluster, if any, and closes the local backend. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,118 @@
+package dev.vela.topology;
+
+import dev.vela.annotation.Topology;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.StoredEntry;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The LOCAL topology: one node holds every key, so each operation passes straight to its backend,
+ * and the node-local variant is this same object.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class LocalTopology<K, V> implements CacheTopology<K, V> {
+  /** The node name a LOCAL cache reports. */
+  public static final String NODE = "local";
+
+  private final CacheBackend<K, V> backend;
+
+  /** A topology that keeps every entry in {@code backend}. */
+  public LocalTopology(CacheBackend<K, V> backend) {
+    this.backend = Objects.requireNonNull(backend, "backend must not be null");
+  }
+
+  @Override
+  public Topology kind() {
+    return Topology.LOCAL;
+  }
+
+  @Override
+  public String node() {
+    return NODE;
+  }
+
+  @Override
+  public boolean isDistributed() {
+    return false;
+  }
+
+  @Override
+  public CacheTopology<K, V> nodeLocal() {
+    return this;
+  }
+
+  @Override
+  public CacheBackend<K, V> localBackend() {
+    return backend;
+  }
+
+  @Override
+  public void requireSingleOwner(Collection<? extends K> keys) {
+    // one node owns every key
+  }
+
+  @Override
+  public V get(K key) {
+    return backend.get(key);
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    return backend.entry(key);
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    backend.put(key, value, expiresAtMillis, tags);
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    backend.putAll(entries);
+  }
+
+  @Override
+  public boolean delete(K key) {
+    return backend.delete(key);
+  }
+
+  @Override
+  public long size() {
+    return backend.size();
+  }
+
+  @Override
+  public long flush() {
+    return backend.flush();
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    return backend.invalidateTag(tag);
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    return backend.entries();
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("topology.members", NODE);
+    details.putAll(backend.details());
+    return details;
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+  }
+}

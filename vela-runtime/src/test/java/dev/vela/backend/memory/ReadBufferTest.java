@@ -1,0 +1,64 @@
+package dev.vela.backend.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.testing.Concurrently;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ReadBufferTest {
+
+  @Test
+  void drainsWhatOneThreadOfferedInOrder() {
+    ReadBuffer<Integer> buffer = new ReadBuffer<>(4);
+    for (int i = 0; i < 5; i++) {
+      assertThat(buffer.offer(i)).isFalse();
+    }
+    List<Integer> drained = new ArrayList<>();
+
+    buffer.drainTo(drained::add);
+
+    assertThat(drained).containsExactly(0, 1, 2, 3, 4);
+  }
+
+  @Test
+  void asksForADrainWhenAStripeFillsAndDropsReadsUntilThen() {
+    ReadBuffer<Integer> buffer = new ReadBuffer<>(1);
+    for (int i = 0; i < ReadBuffer.STRIPE_CAPACITY - 1; i++) {
+      assertThat(buffer.offer(i)).isFalse();
+    }
+    assertThat(buffer.offer(99)).as("the last free slot").isTrue();
+    assertThat(buffer.offer(100)).as("full: dropped").isTrue();
+    List<Integer> drained = new ArrayList<>();
+
+    buffer.drainTo(drained::add);
+    assertThat(buffer.offer(7)).isFalse();
+    buffer.drainTo(drained::add);
+
+    assertThat(drained).hasSize(ReadBuffer.STRIPE_CAPACITY + 1).doesNotContain(100).endsWith(99, 7);
+  }
+
+  @Test
+  void concurrentOffersNeverDeliverAnElementTwice() throws Exception {
+    ReadBuffer<Integer> buffer = new ReadBuffer<>(2);
+    AtomicInteger next = new AtomicInteger();
+    List<Integer> drained = new ArrayList<>();
+    Object drainLock = new Object();
+    Concurrently.run(4, Duration.ofSeconds(20), thread -> {
+      for (int i = 0; i < 20_000; i++) {
+        if (buffer.offer(next.incrementAndGet())) {
+          synchronized (drainLock) {
+            buffer.drainTo(drained::add);
+          }
+        }
+      }
+    });
+    synchronized (drainLock) {
+      buffer.drainTo(drained::add);
+    }
+    assertThat(drained).doesNotHaveDuplicates().isNotEmpty().allMatch(i -> i > 0 && i <= next.get());
+  }
+}
