@@ -104,7 +104,7 @@ public interface Cache<K, V> extends AutoCloseable {
   List<CacheEntry<K, V>> export();
 
   /**
-   * Writes every live entry to {@code file} (format: see the README) and returns how many.
+   * Writes every live entry to {@code file} (format: docs/dump-format.md) and returns how many.
    *
    * @throws VelaException when the file cannot be written or a type has no codec
    */

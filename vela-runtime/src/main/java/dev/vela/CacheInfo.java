@@ -1,6 +1,8 @@
 package dev.vela;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Facts about this node's part of a cache, from {@link Cache#inspect()}; never aggregated.
@@ -14,8 +16,8 @@ import java.util.Map;
  */
 public record CacheInfo(
     String name, String node, String backend, String topology, long entries, Map<String, String> details) {
-  /** Copies the details. */
+  /** Copies the details, sorted by name so they read the same every time. */
   public CacheInfo {
-    details = Map.copyOf(details);
+    details = Collections.unmodifiableMap(new TreeMap<>(details));
   }
 }

@@ -2,6 +2,7 @@ package dev.vela.core;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.memory.MemoryBackend;
@@ -27,21 +28,23 @@ final class CacheFactory {
         case EXPIRED -> stats.recordExpiration();
       }
     };
-    CacheBackend<K, V> backend = openBackend(config, settings, countRemovals);
+    BackendContext<K, V> context = new BackendContext<>(
+        config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
+    CacheBackend<K, V> backend = openBackend(context);
     CacheTopology<K, V> topology = openTopology(config, backend);
     CoreCache<K, V> cache = new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology);
     cache.startSweeping(settings.sweeper());
     return cache;
   }
 
-  private static <K, V> CacheBackend<K, V> openBackend(
-      CacheConfig config, RuntimeSettings settings, RemovalListener<K, V> listener) {
+  private static <K, V> CacheBackend<K, V> openBackend(BackendContext<K, V> context) {
+    CacheConfig config = context.config();
     switch (config.backend()) {
       case MEMORY:
         try {
           return config.isBounded()
-              ? MemoryBackend.bounded(config.maxSize(), config.evictionPolicy(), settings.clock(), listener)
-              : MemoryBackend.unbounded(settings.clock(), listener);
+              ? MemoryBackend.bounded(config.maxSize(), config.evictionPolicy(), context.clock(), context.removals())
+              : MemoryBackend.unbounded(context.clock(), context.removals());
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
         }

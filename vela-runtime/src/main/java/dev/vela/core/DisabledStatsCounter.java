@@ -31,6 +31,9 @@ enum DisabledStatsCounter implements StatsCounter {
   public void recordFetchError() {}
 
   @Override
+  public void recordDecodeError() {}
+
+  @Override
   public CacheStats snapshot() {
     return CacheStats.EMPTY;
   }

@@ -13,6 +13,7 @@ final class LongAdderStatsCounter implements StatsCounter {
   private final LongAdder expirations = new LongAdder();
   private final LongAdder fetches = new LongAdder();
   private final LongAdder fetchErrors = new LongAdder();
+  private final LongAdder decodeErrors = new LongAdder();
 
   @Override
   public void recordHit() {
@@ -55,10 +56,15 @@ final class LongAdderStatsCounter implements StatsCounter {
   }
 
   @Override
+  public void recordDecodeError() {
+    decodeErrors.increment();
+  }
+
+  @Override
   public CacheStats snapshot() {
-    // no decode errors in memory, and the near cache (l1) is not in front yet
+    // the near cache (l1) is not in front yet
     return new CacheStats(
         hits.sum(), misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        fetches.sum(), fetchErrors.sum(), 0, 0, 0);
+        fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), 0, 0);
   }
 }

@@ -26,6 +26,8 @@ interface StatsCounter {
 
   void recordFetchError();
 
+  void recordDecodeError();
+
   /** The counts so far. */
   CacheStats snapshot();
 }
