@@ -5,6 +5,7 @@ import dev.vela.VelaException;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
+import dev.vela.backend.disk.DiskBackend;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
@@ -48,6 +49,8 @@ final class CacheFactory {
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
         }
+      case DISK:
+        return DiskBackend.open(context);
       default:
         throw new VelaException(
             "cache '" + config.name() + "' uses the " + config.backend() + " backend, which this version of"

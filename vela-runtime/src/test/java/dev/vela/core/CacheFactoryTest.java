@@ -32,10 +32,9 @@ class CacheFactoryTest {
 
   @Test
   void backendsNotBuiltYetAreRefusedByName() {
-    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "disk", Backend.DISK, Topology.LOCAL, c -> c)
-        .option("dataDir", "/tmp/never-used");
+    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "redis", Backend.REDIS, Topology.LOCAL, c -> c);
 
-    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("DISK backend");
+    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("REDIS backend");
   }
 
   @Test
