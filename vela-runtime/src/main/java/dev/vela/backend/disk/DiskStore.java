@@ -82,7 +82,9 @@ final class DiskStore implements AutoCloseable {
   }
 
   private static DiskStore openLocked(StoreFiles files, HolderLock lock, String cacheName) {
-    DB db = DBMaker.fileDB(files.store().toFile()).transactionEnable().make();
+    // FileChannel, not MapDB's default RandomAccessFile volume: with the latter, stores killed by
+    // SIGKILL in the middle of a commit were seen to reopen with committed entries missing
+    DB db = DBMaker.fileDB(files.store().toFile()).transactionEnable().fileChannelEnable().make();
     try {
       return new DiskStore(files, lock, db);
     } catch (RuntimeException e) {

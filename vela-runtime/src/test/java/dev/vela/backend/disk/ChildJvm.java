@@ -18,12 +18,16 @@ final class ChildJvm implements AutoCloseable {
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final StringBuffer errors = new StringBuffer();
 
   private ChildJvm(Process process) {
     this.process = process;
     Thread reader = new Thread(this::readLines, "child-stdout-" + process.pid());
     reader.setDaemon(true);
     reader.start();
+    Thread errorReader = new Thread(this::readErrors, "child-stderr-" + process.pid());
+    errorReader.setDaemon(true);
+    errorReader.start();
   }
 
   /** Starts {@code DiskChildMain} with {@code args}. */
@@ -36,7 +40,7 @@ final class ChildJvm implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(DiskChildMain.class.getName());
     command.addAll(List.of(args));
-    return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    return new ChildJvm(new ProcessBuilder(command).start());
   }
 
   private void readLines() {
@@ -49,6 +53,21 @@ final class ChildJvm implements AutoCloseable {
     } finally {
       lines.add(END);
     }
+  }
+
+  private void readErrors() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        errors.append(line).append('\n');
+      }
+    } catch (IOException e) {
+      // the process died; what it printed before is kept
+    }
+  }
+
+  /** What the child printed to standard error so far, for failure messages. */
+  String errors() {
+    return errors.toString();
   }
 
   /** The next line the child prints, or null when it ends or prints nothing within {@code deadline}. */
