@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
@@ -45,10 +46,10 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
   private final AtomicBoolean closed = new AtomicBoolean();
   private long writes; // guarded by writeLock; read under readLock by commits
 
-  private DiskBackend(BackendContext<K, V> context, DiskOptions options, DiskStore store) {
+  private DiskBackend(BackendContext<K, V> context, DiskOptions options, EntryCodec<K, V> codec, DiskStore store) {
     this.context = context;
     this.options = options;
-    this.codec = new EntryCodec<>(context.types());
+    this.codec = codec;
     this.store = store;
     ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     this.readLock = lock.readLock();
@@ -70,7 +71,7 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
           + config.evictionPolicy() + ", but the DISK backend does not evict; bound it with defaultTtl instead, or use"
           + " Backend.MEMORY for a size-bounded cache");
     }
-    new EntryCodec<>(context.types()); // fail on a type without a codec before touching any file
+    EntryCodec<K, V> codec = new EntryCodec<>(context.types()); // a type without a codec fails before any file is touched
     DiskOptions options = DiskOptions.from(config);
     DiskStore store;
     try {
@@ -79,7 +80,7 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
       throw new VelaException("cache '" + config.name() + "' uses the DISK backend, which needs MapDB on the class"
           + " path; add the dependency org.mapdb:mapdb:3.1.0 (" + e.getMessage() + " is missing)", e);
     }
-    return new DiskBackend<>(context, options, store);
+    return new DiskBackend<>(context, options, codec, store);
   }
 
   @Override
@@ -331,7 +332,7 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
       readLock.unlock();
     }
     long now = context.clock().millis();
-    return snapshot.stream().map(stored -> decodeLive(stored.getKey(), stored.getValue(), now)).filter(e -> e != null);
+    return snapshot.stream().map(stored -> decodeLive(stored.getKey(), stored.getValue(), now)).filter(Objects::nonNull);
   }
 
   private Map.Entry<K, StoredEntry<V>> decodeLive(byte[] keyBytes, byte[] record, long now) {

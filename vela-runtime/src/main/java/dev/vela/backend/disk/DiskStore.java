@@ -61,10 +61,10 @@ final class DiskStore implements AutoCloseable {
     try {
       try {
         return openLocked(files, lock, cacheName);
-      } catch (DBException e) {
-        if (e instanceof DBException.FileLocked) {
-          throw HolderLock.heldElsewhere(files, cacheName, HolderLock.readHolder(files));
-        }
+      } catch (DBException.FileLocked e) {
+        throw HolderLock.heldElsewhere(files, cacheName, HolderLock.readHolder(files));
+      } catch (DBException | IndexOutOfBoundsException | IllegalStateException e) {
+        // MapDB reports damaged bytes as its own exceptions, or as index errors while reading them
         if (options.onCorruption() == OnCorruption.FAIL) {
           throw new VelaException("cache '" + cacheName + "' cannot read its store " + files.store()
               + ", which is corrupt or truncated (" + e + "); restore it from a backup, or set the backend option"
