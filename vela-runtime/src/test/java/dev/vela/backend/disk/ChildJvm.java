@@ -111,10 +111,15 @@ final class ChildJvm implements AutoCloseable {
     return process.pid();
   }
 
+  /** Kills the child if it still runs, so that no test leaves a process behind. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      kill();
+      try {
+        kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
