@@ -283,7 +283,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
 
   /** Waits for {@code reply} at most the timeout option. */
   <T> T await(RedisFuture<T> reply, String what) {
-    return connection.await(reply, settings.timeout(), what + " of cache key prefix " + keys.prefix());
+    return connection.await(reply, settings.timeout(), what);
   }
 
   private List<Object> run(LuaScript script, byte[]... args) {

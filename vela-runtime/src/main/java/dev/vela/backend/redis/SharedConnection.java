@@ -8,7 +8,6 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -26,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  * Commands of all threads travel on it asynchronously, so Lettuce pipelines them instead of
  * waiting for each reply in turn. While Redis is unreachable, commands are refused at once and the
  * connection keeps reconnecting in the background (at most every {@link #MAX_RECONNECT_DELAY}), so
- * caches work again without a restart once Redis is back.
+ * caches work again without a restart once Redis is back. Each call waits for its reply at most the
+ * cache's {@code timeout} and then cancels the command, so Lettuce needs no timer per command.
  */
 final class SharedConnection {
   /** The longest pause between two attempts to reconnect. */
@@ -64,7 +64,6 @@ final class SharedConnection {
         .autoReconnect(true)
         // fail fast while disconnected, rather than queue commands that would all time out later
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
         .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
         .build());
     try {
