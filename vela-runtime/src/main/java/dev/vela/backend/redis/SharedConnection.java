@@ -71,8 +71,23 @@ final class SharedConnection {
     } catch (RuntimeException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       resources.shutdown(0, 2, TimeUnit.SECONDS);
+      RedisCommandExecutionException refused = refusal(e);
+      if (refused != null) {
+        throw new VelaException("Redis at " + settings.redacted() + " refused the connection (" + refused.getMessage()
+            + "); check the user, password and database in the url option", e);
+      }
       throw unreachable(settings.redacted(), settings.timeout(), e);
     }
+  }
+
+  /** The server's answer among the causes of a failed connection (AUTH, SELECT), or null when it did not answer. */
+  private static RedisCommandExecutionException refusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RedisCommandExecutionException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   /** The asynchronous commands of the shared connection. */

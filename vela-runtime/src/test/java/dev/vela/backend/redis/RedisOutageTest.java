@@ -100,6 +100,17 @@ class RedisOutageTest {
         .hasMessageNotContaining("s3cret");
   }
 
+  @Test
+  void wrongCredentialsAreRefusedNotUnreachable() {
+    String url = "redis://intruder:guess@127.0.0.1:" + server.port();
+
+    assertThatThrownBy(() -> RedisTesting.strings(RedisTesting.uniqueName("refused"), url).create())
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("Redis at redis://127.0.0.1:" + server.port() + " refused the connection")
+        .hasMessageContaining("check the user, password and database")
+        .hasMessageNotContaining("guess");
+  }
+
   private static void awaitWorking(Cache<String, String> cache) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
