@@ -83,6 +83,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
    * @throws VelaException when the options do not parse, a type has no codec, or Redis is unreachable
    */
   public static <K, V> RedisBackend<K, V> open(BackendContext<K, V> context) {
+    // checked before connecting, so a missing codec is the error reported, not a connection left open
     context.types().key().require("the REDIS backend");
     context.types().value().require("the REDIS backend");
     RedisSettings settings = RedisSettings.of(context.config());

@@ -9,7 +9,6 @@ import io.lettuce.core.SetArgs;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
@@ -43,7 +42,8 @@ final class RedisFetchCoordinator<K, V> implements FetchCoordinator<K, V> {
     this.backend = backend;
     this.cacheName = cacheName;
     this.timeout = stampedeTimeout;
-    this.lockMillis = Math.max(1, (stampedeTimeout.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : stampedeTimeout).toMillis());
+    Duration lock = stampedeTimeout.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : stampedeTimeout;
+    this.lockMillis = Math.max(1, lock.toMillis()); // PX must be positive
   }
 
   @Override
@@ -112,6 +112,6 @@ final class RedisFetchCoordinator<K, V> implements FetchCoordinator<K, V> {
 
   @Override
   public String toString() {
-    return "RedisFetchCoordinator[" + cacheName + ", lock " + TimeUnit.MILLISECONDS.toSeconds(lockMillis) + "s]";
+    return "RedisFetchCoordinator[" + cacheName + ", lock " + Durations.format(Duration.ofMillis(lockMillis)) + "]";
   }
 }

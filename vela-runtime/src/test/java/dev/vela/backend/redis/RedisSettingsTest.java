@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.VelaException;
+import io.lettuce.core.RedisCredentials;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ class RedisSettingsTest {
         Map.of("url", "rediss://app:pa55@cache.internal:6380/3", "timeout", "750ms")));
 
     assertThat(settings.uri().isSsl()).isTrue();
-    assertThat(settings.uri().getUsername()).isEqualTo("app");
-    assertThat(settings.uri().getPassword()).containsExactly('p', 'a', '5', '5');
+    RedisCredentials credentials = settings.uri().getCredentialsProvider().resolveCredentials().block();
+    assertThat(credentials.getUsername()).isEqualTo("app");
+    assertThat(credentials.getPassword()).containsExactly('p', 'a', '5', '5');
     assertThat(settings.uri().getDatabase()).isEqualTo(3);
     assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(750));
     assertThat(settings.redacted()).isEqualTo("rediss://cache.internal:6380/3");
