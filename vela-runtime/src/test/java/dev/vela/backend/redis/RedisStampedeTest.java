@@ -92,6 +92,23 @@ class RedisStampedeTest {
   }
 
   @Test
+  void aProcessThatDiesWhileFetchingHoldsOthersUpOnlyUntilItsLockExpires() throws Exception {
+    String name = RedisTesting.uniqueName("dying");
+    Process child = startChild(name, "k", 1, "die");
+    try {
+      assertThat(child.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("child ended").isTrue();
+      assertThat(child.exitValue()).as("the child halted inside its fetch").isEqualTo(3);
+      assertThat(raw.commands().get(SlowFetcher.counter(name))).isEqualTo("1");
+    } finally {
+      child.destroyForcibly();
+    }
+    AtomicInteger fetches = new AtomicInteger();
+    try (Cache<String, String> cache = RedisTesting.strings(name, server.url()).stampedeTimeout(BOUND).create()) {
+      assertThat(cache.getOrFetch("k", key -> "fetched after " + fetches.incrementAndGet())).isEqualTo("fetched after 1");
+    }
+  }
+
+  @Test
   void aLockLeftByADeadProcessHoldsOthersUpOnlyUntilItExpires() {
     String name = RedisTesting.uniqueName("dead-holder");
     // what a process that died while fetching leaves behind: its lock, with its expiry
@@ -164,11 +181,12 @@ class RedisStampedeTest {
     }
   }
 
-  private static Process startChild(String name, String key, int threads) throws Exception {
+  private static Process startChild(String name, String key, int threads, String... mode) throws Exception {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(), "-cp", classPath, StampedeChild.class.getName(),
-        server.url(), name, key, Integer.toString(threads));
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classPath, StampedeChild.class.getName(),
+        server.url(), name, key, Integer.toString(threads)));
+    command.addAll(List.of(mode));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 }

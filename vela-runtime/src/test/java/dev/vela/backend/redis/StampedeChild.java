@@ -14,9 +14,14 @@ import java.util.concurrent.TimeUnit;
  * getOrFetch} of one key from several threads with {@link SlowFetcher}, then prints each value it
  * got on a line of its own, {@code value=...}.
  *
- * <p>Arguments: Redis URL, cache name, key, number of threads.
+ * <p>Arguments: Redis URL, cache name, key, number of threads, and optionally {@code die}: then
+ * the process counts its fetch and halts in the middle of it, holding the fetch lock, as a process
+ * that crashes would; its stampede timeout, and so its lock, is {@link #DYING_LOCK}.
  */
 public final class StampedeChild {
+  /** The stampede timeout of a child that dies while fetching, which is how long its lock lives. */
+  static final Duration DYING_LOCK = Duration.ofSeconds(2);
+
   private StampedeChild() {}
 
   /** Runs the child; exits with 0 when every call returned. */
@@ -25,6 +30,9 @@ public final class StampedeChild {
     String cacheName = args[1];
     String key = args[2];
     int threads = Integer.parseInt(args[3]);
+    if (args.length > 4 && args[4].equals("die")) {
+      dieWhileFetching(url, cacheName, key);
+    }
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try (Cache<String, String> cache = RedisTesting.strings(cacheName, url).stampedeTimeout(Duration.ofSeconds(30)).create();
         SlowFetcher fetcher = new SlowFetcher(url, cacheName)) {
@@ -42,5 +50,16 @@ public final class StampedeChild {
     }
     System.out.flush();
     System.exit(0);
+  }
+
+  private static void dieWhileFetching(String url, String cacheName, String key) {
+    try (Cache<String, String> cache = RedisTesting.strings(cacheName, url).stampedeTimeout(DYING_LOCK).create();
+        RawRedis redis = new RawRedis(url)) {
+      cache.getOrFetch(key, k -> {
+        redis.commands().incr(SlowFetcher.counter(cacheName));
+        Runtime.getRuntime().halt(3); // no finally block runs: the lock stays until it expires
+        return "never";
+      });
+    }
   }
 }
