@@ -6,6 +6,7 @@ import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.memory.MemoryBackend;
+import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
@@ -48,10 +49,24 @@ final class CacheFactory {
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
         }
+      case REDIS:
+        return openRedis(context);
       default:
         throw new VelaException(
             "cache '" + config.name() + "' uses the " + config.backend() + " backend, which this version of"
                 + " vela-runtime does not have yet; use Backend.MEMORY");
+    }
+  }
+
+  private static <K, V> CacheBackend<K, V> openRedis(BackendContext<K, V> context) {
+    try {
+      return RedisBackend.open(context);
+    } catch (NoClassDefFoundError missing) {
+      // Lettuce is an optional dependency; the processor reports it at compile time, this is the run-time net
+      throw new VelaException(
+          "cache '" + context.cacheName() + "' uses the REDIS backend, but Lettuce is not on the class path; add"
+              + " io.lettuce:lettuce-core:6.8.2.RELEASE to the dependencies",
+          missing);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.vela.CacheInfo;
 import dev.vela.CacheStats;
 import dev.vela.FetchException;
 import dev.vela.PutOptions;
+import dev.vela.backend.FetchCoordinator;
 import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
@@ -227,7 +228,14 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return flights.run(key, k -> {
       // a fetch that just finished may have stored it between our miss and our turn as leader
       V stored = topology.get(k);
-      return stored != null ? stored : fetchAndStore(k, fetcher, options);
+      if (stored != null) {
+        return stored;
+      }
+      // a backend shared by several processes lets one of them fetch; the others wait for its value
+      Optional<FetchCoordinator<K, V>> shared = topology.localBackend().fetchCoordinator();
+      return shared.isPresent()
+          ? shared.get().fetchOnce(k, sharedKey -> fetchAndStore(sharedKey, fetcher, options))
+          : fetchAndStore(k, fetcher, options);
     });
   }
 
