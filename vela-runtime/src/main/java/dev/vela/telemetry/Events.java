@@ -18,7 +18,7 @@ final class Events {
     Objects.requireNonNull(result, "result must not be null");
     if (result != success && result != other) {
       throw new IllegalArgumentException(
-          "a " + operation + " event ends in " + success + " or " + other + ", not " + result);
+          operation + " events end in " + success + " or " + other + ", not " + result);
     }
   }
 }

@@ -28,7 +28,7 @@ final class VelaCacheMeterBinder extends CacheMeterBinder<CacheCounters> {
     try {
       return counters.size().getAsLong();
     } catch (RuntimeException e) {
-      return null; // closed, or the backend cannot tell now: the gauge shows no value rather than a wrong one
+      return null; // closing, or the backend cannot tell now: Micrometer shows 0 rather than failing the scrape
     }
   }
 
