@@ -162,6 +162,15 @@ class TelemetryHooksTest {
   }
 
   @Test
+  void theBuilderAcceptsTheTelemetryPrefixesTheProcessorAccepts() {
+    assertThatThrownBy(() -> TestCaches.strings("x", clock).telemetryPrefix("shop", "my-app"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"my-app\"");
+    assertThat(TestCaches.strings("x", clock).telemetryPrefix("shop", "user_cache2").config().telemetryPrefix())
+        .containsExactly("shop", "user_cache2");
+  }
+
+  @Test
   void theBuilderRefusesNullListenersAndRegistries() {
     assertThatThrownBy(() -> TestCaches.strings("x", clock).listener(null))
         .isInstanceOf(NullPointerException.class).hasMessage("listener must not be null");

@@ -109,6 +109,7 @@ class MicrometerTelemetryTest {
           "cache.gets", 2L, "cache.puts", 1L, "cache.evictions", 1L, "cache.size", 1L));
       assertThat(registry.getMeters()).extracting(m -> m.getId().getTag("cache")).containsOnly("fresh");
       assertThat(timerCount("vela.cache.get", "fresh", "hit")).isZero();
+      assertThat(cache.size()).isZero();
     }
   }
 
