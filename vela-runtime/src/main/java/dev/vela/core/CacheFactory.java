@@ -10,10 +10,15 @@ import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
+import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.LocalTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
 final class CacheFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheFactory.class);
+
   private CacheFactory() {}
 
   /**
@@ -33,8 +38,12 @@ final class CacheFactory {
         config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
     CacheBackend<K, V> backend = openBackend(context);
     CacheTopology<K, V> topology = openTopology(config, backend);
-    CoreCache<K, V> cache = new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology);
+    CacheTelemetry telemetry = settings.telemetry().open(config, stats, topology);
+    CoreCache<K, V> cache =
+        new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology, telemetry);
     cache.startSweeping(settings.sweeper());
+    LOG.debug("cache '{}' started: {} backend, {} topology, telemetry {}", config.name(), config.backend(),
+        config.topology(), telemetry == null ? "off" : telemetry);
     return cache;
   }
 

@@ -12,6 +12,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
+import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +37,13 @@ import java.util.stream.Stream;
  *
  * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow} and {@code getOrFetch};
  * {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
+ * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
  */
 final class CoreCache<K, V> implements Cache<K, V> {
   /** How many expired entries a sweep removes under one lock hold. */
   static final int SWEEP_BATCH = 1024;
+  /** True only for the telemetry benchmark's baseline; a constant, so the JIT drops the branches it guards. */
+  static final boolean TELEMETRY_BYPASSED = Boolean.getBoolean("dev.vela.core.bypassTelemetry");
 
   private final CacheConfig config;
   private final CacheTypes<K, V> types;
@@ -50,11 +54,14 @@ final class CoreCache<K, V> implements Cache<K, V> {
   private final CacheTopology<K, V> topology;
   private final CoreCache<K, V> owner; // the cache whose lifecycle this one shares (itself, or the cache of a view)
   private final CoreCache<K, V> localView;
+  private final CacheTelemetry telemetry; // null when nothing listens: the fast path checks only this
   private final Runnable sweep = this::sweepExpired; // held here: the sweeper only keeps it weakly
   private volatile boolean closed;
   private volatile SweepHandle sweeping = SweepHandle.NONE;
 
-  CoreCache(CacheConfig config, CacheTypes<K, V> types, ExpiryTimes expiry, StatsCounter stats, CacheTopology<K, V> topology) {
+  CoreCache(
+      CacheConfig config, CacheTypes<K, V> types, ExpiryTimes expiry, StatsCounter stats, CacheTopology<K, V> topology,
+      CacheTelemetry telemetry) {
     this.config = config;
     this.types = types;
     this.expiry = expiry;
@@ -62,6 +69,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     this.flights = config.stampedeProtection() ? new SingleFlight<>(config.name(), config.stampedeTimeout()) : null;
     this.locks = new KeyLocks(config.name());
     this.topology = topology;
+    this.telemetry = TELEMETRY_BYPASSED ? null : telemetry;
     this.owner = this;
     this.localView = new CoreCache<>(this, topology.nodeLocal());
   }
@@ -74,6 +82,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     this.flights = owner.flights;
     this.locks = owner.locks;
     this.topology = nodeLocal;
+    this.telemetry = owner.telemetry;
     this.owner = owner;
     this.localView = this;
   }
@@ -92,13 +101,28 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key must not be null");
     checkOpen();
+    return Optional.ofNullable(lookup(key));
+  }
+
+  /** Reads {@code key} as a counted hit or miss; null on a miss. */
+  private V lookup(K key) {
+    if (TELEMETRY_BYPASSED || telemetry == null) {
+      return countedGet(key);
+    }
+    long start = telemetry.startTime();
+    V value = countedGet(key);
+    telemetry.recordGet(key, value != null, start);
+    return value;
+  }
+
+  private V countedGet(K key) {
     V value = topology.get(key);
     if (value == null) {
       stats.recordMiss();
-      return Optional.empty();
+    } else {
+      stats.recordHit();
     }
-    stats.recordHit();
-    return Optional.of(value);
+    return value;
   }
 
   @Override
@@ -115,7 +139,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
-    store(key, value, expiry.defaultExpiry(), Set.of());
+    reportedStore(key, value, PutOptions.defaults());
   }
 
   @Override
@@ -124,7 +148,23 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(value, "value must not be null");
     Objects.requireNonNull(options, "options must not be null");
     checkOpen();
-    store(key, value, expiry.expiryFor(options), options.tagSet());
+    reportedStore(key, value, options);
+  }
+
+  private void reportedStore(K key, V value, PutOptions options) {
+    if (telemetry == null) {
+      store(key, value, expiry.expiryFor(options), options.tagSet());
+      return;
+    }
+    long start = telemetry.startTime();
+    boolean stored = false;
+    try {
+      store(key, value, expiry.expiryFor(options), options.tagSet());
+      stored = true;
+    } finally {
+      Duration ttl = options.isNoExpiry() ? Durations.INFINITE : options.timeToLive().orElse(config.defaultTtl());
+      telemetry.recordPut(key, ttl, options.tagSet(), stored, start);
+    }
   }
 
   private void store(K key, V value, long expiresAt, Set<String> tags) {
@@ -216,12 +256,10 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(fetcher, "fetcher must not be null");
     Objects.requireNonNull(options, "options must not be null");
     checkOpen();
-    V cached = topology.get(key);
+    V cached = lookup(key);
     if (cached != null) {
-      stats.recordHit();
       return cached;
     }
-    stats.recordMiss();
     if (flights == null) {
       return fetchAndStore(key, fetcher, options);
     }
@@ -240,6 +278,21 @@ final class CoreCache<K, V> implements Cache<K, V> {
   }
 
   private V fetchAndStore(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
+    if (telemetry == null) {
+      return countedFetchAndStore(key, fetcher, options);
+    }
+    long start = telemetry.startTime();
+    boolean fetched = false;
+    try {
+      V value = countedFetchAndStore(key, fetcher, options);
+      fetched = true;
+      return value;
+    } finally {
+      telemetry.recordFetch(key, fetched, start);
+    }
+  }
+
+  private V countedFetchAndStore(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
     stats.recordFetch();
     V value;
     try {
@@ -269,6 +322,20 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public long invalidateTag(String tag) {
     PutOptions.checkTag(tag);
     checkOpen();
+    if (telemetry == null) {
+      return countedInvalidateTag(tag);
+    }
+    long start = telemetry.startTime();
+    long removed = -1;
+    try {
+      removed = countedInvalidateTag(tag);
+      return removed;
+    } finally {
+      telemetry.recordInvalidateTag(tag, Math.max(0, removed), removed >= 0, start);
+    }
+  }
+
+  private long countedInvalidateTag(String tag) {
     long removed = whileAllLocked("invalidateTag", () -> topology.invalidateTag(tag));
     stats.recordDeletes(removed);
     return removed;
@@ -406,6 +473,9 @@ final class CoreCache<K, V> implements Cache<K, V> {
       closed = true;
     }
     sweeping.cancel();
+    if (telemetry != null) {
+      telemetry.close();
+    }
     topology.close();
   }
 
