@@ -75,7 +75,7 @@ class FetchCoordinatorHookTest {
         List.of("vela", "cache"), Durations.INFINITE, false, Duration.ofSeconds(60));
     CacheBackend<String, String> backend = new Coordinated(MemoryBackend.unbounded(clock, (k, v, cause) -> { }), coordinator);
     return new CoreCache<>(config, new CacheTypes<>(TestCodecs.string(), TestCodecs.string()),
-        new ExpiryTimes(clock, config.defaultTtl()), StatsCounter.create(true), new LocalTopology<>(backend));
+        new ExpiryTimes(clock, config.defaultTtl()), StatsCounter.create(true), new LocalTopology<>(backend), null);
   }
 
   /** A memory backend that offers a fetch coordinator, as one shared between processes would. */
