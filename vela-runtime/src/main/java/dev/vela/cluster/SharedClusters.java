@@ -3,6 +3,7 @@ package dev.vela.cluster;
 import dev.vela.VelaException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The nodes that caches of this JVM share, one per cluster name, each counted by the caches on it:
@@ -14,7 +15,8 @@ final class SharedClusters {
 
   private SharedClusters() {}
 
-  static CacheChannel join(ClusterSettings settings, String cacheName, CacheEndpoint endpoint) {
+  static CacheChannel join(
+      ClusterSettings settings, String cacheName, Function<? super CacheChannel, ? extends CacheEndpoint> endpointFor) {
     VelaCluster node;
     synchronized (SharedClusters.class) {
       node = NODES.get(settings.clusterName());
@@ -31,7 +33,7 @@ final class SharedClusters {
       CACHES.merge(node, 1, Integer::sum);
     }
     try {
-      return node.join(cacheName, endpoint);
+      return node.join(cacheName, endpointFor);
     } catch (RuntimeException e) {
       release(node);
       throw e;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.Event;
@@ -122,15 +123,17 @@ public final class VelaCluster implements AutoCloseable {
   }
 
   /**
-   * Joins the JVM's shared node of {@code settings.clusterName()} as cache {@code cacheName},
+   * Joins the JVM's shared node of {@code settings.clusterName()} as cache {@code cacheName}, with
+   * the endpoint {@code endpointFor} makes for its channel,
    * starting the node if no cache of this JVM uses it yet. Closing the returned channel leaves; the
    * last cache to leave closes the node.
    *
    * @throws VelaException when the node cannot start, its settings differ from those it was
    *     started with, or a cache of that name already runs on it
    */
-  public static CacheChannel joinShared(ClusterSettings settings, String cacheName, CacheEndpoint endpoint) {
-    return SharedClusters.join(settings, cacheName, endpoint);
+  public static CacheChannel joinShared(
+      ClusterSettings settings, String cacheName, Function<? super CacheChannel, ? extends CacheEndpoint> endpointFor) {
+    return SharedClusters.join(settings, cacheName, endpointFor);
   }
 
   /**
@@ -140,11 +143,24 @@ public final class VelaCluster implements AutoCloseable {
    * @throws VelaException when a cache of that name already runs on this node, or the node is closed
    */
   public CacheChannel join(String cacheName, CacheEndpoint endpoint) {
-    Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(endpoint, "endpoint");
+    return join(cacheName, channel -> endpoint);
+  }
+
+  /**
+   * Registers cache {@code cacheName} on this node with the endpoint that {@code endpointFor} makes
+   * for its channel (an endpoint that answers by calling other nodes needs the channel first).
+   *
+   * @throws VelaException when a cache of that name already runs on this node, or the node is closed
+   */
+  public CacheChannel join(String cacheName, Function<? super CacheChannel, ? extends CacheEndpoint> endpointFor) {
+    Objects.requireNonNull(cacheName, "cacheName");
+    Objects.requireNonNull(endpointFor, "endpointFor");
     if (closed) {
       throw new VelaException("cluster node " + localMember() + " is closed; start a new one for cache '" + cacheName + "'");
     }
+    ClusterCacheChannel channel = new ClusterCacheChannel(this, cacheName);
+    CacheEndpoint endpoint = Objects.requireNonNull(endpointFor.apply(channel), "endpoint");
     if (endpoints.putIfAbsent(cacheName, endpoint) != null) {
       throw new VelaException(
           "cache '" + cacheName + "' already runs on cluster node " + localMember() + "; give each cache its own name,"
@@ -155,7 +171,7 @@ public final class VelaCluster implements AutoCloseable {
     for (PendingRequests.Pending request : pending.takeFor(cacheName, System.nanoTime())) {
       replays.execute(() -> endpoint.handle(request.from(), request.payload(), request.reply()));
     }
-    return new ClusterCacheChannel(this, cacheName);
+    return channel;
   }
 
   /** The settings this node started with. */

@@ -10,6 +10,7 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.LocalTopology;
+import dev.vela.topology.partitioned.PartitionedTopology;
 
 /** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
 final class CacheFactory {
@@ -31,7 +32,7 @@ final class CacheFactory {
     BackendContext<K, V> context = new BackendContext<>(
         config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
     CacheBackend<K, V> backend = openBackend(context);
-    CacheTopology<K, V> topology = openTopology(config, backend);
+    CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
     CoreCache<K, V> cache = new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology);
     cache.startSweeping(settings.sweeper());
     return cache;
@@ -55,10 +56,23 @@ final class CacheFactory {
     }
   }
 
-  private static <K, V> CacheTopology<K, V> openTopology(CacheConfig config, CacheBackend<K, V> backend) {
+  private static <K, V> CacheTopology<K, V> openTopology(
+      BackendContext<K, V> context, CacheBackend<K, V> backend, StatsCounter stats, RuntimeSettings settings) {
+    CacheConfig config = context.config();
     switch (config.topology()) {
       case LOCAL:
         return new LocalTopology<>(backend);
+      case PARTITIONED:
+        try {
+          return PartitionedTopology.open(context, backend, stats::snapshot, settings.cluster());
+        } catch (RuntimeException | LinkageError e) {
+          backend.close();
+          if (e instanceof NoClassDefFoundError missing) {
+            throw new VelaException("cache '" + config.name() + "' is PARTITIONED, which needs JGroups on the class path;"
+                + " add org.jgroups:jgroups:5.5.7.Final (" + missing.getMessage() + " is missing)", missing);
+          }
+          throw e;
+        }
       default:
         backend.close();
         throw new VelaException(

@@ -227,7 +227,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return flights.run(key, k -> {
       // a fetch that just finished may have stored it between our miss and our turn as leader
       V stored = topology.get(k);
-      return stored != null ? stored : fetchAndStore(k, fetcher, options);
+      // on a cluster, a fetch of this key on another node counts too: the topology waits for it
+      return stored != null ? stored : topology.fetchOnce(k, () -> fetchAndStore(k, fetcher, options));
     });
   }
 
@@ -291,8 +292,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
   @Override
   public CacheStats stats() {
     checkOpen();
-    // LOCAL: one node, so this node's counters are the whole cache's
-    return stats.snapshot();
+    // this node's counters, plus the other nodes' on a distributed cache (but not in local())
+    return topology.stats(stats.snapshot());
   }
 
   @Override
