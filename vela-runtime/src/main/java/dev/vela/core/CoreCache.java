@@ -343,8 +343,15 @@ final class CoreCache<K, V> implements Cache<K, V> {
     if (entries.isEmpty()) {
       return 0;
     }
-    topology.requireSingleOwner(entries.keySet());
-    storeAll(entries, "load");
+    // a dump of a distributed cache holds keys of every node: each owner stores its own part
+    int[] stripes = locks.stripesOf(entries.keySet());
+    locks.lock(stripes, "load");
+    try {
+      topology.restore(entries);
+    } finally {
+      locks.unlock(stripes);
+    }
+    stats.recordWrites(entries.size());
     return entries.size();
   }
 

@@ -5,6 +5,7 @@ import dev.vela.CrossSlotException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.EntryStore;
+import dev.vela.backend.StoredEntry;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,6 +44,14 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
 
   /** Facts for {@code inspect()}: ring ownership, members, and the backend's details. */
   Map<String, String> details();
+
+  /**
+   * Stores entries that may belong to different owners, as {@code load} does: each owner stores
+   * its part at once. With one node, that is {@link #putAll}.
+   */
+  default void restore(Map<K, StoredEntry<V>> entries) {
+    putAll(entries);
+  }
 
   /**
    * The counters of the whole cache: {@code thisNode}'s added to every other node's. A topology

@@ -5,9 +5,11 @@ import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import dev.vela.topology.ring.HashRing;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -41,36 +43,38 @@ final class Migration<K, V> {
     }
     String self = partition.self();
     Map<String, Map<K, StoredEntry<V>>> batches = new HashMap<>();
+    Set<String> unreachable = new HashSet<>(); // one failed batch is enough: the others would wait as long
     long moved = 0;
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
         String owner = ring.ownerOf(partition.hash(entry.getKey()));
-        if (owner.equals(self)) {
+        if (owner.equals(self) || unreachable.contains(owner)) {
           continue;
         }
         Map<K, StoredEntry<V>> batch = batches.computeIfAbsent(owner, o -> new LinkedHashMap<>());
         batch.put(entry.getKey(), entry.getValue());
         if (batch.size() >= BATCH) {
-          moved += send(owner, batch);
+          moved += send(owner, batch, unreachable);
           batch.clear();
         }
       }
     }
     for (Map.Entry<String, Map<K, StoredEntry<V>>> batch : batches.entrySet()) {
-      if (!batch.getValue().isEmpty()) {
-        moved += send(batch.getKey(), batch.getValue());
+      if (!batch.getValue().isEmpty() && !unreachable.contains(batch.getKey())) {
+        moved += send(batch.getKey(), batch.getValue(), unreachable);
       }
     }
     return moved;
   }
 
-  private long send(String owner, Map<K, StoredEntry<V>> batch) {
+  private long send(String owner, Map<K, StoredEntry<V>> batch, Set<String> unreachable) {
     try {
       remote.handover(owner, batch);
     } catch (VelaException e) {
+      unreachable.add(owner);
       LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' could not hand " + batch.size()
-          + " keys to their new owner " + owner + "; they stay on this node: " + e.getMessage());
+          + " or more keys to their new owner " + owner + "; they stay on this node: " + e.getMessage());
       return 0;
     }
     batch.forEach(partition::forgetMoved);

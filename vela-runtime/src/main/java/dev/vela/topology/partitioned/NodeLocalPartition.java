@@ -76,6 +76,11 @@ final class NodeLocalPartition<K, V> implements CacheTopology<K, V> {
   }
 
   @Override
+  public void restore(Map<K, StoredEntry<V>> entries) {
+    cluster.restore(entries);
+  }
+
+  @Override
   public boolean delete(K key) {
     return cluster.delete(key);
   }

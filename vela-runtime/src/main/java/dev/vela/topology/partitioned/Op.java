@@ -29,7 +29,9 @@ enum Op {
   /** Ask the owner for the right to fetch a missing key, or for the value another node fetched. */
   CLAIM,
   /** Give back the right to fetch: the fetch stored its value, or failed. */
-  RELEASE;
+  RELEASE,
+  /** The sender's cache has closed (its node may stay): route no key to it any more. */
+  LEAVING;
 
   private static final Op[] BY_CODE = values();
 

@@ -62,7 +62,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   }
 
   @Override
-  public void membersChanged(List<String> members) {
+  public synchronized void membersChanged(List<String> members) {
     boolean first = !sawView;
     sawView = true;
     HashRing before = routing.update(members, first);
@@ -149,7 +149,17 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         in.readUnsignedByte();
         partition.acceptHandover(remote.readEntries(in));
       }
-      case HANDOVER_DONE -> routing.handoverDone(from, in.readString());
+      case HANDOVER_DONE -> {
+        List<String> members = routing.rejoin(from);
+        if (members != null) {
+          membersChanged(members); // its cache started again: give it back its keys
+        }
+        routing.handoverDone(from, in.readString());
+      }
+      case LEAVING -> {
+        routing.depart(from);
+        partition.claims().retainHolders(routing.ring().members());
+      }
       case RELEASE -> {
         in.readUnsignedByte();
         partition.release(wire.readKey(in));

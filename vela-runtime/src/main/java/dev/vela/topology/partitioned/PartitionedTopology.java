@@ -15,6 +15,7 @@ import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecInput;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
+import dev.vela.config.Placeholders;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
@@ -74,6 +75,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public static <K, V> PartitionedTopology<K, V> open(
       BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, VelaCluster cluster) {
     CacheConfig config = context.config();
+    String backups = config.topologyOptions().get("backups");
+    if (backups != null && !Placeholders.resolve("backups", backups).trim().equals("0")) {
+      throw new VelaException("cache '" + config.name() + "' asks for backups " + backups + ", but this version keeps"
+          + " each key on its owner only (a crashed node's keys are lost, as misses); set backups to 0 or remove it");
+    }
     String purpose = "cache '" + config.name() + "' (PARTITIONED)";
     Wire<K, V> wire = new Wire<>(
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
@@ -196,6 +202,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     } else {
       remote.putAll(owner, entries, Hop.ROUTED);
     }
+  }
+
+  @Override
+  public void restore(Map<K, StoredEntry<V>> entries) {
+    Map<String, Map<K, StoredEntry<V>>> byOwner = new LinkedHashMap<>();
+    entries.forEach((key, entry) -> byOwner.computeIfAbsent(partition.ownerOf(key), o -> new LinkedHashMap<>()).put(key, entry));
+    byOwner.values().forEach(this::putAll);
   }
 
   @Override
@@ -323,6 +336,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     try {
       HashRing rest = routing.leave();
       migration.moveTo(rest);
+      remote.leaving();
     } finally {
       channel.close();
       backend.close();

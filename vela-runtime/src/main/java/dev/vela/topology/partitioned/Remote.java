@@ -71,6 +71,16 @@ final class Remote<K, V> {
     }
   }
 
+  /** Tells every other member that this cache has closed here and handed its keys over; best effort. */
+  void leaving() {
+    byte[] request = Wire.request(Op.LEAVING).toByteArray();
+    for (String member : channel.members()) {
+      if (!member.equals(channel.self())) {
+        channel.call(member, request, channel.rpcTimeout()).exceptionally(failure -> null).join();
+      }
+    }
+  }
+
   /** The sum over every other member of a count: size, flush or invalidateTag. */
   long sumOthers(Op op, String tag) {
     CodecOutput out = Wire.request(op);

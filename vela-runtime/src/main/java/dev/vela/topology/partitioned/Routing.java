@@ -24,6 +24,8 @@ final class Routing {
 
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
+  private final Set<String> departed = new HashSet<>(); // members whose cache closed while their node stays
+  private List<String> lastMembers = List.of();
   private State state;
   private boolean leaving;
 
@@ -48,7 +50,10 @@ final class Routing {
     if (leaving) {
       return null;
     }
-    HashRing next = HashRing.of(members);
+    departed.retainAll(members);
+    lastMembers = List.copyOf(members);
+    List<String> serving = members.stream().filter(member -> !departed.contains(member)).toList();
+    HashRing next = HashRing.of(serving.contains(self) ? serving : members);
     HashRing before = state.ring;
     if (next.members().equals(before.members()) && !firstView) {
       return null;
@@ -78,6 +83,24 @@ final class Routing {
       awaiting.remove(member);
       state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
     }
+  }
+
+  /**
+   * The cache on {@code member} has closed while its node stays in the view: its keys were handed
+   * over, and no key is routed to it any more.
+   */
+  synchronized void depart(String member) {
+    if (!member.equals(self) && departed.add(member)) {
+      state = new State(state.ring.without(member), null, Set.of());
+    }
+  }
+
+  /**
+   * Takes {@code member} back after its cache started again, and returns the members of the last
+   * view to follow anew; null when it had not departed.
+   */
+  synchronized List<String> rejoin(String member) {
+    return departed.remove(member) ? lastMembers : null;
   }
 
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */

@@ -115,6 +115,20 @@ class PartitionedCacheTest {
   }
 
   @Test
+  void dumpOnOneNodeAndLoadOnAnotherRestoresEveryOwnersKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    for (int i = 0; i < 100; i++) {
+      caches.get(i % NODES).put("d" + i, "v" + i, PutOptions.tags("dumped"));
+    }
+    java.nio.file.Path file = dir.resolve("parts.dump");
+    assertThat(caches.get(0).dump(file)).isEqualTo(100);
+    caches.get(1).flush();
+    assertThat(caches.get(2).load(file)).isEqualTo(100);
+    assertThat(caches.get(0).size()).isEqualTo(100);
+    assertThat(caches).allSatisfy(cache -> assertThat(cache.local().size()).isPositive());
+    assertThat(caches.get(1).invalidateTag("dumped")).isEqualTo(100);
+  }
+
+  @Test
   void statsAddUpOverNodes() {
     long before = caches.get(0).stats().writes();
     caches.get(1).put("a", "1");
