@@ -103,6 +103,36 @@ class ClusterFormationTest {
   }
 
   @Test
+  void aCacheThatClosesWhileItsNodeStaysHandsOverAndIsNoLongerRouted() {
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    VelaCluster a = kept(VelaCluster.builder().clusterName("depart").port(first).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    VelaCluster b = kept(VelaCluster.builder().clusterName("depart").port(second).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    Cache<String, String> onA = kept(cache("departing").cluster(a).create());
+    Cache<String, String> onB = cache("departing").cluster(b).create();
+    for (int i = 0; i < 200; i++) {
+      onA.put("k" + i, "v" + i);
+    }
+    assertThat(onB.local().size()).isPositive();
+
+    onB.close();
+    assertThat(onA.local().size()).isEqualTo(200);
+    long started = System.nanoTime();
+    onA.put("after", "close");
+    for (int i = 0; i < 200; i++) {
+      assertThat(onA.get("k" + i)).contains("v" + i);
+    }
+    assertThat(onA.get("after")).contains("close");
+    // no call waited for the closed cache: that would take the 10s rpcTimeout
+    assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    assertThat(onA.inspect().details().get("topology.ring.members")).isEqualTo(a.localMember());
+  }
+
+  @Test
   void requireMembersFailsCreateNamingTheMissingCount() {
     int port = FreePorts.next();
     assertThatThrownBy(() -> cache("lonely").option("cluster", "lonely").option("port", Integer.toString(port))
