@@ -334,9 +334,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       closed = true;
     }
     try {
+      List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
       HashRing rest = routing.leave();
       migration.moveTo(rest);
-      remote.leaving();
+      remote.leaving(peers);
     } finally {
       channel.close();
       backend.close();

@@ -71,10 +71,13 @@ final class Remote<K, V> {
     }
   }
 
-  /** Tells every other member that this cache has closed here and handed its keys over; best effort. */
-  void leaving() {
+  /**
+   * Tells {@code peers} (the members that run this cache) that it has closed here and handed its
+   * keys over, and waits for them to hear it; best effort.
+   */
+  void leaving(List<String> peers) {
     byte[] request = Wire.request(Op.LEAVING).toByteArray();
-    for (String member : channel.members()) {
+    for (String member : peers) {
       if (!member.equals(channel.self())) {
         channel.call(member, request, channel.rpcTimeout()).exceptionally(failure -> null).join();
       }
