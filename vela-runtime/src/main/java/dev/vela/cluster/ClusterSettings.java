@@ -73,7 +73,7 @@ public record ClusterSettings(
           text(options, "cluster", d.clusterName()),
           text(options, "jgroupsConfig", ""),
           text(options, "bindAddr", d.bindAddr()),
-          Integer.parseInt(text(options, "port", "0").trim()),
+          port(text(options, "port", "0")),
           text(options, "initialHosts", ""),
           duration(options, "joinTimeout", d.joinTimeout()),
           duration(options, "rpcTimeout", d.rpcTimeout()),
@@ -97,6 +97,14 @@ public record ClusterSettings(
   private static String text(Map<String, String> options, String name, String fallback) {
     String value = options.get(name);
     return value == null ? fallback : Placeholders.resolve(name, value);
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("port \"" + text + "\" is not a number from 1 to 65535", e);
+    }
   }
 
   private static Duration duration(Map<String, String> options, String name, Duration fallback) {

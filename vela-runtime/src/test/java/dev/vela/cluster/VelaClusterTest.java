@@ -189,6 +189,9 @@ class VelaClusterTest {
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("cache 'c'")
         .hasMessageContaining("not host[port]");
+    assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("port", "seventy")))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("port \"seventy\" is not a number");
     assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("joinTimeout", "soon")))
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("joinTimeout \"soon\"");

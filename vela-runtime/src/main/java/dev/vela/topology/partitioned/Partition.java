@@ -144,7 +144,8 @@ final class Partition<K, V> {
   void forgetMoved(K key, StoredEntry<V> moved) {
     synchronized (stripe(key)) {
       StoredEntry<V> now = backend.entry(key);
-      if (now != null && now.expiresAtMillis() == moved.expiresAtMillis() && now.value().equals(moved.value())) {
+      if (now != null && now.expiresAtMillis() == moved.expiresAtMillis()
+          && (now.value() == moved.value() || now.value().equals(moved.value()))) {
         backend.delete(key);
       }
     }
