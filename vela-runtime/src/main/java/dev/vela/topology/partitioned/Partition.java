@@ -68,7 +68,12 @@ final class Partition<K, V> {
       return value;
     }
     String previous = previousOwner(key);
-    return previous == null ? null : quietly(() -> remote.get(previous, key, Hop.DIRECT));
+    if (previous == null) {
+      return null;
+    }
+    V there = quietly(() -> remote.get(previous, key, Hop.DIRECT));
+    // the old owner drops a key only after handing it here: if it just did, it is here now
+    return there != null ? there : backend.get(key);
   }
 
   StoredEntry<V> entry(K key, Hop hop) {
@@ -84,7 +89,11 @@ final class Partition<K, V> {
       return entry;
     }
     String previous = previousOwner(key);
-    return previous == null ? null : quietly(() -> remote.entry(previous, key, Hop.DIRECT));
+    if (previous == null) {
+      return null;
+    }
+    StoredEntry<V> there = quietly(() -> remote.entry(previous, key, Hop.DIRECT));
+    return there != null ? there : backend.entry(key);
   }
 
   void put(K key, StoredEntry<V> entry, Hop hop) {

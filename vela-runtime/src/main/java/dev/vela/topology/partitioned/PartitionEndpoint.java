@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  */
 final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private static final System.Logger LOG = System.getLogger(PartitionEndpoint.class.getName());
+  private static final long FIRST_VIEW_SECONDS = 30;
 
   private final String cacheName;
   private final Partition<K, V> partition;
@@ -84,6 +86,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
+      awaitFirstView();
       CodecInput in = new CodecInput(request);
       Op op = Op.of(in.readUnsignedByte());
       if (op == null) {
@@ -100,6 +103,24 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       answer = Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not serve it: " + e);
     }
     reply.accept(answer);
+  }
+
+  /**
+   * Requests that waited for this cache to start may arrive before its first view is followed;
+   * until then its ring holds itself alone, and would claim every key.
+   */
+  private void awaitFirstView() {
+    if (firstView.getCount() == 0) {
+      return;
+    }
+    try {
+      if (!firstView.await(FIRST_VIEW_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("this node has not followed its first cluster view yet");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the first cluster view", e);
+    }
   }
 
   private byte[] answer(Op op, String from, CodecInput in) {

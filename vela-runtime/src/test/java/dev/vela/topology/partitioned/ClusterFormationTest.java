@@ -85,6 +85,46 @@ class ClusterFormationTest {
   }
 
   @Test
+  void readsWhileANodeJoinsFindEveryKey() throws Exception {
+    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
+    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    List<Cache<String, String>> caches = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      VelaCluster node = kept(VelaCluster.builder().clusterName("join-reads").port(ports[i]).initialHosts(hosts)
+          .joinTimeout(Duration.ofMillis(500)).start());
+      node.awaitMembers(new RequiredMembers.Count(i + 1), DEADLINE);
+      caches.add(kept(cache("joined").cluster(node).create()));
+    }
+    int keys = 2000;
+    for (int i = 0; i < keys; i++) {
+      caches.get(0).put("k" + i, "v" + i);
+    }
+    AtomicInteger misses = new AtomicInteger();
+    AtomicInteger roundsAfterJoin = new AtomicInteger(-1);
+    CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+      // bounded: stops two full rounds after the join, or after 500 rounds
+      for (int round = 0; round < 500 && roundsAfterJoin.get() < 2; round++) {
+        for (int i = 0; i < keys; i++) {
+          if (caches.get(0).get("k" + i).isEmpty()) {
+            misses.incrementAndGet();
+          }
+        }
+        roundsAfterJoin.getAndUpdate(done -> done < 0 ? done : done + 1);
+      }
+    });
+    VelaCluster third = kept(VelaCluster.builder().clusterName("join-reads").port(ports[2]).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).start());
+    Cache<String, String> joined = kept(cache("joined").cluster(third).create());
+    third.awaitMembers(new RequiredMembers.Count(3), DEADLINE);
+    roundsAfterJoin.set(0);
+    reader.get(60, TimeUnit.SECONDS);
+
+    assertThat(misses.get()).isZero();
+    assertThat(joined.local().size()).isPositive();
+    assertThat(joined.size()).isEqualTo(keys);
+  }
+
+  @Test
   void cachesOfOneJvmShareOneNodeUntilTheLastCloses() {
     int port = FreePorts.next();
     Cache<String, String> first = cache("first").option("cluster", "shared-test").option("port", Integer.toString(port))
