@@ -5,6 +5,7 @@ import dev.vela.VelaException;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
+import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
@@ -60,6 +61,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private Duration nearCacheL1Ttl = Duration.ofSeconds(60);
   private InstantSource clock = InstantSource.system();
   private TelemetrySettings telemetry = TelemetrySettings.NONE;
+  private VelaCluster cluster; // null: the JVM's shared node
 
   /**
    * A builder for generated code: the cache's types and codecs, its name, backend and topology,
@@ -205,6 +207,22 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
+  /**
+   * The cluster node a REPLICATED or PARTITIONED cache joins, instead of the JVM's shared node that
+   * the {@code cluster} options describe. The node's owner closes it, after this cache.
+   *
+   * @throws IllegalArgumentException when this cache's topology is LOCAL
+   */
+  public CacheBuilder<K, V, C> cluster(VelaCluster cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (topology == Topology.LOCAL) {
+      throw new IllegalArgumentException(
+          "cache '" + name + "' is LOCAL and joins no cluster; use Topology.PARTITIONED or REPLICATED to pass one");
+    }
+    this.cluster = cluster;
+    return this;
+  }
+
   /** The settings as they stand. */
   public CacheConfig config() {
     return new CacheConfig(
@@ -229,7 +247,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
       throw new VelaException(
           "cache '" + name + "' has evictionPolicy " + evictionPolicy + " but no maxSize; set maxSize, or use TTL_ONLY");
     }
-    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry));
+    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry, cluster));
     return wrapper.apply(cache);
   }
 

@@ -14,6 +14,7 @@ import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.LocalTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.vela.topology.partitioned.PartitionedTopology;
 
 /** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
 final class CacheFactory {
@@ -37,7 +38,7 @@ final class CacheFactory {
     BackendContext<K, V> context = new BackendContext<>(
         config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
     CacheBackend<K, V> backend = openBackend(context);
-    CacheTopology<K, V> topology = openTopology(config, backend);
+    CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
     CacheTelemetry telemetry = settings.telemetry().open(config, stats, topology);
     CoreCache<K, V> cache =
         new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology, telemetry);
@@ -79,10 +80,23 @@ final class CacheFactory {
     }
   }
 
-  private static <K, V> CacheTopology<K, V> openTopology(CacheConfig config, CacheBackend<K, V> backend) {
+  private static <K, V> CacheTopology<K, V> openTopology(
+      BackendContext<K, V> context, CacheBackend<K, V> backend, StatsCounter stats, RuntimeSettings settings) {
+    CacheConfig config = context.config();
     switch (config.topology()) {
       case LOCAL:
         return new LocalTopology<>(backend);
+      case PARTITIONED:
+        try {
+          return PartitionedTopology.open(context, backend, stats::snapshot, settings.cluster());
+        } catch (RuntimeException | LinkageError e) {
+          backend.close();
+          if (e instanceof NoClassDefFoundError missing) {
+            throw new VelaException("cache '" + config.name() + "' is PARTITIONED, which needs JGroups on the class path;"
+                + " add org.jgroups:jgroups:5.5.7.Final (" + missing.getMessage() + " is missing)", missing);
+          }
+          throw e;
+        }
       default:
         backend.close();
         throw new VelaException(

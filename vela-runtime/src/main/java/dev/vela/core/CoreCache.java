@@ -269,11 +269,12 @@ final class CoreCache<K, V> implements Cache<K, V> {
       if (stored != null) {
         return stored;
       }
-      // a backend shared by several processes lets one of them fetch; the others wait for its value
+      // a backend shared by several processes lets one of them fetch, and on a cluster the topology
+      // lets one node fetch; the others wait for that value
       Optional<FetchCoordinator<K, V>> shared = topology.localBackend().fetchCoordinator();
       return shared.isPresent()
           ? shared.get().fetchOnce(k, sharedKey -> fetchAndStore(sharedKey, fetcher, options))
-          : fetchAndStore(k, fetcher, options);
+          : topology.fetchOnce(k, () -> fetchAndStore(k, fetcher, options));
     });
   }
 
@@ -366,8 +367,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
   @Override
   public CacheStats stats() {
     checkOpen();
-    // LOCAL: one node, so this node's counters are the whole cache's
-    return stats.snapshot();
+    // this node's counters, plus the other nodes' on a distributed cache (but not in local())
+    return topology.stats(stats.snapshot());
   }
 
   @Override
@@ -417,8 +418,15 @@ final class CoreCache<K, V> implements Cache<K, V> {
     if (entries.isEmpty()) {
       return 0;
     }
-    topology.requireSingleOwner(entries.keySet());
-    storeAll(entries, "load");
+    // a dump of a distributed cache holds keys of every node: each owner stores its own part
+    int[] stripes = locks.stripesOf(entries.keySet());
+    locks.lock(stripes, "load");
+    try {
+      topology.restore(entries);
+    } finally {
+      locks.unlock(stripes);
+    }
+    stats.recordWrites(entries.size());
     return entries.size();
   }
 
