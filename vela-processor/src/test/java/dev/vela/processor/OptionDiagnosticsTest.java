@@ -140,6 +140,18 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsARedisTimeoutThatIsNotADuration() {
+    JavaFileObject source = Sources.cache("UserCache",
+        "@VelaCache(backend = Backend.REDIS, backendOpts = {",
+        "    @Option(name = \"url\", value = \"redis://localhost:6379\"),",
+        "    @Option(name = \"timeout\", value = \"2 seconds\")})");
+
+    assertThat(compile(source)).hadErrorContaining(
+            "option 'timeout' has value \"2 seconds\", which is not a positive, finite duration")
+        .inFile(source).onLineContaining("\"2 seconds\"");
+  }
+
+  @Test
   void rejectsADiskBackendWithoutDataDir() {
     JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    backend = Backend.DISK)");
 

@@ -1,6 +1,7 @@
 package dev.vela.backend;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where one cache's entries live on one node: the memory backend, and later the disk and Redis
@@ -24,6 +25,14 @@ public interface CacheBackend<K, V> extends EntryStore<K, V>, AutoCloseable {
 
   /** Facts for {@code inspect()}, by name ({@code memory.evictionOrder}, file paths, ...). */
   Map<String, String> details();
+
+  /**
+   * The coordinator that lets one process of many fetch a missing key, when the backend is shared
+   * between processes; empty (the default) for a backend that one process owns.
+   */
+  default Optional<FetchCoordinator<K, V>> fetchCoordinator() {
+    return Optional.empty();
+  }
 
   /** Releases what the backend holds. Idempotent; nothing else is called afterwards. */
   @Override

@@ -25,6 +25,8 @@ public enum OptionCatalog {
           + " the background that often, and a crash loses at most that window"),
   URL(Kind.BACKEND, "url", EnumSet.of(Backend.REDIS), null,
       "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379)"),
+  TIMEOUT(Kind.BACKEND, "timeout", EnumSet.of(Backend.REDIS), null,
+      "how long a Redis call may take before it fails as unreachable (default 2s)"),
   CLUSTER(Kind.TOPOLOGY, "cluster", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
       "cluster name; caches with one name on one JVM share a JGroups channel (default vela)"),
   JGROUPS_CONFIG(Kind.TOPOLOGY, "jgroupsConfig", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),

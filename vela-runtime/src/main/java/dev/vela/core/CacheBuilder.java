@@ -5,10 +5,14 @@ import dev.vela.VelaException;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
+import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.OptionCatalog;
+import dev.vela.telemetry.CacheListener;
+import dev.vela.telemetry.MeterNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -56,6 +60,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private boolean nearCache;
   private Duration nearCacheL1Ttl = Duration.ofSeconds(60);
   private InstantSource clock = InstantSource.system();
+  private TelemetrySettings telemetry = TelemetrySettings.NONE;
+  private VelaCluster cluster; // null: the JVM's shared node
 
   /**
    * A builder for generated code: the cache's types and codecs, its name, backend and topology,
@@ -127,7 +133,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   public CacheBuilder<K, V, C> telemetryPrefix(String... parts) {
     Objects.requireNonNull(parts, "telemetryPrefix");
     for (String part : parts) {
-      if (part == null || !part.matches("[A-Za-z][A-Za-z0-9_]*")) {
+      if (!MeterNames.isValidPrefixPart(part)) {
         throw new IllegalArgumentException(
             "telemetryPrefix part \"" + part + "\" must start with a letter and hold only letters, digits and _");
       }
@@ -180,6 +186,43 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
+  /**
+   * Adds a listener that receives an event when a get, put, fetch or tag invalidation ends; call
+   * again to add more. Listeners run on the caller's thread; one that throws is logged, not
+   * propagated. A cache with no listener and no meter registry does no telemetry work.
+   */
+  public CacheBuilder<K, V, C> listener(CacheListener listener) {
+    telemetry = telemetry.withListener(Objects.requireNonNull(listener, "listener must not be null"));
+    return this;
+  }
+
+  /**
+   * Reports to Micrometer: timers named from {@code telemetryPrefix} ({@code vela.cache.get}, ...)
+   * and the standard cache meters ({@code cache.gets}, {@code cache.size}, ...), removed again when
+   * the cache closes. Needs {@code io.micrometer:micrometer-core} on the class path; without this
+   * call, no Micrometer class is loaded.
+   */
+  public CacheBuilder<K, V, C> meterRegistry(MeterRegistry meterRegistry) {
+    telemetry = telemetry.withMeterRegistry(Objects.requireNonNull(meterRegistry, "meterRegistry must not be null"));
+    return this;
+  }
+
+  /**
+   * The cluster node a REPLICATED or PARTITIONED cache joins, instead of the JVM's shared node that
+   * the {@code cluster} options describe. The node's owner closes it, after this cache.
+   *
+   * @throws IllegalArgumentException when this cache's topology is LOCAL
+   */
+  public CacheBuilder<K, V, C> cluster(VelaCluster cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (topology == Topology.LOCAL) {
+      throw new IllegalArgumentException(
+          "cache '" + name + "' is LOCAL and joins no cluster; use Topology.PARTITIONED or REPLICATED to pass one");
+    }
+    this.cluster = cluster;
+    return this;
+  }
+
   /** The settings as they stand. */
   public CacheConfig config() {
     return new CacheConfig(
@@ -204,7 +247,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
       throw new VelaException(
           "cache '" + name + "' has evictionPolicy " + evictionPolicy + " but no maxSize; set maxSize, or use TTL_ONLY");
     }
-    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock));
+    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry, cluster));
     return wrapper.apply(cache);
   }
 

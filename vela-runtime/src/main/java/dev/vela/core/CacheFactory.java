@@ -7,13 +7,20 @@ import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.disk.DiskBackend;
 import dev.vela.backend.memory.MemoryBackend;
+import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
+import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.LocalTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.vela.topology.partitioned.PartitionedTopology;
 
 /** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
 final class CacheFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheFactory.class);
+
   private CacheFactory() {}
 
   /**
@@ -32,9 +39,13 @@ final class CacheFactory {
     BackendContext<K, V> context = new BackendContext<>(
         config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
     CacheBackend<K, V> backend = openBackend(context);
-    CacheTopology<K, V> topology = openTopology(config, backend);
-    CoreCache<K, V> cache = new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology);
+    CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
+    CacheTelemetry telemetry = settings.telemetry().open(config, stats, topology);
+    CoreCache<K, V> cache =
+        new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology, telemetry);
     cache.startSweeping(settings.sweeper());
+    LOG.debug("cache '{}' started: {} backend, {} topology, telemetry {}", config.name(), config.backend(),
+        config.topology(), telemetry == null ? "off" : telemetry);
     return cache;
   }
 
@@ -51,6 +62,8 @@ final class CacheFactory {
         }
       case DISK:
         return DiskBackend.open(context);
+      case REDIS:
+        return openRedis(context);
       default:
         throw new VelaException(
             "cache '" + config.name() + "' uses the " + config.backend() + " backend, which this version of"
@@ -58,10 +71,35 @@ final class CacheFactory {
     }
   }
 
-  private static <K, V> CacheTopology<K, V> openTopology(CacheConfig config, CacheBackend<K, V> backend) {
+  private static <K, V> CacheBackend<K, V> openRedis(BackendContext<K, V> context) {
+    try {
+      return RedisBackend.open(context);
+    } catch (NoClassDefFoundError missing) {
+      // Lettuce is an optional dependency; the processor reports it at compile time, this is the run-time net
+      throw new VelaException(
+          "cache '" + context.cacheName() + "' uses the REDIS backend, but Lettuce is not on the class path; add"
+              + " io.lettuce:lettuce-core:6.8.2.RELEASE to the dependencies",
+          missing);
+    }
+  }
+
+  private static <K, V> CacheTopology<K, V> openTopology(
+      BackendContext<K, V> context, CacheBackend<K, V> backend, StatsCounter stats, RuntimeSettings settings) {
+    CacheConfig config = context.config();
     switch (config.topology()) {
       case LOCAL:
         return new LocalTopology<>(backend);
+      case PARTITIONED:
+        try {
+          return PartitionedTopology.open(context, backend, stats::snapshot, settings.cluster());
+        } catch (RuntimeException | LinkageError e) {
+          backend.close();
+          if (e instanceof NoClassDefFoundError missing) {
+            throw new VelaException("cache '" + config.name() + "' is PARTITIONED, which needs JGroups on the class path;"
+                + " add org.jgroups:jgroups:5.5.7.Final (" + missing.getMessage() + " is missing)", missing);
+          }
+          throw e;
+        }
       default:
         backend.close();
         throw new VelaException(

@@ -7,10 +7,12 @@ import dev.vela.CacheInfo;
 import dev.vela.CacheStats;
 import dev.vela.FetchException;
 import dev.vela.PutOptions;
+import dev.vela.backend.FetchCoordinator;
 import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
+import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +37,13 @@ import java.util.stream.Stream;
  *
  * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow} and {@code getOrFetch};
  * {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
+ * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
  */
 final class CoreCache<K, V> implements Cache<K, V> {
   /** How many expired entries a sweep removes under one lock hold. */
   static final int SWEEP_BATCH = 1024;
+  /** True only for the telemetry benchmark's baseline; a constant, so the JIT drops the branches it guards. */
+  static final boolean TELEMETRY_BYPASSED = Boolean.getBoolean("dev.vela.core.bypassTelemetry");
 
   private final CacheConfig config;
   private final CacheTypes<K, V> types;
@@ -49,11 +54,14 @@ final class CoreCache<K, V> implements Cache<K, V> {
   private final CacheTopology<K, V> topology;
   private final CoreCache<K, V> owner; // the cache whose lifecycle this one shares (itself, or the cache of a view)
   private final CoreCache<K, V> localView;
+  private final CacheTelemetry telemetry; // null when nothing listens: the fast path checks only this
   private final Runnable sweep = this::sweepExpired; // held here: the sweeper only keeps it weakly
   private volatile boolean closed;
   private volatile SweepHandle sweeping = SweepHandle.NONE;
 
-  CoreCache(CacheConfig config, CacheTypes<K, V> types, ExpiryTimes expiry, StatsCounter stats, CacheTopology<K, V> topology) {
+  CoreCache(
+      CacheConfig config, CacheTypes<K, V> types, ExpiryTimes expiry, StatsCounter stats, CacheTopology<K, V> topology,
+      CacheTelemetry telemetry) {
     this.config = config;
     this.types = types;
     this.expiry = expiry;
@@ -61,6 +69,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     this.flights = config.stampedeProtection() ? new SingleFlight<>(config.name(), config.stampedeTimeout()) : null;
     this.locks = new KeyLocks(config.name());
     this.topology = topology;
+    this.telemetry = TELEMETRY_BYPASSED ? null : telemetry;
     this.owner = this;
     this.localView = new CoreCache<>(this, topology.nodeLocal());
   }
@@ -73,6 +82,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     this.flights = owner.flights;
     this.locks = owner.locks;
     this.topology = nodeLocal;
+    this.telemetry = owner.telemetry;
     this.owner = owner;
     this.localView = this;
   }
@@ -91,13 +101,28 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key must not be null");
     checkOpen();
+    return Optional.ofNullable(lookup(key));
+  }
+
+  /** Reads {@code key} as a counted hit or miss; null on a miss. */
+  private V lookup(K key) {
+    if (TELEMETRY_BYPASSED || telemetry == null) {
+      return countedGet(key);
+    }
+    long start = telemetry.startTime();
+    V value = countedGet(key);
+    telemetry.recordGet(key, value != null, start);
+    return value;
+  }
+
+  private V countedGet(K key) {
     V value = topology.get(key);
     if (value == null) {
       stats.recordMiss();
-      return Optional.empty();
+    } else {
+      stats.recordHit();
     }
-    stats.recordHit();
-    return Optional.of(value);
+    return value;
   }
 
   @Override
@@ -114,7 +139,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
-    store(key, value, expiry.defaultExpiry(), Set.of());
+    reportedStore(key, value, PutOptions.defaults());
   }
 
   @Override
@@ -123,7 +148,23 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(value, "value must not be null");
     Objects.requireNonNull(options, "options must not be null");
     checkOpen();
-    store(key, value, expiry.expiryFor(options), options.tagSet());
+    reportedStore(key, value, options);
+  }
+
+  private void reportedStore(K key, V value, PutOptions options) {
+    if (telemetry == null) {
+      store(key, value, expiry.expiryFor(options), options.tagSet());
+      return;
+    }
+    long start = telemetry.startTime();
+    boolean stored = false;
+    try {
+      store(key, value, expiry.expiryFor(options), options.tagSet());
+      stored = true;
+    } finally {
+      Duration ttl = options.isNoExpiry() ? Durations.INFINITE : options.timeToLive().orElse(config.defaultTtl());
+      telemetry.recordPut(key, ttl, options.tagSet(), stored, start);
+    }
   }
 
   private void store(K key, V value, long expiresAt, Set<String> tags) {
@@ -215,23 +256,44 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(fetcher, "fetcher must not be null");
     Objects.requireNonNull(options, "options must not be null");
     checkOpen();
-    V cached = topology.get(key);
+    V cached = lookup(key);
     if (cached != null) {
-      stats.recordHit();
       return cached;
     }
-    stats.recordMiss();
     if (flights == null) {
       return fetchAndStore(key, fetcher, options);
     }
     return flights.run(key, k -> {
       // a fetch that just finished may have stored it between our miss and our turn as leader
       V stored = topology.get(k);
-      return stored != null ? stored : fetchAndStore(k, fetcher, options);
+      if (stored != null) {
+        return stored;
+      }
+      // a backend shared by several processes lets one of them fetch, and on a cluster the topology
+      // lets one node fetch; the others wait for that value
+      Optional<FetchCoordinator<K, V>> shared = topology.localBackend().fetchCoordinator();
+      return shared.isPresent()
+          ? shared.get().fetchOnce(k, sharedKey -> fetchAndStore(sharedKey, fetcher, options))
+          : topology.fetchOnce(k, () -> fetchAndStore(k, fetcher, options));
     });
   }
 
   private V fetchAndStore(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
+    if (telemetry == null) {
+      return countedFetchAndStore(key, fetcher, options);
+    }
+    long start = telemetry.startTime();
+    boolean fetched = false;
+    try {
+      V value = countedFetchAndStore(key, fetcher, options);
+      fetched = true;
+      return value;
+    } finally {
+      telemetry.recordFetch(key, fetched, start);
+    }
+  }
+
+  private V countedFetchAndStore(K key, Function<? super K, ? extends V> fetcher, PutOptions options) {
     stats.recordFetch();
     V value;
     try {
@@ -261,6 +323,20 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public long invalidateTag(String tag) {
     PutOptions.checkTag(tag);
     checkOpen();
+    if (telemetry == null) {
+      return countedInvalidateTag(tag);
+    }
+    long start = telemetry.startTime();
+    long removed = -1;
+    try {
+      removed = countedInvalidateTag(tag);
+      return removed;
+    } finally {
+      telemetry.recordInvalidateTag(tag, Math.max(0, removed), removed >= 0, start);
+    }
+  }
+
+  private long countedInvalidateTag(String tag) {
     long removed = whileAllLocked("invalidateTag", () -> topology.invalidateTag(tag));
     stats.recordDeletes(removed);
     return removed;
@@ -291,8 +367,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
   @Override
   public CacheStats stats() {
     checkOpen();
-    // LOCAL: one node, so this node's counters are the whole cache's
-    return stats.snapshot();
+    // this node's counters, plus the other nodes' on a distributed cache (but not in local())
+    return topology.stats(stats.snapshot());
   }
 
   @Override
@@ -342,8 +418,15 @@ final class CoreCache<K, V> implements Cache<K, V> {
     if (entries.isEmpty()) {
       return 0;
     }
-    topology.requireSingleOwner(entries.keySet());
-    storeAll(entries, "load");
+    // a dump of a distributed cache holds keys of every node: each owner stores its own part
+    int[] stripes = locks.stripesOf(entries.keySet());
+    locks.lock(stripes, "load");
+    try {
+      topology.restore(entries);
+    } finally {
+      locks.unlock(stripes);
+    }
+    stats.recordWrites(entries.size());
     return entries.size();
   }
 
@@ -398,6 +481,9 @@ final class CoreCache<K, V> implements Cache<K, V> {
       closed = true;
     }
     sweeping.cancel();
+    if (telemetry != null) {
+      telemetry.close();
+    }
     topology.close();
   }
 

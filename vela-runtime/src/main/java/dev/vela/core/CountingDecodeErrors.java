@@ -2,12 +2,13 @@ package dev.vela.core;
 
 import dev.vela.backend.DecodeErrorListener;
 import dev.vela.codec.CodecException;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Counts undecodable stored values as decode errors, and logs the first one of a cache. */
 final class CountingDecodeErrors implements DecodeErrorListener {
-  private static final System.Logger LOG = System.getLogger(CountingDecodeErrors.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CountingDecodeErrors.class);
 
   private final String cacheName;
   private final StatsCounter stats;
@@ -22,8 +23,8 @@ final class CountingDecodeErrors implements DecodeErrorListener {
   public void onDecodeError(CodecException error) {
     stats.recordDecodeError();
     if (logged.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "cache '" + cacheName + "' found a stored value it cannot decode, and treats it as a miss"
-          + " (further ones are only counted in stats().decodeErrors()): " + error.getMessage());
+      LOG.warn("cache '{}' found a stored value it cannot decode, and treats it as a miss"
+          + " (further ones are only counted in stats().decodeErrors()): {}", cacheName, error.getMessage());
     }
   }
 }

@@ -1,22 +1,31 @@
 package dev.vela.core;
 
+import dev.vela.cluster.VelaCluster;
 import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * What a cache takes at run time besides its configuration: the clock and the sweeper (later also
- * registries and the cluster).
+ * What a cache takes at run time besides its configuration: the clock, the sweeper, its telemetry
+ * and, for a clustered cache, the node to join.
  *
  * @param clock the time source of expiry
  * @param sweeper the sweeper that removes expired entries
+ * @param telemetry the listeners and meter registry to report to
+ * @param cluster the cluster node a clustered cache joins, or null for the JVM's shared node
  */
-record RuntimeSettings(InstantSource clock, Sweeper sweeper) {
+record RuntimeSettings(InstantSource clock, Sweeper sweeper, TelemetrySettings telemetry, VelaCluster cluster) {
   RuntimeSettings {
     Objects.requireNonNull(clock, "clock must not be null");
     Objects.requireNonNull(sweeper, "sweeper must not be null");
+    Objects.requireNonNull(telemetry, "telemetry must not be null");
   }
 
-  /** Settings with this clock and the JVM's shared sweeper. */
+  /** Settings with this clock and sweeper, no telemetry, and the shared cluster node. */
+  RuntimeSettings(InstantSource clock, Sweeper sweeper) {
+    this(clock, sweeper, TelemetrySettings.NONE, null);
+  }
+
+  /** Settings with this clock, the JVM's shared sweeper, no telemetry, and the shared cluster node. */
   RuntimeSettings(InstantSource clock) {
     this(clock, Sweeper.shared());
   }

@@ -4,6 +4,8 @@ import dev.vela.config.Durations;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes expired entries of every registered cache at its {@code sweepInterval}. Reads never
@@ -14,7 +16,7 @@ import java.util.Objects;
  * again at the next interval.
  */
 final class Sweeper {
-  private static final System.Logger LOG = System.getLogger(Sweeper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final Sweeper SHARED = new Sweeper(DaemonSweepScheduler.SHARED);
 
   private final SweepScheduler scheduler;
@@ -65,7 +67,7 @@ final class Sweeper {
       try {
         target.run();
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "sweeping expired entries of cache '" + cacheName + "' failed", e);
+        LOG.warn("sweeping expired entries of cache '{}' failed; trying again at the next interval", cacheName, e);
       }
     }
   }

@@ -1,11 +1,14 @@
 package dev.vela.topology;
 
+import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.EntryStore;
+import dev.vela.backend.StoredEntry;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where the cache core sends each operation. Key operations of {@link EntryStore} go to the key's
@@ -41,6 +44,33 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
 
   /** Facts for {@code inspect()}: ring ownership, members, and the backend's details. */
   Map<String, String> details();
+
+  /**
+   * Stores entries that may belong to different owners, as {@code load} does: each owner stores
+   * its part at once. With one node, that is {@link #putAll}.
+   */
+  default void restore(Map<K, StoredEntry<V>> entries) {
+    putAll(entries);
+  }
+
+  /**
+   * The counters of the whole cache: {@code thisNode}'s added to every other node's. A topology
+   * with one node, and every node-local variant, returns {@code thisNode}.
+   */
+  default CacheStats stats(CacheStats thisNode) {
+    return thisNode;
+  }
+
+  /**
+   * Runs {@code fetchAndStore} for a key this node found missing, unless another node is fetching
+   * it already: then it waits for that fetch's value, at most the stampede timeout. A topology with
+   * one node just runs it; the cache core has already kept this node's callers to one fetch.
+   *
+   * @throws dev.vela.FetchTimeoutException when another node's fetch did not end in time
+   */
+  default V fetchOnce(K key, Supplier<V> fetchAndStore) {
+    return fetchAndStore.get();
+  }
 
   /** Leaves the cluster, if any, and closes the local backend. Idempotent. */
   @Override

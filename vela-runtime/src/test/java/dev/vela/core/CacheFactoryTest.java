@@ -31,13 +31,6 @@ class CacheFactoryTest {
   }
 
   @Test
-  void backendsNotBuiltYetAreRefusedByName() {
-    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "redis", Backend.REDIS, Topology.LOCAL, c -> c);
-
-    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("REDIS backend");
-  }
-
-  @Test
   void topologiesNotBuiltYetAreRefusedByName() {
     var builder = new CacheBuilder<String, String, Cache<String, String>>(
         types, "replicated", Backend.MEMORY, Topology.REPLICATED, c -> c);

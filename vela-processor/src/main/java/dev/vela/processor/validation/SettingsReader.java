@@ -5,13 +5,13 @@ import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.config.OptionCatalog;
+import dev.vela.telemetry.MeterNames;
 import dev.vela.processor.model.CacheSettings;
 import dev.vela.processor.model.DurationSetting;
 import dev.vela.processor.model.OptionSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -24,7 +24,6 @@ import javax.lang.model.util.Elements;
 final class SettingsReader {
   private static final int MAX_NAME_LENGTH = 200;
   // the same rule as the runtime builder's, so a name accepted here is accepted there
-  private static final Pattern METER_NAME_PART = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   private final Elements elements;
   private final CacheNames names;
@@ -110,7 +109,7 @@ final class SettingsReader {
     List<String> parts = new ArrayList<>();
     for (AnnotationValue part : attributes.list(VelaCacheAttributes.TELEMETRY_PREFIX)) {
       String text = (String) part.getValue();
-      if (!METER_NAME_PART.matcher(text).matches()) {
+      if (!MeterNames.isValidPrefixPart(text)) { // the builder applies the same rule
         problems.add(Message.BAD_TELEMETRY_PREFIX, part, text);
       }
       parts.add(text);

@@ -1,0 +1,89 @@
+package dev.vela.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A redis-server for a benchmark run: the linux-amd64 binary inside embedded-redis (or {@code
+ * redis-server} on the PATH), on a free port of 127.0.0.1, without persistence, stopped on close.
+ */
+final class BenchRedisServer implements AutoCloseable {
+  private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
+
+  private final int port;
+  private final Process process;
+
+  private BenchRedisServer(int port, Process process) {
+    this.port = port;
+    this.process = process;
+  }
+
+  /** Starts a server and waits until it accepts connections. */
+  static BenchRedisServer start() throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Process process = new ProcessBuilder(List.of(binary().toString(), "--bind", "127.0.0.1", "--port",
+            Integer.toString(port), "--save", "", "--appendonly", "no"))
+        .redirectErrorStream(true)
+        .start();
+    BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = log.readLine(); ; line = log.readLine()) {
+      if (line == null) {
+        throw new IOException("redis-server on port " + port + " ended before it was ready");
+      }
+      if (line.contains("Ready to accept connections")) {
+        break;
+      }
+    }
+    Thread drain = new Thread(() -> log.lines().forEach(line -> { }), "redis-server log");
+    drain.setDaemon(true);
+    drain.start();
+    BenchRedisServer server = new BenchRedisServer(port, process);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    return server;
+  }
+
+  /** {@code redis://127.0.0.1:<port>}. */
+  String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static Path binary() throws IOException {
+    try (InputStream bundled = BenchRedisServer.class.getResourceAsStream(BUNDLED)) {
+      if (bundled != null && System.getProperty("os.arch").matches("amd64|x86_64")
+          && System.getProperty("os.name").startsWith("Linux")) {
+        Path file = Files.createTempFile("vela-bench-redis-server", "");
+        file.toFile().deleteOnExit();
+        Files.copy(bundled, file, StandardCopyOption.REPLACE_EXISTING);
+        if (!file.toFile().setExecutable(true)) {
+          throw new IOException("cannot make " + file + " executable");
+        }
+        return file;
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Path.of("redis-server"); // found on the PATH
+  }
+}

@@ -1,0 +1,112 @@
+package dev.vela.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the side-by-side benchmarks in a bounded time and writes what they measured: a Markdown
+ * table ({@code results.md}) with each score's ratio to the peer named in the row, and a bar chart
+ * ({@code results.svg}) drawn from the same numbers, with the machine and JDK stated.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.vela.benchmarks.BenchmarkReport <out-dir> [regex ...]}
+ */
+public final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  /** One measured score, as the report shows it. */
+  record Row(String benchmark, String subject, int threads, double score, double error, String unit) {}
+
+  /** Runs the benchmarks matching the given patterns (GetBench by default) and writes the report. */
+  public static void main(String[] args) throws RunnerException, IOException {
+    if (args.length < 1) {
+      System.err.println("usage: BenchmarkReport <out-dir> [benchmark regex ...]");
+      System.exit(2);
+    }
+    Path out = Path.of(args[0]);
+    List<String> patterns = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("GetBench");
+    List<Row> rows = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      ChainedOptionsBuilder options = new OptionsBuilder()
+          .forks(1)
+          .warmupIterations(2)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3)
+          .measurementTime(TimeValue.seconds(1))
+          .threads(threads)
+          .shouldFailOnError(true);
+      for (String pattern : patterns) {
+        options.include(pattern);
+      }
+      rows.addAll(toRows(new Runner(options.build()).run(), threads));
+    }
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("results.md"), markdown(rows), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("results.svg"), BarChart.svg(rows, machine()), StandardCharsets.UTF_8);
+    System.out.println("wrote " + out.resolve("results.md") + " and " + out.resolve("results.svg"));
+  }
+
+  private static List<Row> toRows(Collection<RunResult> results, int threads) {
+    List<Row> rows = new ArrayList<>();
+    for (RunResult result : results) {
+      String label = result.getParams().getBenchmark();
+      String benchmark = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
+      String subject = String.join(",", result.getParams().getParamsKeys().stream()
+          .map(key -> result.getParams().getParam(key)).toList());
+      var primary = result.getPrimaryResult();
+      rows.add(new Row(benchmark, subject, threads, primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+    }
+    return rows;
+  }
+
+  static String markdown(List<Row> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results\n\n").append(machine()).append("\n\n");
+    md.append("Short runs (1 fork, 2×1 s warm-up, 3×1 s measurement): read the ratios, not the last digit.\n\n");
+    Map<String, List<Row>> byGroup = new LinkedHashMap<>();
+    for (Row row : rows) {
+      byGroup.computeIfAbsent(row.benchmark() + " — " + row.threads() + " thread(s)", k -> new ArrayList<>()).add(row);
+    }
+    for (var group : byGroup.entrySet()) {
+      md.append("## ").append(group.getKey()).append("\n\n");
+      md.append("| subject | score | error | unit | vs caffeine | vs chm |\n|---|---:|---:|---|---:|---:|\n");
+      for (Row row : group.getValue()) {
+        md.append(String.format(Locale.ROOT, "| %s | %.3f | ±%.3f | %s | %s | %s |%n", row.subject(), row.score(),
+            row.error(), row.unit(), ratio(row, group.getValue(), "caffeine"), ratio(row, group.getValue(), "chm")));
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  /** The row's score over its peer's: a bounded Vela cache is compared with bounded Caffeine. */
+  private static String ratio(Row row, List<Row> group, String peer) {
+    boolean bounded = row.subject().equals("vela_lru") || row.subject().equals("vela_lfu");
+    String peerSubject = bounded && peer.equals("caffeine") ? "caffeine_bounded" : peer;
+    return group.stream()
+        .filter(other -> other.subject().equals(peerSubject))
+        .findFirst()
+        .map(other -> String.format(Locale.ROOT, "%.2fx", row.score() / other.score()))
+        .orElse("");
+  }
+
+  static String machine() {
+    return String.format(Locale.ROOT, "Measured %s on %d cores, %s %s (%s), %s.", LocalDate.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name"));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.vela.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vela.Cache;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
+import dev.vela.codec.TypeCodec;
+import dev.vela.core.CacheBuilder;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The in-process caches a Java team would choose between, behind one small face for the benchmarks. */
+final class LocalCaches {
+  private LocalCaches() {}
+
+  /** What a benchmark does to a cache: read a key, write a key, release it. */
+  interface Subject extends AutoCloseable {
+    Object get(Integer key);
+
+    void put(Integer key, Integer value);
+
+    @Override
+    default void close() {}
+  }
+
+  /** Opens the subject named {@code name}; {@code maxSize} bounds the bounded ones. */
+  static Subject open(String name, long maxSize) {
+    return switch (name) {
+      case "vela" -> vela(Vela.builder("bench-unbounded"));
+      case "vela_lru" -> vela(Vela.builder("bench-lru").maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU));
+      case "vela_lfu" -> vela(Vela.builder("bench-lfu").maxSize(maxSize).evictionPolicy(EvictionPolicy.LFU));
+      case "chm" -> chm();
+      case "caffeine" -> caffeine(Caffeine.newBuilder().recordStats().build());
+      case "caffeine_bounded" -> caffeine(Caffeine.newBuilder().maximumSize(maxSize).recordStats().build());
+      default -> throw new IllegalArgumentException("no subject " + name);
+    };
+  }
+
+  private static Subject vela(CacheBuilder<Integer, Integer, Cache<Integer, Integer>> builder) {
+    Cache<Integer, Integer> cache = builder.create();
+    return new Subject() {
+      @Override
+      public Object get(Integer key) {
+        return cache.get(key).orElse(null);
+      }
+
+      @Override
+      public void put(Integer key, Integer value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void close() {
+        cache.close();
+      }
+    };
+  }
+
+  private static Subject chm() {
+    ConcurrentHashMap<Integer, Integer> map = new ConcurrentHashMap<>();
+    return new Subject() {
+      @Override
+      public Object get(Integer key) {
+        return map.get(key);
+      }
+
+      @Override
+      public void put(Integer key, Integer value) {
+        map.put(key, value);
+      }
+    };
+  }
+
+  private static Subject caffeine(com.github.benmanes.caffeine.cache.Cache<Integer, Integer> cache) {
+    return new Subject() {
+      @Override
+      public Object get(Integer key) {
+        return cache.getIfPresent(key);
+      }
+
+      @Override
+      public void put(Integer key, Integer value) {
+        cache.put(key, value);
+      }
+    };
+  }
+
+  /** Builders of Vela caches of Integer to Integer, as generated code would make them. */
+  static final class Vela {
+    private Vela() {}
+
+    static CacheBuilder<Integer, Integer, Cache<Integer, Integer>> builder(String name) {
+      CacheTypes<Integer, Integer> types = new CacheTypes<>(
+          TypeCodec.of("java.lang.Integer", Codecs.INT), TypeCodec.of("java.lang.Integer", Codecs.INT));
+      return new CacheBuilder<Integer, Integer, Cache<Integer, Integer>>(
+          types, name, Backend.MEMORY, Topology.LOCAL, cache -> cache);
+    }
+  }
+}

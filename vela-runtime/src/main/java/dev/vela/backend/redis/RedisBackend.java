@@ -1,0 +1,366 @@
+package dev.vela.backend.redis;
+
+import dev.vela.VelaException;
+import dev.vela.backend.BackendContext;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.DecodeErrorListener;
+import dev.vela.backend.FetchCoordinator;
+import dev.vela.backend.RemovalCause;
+import dev.vela.backend.RemovalListener;
+import dev.vela.backend.StoredEntry;
+import dev.vela.codec.Codec;
+import dev.vela.codec.CodecException;
+import dev.vela.codec.Codecs;
+import dev.vela.codec.FramedCodec;
+import dev.vela.config.Durations;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The REDIS backend: entries as framed codec bytes in a Redis server that many processes may
+ * share, under keys namespaced by the cache's name (see {@link RedisKeys}). An entry, its place in
+ * the expiry index and its tag sets change together in Lua scripts, so tag counts are exact and
+ * {@code invalidateTag} is atomic on the server. Expiry follows the cache's clock; Redis also
+ * expires each entry itself (PX, {@link #PX_GRACE} later), so nothing stays for good when no
+ * sweep runs.
+ *
+ * <p>Every call waits at most the {@code timeout} option; while Redis is unreachable calls fail
+ * with a {@link VelaException} that says so, and they work again once it is back.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class RedisBackend<K, V> implements CacheBackend<K, V> {
+  /** How many entries one flush or listing step handles, so no script holds Redis up for long. */
+  static final int PAGE = 512;
+  /**
+   * How long Redis keeps an entry past its expiry time before expiring it itself (PX). The cache
+   * decides expiry by its own clock and a read or the sweeper removes the entry and counts it as
+   * expired; Redis's expiry is the safety net for entries no one reads or sweeps any more.
+   */
+  static final Duration PX_GRACE = Duration.ofMinutes(1);
+  private static final byte[] NO_PX = RedisKeys.bytes("0");
+  private static final byte[] NEVER = RedisKeys.bytes("+inf");
+
+  private final Codec<K> keyCodec;
+  private final FramedCodec<V> values;
+  private final InstantSource clock;
+  private final RemovalListener<K, V> removals;
+  private final DecodeErrorListener decodeErrors;
+  private final RedisSettings settings;
+  private final RedisKeys keys;
+  private final SharedConnection connection;
+  private final FetchCoordinator<K, V> fetches;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
+    this.keyCodec = context.types().key().require("the REDIS backend");
+    this.values = Codecs.framed(context.types().value().require("the REDIS backend"));
+    this.clock = context.clock();
+    this.removals = context.removals();
+    this.decodeErrors = context.decodeErrors();
+    this.settings = settings;
+    this.keys = new RedisKeys(context.cacheName());
+    this.connection = connection;
+    this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
+  }
+
+  /**
+   * Opens the backend of the cache in {@code context}, sharing the JVM's connection to its URL.
+   *
+   * @throws VelaException when the options do not parse, a type has no codec, or Redis is unreachable
+   */
+  public static <K, V> RedisBackend<K, V> open(BackendContext<K, V> context) {
+    // checked before connecting, so a missing codec is the error reported, not a connection left open
+    context.types().key().require("the REDIS backend");
+    context.types().value().require("the REDIS backend");
+    RedisSettings settings = RedisSettings.of(context.config());
+    SharedConnection connection = SharedConnections.acquire(settings);
+    return new RedisBackend<>(context, settings, connection);
+  }
+
+  @Override
+  public V get(K key) {
+    String id = idOf(key);
+    byte[] envelope = await(connection.commands().get(keys.entry(id)), "get");
+    if (envelope == null) {
+      return null;
+    }
+    if (Envelope.expiresAt(envelope) <= clock.millis()) {
+      removeIfExpired(id);
+      return null;
+    }
+    return decodeValue(envelope);
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    String id = idOf(key);
+    List<Object> reply = run(Scripts.ENTRY, RedisKeys.bytes(id));
+    if (reply.isEmpty()) {
+      return null;
+    }
+    byte[] envelope = (byte[]) reply.get(0);
+    long expiresAt = Envelope.expiresAt(envelope);
+    if (expiresAt <= clock.millis()) {
+      removeIfExpired(id);
+      return null;
+    }
+    V value = decodeValue(envelope);
+    return value == null ? null : new StoredEntry<>(value, expiresAt, texts(reply, 1));
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    List<byte[]> args = new ArrayList<>(5 + tags.size());
+    args.add(RedisKeys.bytes(idOf(key)));
+    addStored(args, value, expiresAtMillis);
+    tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
+    run(Scripts.PUT, args.toArray(byte[][]::new));
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<byte[]> args = new ArrayList<>(entries.size() * 6);
+    entries.forEach((key, entry) -> {
+      args.add(RedisKeys.bytes(idOf(key)));
+      addStored(args, entry.value(), entry.expiresAtMillis());
+      args.add(RedisKeys.bytes(Integer.toString(entry.tags().size())));
+      entry.tags().forEach(tag -> args.add(RedisKeys.bytes(tag)));
+    });
+    run(Scripts.PUT_ALL, args.toArray(byte[][]::new));
+  }
+
+  /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
+  private void addStored(List<byte[]> args, V value, long expiresAtMillis) {
+    args.add(Envelope.wrap(expiresAtMillis, values.toBytes(value)));
+    if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
+      args.add(NO_PX);
+      args.add(NEVER);
+    } else {
+      // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
+      long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
+      args.add(RedisKeys.bytes(Long.toString(px)));
+      args.add(RedisKeys.bytes(Long.toString(expiresAtMillis)));
+    }
+  }
+
+  @Override
+  public boolean delete(K key) {
+    List<Object> reply = run(Scripts.DELETE, RedisKeys.bytes(idOf(key)), now());
+    long state = (Long) reply.get(0);
+    if (state == 2) {
+      report(key, (byte[]) reply.get(1));
+    }
+    return state == 1;
+  }
+
+  @Override
+  public long size() {
+    return await(connection.commands().zcount(keys.index(), liveRange()), "size");
+  }
+
+  @Override
+  public long flush() {
+    long live = 0;
+    while (true) {
+      List<Object> reply = run(Scripts.FLUSH, now(), RedisKeys.bytes(Integer.toString(PAGE)));
+      live += (Long) reply.get(1);
+      reportExpired(reply, 2);
+      if ((Long) reply.get(0) < PAGE) {
+        return live;
+      }
+    }
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    List<Object> reply = run(Scripts.INVALIDATE_TAG, RedisKeys.bytes(tag), now());
+    reportExpired(reply, 1);
+    return (Long) reply.get(0);
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    // the ids live now, then their entries page by page: each key appears at most once
+    List<byte[]> ids = await(connection.commands().zrangebyscore(keys.index(), liveRange()), "entries");
+    int pages = (ids.size() + PAGE - 1) / PAGE;
+    return Stream.iterate(0, page -> page < pages, page -> page + 1)
+        .flatMap(page -> readPage(ids.subList(page * PAGE, Math.min(ids.size(), (page + 1) * PAGE))).stream());
+  }
+
+  private List<Map.Entry<K, StoredEntry<V>>> readPage(List<byte[]> ids) {
+    List<Object> reply = run(Scripts.ENTRIES, ids.toArray(byte[][]::new));
+    List<Map.Entry<K, StoredEntry<V>>> page = new ArrayList<>(reply.size());
+    long now = clock.millis();
+    for (Object item : reply) {
+      List<?> fields = (List<?>) item;
+      byte[] envelope = (byte[]) fields.get(1);
+      long expiresAt = Envelope.expiresAt(envelope);
+      K key = decodeKey(RedisKeys.text((byte[]) fields.get(0)));
+      V value = expiresAt <= now || key == null ? null : decodeValue(envelope);
+      if (value != null) {
+        page.add(new AbstractMap.SimpleImmutableEntry<>(key, new StoredEntry<>(value, expiresAt, texts(fields, 2))));
+      }
+    }
+    return page;
+  }
+
+  @Override
+  public long removeExpired(int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
+    long reported = 0;
+    while (true) {
+      List<Object> reply = run(Scripts.SWEEP, now(), RedisKeys.bytes(Integer.toString(batchSize)));
+      reported += reportExpired(reply, 1);
+      if ((Long) reply.get(0) < batchSize) {
+        return reported;
+      }
+    }
+  }
+
+  @Override
+  public long heldEntries() {
+    return await(connection.commands().zcard(keys.index()), "heldEntries");
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("redis.keyPrefix", keys.prefix());
+    details.put("redis.timeout", Durations.format(settings.timeout()));
+    details.put("redis.url", settings.redacted());
+    return details;
+  }
+
+  @Override
+  public Optional<FetchCoordinator<K, V>> fetchCoordinator() {
+    return Optional.of(fetches);
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      SharedConnections.release(connection);
+    }
+  }
+
+  /** The id of {@code key} in Redis key names. */
+  String idOf(K key) {
+    return RedisKeys.id(Codecs.encode(keyCodec, key));
+  }
+
+  /** The key names of this cache. */
+  RedisKeys keys() {
+    return keys;
+  }
+
+  /** The shared connection. */
+  SharedConnection connection() {
+    return connection;
+  }
+
+  /** How long one call may take. */
+  Duration timeout() {
+    return settings.timeout();
+  }
+
+  /** Waits for {@code reply} at most the timeout option. */
+  <T> T await(RedisFuture<T> reply, String what) {
+    return connection.await(reply, settings.timeout(), what);
+  }
+
+  private List<Object> run(LuaScript script, byte[]... args) {
+    byte[][] withPrefix = new byte[args.length + 1][];
+    withPrefix[0] = keys.prefixBytes();
+    System.arraycopy(args, 0, withPrefix, 1, args.length);
+    return connection.run(script, settings.timeout(), new byte[][] {keys.index()}, withPrefix);
+  }
+
+  private void removeIfExpired(String id) {
+    reportExpired(run(Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id)), 0);
+  }
+
+  /** Reports the expired entries in a reply, as id and envelope pairs from {@code from}; returns how many. */
+  private long reportExpired(List<Object> reply, int from) {
+    long reported = 0;
+    for (int i = from; i + 1 < reply.size(); i += 2) {
+      K key = decodeKey(RedisKeys.text((byte[]) reply.get(i)));
+      if (key != null && report(key, (byte[]) reply.get(i + 1))) {
+        reported++;
+      }
+    }
+    return reported;
+  }
+
+  private boolean report(K key, byte[] envelope) {
+    // null: Redis had expired the entry on its own, and its value is gone
+    V value = envelope == null ? null : decodeValue(envelope);
+    if (value == null) {
+      return false;
+    }
+    removals.onRemoval(key, value, RemovalCause.EXPIRED);
+    return true;
+  }
+
+  private V decodeValue(byte[] envelope) {
+    try {
+      if (envelope.length < Envelope.HEADER_BYTES) {
+        throw new CodecException("a stored entry needs its " + Envelope.HEADER_BYTES + "-byte expiry time, found "
+            + envelope.length + " bytes");
+      }
+      return values.fromBytes(envelope, Envelope.HEADER_BYTES, envelope.length - Envelope.HEADER_BYTES);
+    } catch (CodecException e) {
+      decodeErrors.onDecodeError(e);
+      return null;
+    }
+  }
+
+  private K decodeKey(String id) {
+    try {
+      return Codecs.decode(keyCodec, RedisKeys.keyBytes(id));
+    } catch (CodecException | IllegalArgumentException e) {
+      decodeErrors.onDecodeError(e instanceof CodecException codec ? codec : new CodecException("key id " + id
+          + " is not Base64: " + e.getMessage(), e));
+      return null;
+    }
+  }
+
+  private byte[] now() {
+    return RedisKeys.bytes(Long.toString(clock.millis()));
+  }
+
+  private Range<Long> liveRange() {
+    return Range.from(Range.Boundary.excluding(clock.millis()), Range.Boundary.unbounded());
+  }
+
+  private static Set<String> texts(List<?> reply, int from) {
+    Set<String> texts = new HashSet<>();
+    for (int i = from; i < reply.size(); i++) {
+      texts.add(RedisKeys.text((byte[]) reply.get(i)));
+    }
+    return texts;
+  }
+
+  @Override
+  public String toString() {
+    return "RedisBackend[" + keys.prefix() + " at " + settings.redacted() + "]";
+  }
+}

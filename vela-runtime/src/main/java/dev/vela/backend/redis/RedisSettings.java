@@ -1,0 +1,82 @@
+package dev.vela.backend.redis;
+
+import dev.vela.VelaException;
+import dev.vela.config.CacheConfig;
+import dev.vela.config.Durations;
+import dev.vela.config.OptionCatalog;
+import dev.vela.config.Placeholders;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+
+/**
+ * The Redis options of one cache, resolved when it starts.
+ *
+ * @param uri where Redis is, with credentials and database
+ * @param url the URL as resolved, credentials included: the key of the shared connection
+ * @param redacted the address for messages: scheme, host, port and database, never the password
+ * @param timeout how long one call may take before it fails as unreachable
+ */
+record RedisSettings(RedisURI uri, String url, String redacted, Duration timeout) {
+  /** Where Redis is when the {@code url} option is not given. */
+  static final String DEFAULT_URL = "redis://localhost:6379";
+  /** How long a call may take when the {@code timeout} option is not given. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * Reads {@code url} and {@code timeout} from the cache's options, placeholders resolved.
+   *
+   * @throws VelaException when either does not parse, saying what to write instead
+   */
+  static RedisSettings of(CacheConfig config) {
+    String urlOption = OptionCatalog.URL.optionName();
+    String timeoutOption = OptionCatalog.TIMEOUT.optionName();
+    String url = Placeholders.resolve(urlOption, config.backendOptions().getOrDefault(urlOption, DEFAULT_URL)).trim();
+    String timeoutText = Placeholders.resolve(
+        timeoutOption, config.backendOptions().getOrDefault(timeoutOption, Durations.format(DEFAULT_TIMEOUT)));
+    return new RedisSettings(
+        parseUri(config.name(), url), url, redact(url), parseTimeout(config.name(), timeoutText));
+  }
+
+  private static RedisURI parseUri(String cacheName, String url) {
+    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which is not a Redis"
+          + " URL; write redis://[user:password@]host:port[/database], or rediss:// for TLS");
+    }
+    try {
+      return RedisURI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which does not parse ("
+          + e.getMessage() + "); write redis://[user:password@]host:port[/database]", e);
+    }
+  }
+
+  private static Duration parseTimeout(String cacheName, String text) {
+    Duration timeout;
+    try {
+      timeout = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      timeout = null;
+    }
+    if (timeout == null || Durations.isInfinite(timeout) || timeout.isZero() || timeout.isNegative()) {
+      throw new VelaException("cache '" + cacheName + "' has option timeout \"" + text + "\", which is not a positive,"
+          + " finite duration; write one such as \"2s\" or \"500ms\"");
+    }
+    return timeout;
+  }
+
+  /** {@code url} without user information, so that messages never show a password. */
+  static String redact(String url) {
+    int scheme = url.indexOf("://");
+    int at = url.lastIndexOf('@');
+    if (scheme < 0 || at < scheme) {
+      return url;
+    }
+    return url.substring(0, scheme + 3) + url.substring(at + 1);
+  }
+
+  /** The settings without the password. */
+  @Override
+  public String toString() {
+    return "RedisSettings[" + redacted + ", timeout " + Durations.format(timeout) + "]";
+  }
+}

@@ -1,0 +1,164 @@
+package dev.vela.backend.redis;
+
+import dev.vela.VelaException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One Lettuce connection to one Redis URL, shared by every cache of the JVM that uses that URL.
+ * Commands of all threads travel on it asynchronously, so Lettuce pipelines them instead of
+ * waiting for each reply in turn. While Redis is unreachable, commands are refused at once and the
+ * connection keeps reconnecting in the background (at most every {@link #MAX_RECONNECT_DELAY}), so
+ * caches work again without a restart once Redis is back. Each call waits for its reply at most the
+ * cache's {@code timeout} and then cancels the command, so Lettuce needs no timer per command.
+ */
+final class SharedConnection {
+  /** The longest pause between two attempts to reconnect. */
+  static final Duration MAX_RECONNECT_DELAY = Duration.ofMillis(500);
+
+  private final String url;
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final RedisAsyncCommands<byte[], byte[]> commands;
+  private int users; // guarded by SharedConnections
+
+  private SharedConnection(String url, ClientResources resources, RedisClient client,
+      StatefulRedisConnection<byte[], byte[]> connection) {
+    this.url = url;
+    this.resources = resources;
+    this.client = client;
+    this.connection = connection;
+    this.commands = connection.async();
+  }
+
+  /**
+   * Connects to {@code settings.uri()}.
+   *
+   * @throws VelaException saying that Redis is unreachable when the first connection fails
+   */
+  static SharedConnection open(RedisSettings settings) {
+    ClientResources resources = DefaultClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+        .build();
+    RedisClient client = RedisClient.create(resources, settings.uri());
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        // fail fast while disconnected, rather than queue commands that would all time out later
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+        .build());
+    try {
+      return new SharedConnection(settings.redacted(), resources, client, client.connect(ByteArrayCodec.INSTANCE));
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
+      RedisCommandExecutionException refused = refusal(e);
+      if (refused != null) {
+        throw new VelaException("Redis at " + settings.redacted() + " refused the connection (" + refused.getMessage()
+            + "); check the user, password and database in the url option", e);
+      }
+      throw unreachable(settings.redacted(), settings.timeout(), e);
+    }
+  }
+
+  /** The server's answer among the causes of a failed connection (AUTH, SELECT), or null when it did not answer. */
+  private static RedisCommandExecutionException refusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RedisCommandExecutionException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
+
+  /** The asynchronous commands of the shared connection. */
+  RedisAsyncCommands<byte[], byte[]> commands() {
+    return commands;
+  }
+
+  /** The URL without password, for messages and {@code inspect()}. */
+  String url() {
+    return url;
+  }
+
+  /**
+   * Waits at most {@code timeout} for {@code reply}.
+   *
+   * @param what what the call was for, such as "get", for the message
+   * @throws VelaException saying that Redis is unreachable, or that it refused the command
+   */
+  <T> T await(RedisFuture<T> reply, Duration timeout, String what) {
+    try {
+      return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      reply.cancel(false);
+      throw unreachable(url, timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VelaException("interrupted while waiting for Redis at " + url + " (" + what + ")", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RedisNoScriptException noScript) {
+        throw noScript; // the caller sends the script's source instead
+      }
+      if (cause instanceof RedisCommandExecutionException refused) {
+        throw new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused);
+      }
+      throw unreachable(url, timeout, cause);
+    }
+  }
+
+  /**
+   * Runs {@code script} by its digest, sending its source once if this server does not know it
+   * yet (a new or restarted server).
+   */
+  List<Object> run(LuaScript script, Duration timeout, byte[][] keys, byte[]... args) {
+    try {
+      return await(commands.evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), timeout, script.name());
+    } catch (RedisNoScriptException unknown) {
+      return await(commands.eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout, script.name());
+    }
+  }
+
+  /** Counts one more cache using the connection; called with the registry's lock held. */
+  void retain() {
+    users++;
+  }
+
+  /** Counts one cache less; true when none is left. Called with the registry's lock held. */
+  boolean release() {
+    return --users == 0;
+  }
+
+  /** Closes the connection and frees its threads. */
+  void shutdown() {
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  private static VelaException unreachable(String url, Duration timeout, Throwable cause) {
+    return new VelaException("Redis at " + url + " is unreachable (" + cause + "); calls fail after at most the"
+        + " timeout option (" + timeout.toMillis() + " ms) until it is back, and then work again. Check that Redis"
+        + " runs there and that the url option points to it", cause);
+  }
+}

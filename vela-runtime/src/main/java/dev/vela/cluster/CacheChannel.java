@@ -1,0 +1,49 @@
+package dev.vela.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One cache's line to the same cache on the other nodes of its cluster. Requests and replies are
+ * the topology's own bytes; this channel adds the cache's name, so one JGroups channel carries
+ * every cache of a JVM.
+ */
+public interface CacheChannel extends AutoCloseable {
+
+  /** This node's member name. */
+  String self();
+
+  /** The members of the current view, this node included, in the coordinator's order. */
+  List<String> members();
+
+  /** How long a call may take unless told otherwise: the {@code rpcTimeout} option. */
+  Duration rpcTimeout();
+
+  /**
+   * Sends {@code request} to {@code member} and completes with its reply. It completes
+   * exceptionally with a {@link dev.vela.VelaException} when the member is not in the view, has
+   * left or crashed, or did not answer within {@code timeout}.
+   */
+  CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout);
+
+  /**
+   * Sends {@code request} to every other member and waits for all replies, at most the rpcTimeout.
+   *
+   * @return each member's reply, by member name
+   * @throws dev.vela.VelaException naming the members that did not answer
+   */
+  Map<String, byte[]> callOthers(byte[] request);
+
+  /**
+   * Waits, at most {@code timeout}, until {@code required} members are in the view.
+   *
+   * @throws dev.vela.VelaException naming the members that could not be reached
+   */
+  void awaitMembers(RequiredMembers required, Duration timeout);
+
+  /** Stops receiving requests for this cache; releases a shared cluster when its last cache leaves. */
+  @Override
+  void close();
+}

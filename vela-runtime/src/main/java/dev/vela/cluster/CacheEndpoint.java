@@ -1,0 +1,24 @@
+package dev.vela.cluster;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The part of a clustered cache that other nodes talk to. A topology implements it and registers
+ * it with {@link VelaCluster#join}; requests for the cache arrive here, and so do membership views.
+ */
+public interface CacheEndpoint {
+
+  /**
+   * Answers a request from {@code from}. It must call {@code reply} exactly once, now or later
+   * (a request may wait for something, such as another node's fetch); a caller that hears
+   * nothing within its timeout gives up. It must not throw: errors travel as reply bytes.
+   */
+  void handle(String from, byte[] request, Consumer<byte[]> reply);
+
+  /**
+   * The cluster's members changed: {@code members} in the coordinator's order, this node included.
+   * Called in order, one view at a time, off the network threads.
+   */
+  void membersChanged(List<String> members);
+}

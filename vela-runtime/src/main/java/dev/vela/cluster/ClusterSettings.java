@@ -1,0 +1,128 @@
+package dev.vela.cluster;
+
+import dev.vela.VelaException;
+import dev.vela.config.Durations;
+import dev.vela.config.Placeholders;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a node joins its cluster: the topology options of a cache ({@code cluster}, {@code
+ * jgroupsConfig}, {@code bindAddr}, {@code port}, {@code initialHosts}, {@code joinTimeout},
+ * {@code requireMembers}, {@code rpcTimeout}), resolved and checked.
+ *
+ * @param clusterName the JGroups cluster name; nodes with one name form one cluster
+ * @param jgroupsConfig a JGroups XML file or classpath resource replacing the built-in TCP stack,
+ *     or empty for the built-in one
+ * @param bindAddr the address the built-in stack binds to
+ * @param port the built-in stack's port; 0 for the default 7800 with the next few as fallbacks
+ * @param initialHosts members to contact as {@code host[port],...}; empty for this node alone
+ * @param joinTimeout how long to look for other members when joining
+ * @param rpcTimeout how long a call to another node may take
+ * @param requireMembers who must be there before a cache starts
+ */
+public record ClusterSettings(
+    String clusterName,
+    String jgroupsConfig,
+    String bindAddr,
+    int port,
+    String initialHosts,
+    Duration joinTimeout,
+    Duration rpcTimeout,
+    RequiredMembers requireMembers) {
+  /** The cluster name when none is given. */
+  public static final String DEFAULT_CLUSTER = "vela";
+  /** The built-in stack's port when none is given. */
+  public static final int DEFAULT_PORT = 7800;
+
+  /** Checks every value. */
+  public ClusterSettings {
+    if (clusterName == null || clusterName.isBlank()) {
+      throw new IllegalArgumentException("cluster name must not be blank");
+    }
+    Objects.requireNonNull(jgroupsConfig, "jgroupsConfig (empty for the built-in stack)");
+    Objects.requireNonNull(bindAddr, "bindAddr");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 (default) or 1 to 65535, was " + port);
+    }
+    Objects.requireNonNull(initialHosts, "initialHosts (empty for none)");
+    if (!initialHosts.isBlank()) {
+      HostList.parse("initialHosts", initialHosts);
+    }
+    positive("joinTimeout", joinTimeout);
+    positive("rpcTimeout", rpcTimeout);
+    Objects.requireNonNull(requireMembers, "requireMembers");
+  }
+
+  /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s. */
+  public static ClusterSettings defaults() {
+    return new ClusterSettings(
+        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE);
+  }
+
+  /**
+   * Settings from a cache's topology options, with {@code ${NAME:default}} placeholders resolved.
+   *
+   * @throws VelaException naming the cache and the option whose value does not parse
+   */
+  public static ClusterSettings fromOptions(String cacheName, Map<String, String> options) {
+    ClusterSettings d = defaults();
+    try {
+      return new ClusterSettings(
+          text(options, "cluster", d.clusterName()),
+          text(options, "jgroupsConfig", ""),
+          text(options, "bindAddr", d.bindAddr()),
+          port(text(options, "port", "0")),
+          text(options, "initialHosts", ""),
+          duration(options, "joinTimeout", d.joinTimeout()),
+          duration(options, "rpcTimeout", d.rpcTimeout()),
+          RequiredMembers.parse(text(options, "requireMembers", "")));
+    } catch (IllegalArgumentException e) {
+      throw new VelaException("cache '" + cacheName + "' has a topology option that does not fit: " + e.getMessage(), e);
+    }
+  }
+
+  /** The port the built-in stack listens on. */
+  int effectivePort() {
+    return port == 0 ? DEFAULT_PORT : port;
+  }
+
+  /** True when these settings would start the same channel as {@code other}; timeouts may differ. */
+  boolean sameChannelAs(ClusterSettings other) {
+    return clusterName.equals(other.clusterName) && jgroupsConfig.equals(other.jgroupsConfig)
+        && bindAddr.equals(other.bindAddr) && port == other.port && initialHosts.equals(other.initialHosts);
+  }
+
+  private static String text(Map<String, String> options, String name, String fallback) {
+    String value = options.get(name);
+    return value == null ? fallback : Placeholders.resolve(name, value);
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("port \"" + text + "\" is not a number from 1 to 65535", e);
+    }
+  }
+
+  private static Duration duration(Map<String, String> options, String name, Duration fallback) {
+    String value = options.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Durations.parse(Placeholders.resolve(name, value));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(name + " \"" + value + "\" is not a duration such as 500ms or 5s", e);
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    Objects.requireNonNull(value, name);
+    if (value.isZero() || value.isNegative() || Durations.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be positive and finite, was " + Durations.format(value));
+    }
+  }
+}

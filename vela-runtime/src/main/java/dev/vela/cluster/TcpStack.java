@@ -1,0 +1,66 @@
+package dev.vela.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jgroups.PhysicalAddress;
+import org.jgroups.protocols.BARRIER;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.FD_SOCK2;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.MERGE3;
+import org.jgroups.protocols.MFC;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UFC;
+import org.jgroups.protocols.UNICAST3;
+import org.jgroups.protocols.VERIFY_SUSPECT2;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.stack.IpAddress;
+import org.jgroups.stack.Protocol;
+
+/**
+ * The built-in JGroups stack: TCP with a static host list (TCPPING), on one address only. Every
+ * listening protocol binds to {@code bindAddr}, or FD_SOCK2 would listen on all interfaces. Merges
+ * are checked every few seconds, so two nodes that started at the same moment soon form one view.
+ */
+final class TcpStack {
+  /** Ports tried after the default one when no port is given, so a few nodes fit on one host. */
+  private static final int DEFAULT_PORT_RANGE = 10;
+
+  private TcpStack() {}
+
+  static List<Protocol> protocols(ClusterSettings settings) throws UnknownHostException {
+    InetAddress bindAddr = InetAddress.getByName(settings.bindAddr());
+    int port = settings.effectivePort();
+    int portRange = settings.port() == 0 ? DEFAULT_PORT_RANGE : 0;
+    List<PhysicalAddress> initialHosts = new ArrayList<>();
+    if (settings.initialHosts().isBlank()) {
+      initialHosts.add(new IpAddress(bindAddr, port));
+    } else {
+      for (HostList.Host host : HostList.parse("initialHosts", settings.initialHosts())) {
+        initialHosts.add(new IpAddress(host.host(), host.port()));
+      }
+    }
+    long joinMillis = settings.joinTimeout().toMillis();
+    List<Protocol> stack = new ArrayList<>();
+    stack.add(new TCP().setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange));
+    stack.add(new TCPPING().setInitialHosts2(initialHosts).setPortRange(portRange));
+    stack.add(new MERGE3().setMinInterval(1_000).setMaxInterval(3_000));
+    stack.add(new FD_SOCK2().setBindAddress(bindAddr));
+    stack.add(new FD_ALL3().setTimeout(10_000).setInterval(2_000));
+    stack.add(new VERIFY_SUSPECT2().setTimeout(1_000));
+    stack.add(new BARRIER());
+    stack.add(new NAKACK2().setValue("use_mcast_xmit", false));
+    stack.add(new UNICAST3());
+    stack.add(new STABLE());
+    stack.add(new GMS().setJoinTimeout(joinMillis).setValue("print_local_addr", false));
+    stack.add(new MFC());
+    stack.add(new UFC());
+    stack.add(new FRAG4());
+    return stack;
+  }
+}

@@ -1,0 +1,485 @@
+package dev.vela.cluster;
+
+import dev.vela.VelaException;
+import dev.vela.codec.CodecInput;
+import dev.vela.codec.CodecOutput;
+import dev.vela.config.Durations;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.Event;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.PhysicalAddress;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.blocks.MessageDispatcher;
+import org.jgroups.blocks.RequestHandler;
+import org.jgroups.blocks.RequestOptions;
+import org.jgroups.blocks.Response;
+import org.jgroups.stack.IpAddress;
+
+/**
+ * One node of a Vela cluster: a JGroups channel that every clustered cache of this node shares.
+ *
+ * <p>Caches normally share one node per JVM and cluster name, started with the first clustered
+ * cache and closed with the last. Build one explicitly to choose its settings in code, or to run
+ * several nodes in one JVM (in tests), and pass it to each cache's builder; then its owner closes it,
+ * after the caches that use it.
+ *
+ * <pre>{@code
+ * try (VelaCluster node = VelaCluster.builder().port(7801).initialHosts("127.0.0.1[7800]").start();
+ *      UserCache users = VelaUserCache.builder().cluster(node).create()) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class VelaCluster implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(VelaCluster.class.getName());
+  private static final AtomicInteger NODES_IN_JVM = new AtomicInteger();
+
+  private final ClusterSettings settings;
+  private final boolean shared;
+  private final JChannel channel;
+  private final MessageDispatcher dispatcher;
+  private final Map<String, CacheEndpoint> endpoints = new ConcurrentHashMap<>();
+  private final PendingRequests pending = new PendingRequests();
+  private final ExecutorService events;
+  private final ExecutorService replays;
+  private final Object viewLock = new Object();
+  private volatile List<String> members = List.of();
+  private volatile Map<String, Address> addresses = Map.of();
+  private volatile boolean closed;
+
+  private VelaCluster(ClusterSettings settings, boolean shared) {
+    this.settings = settings;
+    this.shared = shared;
+    String nodeName = settings.bindAddr() + "-" + ProcessHandle.current().pid() + "-" + NODES_IN_JVM.incrementAndGet();
+    this.events = Executors.newSingleThreadExecutor(daemon("vela-cluster-events-" + nodeName));
+    this.replays = Executors.newCachedThreadPool(daemon("vela-cluster-replay-" + nodeName));
+    JChannel started = null;
+    try {
+      started = settings.jgroupsConfig().isBlank()
+          ? new JChannel(TcpStack.protocols(settings))
+          : new JChannel(settings.jgroupsConfig());
+      started.name(nodeName);
+      this.channel = started;
+      this.dispatcher = new MessageDispatcher(channel, new Requests()).asyncDispatching(true);
+      dispatcher.setReceiver(new Views());
+      channel.connect(settings.clusterName());
+      onView(channel.getView());
+    } catch (Exception e) {
+      if (started != null) {
+        started.close();
+      }
+      events.shutdownNow();
+      replays.shutdownNow();
+      throw new VelaException(
+          "could not join cluster '" + settings.clusterName() + "' on " + settings.bindAddr() + " port "
+              + (settings.port() == 0 ? settings.effectivePort() + " (or one of the next ten)" : settings.port())
+              + (settings.jgroupsConfig().isBlank() ? "" : " with stack " + settings.jgroupsConfig()) + ": " + e
+              + ". Check that the address is this machine's and the port is free",
+          e);
+    }
+  }
+
+  /** A builder of a node with {@link ClusterSettings#defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a node with these settings and waits for its {@code requireMembers}.
+   *
+   * @throws VelaException when the channel cannot start or the required members are not reached
+   */
+  public static VelaCluster start(ClusterSettings settings) {
+    VelaCluster node = new VelaCluster(Objects.requireNonNull(settings, "settings"), false);
+    try {
+      node.awaitMembers(settings.requireMembers(), settings.joinTimeout());
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  /** Starts a node that {@link SharedClusters} closes when its last cache leaves. */
+  static VelaCluster startShared(ClusterSettings settings) {
+    return new VelaCluster(settings, true);
+  }
+
+  /**
+   * Joins the JVM's shared node of {@code settings.clusterName()} as cache {@code cacheName}, with
+   * the endpoint {@code endpointFor} makes for its channel,
+   * starting the node if no cache of this JVM uses it yet. Closing the returned channel leaves; the
+   * last cache to leave closes the node.
+   *
+   * @throws VelaException when the node cannot start, its settings differ from those it was
+   *     started with, or a cache of that name already runs on it
+   */
+  public static CacheChannel joinShared(
+      ClusterSettings settings, String cacheName, Function<? super CacheChannel, ? extends CacheEndpoint> endpointFor) {
+    return SharedClusters.join(settings, cacheName, endpointFor);
+  }
+
+  /**
+   * Registers cache {@code cacheName} on this node: requests for it go to {@code endpoint}, which
+   * also hears of every view, the current one first.
+   *
+   * @throws VelaException when a cache of that name already runs on this node, or the node is closed
+   */
+  public CacheChannel join(String cacheName, CacheEndpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    return join(cacheName, channel -> endpoint);
+  }
+
+  /**
+   * Registers cache {@code cacheName} on this node with the endpoint that {@code endpointFor} makes
+   * for its channel (an endpoint that answers by calling other nodes needs the channel first).
+   *
+   * @throws VelaException when a cache of that name already runs on this node, or the node is closed
+   */
+  public CacheChannel join(String cacheName, Function<? super CacheChannel, ? extends CacheEndpoint> endpointFor) {
+    Objects.requireNonNull(cacheName, "cacheName");
+    Objects.requireNonNull(endpointFor, "endpointFor");
+    if (closed) {
+      throw new VelaException("cluster node " + localMember() + " is closed; start a new one for cache '" + cacheName + "'");
+    }
+    ClusterCacheChannel channel = new ClusterCacheChannel(this, cacheName);
+    CacheEndpoint endpoint = Objects.requireNonNull(endpointFor.apply(channel), "endpoint");
+    if (endpoints.putIfAbsent(cacheName, endpoint) != null) {
+      throw new VelaException(
+          "cache '" + cacheName + "' already runs on cluster node " + localMember() + "; give each cache its own name,"
+              + " or run the second one on another node");
+    }
+    List<String> current = members;
+    events.execute(() -> endpoint.membersChanged(current));
+    for (PendingRequests.Pending request : pending.takeFor(cacheName, System.nanoTime())) {
+      replays.execute(() -> endpoint.handle(request.from(), request.payload(), request.reply()));
+    }
+    return channel;
+  }
+
+  /** The settings this node started with. */
+  public ClusterSettings settings() {
+    return settings;
+  }
+
+  /** This node's member name, as other nodes and {@code inspect()} show it. */
+  public String localMember() {
+    return channel.getName();
+  }
+
+  /** The members of the current view, this node included. */
+  public List<String> members() {
+    return members;
+  }
+
+  /** True when caches share this node and the last of them closes it. */
+  boolean isShared() {
+    return shared;
+  }
+
+  void leave(String cacheName) {
+    endpoints.remove(cacheName);
+  }
+
+  CompletableFuture<byte[]> call(String cacheName, String member, byte[] request, Duration timeout) {
+    Address target = addresses.get(member);
+    if (target == null || closed) {
+      return CompletableFuture.failedFuture(new VelaException(
+          "node " + member + " is not a member of cluster '" + settings.clusterName() + "' (members: " + members
+              + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
+    }
+    Message message = new BytesMessage(target, frame(cacheName, request)).setFlag(Message.Flag.OOB);
+    long millis = Math.max(1, timeout.toMillis());
+    CompletableFuture<byte[]> reply;
+    try {
+      reply = dispatcher.sendMessageWithFuture(message, RequestOptions.SYNC().timeout(millis));
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(failure(cacheName, member, timeout, e));
+    }
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    reply.orTimeout(millis, TimeUnit.MILLISECONDS).whenComplete((bytes, error) -> {
+      if (error == null) {
+        result.complete(bytes);
+      } else {
+        reply.cancel(false); // forgets the request in the correlator
+        result.completeExceptionally(failure(cacheName, member, timeout, error));
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until {@code required} members are in the view.
+   *
+   * @throws VelaException naming the members that could not be reached
+   */
+  public void awaitMembers(RequiredMembers required, Duration timeout) {
+    Objects.requireNonNull(required, "required");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (viewLock) {
+      while (true) {
+        String missing = missing(required);
+        if (missing.isEmpty()) {
+          return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new VelaException(
+              "cluster '" + settings.clusterName() + "' did not reach its required members within "
+                  + Durations.format(timeout) + ": " + missing + " (members now: " + members + "). Start the missing"
+                  + " nodes, check initialHosts, or raise joinTimeout");
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(viewLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new VelaException("interrupted while waiting for the members of cluster '" + settings.clusterName() + "'", e);
+        }
+      }
+    }
+  }
+
+  private String missing(RequiredMembers required) {
+    if (required instanceof RequiredMembers.Count count) {
+      return members.size() >= count.members() ? "" : "only " + members.size() + " of " + count.members() + " members";
+    }
+    List<String> reached = new ArrayList<>();
+    for (Address address : addresses.values()) {
+      Object physical = channel.down(new Event(Event.GET_PHYSICAL_ADDRESS, address));
+      if (physical instanceof IpAddress ip) {
+        reached.add(ip.getIpAddress().getHostAddress() + ":" + ip.getPort());
+      }
+    }
+    List<String> unreached = new ArrayList<>();
+    for (String wanted : ((RequiredMembers.Hosts) required).addresses()) {
+      if (!reached.contains(resolved(wanted))) {
+        unreached.add(wanted);
+      }
+    }
+    return unreached.isEmpty() ? "" : "no member at " + String.join(", ", unreached);
+  }
+
+  private static String resolved(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    try {
+      return InetAddress.getByName(hostAndPort.substring(0, colon)).getHostAddress() + hostAndPort.substring(colon);
+    } catch (java.net.UnknownHostException e) {
+      return hostAndPort;
+    }
+  }
+
+  /** Leaves the cluster and closes the channel. Idempotent. Close the caches that use it first. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      dispatcher.close();
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing the dispatcher failed", e);
+    }
+    channel.close();
+    events.shutdown();
+    replays.shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "VelaCluster[" + settings.clusterName() + ", " + (closed ? "closed" : localMember() + ", members " + members) + "]";
+  }
+
+  private void onView(View view) {
+    if (view == null) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    Map<String, Address> byName = new java.util.HashMap<>();
+    for (Address address : view.getMembers()) {
+      String name = address.toString();
+      names.add(name);
+      byName.put(name, address);
+    }
+    List<String> current = List.copyOf(names);
+    synchronized (viewLock) {
+      addresses = Map.copyOf(byName);
+      members = current;
+      viewLock.notifyAll();
+    }
+    for (CacheEndpoint endpoint : endpoints.values()) {
+      events.execute(() -> endpoint.membersChanged(current));
+    }
+  }
+
+  private VelaException failure(String cacheName, String member, Duration timeout, Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+    String what = cause instanceof TimeoutException
+        ? "did not answer within rpcTimeout " + Durations.format(timeout)
+        : "could not be reached (" + cause + ")";
+    return new VelaException(
+        "node " + member + " " + what + " for cache '" + cacheName + "'; it may have left cluster '"
+            + settings.clusterName() + "', in which case its keys move to other nodes once the view changes", cause);
+  }
+
+  private static byte[] frame(String cacheName, byte[] payload) {
+    CodecOutput out = new CodecOutput(payload.length + cacheName.length() + 8);
+    out.writeString(cacheName);
+    out.writeRaw(payload, 0, payload.length);
+    return out.toByteArray();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Hands each request to its cache, or parks it until that cache starts here. */
+  private final class Requests implements RequestHandler {
+    @Override
+    public Object handle(Message message) {
+      throw new UnsupportedOperationException("requests are answered asynchronously");
+    }
+
+    @Override
+    public void handle(Message message, Response response) {
+      byte[] bytes = message.getArray();
+      CodecInput in = new CodecInput(bytes, message.getOffset(), message.getLength());
+      String cacheName;
+      try {
+        cacheName = in.readString();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "dropped a cluster request that does not start with a cache name", e);
+        return;
+      }
+      int remaining = in.remaining();
+      int end = message.getOffset() + message.getLength();
+      byte[] payload = java.util.Arrays.copyOfRange(bytes, end - remaining, end);
+      String from = String.valueOf(message.getSrc());
+      java.util.function.Consumer<byte[]> reply = answer -> response.send(answer, false);
+      CacheEndpoint endpoint = endpoints.get(cacheName);
+      if (endpoint != null) {
+        endpoint.handle(from, payload, reply);
+        return;
+      }
+      long deadline = System.nanoTime() + settings.rpcTimeout().toNanos() * 2;
+      pending.add(cacheName, new PendingRequests.Pending(from, payload, reply, deadline));
+      CacheEndpoint late = endpoints.get(cacheName);
+      if (late != null) { // registered while we parked it: hand it over now
+        for (PendingRequests.Pending request : pending.takeFor(cacheName, System.nanoTime())) {
+          replays.execute(() -> late.handle(request.from(), request.payload(), request.reply()));
+        }
+      }
+    }
+  }
+
+  /** Follows the views. */
+  private final class Views implements Receiver {
+    @Override
+    public void viewAccepted(View view) {
+      onView(view);
+    }
+  }
+
+  /** Settings of an explicitly built node, starting from {@link ClusterSettings#defaults()}. */
+  public static final class Builder {
+    private String clusterName = ClusterSettings.DEFAULT_CLUSTER;
+    private String jgroupsConfig = "";
+    private String bindAddr = "127.0.0.1";
+    private int port;
+    private String initialHosts = "";
+    private Duration joinTimeout = ClusterSettings.defaults().joinTimeout();
+    private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
+    private RequiredMembers requireMembers = RequiredMembers.NONE;
+
+    private Builder() {}
+
+    /** The cluster name; nodes with one name form one cluster. */
+    public Builder clusterName(String clusterName) {
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      return this;
+    }
+
+    /** A JGroups XML file or classpath resource, replacing the built-in TCP stack. */
+    public Builder jgroupsConfig(String jgroupsConfig) {
+      this.jgroupsConfig = Objects.requireNonNull(jgroupsConfig, "jgroupsConfig");
+      return this;
+    }
+
+    /** The address the built-in stack binds to. */
+    public Builder bindAddr(String bindAddr) {
+      this.bindAddr = Objects.requireNonNull(bindAddr, "bindAddr");
+      return this;
+    }
+
+    /** The built-in stack's port, 1 to 65535. */
+    public Builder port(int port) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be 1 to 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Members to contact, as {@code host[port],host[port]}. */
+    public Builder initialHosts(String initialHosts) {
+      HostList.parse("initialHosts", Objects.requireNonNull(initialHosts, "initialHosts"));
+      this.initialHosts = initialHosts;
+      return this;
+    }
+
+    /** How long to look for other members when joining. */
+    public Builder joinTimeout(Duration joinTimeout) {
+      this.joinTimeout = Objects.requireNonNull(joinTimeout, "joinTimeout");
+      return this;
+    }
+
+    /** How long a call to another node may take. */
+    public Builder rpcTimeout(Duration rpcTimeout) {
+      this.rpcTimeout = Objects.requireNonNull(rpcTimeout, "rpcTimeout");
+      return this;
+    }
+
+    /** Who must be in the cluster before {@link #start()} returns. */
+    public Builder requireMembers(RequiredMembers requireMembers) {
+      this.requireMembers = Objects.requireNonNull(requireMembers, "requireMembers");
+      return this;
+    }
+
+    /** The settings as they stand. */
+    public ClusterSettings settings() {
+      return new ClusterSettings(clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers);
+    }
+
+    /**
+     * Starts the node.
+     *
+     * @throws VelaException when the channel cannot start or the required members are not reached
+     */
+    public VelaCluster start() {
+      return VelaCluster.start(settings());
+    }
+  }
+}

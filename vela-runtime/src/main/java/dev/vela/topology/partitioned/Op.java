@@ -1,0 +1,47 @@
+package dev.vela.topology.partitioned;
+
+/** The requests one node of a partitioned cache sends another; the first byte of each request. */
+enum Op {
+  /** The value of a key. */
+  GET,
+  /** The entry of a key, with its remaining time to live and tags, not counted as a use. */
+  ENTRY,
+  /** Store one entry. */
+  PUT,
+  /** Store entries of one owner at once. */
+  PUT_ALL,
+  /** Remove one key. */
+  DELETE,
+  /** This node's entry count. */
+  SIZE,
+  /** Remove this node's entries. */
+  FLUSH,
+  /** Remove this node's entries with a tag. */
+  INVALIDATE_TAG,
+  /** This node's entries. */
+  ENTRIES,
+  /** This node's counters. */
+  STATS,
+  /** Entries that move to their new owner; kept only where no newer write arrived first. */
+  HANDOVER,
+  /** The sender has moved every key it held that the receiver's ring gives to others. */
+  HANDOVER_DONE,
+  /** Ask the owner for the right to fetch a missing key, or for the value another node fetched. */
+  CLAIM,
+  /** Give back the right to fetch: the fetch stored its value, or failed. */
+  RELEASE,
+  /** The sender's cache has closed (its node may stay): route no key to it any more. */
+  LEAVING;
+
+  private static final Op[] BY_CODE = values();
+
+  /** The byte that stands for this op. */
+  byte code() {
+    return (byte) ordinal();
+  }
+
+  /** The op with this code, or null for a code no version of this topology sends. */
+  static Op of(int code) {
+    return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.CacheStats;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.StoredEntry;
+import dev.vela.cluster.CacheEndpoint;
+import dev.vela.codec.CodecInput;
+import dev.vela.codec.CodecOutput;
+import dev.vela.topology.ring.HashRing;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * What other nodes of a partitioned cache reach on this one: it reads each request, has the {@link
+ * Partition} or the backend answer it, and follows membership views by moving keys to their new
+ * owners.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class PartitionEndpoint<K, V> implements CacheEndpoint {
+  private static final System.Logger LOG = System.getLogger(PartitionEndpoint.class.getName());
+  private static final long FIRST_VIEW_SECONDS = 30;
+
+  private final String cacheName;
+  private final Partition<K, V> partition;
+  private final CacheBackend<K, V> backend;
+  private final Routing routing;
+  private final Remote<K, V> remote;
+  private final Wire<K, V> wire;
+  private final Migration<K, V> migration;
+  private final Supplier<CacheStats> stats;
+  private final CountDownLatch firstView = new CountDownLatch(1);
+  private volatile boolean sawView;
+
+  PartitionEndpoint(
+      String cacheName,
+      Partition<K, V> partition,
+      CacheBackend<K, V> backend,
+      Routing routing,
+      Remote<K, V> remote,
+      Wire<K, V> wire,
+      Migration<K, V> migration,
+      Supplier<CacheStats> stats) {
+    this.cacheName = cacheName;
+    this.partition = partition;
+    this.backend = backend;
+    this.routing = routing;
+    this.remote = remote;
+    this.wire = wire;
+    this.migration = migration;
+    this.stats = stats;
+  }
+
+  /** Counts down once the first view has been followed, so the cache starts with a real ring. */
+  CountDownLatch firstView() {
+    return firstView;
+  }
+
+  @Override
+  public synchronized void membersChanged(List<String> members) {
+    boolean first = !sawView;
+    sawView = true;
+    HashRing before = routing.update(members, first);
+    firstView.countDown();
+    partition.claims().retainHolders(members);
+    if (before == null) {
+      return;
+    }
+    HashRing ring = routing.ring();
+    try {
+      migration.moveTo(ring);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' failed to move keys after a view change", e);
+    }
+    remote.handoverDone(Routing.ringId(ring));
+  }
+
+  @Override
+  public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+    byte[] answer;
+    try {
+      awaitFirstView();
+      CodecInput in = new CodecInput(request);
+      Op op = Op.of(in.readUnsignedByte());
+      if (op == null) {
+        reply.accept(Reply.error("cache '" + cacheName + "' got a request it does not know; do all nodes run one version?"));
+        return;
+      }
+      if (op == Op.CLAIM) {
+        Hop.of(in.readUnsignedByte());
+        partition.claim(wire.readKey(in), from, reply);
+        return;
+      }
+      answer = answer(op, from, in);
+    } catch (RuntimeException e) {
+      answer = Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not serve it: " + e);
+    }
+    reply.accept(answer);
+  }
+
+  /**
+   * Requests that waited for this cache to start may arrive before its first view is followed;
+   * until then its ring holds itself alone, and would claim every key.
+   */
+  private void awaitFirstView() {
+    if (firstView.getCount() == 0) {
+      return;
+    }
+    try {
+      if (!firstView.await(FIRST_VIEW_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("this node has not followed its first cluster view yet");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the first cluster view", e);
+    }
+  }
+
+  private byte[] answer(Op op, String from, CodecInput in) {
+    CodecOutput out = Reply.ok();
+    switch (op) {
+      case GET -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        V value = partition.get(wire.readKey(in), hop);
+        out.writeBoolean(value != null);
+        if (value != null) {
+          wire.writeValue(out, value);
+        }
+      }
+      case ENTRY -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        StoredEntry<V> entry = partition.entry(wire.readKey(in), hop);
+        out.writeBoolean(entry != null);
+        if (entry != null) {
+          wire.writeEntry(out, entry);
+        }
+      }
+      case PUT -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        K key = wire.readKey(in);
+        StoredEntry<V> entry = wire.readEntry(in);
+        if (entry != null) {
+          partition.put(key, entry, hop);
+        }
+      }
+      case PUT_ALL -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        Map<K, StoredEntry<V>> entries = remote.readEntries(in);
+        if (!entries.isEmpty()) {
+          partition.putAll(entries, hop);
+        }
+      }
+      case DELETE -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        out.writeBoolean(partition.delete(wire.readKey(in), hop));
+      }
+      case SIZE -> out.writeVarLong(backend.size());
+      case FLUSH -> out.writeVarLong(backend.flush());
+      case INVALIDATE_TAG -> out.writeVarLong(backend.invalidateTag(in.readString()));
+      case ENTRIES -> writeEntries(out);
+      case STATS -> Remote.writeStats(out, stats.get());
+      case HANDOVER -> {
+        in.readUnsignedByte();
+        partition.acceptHandover(remote.readEntries(in));
+      }
+      case HANDOVER_DONE -> {
+        List<String> members = routing.rejoin(from);
+        if (members != null) {
+          membersChanged(members); // its cache started again: give it back its keys
+        }
+        routing.handoverDone(from, in.readString());
+      }
+      case LEAVING -> {
+        routing.depart(from);
+        partition.claims().retainHolders(routing.ring().members());
+      }
+      case RELEASE -> {
+        in.readUnsignedByte();
+        partition.release(wire.readKey(in));
+      }
+      case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
+    }
+    return out.toByteArray();
+  }
+
+  private void writeEntries(CodecOutput out) {
+    List<Map.Entry<K, StoredEntry<V>>> entries;
+    try (Stream<Map.Entry<K, StoredEntry<V>>> live = backend.entries()) {
+      entries = live.toList();
+    }
+    out.writeVarInt(entries.size());
+    for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
+      Map.Entry<K, StoredEntry<V>> entry = it.next();
+      wire.writeKey(out, entry.getKey());
+      wire.writeEntry(out, entry.getValue());
+    }
+  }
+}

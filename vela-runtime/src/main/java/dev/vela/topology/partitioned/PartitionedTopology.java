@@ -1,0 +1,364 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.CacheStats;
+import dev.vela.CrossSlotException;
+import dev.vela.FetchException;
+import dev.vela.FetchTimeoutException;
+import dev.vela.VelaException;
+import dev.vela.annotation.Topology;
+import dev.vela.backend.BackendContext;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.StoredEntry;
+import dev.vela.cluster.CacheChannel;
+import dev.vela.cluster.ClusterSettings;
+import dev.vela.cluster.VelaCluster;
+import dev.vela.codec.CodecInput;
+import dev.vela.config.CacheConfig;
+import dev.vela.config.Durations;
+import dev.vela.config.Placeholders;
+import dev.vela.topology.CacheTopology;
+import dev.vela.topology.ring.HashRing;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The PARTITIONED topology: every key has one owner, chosen by the consistent-hash ring of the
+ * cluster's members over the key's encoded bytes. Key operations run on the owner, here or by a
+ * call within the rpcTimeout; size, flush, invalidateTag, entries and stats add up every node.
+ * {@link #nodeLocal()} keeps key routing but limits cache-wide operations to this node.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
+  private final String cacheName;
+  private final CacheBackend<K, V> backend;
+  private final Duration stampedeTimeout;
+  private final Supplier<CacheStats> thisNodeStats;
+  private CacheChannel channel;
+  private Routing routing;
+  private Remote<K, V> remote;
+  private Partition<K, V> partition;
+  private Migration<K, V> migration;
+  private NodeLocalPartition<K, V> nodeLocal;
+  private boolean closed;
+
+  private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
+    this.cacheName = config.name();
+    this.backend = backend;
+    this.stampedeTimeout = config.stampedeTimeout();
+    this.thisNodeStats = thisNodeStats;
+  }
+
+  /**
+   * Joins the cluster as this cache's node and waits for the first view and any {@code
+   * requireMembers}.
+   *
+   * @param context the cache's settings, codecs, clock and decode error listener
+   * @param backend where this node's keys live; closed by this topology
+   * @param thisNodeStats this node's counters, which other nodes ask for
+   * @param cluster the node to join, or null for the JVM's shared node of the {@code cluster} option
+   * @throws VelaException when the key or value type has no codec, the options do not fit, or the
+   *     cluster cannot be joined or its required members are not reached in time
+   */
+  public static <K, V> PartitionedTopology<K, V> open(
+      BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, VelaCluster cluster) {
+    CacheConfig config = context.config();
+    String backups = config.topologyOptions().get("backups");
+    if (backups != null && !Placeholders.resolve("backups", backups).trim().equals("0")) {
+      throw new VelaException("cache '" + config.name() + "' asks for backups " + backups + ", but this version keeps"
+          + " each key on its owner only (a crashed node's keys are lost, as misses); set backups to 0 or remove it");
+    }
+    String purpose = "cache '" + config.name() + "' (PARTITIONED)";
+    Wire<K, V> wire = new Wire<>(
+        context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
+        context.decodeErrors());
+    ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
+    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats);
+    PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
+    CacheChannel channel = cluster != null
+        ? cluster.join(config.name(), ch -> endpoint[0] = topology.wire(ch, wire))
+        : VelaCluster.joinShared(settings, config.name(), ch -> endpoint[0] = topology.wire(ch, wire));
+    try {
+      channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
+      if (!endpoint[0].firstView().await(settings.joinTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+        throw new VelaException("cache '" + config.name() + "' did not receive its first cluster view; is the node closing?");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      channel.close();
+      throw new VelaException("interrupted while cache '" + config.name() + "' joined its cluster", e);
+    } catch (RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return topology;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> PartitionEndpoint<K, V>[] newEndpointSlot() {
+    return (PartitionEndpoint<K, V>[]) new PartitionEndpoint<?, ?>[1];
+  }
+
+  private PartitionEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
+    this.channel = joined;
+    this.routing = new Routing(joined.self());
+    this.remote = new Remote<>(joined, wire);
+    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire);
+    this.migration = new Migration<>(cacheName, partition, backend, remote);
+    this.nodeLocal = new NodeLocalPartition<>(this);
+    return new PartitionEndpoint<>(cacheName, partition, backend, routing, remote, wire, migration, thisNodeStats);
+  }
+
+  @Override
+  public Topology kind() {
+    return Topology.PARTITIONED;
+  }
+
+  @Override
+  public String node() {
+    return channel.self();
+  }
+
+  @Override
+  public boolean isDistributed() {
+    return true;
+  }
+
+  @Override
+  public CacheTopology<K, V> nodeLocal() {
+    return nodeLocal;
+  }
+
+  @Override
+  public CacheBackend<K, V> localBackend() {
+    return backend;
+  }
+
+  @Override
+  public void requireSingleOwner(Collection<? extends K> keys) {
+    K firstKey = null;
+    String firstOwner = null;
+    for (K key : keys) {
+      String owner = partition.ownerOf(key);
+      if (firstOwner == null) {
+        firstKey = key;
+        firstOwner = owner;
+      } else if (!owner.equals(firstOwner)) {
+        throw new CrossSlotException(
+            "keys " + text(firstKey) + " (owner " + firstOwner + ") and " + text(key) + " (owner " + owner
+                + ") of partitioned cache '" + cacheName + "' live on different nodes, so they cannot be written"
+                + " atomically; split the batch by owner, or choose keys that hash together");
+      }
+    }
+  }
+
+  private boolean ownedHere(String owner) {
+    return owner.equals(channel.self());
+  }
+
+  @Override
+  public V get(K key) {
+    String owner = partition.ownerOf(key);
+    return ownedHere(owner) ? partition.get(key, Hop.FORWARDED) : remote.get(owner, key, Hop.ROUTED);
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    String owner = partition.ownerOf(key);
+    return ownedHere(owner) ? partition.entry(key, Hop.FORWARDED) : remote.entry(owner, key, Hop.ROUTED);
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
+    String owner = partition.ownerOf(key);
+    if (ownedHere(owner)) {
+      partition.put(key, entry, Hop.FORWARDED);
+    } else {
+      remote.put(owner, key, entry, Hop.ROUTED);
+    }
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    String owner = partition.ownerOf(entries.keySet().iterator().next());
+    if (ownedHere(owner)) {
+      partition.putAll(entries, Hop.FORWARDED);
+    } else {
+      remote.putAll(owner, entries, Hop.ROUTED);
+    }
+  }
+
+  @Override
+  public void restore(Map<K, StoredEntry<V>> entries) {
+    Map<String, Map<K, StoredEntry<V>>> byOwner = new LinkedHashMap<>();
+    entries.forEach((key, entry) -> byOwner.computeIfAbsent(partition.ownerOf(key), o -> new LinkedHashMap<>()).put(key, entry));
+    byOwner.values().forEach(this::putAll);
+  }
+
+  @Override
+  public boolean delete(K key) {
+    String owner = partition.ownerOf(key);
+    return ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
+  }
+
+  @Override
+  public long size() {
+    return backend.size() + remote.sumOthers(Op.SIZE, null);
+  }
+
+  @Override
+  public long flush() {
+    return backend.flush() + remote.sumOthers(Op.FLUSH, null);
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    return backend.invalidateTag(tag) + remote.sumOthers(Op.INVALIDATE_TAG, tag);
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    List<Map.Entry<K, StoredEntry<V>>> others = remote.entriesOfOthers();
+    return Stream.concat(backend.entries(), others.stream());
+  }
+
+  @Override
+  public CacheStats stats(CacheStats thisNode) {
+    return thisNode.plus(remote.statsOfOthers());
+  }
+
+  @Override
+  public V fetchOnce(K key, Supplier<V> fetchAndStore) {
+    long deadline = System.nanoTime() + saturatedNanos(stampedeTimeout);
+    while (true) {
+      String owner = partition.ownerOf(key);
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw timedOut(key);
+      }
+      CompletableFuture<byte[]> claim;
+      if (ownedHere(owner)) {
+        claim = new CompletableFuture<>();
+        partition.claim(key, channel.self(), claim::complete);
+      } else {
+        claim = remote.claim(owner, key, Duration.ofNanos(left));
+      }
+      CodecInput answer = Reply.read(owner, await(claim, key, left));
+      FetchClaims.Answer kind = FetchClaims.Answer.values()[answer.readUnsignedByte()];
+      if (kind == FetchClaims.Answer.GRANTED) {
+        try {
+          return fetchAndStore.get();
+        } finally {
+          if (ownedHere(owner)) {
+            partition.release(key);
+          } else {
+            remote.release(owner, key);
+          }
+        }
+      }
+      if (kind == FetchClaims.Answer.VALUE) {
+        V value = remote.readValue(answer);
+        if (value != null) {
+          return value;
+        }
+      }
+      // RETRY, or a value this node cannot decode: claim again
+    }
+  }
+
+  private byte[] await(CompletableFuture<byte[]> claim, K key, long leftNanos) {
+    try {
+      return claim.get(leftNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      claim.cancel(false);
+      throw timedOut(key);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FetchException("interrupted while waiting for another node's fetch of key " + text(key) + " in cache '"
+          + cacheName + "'; nothing was cached by this caller", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof VelaException vela && vela.getCause() instanceof TimeoutException) {
+        throw timedOut(key);
+      }
+      throw e.getCause() instanceof VelaException vela ? vela : new VelaException(String.valueOf(e.getCause()), e.getCause());
+    }
+  }
+
+  private FetchTimeoutException timedOut(K key) {
+    return new FetchTimeoutException(
+        "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + text(key)
+            + " in cache '" + cacheName + "'; that fetch is still running. Make the fetcher faster or raise stampedeTimeout");
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    Routing.State state = routing.state();
+    details.put("topology.node", channel.self());
+    details.put("topology.members", String.join(",", channel.members()));
+    details.put("topology.ring.members", String.join(",", state.ring().members()));
+    new TreeMap<>(state.ring().shares()).forEach(
+        (member, share) -> details.put("topology.ring.share." + member, String.format(java.util.Locale.ROOT, "%.3f", share)));
+    details.put("topology.handover.awaiting", String.join(",", state.awaiting()));
+    details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
+    details.putAll(backend.details());
+    return details;
+  }
+
+  /**
+   * Leaves gracefully: from now on this node's keys belong to the others, so it hands every key it
+   * holds to its new owner before it leaves the cluster, then closes the backend.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
+      HashRing rest = routing.leave();
+      migration.moveTo(rest);
+      remote.leaving(peers);
+    } finally {
+      channel.close();
+      backend.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PartitionedTopology[" + cacheName + " on " + channel.self() + "]";
+  }
+
+  private static String text(Object key) {
+    String text = String.valueOf(key);
+    return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE / 2;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.CacheStats;
+import dev.vela.VelaException;
+import dev.vela.backend.StoredEntry;
+import dev.vela.cluster.CacheChannel;
+import dev.vela.codec.CodecInput;
+import dev.vela.codec.CodecOutput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Calls to the same cache on other nodes: each method writes a request, waits for the reply within
+ * the rpcTimeout, and reads it.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class Remote<K, V> {
+  private final CacheChannel channel;
+  private final Wire<K, V> wire;
+
+  Remote(CacheChannel channel, Wire<K, V> wire) {
+    this.channel = channel;
+    this.wire = wire;
+  }
+
+  V get(String member, K key, Hop hop) {
+    CodecInput in = call(member, keyed(Op.GET, hop, key));
+    return in.readBoolean() ? wire.readValue(in) : null;
+  }
+
+  StoredEntry<V> entry(String member, K key, Hop hop) {
+    CodecInput in = call(member, keyed(Op.ENTRY, hop, key));
+    return in.readBoolean() ? wire.readEntry(in) : null;
+  }
+
+  void put(String member, K key, StoredEntry<V> entry, Hop hop) {
+    CodecOutput out = keyedOutput(Op.PUT, hop, key);
+    wire.writeEntry(out, entry);
+    call(member, out.toByteArray());
+  }
+
+  void putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
+    call(member, entries(Op.PUT_ALL, hop, entries));
+  }
+
+  boolean delete(String member, K key, Hop hop) {
+    return call(member, keyed(Op.DELETE, hop, key)).readBoolean();
+  }
+
+  /** Moves entries to their new owner, which keeps each one unless it already holds that key. */
+  void handover(String member, Map<K, StoredEntry<V>> entries) {
+    call(member, entries(Op.HANDOVER, Hop.DIRECT, entries));
+  }
+
+  /** Tells every other member that this node has moved its keys for the ring {@code ringId}; best effort. */
+  void handoverDone(String ringId) {
+    CodecOutput out = Wire.request(Op.HANDOVER_DONE);
+    out.writeString(ringId);
+    byte[] request = out.toByteArray();
+    for (String member : channel.members()) {
+      if (!member.equals(channel.self())) {
+        channel.call(member, request, channel.rpcTimeout()); // no wait: a node that misses it waits for the next view
+      }
+    }
+  }
+
+  /**
+   * Tells {@code peers} (the members that run this cache) that it has closed here and handed its
+   * keys over, and waits for them to hear it; best effort.
+   */
+  void leaving(List<String> peers) {
+    byte[] request = Wire.request(Op.LEAVING).toByteArray();
+    for (String member : peers) {
+      if (!member.equals(channel.self())) {
+        channel.call(member, request, channel.rpcTimeout()).exceptionally(failure -> null).join();
+      }
+    }
+  }
+
+  /** The sum over every other member of a count: size, flush or invalidateTag. */
+  long sumOthers(Op op, String tag) {
+    CodecOutput out = Wire.request(op);
+    if (tag != null) {
+      out.writeString(tag);
+    }
+    long sum = 0;
+    for (Map.Entry<String, byte[]> reply : channel.callOthers(out.toByteArray()).entrySet()) {
+      sum += Reply.read(reply.getKey(), reply.getValue()).readVarLong();
+    }
+    return sum;
+  }
+
+  /** Every other member's entries. */
+  List<Map.Entry<K, StoredEntry<V>>> entriesOfOthers() {
+    List<Map.Entry<K, StoredEntry<V>>> all = new ArrayList<>();
+    for (Map.Entry<String, byte[]> reply : channel.callOthers(Wire.request(Op.ENTRIES).toByteArray()).entrySet()) {
+      CodecInput in = Reply.read(reply.getKey(), reply.getValue());
+      int count = in.readLength(1);
+      for (int i = 0; i < count; i++) {
+        K key = wire.readKey(in);
+        StoredEntry<V> entry = wire.readEntry(in);
+        if (entry != null) {
+          all.add(Map.entry(key, entry));
+        }
+      }
+    }
+    return all;
+  }
+
+  /** Every other member's counters, added up. */
+  CacheStats statsOfOthers() {
+    CacheStats sum = CacheStats.EMPTY;
+    for (Map.Entry<String, byte[]> reply : channel.callOthers(Wire.request(Op.STATS).toByteArray()).entrySet()) {
+      CodecInput in = Reply.read(reply.getKey(), reply.getValue());
+      sum = sum.plus(new CacheStats(
+          in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(),
+          in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong()));
+    }
+    return sum;
+  }
+
+  /** Asks the owner for the right to fetch {@code key}; waits at most {@code timeout} for its answer. */
+  CompletableFuture<byte[]> claim(String owner, K key, Duration timeout) {
+    CodecOutput out = keyedOutput(Op.CLAIM, Hop.DIRECT, key);
+    return channel.call(owner, out.toByteArray(), timeout);
+  }
+
+  /** Gives the right to fetch {@code key} back to its owner; best effort, without waiting. */
+  void release(String owner, K key) {
+    channel.call(owner, keyed(Op.RELEASE, Hop.DIRECT, key), channel.rpcTimeout());
+  }
+
+  /** A value from a reply, or null when it does not decode here. */
+  V readValue(CodecInput in) {
+    return wire.readValue(in);
+  }
+
+  static void writeStats(CodecOutput out, CacheStats stats) {
+    for (long counter : new long[] {
+        stats.hits(), stats.misses(), stats.writes(), stats.deletes(), stats.evictions(), stats.expirations(),
+        stats.fetches(), stats.fetchErrors(), stats.decodeErrors(), stats.l1Hits(), stats.l1Misses()}) {
+      out.writeVarLong(counter);
+    }
+  }
+
+  private byte[] keyed(Op op, Hop hop, K key) {
+    return keyedOutput(op, hop, key).toByteArray();
+  }
+
+  private CodecOutput keyedOutput(Op op, Hop hop, K key) {
+    CodecOutput out = Wire.request(op);
+    out.writeByte(hop.ordinal());
+    wire.writeKey(out, key);
+    return out;
+  }
+
+  private byte[] entries(Op op, Hop hop, Map<K, StoredEntry<V>> entries) {
+    CodecOutput out = Wire.request(op);
+    out.writeByte(hop.ordinal());
+    out.writeVarInt(entries.size());
+    entries.forEach((key, entry) -> {
+      wire.writeKey(out, key);
+      wire.writeEntry(out, entry);
+    });
+    return out.toByteArray();
+  }
+
+  private CodecInput call(String member, byte[] request) {
+    try {
+      return Reply.read(member, channel.call(member, request, channel.rpcTimeout()).join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof VelaException vela) {
+        throw new VelaException(vela.getMessage(), vela.getCause());
+      }
+      throw new VelaException("the call to node " + member + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Entries read from a PUT_ALL or HANDOVER request, in order; undecodable values are left out. */
+  Map<K, StoredEntry<V>> readEntries(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = wire.readKey(in);
+      StoredEntry<V> entry = wire.readEntry(in);
+      if (entry != null) {
+        entries.put(key, entry);
+      }
+    }
+    return entries;
+  }
+}

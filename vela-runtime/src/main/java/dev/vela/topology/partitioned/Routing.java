@@ -1,0 +1,117 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.topology.ring.HashRing;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which node owns which key, now and, while keys are still moving after a view change, before it:
+ * the current ring, the previous ring, and the members whose handover of that change is not done.
+ * When every member that held keys before has said it is done, the previous ring is dropped.
+ */
+final class Routing {
+  /**
+   * One view of the cluster.
+   *
+   * @param ring who owns each key now
+   * @param previous who owned each key before the last change, while keys are moving; else null
+   * @param awaiting members still moving keys to their new owners
+   */
+  record State(HashRing ring, HashRing previous, Set<String> awaiting) {}
+
+  private final String self;
+  private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
+  private final Set<String> departed = new HashSet<>(); // members whose cache closed while their node stays
+  private List<String> lastMembers = List.of();
+  private State state;
+  private boolean leaving;
+
+  Routing(String self) {
+    this.self = self;
+    this.state = new State(HashRing.of(List.of(self)), null, Set.of());
+  }
+
+  synchronized State state() {
+    return state;
+  }
+
+  synchronized HashRing ring() {
+    return state.ring;
+  }
+
+  /**
+   * Follows a new view. Returns the ring before it, or null when the view changes no owner (or this
+   * node is leaving, and so no longer follows views).
+   */
+  synchronized HashRing update(List<String> members, boolean firstView) {
+    if (leaving) {
+      return null;
+    }
+    departed.retainAll(members);
+    lastMembers = List.copyOf(members);
+    List<String> serving = members.stream().filter(member -> !departed.contains(member)).toList();
+    HashRing next = HashRing.of(serving.contains(self) ? serving : members);
+    HashRing before = state.ring;
+    if (next.members().equals(before.members()) && !firstView) {
+      return null;
+    }
+    if (firstView) {
+      // a node that joins holds nothing yet: every other member may hold keys it now owns
+      before = next.without(self);
+    }
+    Set<String> awaiting = new HashSet<>(before.members());
+    awaiting.retainAll(next.members());
+    awaiting.remove(self);
+    String ringId = ringId(next);
+    awaiting.removeIf(member -> ringId.equals(doneEarly.get(member)));
+    doneEarly.keySet().retainAll(next.members());
+    state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting));
+    return before;
+  }
+
+  /** {@code member} has moved its keys for the ring with {@code ringId}. */
+  synchronized void handoverDone(String member, String ringId) {
+    if (!ringId.equals(ringId(state.ring))) {
+      doneEarly.put(member, ringId); // for a view we have not seen yet
+      return;
+    }
+    if (state.awaiting.contains(member)) {
+      Set<String> awaiting = new HashSet<>(state.awaiting);
+      awaiting.remove(member);
+      state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
+    }
+  }
+
+  /**
+   * The cache on {@code member} has closed while its node stays in the view: its keys were handed
+   * over, and no key is routed to it any more.
+   */
+  synchronized void depart(String member) {
+    if (!member.equals(self) && departed.add(member)) {
+      state = new State(state.ring.without(member), null, Set.of());
+    }
+  }
+
+  /**
+   * Takes {@code member} back after its cache started again, and returns the members of the last
+   * view to follow anew; null when it had not departed.
+   */
+  synchronized List<String> rejoin(String member) {
+    return departed.remove(member) ? lastMembers : null;
+  }
+
+  /** This node leaves: from now on its keys belong to the others, and views no longer change that. */
+  synchronized HashRing leave() {
+    leaving = true;
+    state = new State(state.ring.without(self), null, Set.of());
+    return state.ring;
+  }
+
+  /** A short name of a ring's member set, equal on every node that sees the same members. */
+  static String ringId(HashRing ring) {
+    return Integer.toHexString(String.join(",", ring.members()).hashCode()) + "/" + ring.members().size();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.vela.backend.redis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real redis-server for tests, bound to 127.0.0.1 on a free port, without persistence. The
+ * binary comes from the embedded-redis test dependency (extracted once per JVM), or else from
+ * {@code redis-server} on the PATH. It is stopped by {@link #close()} and, should a test run end
+ * early, by a shutdown hook.
+ */
+public final class LocalRedisServer implements AutoCloseable {
+  private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
+  private static final Duration START_DEADLINE = Duration.ofSeconds(20);
+  private static volatile Path binary;
+
+  private final int port;
+  private final Thread stopOnExit = new Thread(this::stop, "stop test redis-server");
+  private Process process;
+
+  private LocalRedisServer(int port) {
+    this.port = port;
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+  }
+
+  /** Starts a server on a free loopback port. */
+  public static LocalRedisServer start() {
+    LocalRedisServer server = new LocalRedisServer(freePort());
+    server.startAgain();
+    return server;
+  }
+
+  /** The server's port. */
+  public int port() {
+    return port;
+  }
+
+  /** {@code redis://127.0.0.1:<port>}. */
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** Stops the server, as an outage would; {@link #startAgain()} brings it back on the same port. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** Starts the server (again) on its port, empty, and waits until it accepts connections. */
+  public synchronized void startAgain() {
+    if (process != null) {
+      throw new IllegalStateException("redis-server on port " + port + " is already running");
+    }
+    List<String> command = List.of(binary().toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
+        "--save", "", "--appendonly", "no", "--protected-mode", "yes");
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+    awaitReady(process);
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway, and finds the server stopped
+    }
+  }
+
+  private void awaitReady(Process started) {
+    CountDownLatch ready = new CountDownLatch(1);
+    // the server logs to its stdout: read it until it says it is ready, and drain it afterwards so
+    // that the server never blocks on a full pipe
+    Thread reader = new Thread(() -> {
+      try (BufferedReader log = new BufferedReader(
+          new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = log.readLine(); line != null; line = log.readLine()) {
+          if (line.contains("Ready to accept connections")) {
+            ready.countDown();
+          }
+        }
+      } catch (IOException stopped) {
+        // the server ended
+      }
+    }, "redis-server log on port " + port);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!ready.await(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop();
+        throw new IllegalStateException("redis-server on port " + port + " did not start within " + START_DEADLINE);
+      }
+    } catch (InterruptedException e) {
+      stop();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting redis-server", e);
+    }
+  }
+
+  private static Path binary() {
+    Path found = binary;
+    if (found == null) {
+      synchronized (LocalRedisServer.class) {
+        if (binary == null) {
+          binary = locate();
+        }
+        found = binary;
+      }
+    }
+    return found;
+  }
+
+  private static Path locate() {
+    boolean linuxAmd64 = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
+        && System.getProperty("os.arch").matches("amd64|x86_64");
+    try (InputStream bundled = linuxAmd64 ? LocalRedisServer.class.getResourceAsStream(BUNDLED) : null) {
+      if (bundled != null) {
+        Path file = Files.createTempFile("vela-test-redis-server", "");
+        file.toFile().deleteOnExit();
+        Files.copy(bundled, file, StandardCopyOption.REPLACE_EXISTING);
+        if (!file.toFile().setExecutable(true)) {
+          throw new IOException("cannot make " + file + " executable");
+        }
+        return file;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the bundled redis-server", e);
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, "redis-server");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no redis-server: neither the embedded-redis binary for linux-amd64 nor"
+        + " redis-server on the PATH was found");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on loopback", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.vela.backend.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vela.VelaException;
+import io.lettuce.core.RedisCredentials;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The url and timeout options: defaults, placeholders, refusals, and a password never shown. */
+class RedisSettingsTest {
+
+  @Test
+  void defaultsToLocalhostAndTwoSeconds() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c", Map.of()));
+
+    assertThat(settings.redacted()).isEqualTo("redis://localhost:6379");
+    assertThat(settings.uri().getPort()).isEqualTo(6379);
+    assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void readsUserPasswordDatabaseAndTls() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c",
+        Map.of("url", "rediss://app:pa55@cache.internal:6380/3", "timeout", "750ms")));
+
+    assertThat(settings.uri().isSsl()).isTrue();
+    RedisCredentials credentials = settings.uri().getCredentialsProvider().resolveCredentials().block();
+    assertThat(credentials.getUsername()).isEqualTo("app");
+    assertThat(credentials.getPassword()).containsExactly('p', 'a', '5', '5');
+    assertThat(settings.uri().getDatabase()).isEqualTo(3);
+    assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(settings.redacted()).isEqualTo("rediss://cache.internal:6380/3");
+    assertThat(settings.toString()).doesNotContain("pa55");
+  }
+
+  @Test
+  void resolvesPlaceholdersWhenTheCacheStarts() {
+    String property = "vela.test.redis.url." + System.nanoTime();
+    System.setProperty(property, "redis://10.0.0.7:7000");
+    try {
+      RedisSettings set = RedisSettings.of(RedisTesting.config("c", Map.of("url", "${" + property + ":redis://x:1}")));
+      RedisSettings unset = RedisSettings.of(RedisTesting.config("c", Map.of("url", "${" + property + ".unset:redis://x:1}")));
+
+      assertThat(set.redacted()).isEqualTo("redis://10.0.0.7:7000");
+      assertThat(unset.redacted()).isEqualTo("redis://x:1");
+    } finally {
+      System.clearProperty(property);
+    }
+  }
+
+  @Test
+  void refusesAUrlOfAnotherSchemeWithoutShowingItsPassword() {
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c", Map.of("url", "http://u:topsecret@host:80"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("cache 'c'")
+        .hasMessageContaining("not a Redis URL")
+        .hasMessageContaining("redis://[user:password@]host:port[/database]")
+        .hasMessageNotContaining("topsecret");
+  }
+
+  @Test
+  void refusesATimeoutThatIsNotAPositiveFiniteDuration() {
+    for (String timeout : new String[] {"0s", "infinity", "soon"}) {
+      assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c", Map.of("timeout", timeout))))
+          .as(timeout)
+          .isInstanceOf(VelaException.class)
+          .hasMessageContaining("option timeout \"" + timeout + "\"")
+          .hasMessageContaining("\"2s\"");
+    }
+  }
+}

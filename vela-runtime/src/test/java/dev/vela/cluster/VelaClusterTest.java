@@ -1,0 +1,199 @@
+package dev.vela.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vela.VelaException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class VelaClusterTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
+    }
+  }
+
+  private VelaCluster[] nodes(String cluster, int count) {
+    int[] ports = new int[count];
+    StringBuilder hosts = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      ports[i] = FreePorts.next();
+      hosts.append(i == 0 ? "" : ",").append("127.0.0.1[").append(ports[i]).append(']');
+    }
+    VelaCluster[] nodes = new VelaCluster[count];
+    for (int i = 0; i < count; i++) {
+      nodes[i] = VelaCluster.builder()
+          .clusterName(cluster)
+          .port(ports[i])
+          .initialHosts(hosts.toString())
+          .joinTimeout(Duration.ofMillis(500))
+          .rpcTimeout(Duration.ofMillis(1500))
+          .start();
+      opened.add(nodes[i]);
+    }
+    nodes[0].awaitMembers(new RequiredMembers.Count(count), DEADLINE);
+    return nodes;
+  }
+
+  /** Answers each request with "<node>:<request>". */
+  private static final class Echo implements CacheEndpoint {
+    final List<List<String>> views = new CopyOnWriteArrayList<>();
+    private final String node;
+
+    Echo(String node) {
+      this.node = node;
+    }
+
+    @Override
+    public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+      reply.accept((node + ":" + new String(request, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void membersChanged(List<String> members) {
+      views.add(members);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void nodesFormOneViewAndAnswerCallsForTheirCache() throws Exception {
+    VelaCluster[] nodes = nodes("calls", 2);
+    CacheChannel a = nodes[0].join("echo", new Echo("a"));
+    CacheChannel b = nodes[1].join("echo", new Echo("b"));
+    opened.add(a);
+    opened.add(b);
+
+    assertThat(nodes[1].members()).containsExactlyInAnyOrderElementsOf(nodes[0].members()).hasSize(2);
+    byte[] reply = a.call(b.self(), bytes("ping"), Duration.ofSeconds(5)).get(20, TimeUnit.SECONDS);
+    assertThat(new String(reply, StandardCharsets.UTF_8)).isEqualTo("b:ping");
+    Map<String, byte[]> all = b.callOthers(bytes("all"));
+    assertThat(all).containsOnlyKeys(a.self());
+    assertThat(new String(all.get(a.self()), StandardCharsets.UTF_8)).isEqualTo("a:all");
+  }
+
+  @Test
+  void aRequestForACacheThatStartsLaterIsAnsweredOnceItStarts() throws Exception {
+    VelaCluster[] nodes = nodes("late", 2);
+    CacheChannel a = nodes[0].join("late-cache", new Echo("a"));
+    opened.add(a);
+    var reply = a.call(nodes[1].localMember(), bytes("early"), Duration.ofSeconds(10));
+    opened.add(nodes[1].join("late-cache", new Echo("b")));
+
+    assertThat(new String(reply.get(20, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo("b:early");
+  }
+
+  @Test
+  void aSilentNodeTimesOutWithTheRpcTimeoutInTheMessage() {
+    VelaCluster[] nodes = nodes("silent", 2);
+    CacheChannel a = nodes[0].join("mute", new Echo("a"));
+    opened.add(a);
+    opened.add(nodes[1].join("mute", new CacheEndpoint() {
+      @Override
+      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+        // never answers
+      }
+
+      @Override
+      public void membersChanged(List<String> members) {}
+    }));
+
+    assertThatThrownBy(() -> a.call(nodes[1].localMember(), bytes("x"), Duration.ofMillis(300)).join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("did not answer within rpcTimeout 300ms")
+        .hasMessageContaining("'mute'");
+  }
+
+  @Test
+  void aCallToANodeOutsideTheViewFailsAtOnce() {
+    VelaCluster[] nodes = nodes("gone", 1);
+    CacheChannel a = nodes[0].join("c", new Echo("a"));
+    opened.add(a);
+
+    assertThatThrownBy(() -> a.call("nobody", bytes("x"), Duration.ofSeconds(30)).join())
+        .cause()
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("node nobody is not a member of cluster 'gone'");
+  }
+
+  @Test
+  void endpointsHearTheViewWhenTheyJoinAndWhenItChanges() throws Exception {
+    VelaCluster[] nodes = nodes("views", 2);
+    Echo echo = new Echo("a");
+    opened.add(nodes[0].join("v", echo));
+    nodes[1].close();
+
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (echo.views.stream().noneMatch(view -> view.size() == 1) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(echo.views.get(0)).hasSize(2);
+    assertThat(echo.views).anySatisfy(view -> assertThat(view).containsExactly(nodes[0].localMember()));
+  }
+
+  @Test
+  void requireMembersNamesWhatItCouldNotReach() {
+    int port = FreePorts.next();
+    int absent = FreePorts.next();
+    assertThatThrownBy(() -> VelaCluster.builder()
+            .clusterName("alone")
+            .port(port)
+            .initialHosts("127.0.0.1[" + port + "],127.0.0.1[" + absent + "]")
+            .joinTimeout(Duration.ofMillis(300))
+            .requireMembers(RequiredMembers.parse("127.0.0.1[" + absent + "]"))
+            .start())
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("no member at 127.0.0.1:" + absent)
+        .hasMessageContaining("within 300ms");
+  }
+
+  @Test
+  void twoCachesOfOneNameOnOneNodeAreRefused() {
+    VelaCluster[] nodes = nodes("twice", 1);
+    opened.add(nodes[0].join("same", new Echo("a")));
+    assertThatThrownBy(() -> nodes[0].join("same", new Echo("b")))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("cache 'same' already runs on cluster node");
+  }
+
+  @Test
+  void settingsFromOptionsResolvePlaceholdersAndNameBadValues() {
+    ClusterSettings settings = ClusterSettings.fromOptions("c", Map.of(
+        "cluster", "${VELA_TEST_UNSET_CLUSTER:orders}", "port", "7811", "rpcTimeout", "250ms",
+        "requireMembers", "3", "initialHosts", "127.0.0.1[7811],127.0.0.1[7812]"));
+    assertThat(settings.clusterName()).isEqualTo("orders");
+    assertThat(settings.port()).isEqualTo(7811);
+    assertThat(settings.rpcTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(settings.requireMembers()).isEqualTo(new RequiredMembers.Count(3));
+
+    assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("initialHosts", "127.0.0.1:7800")))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("cache 'c'")
+        .hasMessageContaining("not host[port]");
+    assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("port", "seventy")))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("port \"seventy\" is not a number");
+    assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("joinTimeout", "soon")))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("joinTimeout \"soon\"");
+  }
+}

@@ -1,0 +1,239 @@
+package dev.vela.topology.partitioned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vela.Cache;
+import dev.vela.VelaException;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.Topology;
+import dev.vela.cluster.FreePorts;
+import dev.vela.cluster.RequiredMembers;
+import dev.vela.cluster.VelaCluster;
+import dev.vela.codec.CacheTypes;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import dev.vela.testing.TestCodecs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How nodes come together and apart: simultaneous starts, shared channels, a fetcher that dies. */
+class ClusterFormationTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(40);
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
+    }
+  }
+
+  private static CacheBuilder<String, String, Cache<String, String>> cache(String name) {
+    return new CacheBuilder<String, String, Cache<String, String>>(
+            new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), name, Backend.MEMORY, Topology.PARTITIONED,
+            c -> c)
+        .sweepInterval(Durations.INFINITE);
+  }
+
+  private <T extends AutoCloseable> T kept(T closeable) {
+    opened.add(closeable);
+    return closeable;
+  }
+
+  @Test
+  void twoNodesStartedAtOnceFormOneClusterAndOneRing() throws Exception {
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<VelaCluster>> starts = new ArrayList<>();
+    for (int port : new int[] {first, second}) {
+      starts.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return VelaCluster.builder().clusterName("merge").port(port).initialHosts(hosts)
+            .joinTimeout(Duration.ofMillis(500)).start();
+      }));
+    }
+    go.countDown();
+    VelaCluster a = kept(starts.get(0).get(60, TimeUnit.SECONDS));
+    VelaCluster b = kept(starts.get(1).get(60, TimeUnit.SECONDS));
+    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    b.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+
+    Cache<String, String> onA = kept(cache("merged").cluster(a).create());
+    Cache<String, String> onB = kept(cache("merged").cluster(b).create());
+    for (int i = 0; i < 50; i++) {
+      onA.put("k" + i, "v" + i);
+    }
+    assertThat(onB.size()).isEqualTo(50);
+    assertThat(onB.get("k7")).contains("v7");
+    assertThat(onA.local().size()).isPositive().isLessThan(50);
+    assertThat(onB.inspect().details().get("topology.ring.members").split(",")).hasSize(2);
+  }
+
+  @Test
+  void readsWhileANodeJoinsFindEveryKey() throws Exception {
+    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
+    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    List<Cache<String, String>> caches = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      VelaCluster node = kept(VelaCluster.builder().clusterName("join-reads").port(ports[i]).initialHosts(hosts)
+          .joinTimeout(Duration.ofMillis(500)).start());
+      node.awaitMembers(new RequiredMembers.Count(i + 1), DEADLINE);
+      caches.add(kept(cache("joined").cluster(node).create()));
+    }
+    int keys = 2000;
+    for (int i = 0; i < keys; i++) {
+      caches.get(0).put("k" + i, "v" + i);
+    }
+    AtomicInteger misses = new AtomicInteger();
+    AtomicInteger roundsAfterJoin = new AtomicInteger(-1);
+    CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+      // bounded: stops two full rounds after the join, or after 500 rounds
+      for (int round = 0; round < 500 && roundsAfterJoin.get() < 2; round++) {
+        for (int i = 0; i < keys; i++) {
+          if (caches.get(0).get("k" + i).isEmpty()) {
+            misses.incrementAndGet();
+          }
+        }
+        roundsAfterJoin.getAndUpdate(done -> done < 0 ? done : done + 1);
+      }
+    });
+    VelaCluster third = kept(VelaCluster.builder().clusterName("join-reads").port(ports[2]).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).start());
+    Cache<String, String> joined = kept(cache("joined").cluster(third).create());
+    third.awaitMembers(new RequiredMembers.Count(3), DEADLINE);
+    roundsAfterJoin.set(0);
+    reader.get(60, TimeUnit.SECONDS);
+
+    assertThat(misses.get()).isZero();
+    assertThat(joined.local().size()).isPositive();
+    assertThat(joined.size()).isEqualTo(keys);
+  }
+
+  @Test
+  void cachesOfOneJvmShareOneNodeUntilTheLastCloses() {
+    int port = FreePorts.next();
+    Cache<String, String> first = cache("first").option("cluster", "shared-test").option("port", Integer.toString(port))
+        .option("joinTimeout", "300ms").create();
+    Cache<String, String> second = kept(cache("second").option("cluster", "shared-test")
+        .option("port", Integer.toString(port)).option("joinTimeout", "300ms").create());
+    assertThat(second.inspect().node()).isEqualTo(first.inspect().node());
+
+    first.close();
+    second.put("still", "works");
+    assertThat(second.get("still")).contains("works");
+    assertThatThrownBy(() -> cache("third").option("cluster", "shared-test").option("port", Integer.toString(port + 1))
+            .create())
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("already runs it with");
+  }
+
+  @Test
+  void aCacheThatClosesWhileItsNodeStaysHandsOverAndIsNoLongerRouted() {
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    VelaCluster a = kept(VelaCluster.builder().clusterName("depart").port(first).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    VelaCluster b = kept(VelaCluster.builder().clusterName("depart").port(second).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    Cache<String, String> onA = kept(cache("departing").cluster(a).create());
+    Cache<String, String> onB = cache("departing").cluster(b).create();
+    for (int i = 0; i < 200; i++) {
+      onA.put("k" + i, "v" + i);
+    }
+    assertThat(onB.local().size()).isPositive();
+
+    onB.close();
+    assertThat(onA.local().size()).isEqualTo(200);
+    long started = System.nanoTime();
+    onA.put("after", "close");
+    for (int i = 0; i < 200; i++) {
+      assertThat(onA.get("k" + i)).contains("v" + i);
+    }
+    assertThat(onA.get("after")).contains("close");
+    // no call waited for the closed cache: that would take the 10s rpcTimeout
+    assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    assertThat(onA.inspect().details().get("topology.ring.members")).isEqualTo(a.localMember());
+  }
+
+  @Test
+  void requireMembersFailsCreateNamingTheMissingCount() {
+    int port = FreePorts.next();
+    assertThatThrownBy(() -> cache("lonely").option("cluster", "lonely").option("port", Integer.toString(port))
+            .option("joinTimeout", "300ms").option("requireMembers", "${VELA_TEST_UNSET_COUNT:2}").create())
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("only 1 of 2 members");
+  }
+
+  @Test
+  void whenTheFetchingNodeDiesAWaiterFetchesInstead() throws Exception {
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    int third = FreePorts.next();
+    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "],127.0.0.1[" + third + "]";
+    List<VelaCluster> nodes = new ArrayList<>();
+    for (int port : new int[] {first, second, third}) {
+      nodes.add(kept(VelaCluster.builder().clusterName("fetch-death").port(port).initialHosts(hosts)
+          .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(3)).start()));
+    }
+    nodes.get(0).awaitMembers(new RequiredMembers.Count(3), DEADLINE);
+    List<Cache<String, String>> caches = new ArrayList<>();
+    for (VelaCluster node : nodes) {
+      caches.add(cache("fetched").cluster(node).stampedeTimeout(Duration.ofSeconds(30)).create());
+    }
+    opened.add(caches.get(0));
+    opened.add(caches.get(1));
+    opened.add(caches.get(2));
+    // a key the doomed node (the third) does not own, so its owner outlives it
+    String key = null;
+    for (int i = 0; key == null; i++) {
+      caches.get(0).put("probe" + i, "x");
+      if (caches.get(2).local().size() == 0) {
+        key = "probe" + i;
+      }
+      caches.get(0).flush();
+    }
+    String wanted = key;
+
+    CountDownLatch doomedFetching = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    Future<String> doomed = CompletableFuture.supplyAsync(() -> caches.get(2).getOrFetch(wanted, k -> {
+      doomedFetching.countDown();
+      try {
+        never.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "from the dead";
+    }));
+    assertThat(doomedFetching.await(30, TimeUnit.SECONDS)).isTrue();
+    AtomicInteger survivorFetches = new AtomicInteger();
+    CompletableFuture<String> survivor = CompletableFuture.supplyAsync(() -> caches.get(1).getOrFetch(wanted, k -> {
+      survivorFetches.incrementAndGet();
+      return "from a survivor";
+    }));
+
+    nodes.get(2).close(); // the fetching node vanishes without giving its claim back
+    assertThat(survivor.get(40, TimeUnit.SECONDS)).isEqualTo("from a survivor");
+    assertThat(survivorFetches.get()).isEqualTo(1);
+    assertThat(caches.get(0).get(wanted)).contains("from a survivor");
+    never.countDown();
+    doomed.cancel(true);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.vela.topology.partitioned.multijvm;
+
+import dev.vela.Cache;
+import dev.vela.PutOptions;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
+import dev.vela.codec.TypeCodec;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One cluster node in its own JVM, driven by line commands on stdin; each command gets one line on
+ * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts. Commands:
+ * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
+ * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
+ * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
+ * {@code leave} (graceful close, then exit).
+ */
+public final class ClusterNodeMain {
+  private ClusterNodeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err); // only answers go to stdout
+    Cache<StockKey, String> cache = new CacheBuilder<StockKey, String, Cache<StockKey, String>>(
+            new CacheTypes<>(TypeCodec.of("test.StockKey", StockKey.CODEC), TypeCodec.of("java.lang.String", Codecs.STRING)),
+            "stock", Backend.MEMORY, Topology.PARTITIONED, c -> c)
+        .sweepInterval(Durations.INFINITE)
+        .option("cluster", "multi-jvm-" + args[2])
+        .option("port", args[0])
+        .option("initialHosts", args[1])
+        .option("joinTimeout", "500ms")
+        .option("rpcTimeout", "3s")
+        .create();
+    AtomicInteger fetches = new AtomicInteger();
+    out.println("ok started " + cache.inspect().node());
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      String[] word = line.trim().split(" ");
+      try {
+        switch (word[0]) {
+          case "put" -> {
+            cache.put(StockKey.number(Integer.parseInt(word[1])), word[2],
+                word.length > 3 ? PutOptions.tags(word[3]) : PutOptions.defaults());
+            out.println("ok");
+          }
+          case "get" -> out.println("ok " + cache.get(StockKey.number(Integer.parseInt(word[1]))).orElse("-"));
+          case "putRange" -> {
+            for (int n = Integer.parseInt(word[1]); n < Integer.parseInt(word[2]); n++) {
+              cache.put(StockKey.number(n), "v" + n);
+            }
+            out.println("ok");
+          }
+          case "missing" -> {
+            int missing = 0;
+            for (int n = Integer.parseInt(word[1]); n < Integer.parseInt(word[2]); n++) {
+              if (!("v" + n).equals(cache.get(StockKey.number(n)).orElse(null))) {
+                missing++;
+              }
+            }
+            out.println("ok " + missing);
+          }
+          case "size" -> out.println("ok " + cache.size());
+          case "localSize" -> out.println("ok " + cache.local().size());
+          case "invalidate" -> out.println("ok " + cache.invalidateTag(word[1]));
+          case "members" -> out.println("ok " + cache.inspect().details().get("topology.members"));
+          case "fetch" -> {
+            String value = cache.getOrFetch(StockKey.number(Integer.parseInt(word[1])), key -> {
+              fetches.incrementAndGet();
+              return "fetched";
+            });
+            out.println("ok " + value + " " + fetches.get());
+          }
+          case "leave" -> {
+            cache.close();
+            out.println("ok left");
+            return;
+          }
+          default -> out.println("err unknown command " + word[0]);
+        }
+      } catch (RuntimeException e) {
+        out.println("err " + e.toString().replace('\n', ' '));
+      }
+    }
+    cache.close();
+  }
+}
