@@ -16,6 +16,8 @@ import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One cache's MapDB file with its three collections, all in one transaction: the entries (key
@@ -24,7 +26,7 @@ import org.mapdb.Serializer;
  * Not synchronised: the backend orders writes and commits.
  */
 final class DiskStore implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(DiskStore.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
   private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
 
@@ -71,8 +73,8 @@ final class DiskStore implements AutoCloseable {
               + " onCorruption=moveAside to move it aside and start empty", e);
         }
         List<Path> moved = moveAside(files, cacheName, wallClock);
-        LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' found its store " + files.store()
-            + " corrupt or truncated (" + e + "); moved it aside to " + moved + " and starts empty");
+        LOG.warn("cache '{}' found its store {} corrupt or truncated ({}); moved it aside to {} and starts empty",
+            cacheName, files.store(), e.toString(), moved);
         return openLocked(files, lock, cacheName);
       }
     } catch (RuntimeException e) {

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes return at once and a daemon thread commits them every interval: much faster writes, but
@@ -13,7 +15,7 @@ import java.util.function.LongSupplier;
  * consistent earlier state.
  */
 final class PeriodicCommits implements Commits {
-  private static final System.Logger LOG = System.getLogger(PeriodicCommits.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodicCommits.class);
 
   private final String cacheName;
   private final Duration interval;
@@ -48,7 +50,7 @@ final class PeriodicCommits implements Commits {
       durableUpTo = commitNow.getAsLong();
     } catch (RuntimeException e) {
       // the next interval tries again; the writes stay in the store meanwhile
-      LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' could not commit its writes to disk", e);
+      LOG.warn("cache '{}' could not commit its writes to disk; the next interval tries again", cacheName, e);
     }
   }
 
@@ -62,7 +64,7 @@ final class PeriodicCommits implements Commits {
     timer.shutdown();
     try {
       if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "': a commit did not finish in 10s at close");
+        LOG.warn("cache '{}': a commit did not finish within 10s of close", cacheName);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
