@@ -5,6 +5,7 @@ import dev.vela.VelaException;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
+import dev.vela.backend.disk.DiskBackend;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
@@ -59,6 +60,8 @@ final class CacheFactory {
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
         }
+      case DISK:
+        return DiskBackend.open(context);
       case REDIS:
         return openRedis(context);
       default:
