@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A runnable tour of Vela on the embedded default, the memory backend: settings from the
- * annotation, TTL, tags, a shared fetch under a stampede, stats, and a dump restored into a new cache.
+ * A runnable tour of Vela. First the embedded default, the memory backend: settings from the
+ * annotation, TTL, tags, a shared fetch under a stampede, stats, and a dump restored into a new
+ * cache. Then a partitioned cache on two nodes over loopback.
  */
 public final class Tour {
   private Tour() {}
@@ -40,6 +41,8 @@ public final class Tour {
       System.out.println("stats   " + products.stats());
       System.out.println("inspect " + products.inspect());
     }
+    section("a partitioned cache on two nodes");
+    ClusterTour.run();
   }
 
   private static void basics(ProductCache products) {

@@ -26,6 +26,9 @@ class TourTest {
         .contains("get T-1      -> Hammer")
         .contains("invalidateTag removes 2")
         .contains("the fetcher ran 1 time(s)")
-        .containsPattern("dumped \\d+ entries to a file, loaded \\d+ into a new cache");
+        .containsPattern("dumped \\d+ entries to a file, loaded \\d+ into a new cache")
+        .contains("node B reads SKU-4 -> 40")
+        .contains("size() over the cluster: 6")
+        .contains("putAll over keys of both nodes is refused");
   }
 }
