@@ -44,7 +44,12 @@ final class CacheFactory {
     CacheBackend<K, V> backend = openBackend(context);
     CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
     if (config.nearCache()) {
-      topology = NearCacheTopology.wrap(config, topology, settings.clock(), stats);
+      try {
+        topology = NearCacheTopology.wrap(config, topology, settings.clock(), stats);
+      } catch (RuntimeException e) {
+        topology.close();
+        throw e;
+      }
     }
     CacheTelemetry telemetry = settings.telemetry().open(config, stats, topology);
     CoreCache<K, V> cache =

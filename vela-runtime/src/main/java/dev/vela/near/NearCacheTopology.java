@@ -88,6 +88,8 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
    * @param l2 the topology behind; closed with this one
    * @param clock the cache's clock
    * @param counter where L1 hits and misses are counted
+   * @throws dev.vela.VelaException when a change feed cannot start (Redis refuses client tracking);
+   *     {@code l2} is left open for the caller to close
    */
   public static <K, V> NearCacheTopology<K, V> wrap(
       CacheConfig config, CacheTopology<K, V> l2, InstantSource clock, L1Counter counter) {
@@ -104,7 +106,12 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     NearCacheTopology<K, V> near =
         new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, clock, config.nearCacheL1Ttl());
     ChangeListener<K> listener = near.new RemoteChanges();
-    near.feeds.forEach(feed -> feed.subscribe(listener));
+    try {
+      near.feeds.forEach(feed -> feed.subscribe(listener));
+    } catch (RuntimeException e) {
+      near.feeds.forEach(ChangeFeed::unsubscribe);
+      throw e;
+    }
     return near;
   }
 
