@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Two nodes in one JVM run a near-cached PARTITIONED cache; writes on one reach the other's L1. */
 class NearPartitionedTest {
   private static final Duration CONVERGES = Duration.ofSeconds(10);
+  private static final long POLL_NANOS = 20_000;
   private static final List<VelaCluster> nodes = new ArrayList<>();
   private static final List<Cache<String, String>> caches = new ArrayList<>();
   private static String hosts;
@@ -82,9 +84,13 @@ class NearPartitionedTest {
     return caches.get(1);
   }
 
+  /** Reads until {@code key} reads {@code expected} (null: absent), pausing briefly so the network threads get a CPU. */
   private static void awaitRead(Cache<String, String> cache, String key, String expected) {
-    Concurrently.await(CONVERGES, key + " reads " + expected,
-        () -> expected == null ? cache.get(key).isEmpty() : cache.get(key).filter(expected::equals).isPresent());
+    long until = System.nanoTime() + CONVERGES.toNanos();
+    while (!(expected == null ? cache.get(key).isEmpty() : cache.get(key).filter(expected::equals).isPresent())) {
+      assertThat(System.nanoTime()).as("%s reads %s within %s", key, expected, CONVERGES).isLessThan(until);
+      LockSupport.parkNanos(POLL_NANOS);
+    }
   }
 
   @Test
@@ -134,10 +140,11 @@ class NearPartitionedTest {
     assertThat(reader().inspect().details()).containsEntry("nearCache.l1Entries", "1");
 
     VelaCluster third = node(ports[2]);
-    try {
+    try (Cache<String, String> thirdCache = builder(third).create()) {
       nodes.get(0).awaitMembers(new RequiredMembers.Count(3), Duration.ofSeconds(30));
       Concurrently.await(CONVERGES, "the reader's L1 is cleared",
           () -> reader().inspect().details().get("nearCache.l1Entries").equals("0"));
+      assertThat(thirdCache.get("k")).hasValue("v");
     } finally {
       third.close();
     }
