@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
+  private static final System.Logger LOG = System.getLogger(NearCacheTopology.class.getName());
   /** How many fills pass between two clean-ups of expired L1 entries. */
   private static final int FILLS_PER_CLEANUP = 1024;
 
@@ -103,6 +104,11 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     List<ChangeFeed<K>> feeds = new ArrayList<>(2);
     l2.changeFeed().ifPresent(feeds::add);
     l2.localBackend().changeFeed().ifPresent(feeds::add);
+    if (l2.isDistributed() && l2.changeFeed().isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "cache ''{0}'': the {1} topology does not tell other nodes of changes,"
+          + " so their near caches may serve old values for up to nearCacheL1Ttl ({2})", config.name(), l2.kind(),
+          Durations.format(config.nearCacheL1Ttl()));
+    }
     NearCacheTopology<K, V> near =
         new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, clock, config.nearCacheL1Ttl());
     ChangeListener<K> listener = near.new RemoteChanges();
