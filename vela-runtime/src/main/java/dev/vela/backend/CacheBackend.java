@@ -34,6 +34,14 @@ public interface CacheBackend<K, V> extends EntryStore<K, V>, AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The changes other processes make to a backend they share with this one, which a near cache in
+   * front must hear about; empty (the default) for a backend that one process owns.
+   */
+  default Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.empty();
+  }
+
   /** Releases what the backend holds. Idempotent; nothing else is called afterwards. */
   @Override
   void close();

@@ -10,6 +10,7 @@ import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
+import dev.vela.near.NearCacheTopology;
 import dev.vela.topology.CacheTopology;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.LocalTopology;
@@ -17,7 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.vela.topology.partitioned.PartitionedTopology;
 
-/** Wires a cache from its configuration with plain constructor calls: stats, backend, topology, core. */
+/**
+ * Wires a cache from its configuration with plain constructor calls: stats, backend, topology, the
+ * near cache when asked for, core.
+ */
 final class CacheFactory {
   private static final Logger LOG = LoggerFactory.getLogger(CacheFactory.class);
 
@@ -40,6 +44,14 @@ final class CacheFactory {
         config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
     CacheBackend<K, V> backend = openBackend(context);
     CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
+    if (config.nearCache()) {
+      try {
+        topology = NearCacheTopology.wrap(config, topology, settings.clock(), stats);
+      } catch (RuntimeException e) {
+        topology.close();
+        throw e;
+      }
+    }
     CacheTelemetry telemetry = settings.telemetry().open(config, stats, topology);
     CoreCache<K, V> cache =
         new CoreCache<>(config, types, new ExpiryTimes(settings.clock(), config.defaultTtl()), stats, topology, telemetry);

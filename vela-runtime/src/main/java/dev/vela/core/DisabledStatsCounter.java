@@ -34,6 +34,12 @@ enum DisabledStatsCounter implements StatsCounter {
   public void recordDecodeError() {}
 
   @Override
+  public void recordL1Hit() {}
+
+  @Override
+  public void recordL1Miss() {}
+
+  @Override
   public CacheStats snapshot() {
     return CacheStats.EMPTY;
   }

@@ -14,6 +14,8 @@ final class LongAdderStatsCounter implements StatsCounter {
   private final LongAdder fetches = new LongAdder();
   private final LongAdder fetchErrors = new LongAdder();
   private final LongAdder decodeErrors = new LongAdder();
+  private final LongAdder l1Hits = new LongAdder();
+  private final LongAdder l1Misses = new LongAdder();
 
   @Override
   public void recordHit() {
@@ -61,10 +63,19 @@ final class LongAdderStatsCounter implements StatsCounter {
   }
 
   @Override
+  public void recordL1Hit() {
+    l1Hits.increment();
+  }
+
+  @Override
+  public void recordL1Miss() {
+    l1Misses.increment();
+  }
+
+  @Override
   public CacheStats snapshot() {
-    // the near cache (l1) is not in front yet
     return new CacheStats(
         hits.sum(), misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), 0, 0);
+        fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), l1Hits.sum(), l1Misses.sum());
   }
 }

@@ -4,10 +4,12 @@ import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.EntryStore;
 import dev.vela.backend.StoredEntry;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +72,14 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
    */
   default V fetchOnce(K key, Supplier<V> fetchAndStore) {
     return fetchAndStore.get();
+  }
+
+  /**
+   * How the near caches of this cache's nodes tell each other about changes; empty (the default)
+   * for a topology with one node.
+   */
+  default Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.empty();
   }
 
   /** Leaves the cluster, if any, and closes the local backend. Idempotent. */

@@ -3,6 +3,7 @@ package dev.vela.backend.redis;
 import dev.vela.VelaException;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.DecodeErrorListener;
 import dev.vela.backend.FetchCoordinator;
 import dev.vela.backend.RemovalCause;
@@ -63,6 +64,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final RedisKeys keys;
   private final SharedConnection connection;
   private final FetchCoordinator<K, V> fetches;
+  private final RedisChangeFeed<K> changes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
@@ -75,6 +77,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.keys = new RedisKeys(context.cacheName());
     this.connection = connection;
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
+    this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
   }
 
   /**
@@ -255,9 +258,16 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return Optional.of(fetches);
   }
 
+  /** Client tracking of this cache's keys; it connects only when a near cache subscribes. */
+  @Override
+  public Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.of(changes);
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      changes.unsubscribe();
       SharedConnections.release(connection);
     }
   }

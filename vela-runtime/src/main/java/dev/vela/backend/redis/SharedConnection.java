@@ -95,6 +95,14 @@ final class SharedConnection {
     return commands;
   }
 
+  /**
+   * A new connection of its own to the same server, with the same reconnect behaviour, for a
+   * near cache's client tracking; the caller closes it.
+   */
+  StatefulRedisConnection<byte[], byte[]> openDedicated() {
+    return client.connect(ByteArrayCodec.INSTANCE);
+  }
+
   /** The URL without password, for messages and {@code inspect()}. */
   String url() {
     return url;

@@ -31,7 +31,9 @@ enum Op {
   /** Give back the right to fetch: the fetch stored its value, or failed. */
   RELEASE,
   /** The sender's cache has closed (its node may stay): route no key to it any more. */
-  LEAVING;
+  LEAVING,
+  /** A near-cache invalidation: the sender changed a key, a tag's entries or every entry. */
+  CHANGED;
 
   private static final Op[] BY_CODE = values();
 

@@ -36,6 +36,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private final Wire<K, V> wire;
   private final Migration<K, V> migration;
   private final Supplier<CacheStats> stats;
+  private final PartitionChangeFeed<K> changes;
   private final CountDownLatch firstView = new CountDownLatch(1);
   private volatile boolean sawView;
 
@@ -47,7 +48,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       Remote<K, V> remote,
       Wire<K, V> wire,
       Migration<K, V> migration,
-      Supplier<CacheStats> stats) {
+      Supplier<CacheStats> stats,
+      PartitionChangeFeed<K> changes) {
     this.cacheName = cacheName;
     this.partition = partition;
     this.backend = backend;
@@ -56,6 +58,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     this.wire = wire;
     this.migration = migration;
     this.stats = stats;
+    this.changes = changes;
   }
 
   /** Counts down once the first view has been followed, so the cache starts with a real ring. */
@@ -70,6 +73,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     HashRing before = routing.update(members, first);
     firstView.countDown();
     partition.claims().retainHolders(members);
+    changes.viewChanged();
     if (before == null) {
       return;
     }
@@ -185,6 +189,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         in.readUnsignedByte();
         partition.release(wire.readKey(in));
       }
+      case CHANGED -> changes.received(in);
       case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
     }
     return out.toByteArray();

@@ -8,6 +8,7 @@ import dev.vela.VelaException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
@@ -23,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Partition<K, V> partition;
   private Migration<K, V> migration;
   private NodeLocalPartition<K, V> nodeLocal;
+  private PartitionChangeFeed<K> changes;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
@@ -118,7 +121,9 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.partition = new Partition<>(joined.self(), backend, routing, remote, wire);
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
-    return new PartitionEndpoint<>(cacheName, partition, backend, routing, remote, wire, migration, thisNodeStats);
+    this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
+    return new PartitionEndpoint<>(
+        cacheName, partition, backend, routing, remote, wire, migration, thisNodeStats, changes);
   }
 
   @Override
@@ -304,6 +309,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     return new FetchTimeoutException(
         "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + text(key)
             + " in cache '" + cacheName + "'; that fetch is still running. Make the fetcher faster or raise stampedeTimeout");
+  }
+
+  @Override
+  public Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.of(changes);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
  * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
  * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
- * {@code leave} (graceful close, then exit).
+ * {@code leave} (graceful close, then exit). With a fourth argument {@code near} the cache has a
+ * near cache, and two more commands: {@code await N value} (reads until the value shows, at most
+ * 10 s, answering with how many reads still saw another one) and {@code l1Hits}.
  */
 public final class ClusterNodeMain {
   private ClusterNodeMain() {}
@@ -38,6 +41,7 @@ public final class ClusterNodeMain {
         .option("initialHosts", args[1])
         .option("joinTimeout", "500ms")
         .option("rpcTimeout", "3s")
+        .nearCache(args.length > 3 && args[3].equals("near"))
         .create();
     AtomicInteger fetches = new AtomicInteger();
     out.println("ok started " + cache.inspect().node());
@@ -78,6 +82,16 @@ public final class ClusterNodeMain {
             });
             out.println("ok " + value + " " + fetches.get());
           }
+          case "await" -> {
+            StockKey key = StockKey.number(Integer.parseInt(word[1]));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long otherReads = 0;
+            while (!cache.get(key).filter(word[2]::equals).isPresent() && System.nanoTime() < until) {
+              otherReads++;
+            }
+            out.println(System.nanoTime() < until ? "ok " + otherReads : "err " + word[2] + " did not show in 10 s");
+          }
+          case "l1Hits" -> out.println("ok " + cache.local().stats().l1Hits());
           case "leave" -> {
             cache.close();
             out.println("ok left");

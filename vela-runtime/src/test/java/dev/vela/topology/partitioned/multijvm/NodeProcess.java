@@ -46,11 +46,16 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(int port, String initialHosts, String clusterId, Path log) {
+    return start(port, initialHosts, clusterId, log, "plain");
+  }
+
+  /** Starts a node whose cache has a near cache when {@code mode} is {@code near}. */
+  static NodeProcess start(int port, String initialHosts, String clusterId, Path log, String mode) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(
         java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
         "-cp", System.getProperty("java.class.path"),
-        ClusterNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterId));
+        ClusterNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterId, mode));
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       return new NodeProcess(builder.start(), port);

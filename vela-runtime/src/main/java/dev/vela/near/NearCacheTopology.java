@@ -1,0 +1,347 @@
+package dev.vela.near;
+
+import dev.vela.CacheStats;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
+import dev.vela.backend.ChangeListener;
+import dev.vela.backend.StoredEntry;
+import dev.vela.backend.memory.MemoryBackend;
+import dev.vela.config.CacheConfig;
+import dev.vela.config.Durations;
+import dev.vela.topology.CacheTopology;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * A near cache: a memory L1 on this node in front of any topology (the L2). A read the L1 answers
+ * goes no further; a miss reads the L2 and keeps the entry in the L1 for at most {@code
+ * nearCacheL1Ttl}, never past the entry's own expiry. Every write, delete, flush and tag
+ * invalidation made here removes the affected entries from this L1 and is announced on the
+ * topology's and the backend's {@link ChangeFeed}s, which in turn report the changes made
+ * elsewhere. An entry read while its key was invalidated, or while a feed had lost contact, is not
+ * kept, so the L1 never holds a value older than the last invalidation it received.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
+  private static final System.Logger LOG = System.getLogger(NearCacheTopology.class.getName());
+  /** How many fills pass between two clean-ups of expired L1 entries. */
+  private static final int FILLS_PER_CLEANUP = 1024;
+
+  private final CacheTopology<K, V> l2;
+  private final MemoryBackend<K, V> l1;
+  private final InvalidationSequence invalidations;
+  private final List<ChangeFeed<K>> feeds;
+  private final L1Counter counter;
+  private final InstantSource clock;
+  private final long l1TtlMillis; // Long.MAX_VALUE: only the entry's own expiry limits it
+  private final AtomicLong fills;
+  private final NearCacheTopology<K, V> nodeLocal;
+
+  private NearCacheTopology(
+      CacheTopology<K, V> l2, MemoryBackend<K, V> l1, List<ChangeFeed<K>> feeds, L1Counter counter,
+      InstantSource clock, Duration l1Ttl) {
+    this.l2 = l2;
+    this.l1 = l1;
+    this.invalidations = new InvalidationSequence();
+    this.feeds = feeds;
+    this.counter = counter;
+    this.clock = clock;
+    this.l1TtlMillis = Durations.isInfinite(l1Ttl) ? Long.MAX_VALUE : l1Ttl.toMillis();
+    this.fills = new AtomicLong();
+    CacheTopology<K, V> l2NodeLocal = l2.nodeLocal();
+    this.nodeLocal = l2NodeLocal == l2 ? this : new NearCacheTopology<>(this, l2NodeLocal);
+  }
+
+  /** The node-local variant: the same L1 and feeds, in front of the L2's node-local variant. */
+  private NearCacheTopology(NearCacheTopology<K, V> whole, CacheTopology<K, V> l2NodeLocal) {
+    this.l2 = l2NodeLocal;
+    this.l1 = whole.l1;
+    this.invalidations = whole.invalidations;
+    this.feeds = whole.feeds;
+    this.counter = whole.counter;
+    this.clock = whole.clock;
+    this.l1TtlMillis = whole.l1TtlMillis;
+    this.fills = whole.fills;
+    this.nodeLocal = this;
+  }
+
+  /**
+   * Puts an L1 in front of {@code l2} and subscribes to the change feeds of the topology and of its
+   * local backend.
+   *
+   * @param config the cache's settings: {@code maxSize} and {@code evictionPolicy} bound the L1,
+   *     {@code nearCacheL1Ttl} limits how long it keeps an entry
+   * @param l2 the topology behind; closed with this one
+   * @param clock the cache's clock
+   * @param counter where L1 hits and misses are counted
+   * @throws dev.vela.VelaException when a change feed cannot start (Redis refuses client tracking);
+   *     {@code l2} is left open for the caller to close
+   */
+  public static <K, V> NearCacheTopology<K, V> wrap(
+      CacheConfig config, CacheTopology<K, V> l2, InstantSource clock, L1Counter counter) {
+    Objects.requireNonNull(config, "config must not be null");
+    Objects.requireNonNull(l2, "l2 must not be null");
+    Objects.requireNonNull(clock, "clock must not be null");
+    Objects.requireNonNull(counter, "counter must not be null");
+    MemoryBackend<K, V> l1 = config.isBounded()
+        ? MemoryBackend.bounded(config.maxSize(), l1Policy(config.evictionPolicy()), clock, (key, value, cause) -> {})
+        : MemoryBackend.unbounded(clock, (key, value, cause) -> {});
+    List<ChangeFeed<K>> feeds = new ArrayList<>(2);
+    l2.changeFeed().ifPresent(feeds::add);
+    l2.localBackend().changeFeed().ifPresent(feeds::add);
+    if (l2.isDistributed() && l2.changeFeed().isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "cache ''{0}'': the {1} topology does not tell other nodes of changes,"
+          + " so their near caches may serve old values for up to nearCacheL1Ttl ({2})", config.name(), l2.kind(),
+          Durations.format(config.nearCacheL1Ttl()));
+    }
+    NearCacheTopology<K, V> near =
+        new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, clock, config.nearCacheL1Ttl());
+    ChangeListener<K> listener = near.new RemoteChanges();
+    try {
+      near.feeds.forEach(feed -> feed.subscribe(listener));
+    } catch (RuntimeException e) {
+      near.feeds.forEach(ChangeFeed::unsubscribe);
+      throw e;
+    }
+    return near;
+  }
+
+  private static EvictionPolicy l1Policy(EvictionPolicy configured) {
+    return configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.LRU : configured;
+  }
+
+  @Override
+  public V get(K key) {
+    V value = l1.get(key);
+    if (value != null) {
+      counter.recordL1Hit();
+      return value;
+    }
+    counter.recordL1Miss();
+    StoredEntry<V> entry = readThrough(key);
+    return entry == null ? null : entry.value();
+  }
+
+  /** Reads {@code key} from the L2 and keeps it in the L1, unless the key was invalidated meanwhile. */
+  private StoredEntry<V> readThrough(K key) {
+    int stripe = invalidations.stripeOf(key);
+    long keyVersion = invalidations.keyVersion(stripe);
+    long wideVersion = invalidations.wideVersion();
+    // entry(), not get(): the L1 must not keep an entry past its own expiry
+    StoredEntry<V> entry = l2.entry(key);
+    if (entry == null || !feedsLive()) {
+      return entry;
+    }
+    l1.put(key, entry.value(), l1Expiry(entry.expiresAtMillis()), entry.tags());
+    // checked after storing: an invalidation that came before this check is seen here, and one
+    // that comes after it removes what was just stored
+    if (!invalidations.unchanged(stripe, keyVersion, wideVersion) || !feedsLive()) {
+      l1.delete(key);
+    }
+    if (fills.incrementAndGet() % FILLS_PER_CLEANUP == 0) {
+      l1.removeExpired(FILLS_PER_CLEANUP);
+    }
+    return entry;
+  }
+
+  private long l1Expiry(long entryExpiresAt) {
+    long now = clock.millis();
+    long l1ExpiresAt = l1TtlMillis > StoredEntry.NO_EXPIRY - now ? StoredEntry.NO_EXPIRY : now + l1TtlMillis;
+    return Math.min(entryExpiresAt, l1ExpiresAt);
+  }
+
+  private boolean feedsLive() {
+    for (ChangeFeed<K> feed : feeds) {
+      if (!feed.isLive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    return l2.entry(key);
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    l2.put(key, value, expiresAtMillis, tags);
+    changed(key);
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    l2.putAll(entries);
+    entries.keySet().forEach(this::changed);
+  }
+
+  @Override
+  public void restore(Map<K, StoredEntry<V>> entries) {
+    l2.restore(entries);
+    entries.keySet().forEach(this::changed);
+  }
+
+  @Override
+  public boolean delete(K key) {
+    boolean removed = l2.delete(key);
+    changed(key);
+    return removed;
+  }
+
+  @Override
+  public long flush() {
+    long removed = l2.flush();
+    forgetAll();
+    feeds.forEach(ChangeFeed::announceFlush);
+    return removed;
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    long removed = l2.invalidateTag(tag);
+    forgetTag(tag);
+    feeds.forEach(feed -> feed.announceTag(tag));
+    return removed;
+  }
+
+  /** After a change made here: forgets the key here, then tells the other nodes. */
+  private void changed(K key) {
+    forget(key);
+    for (ChangeFeed<K> feed : feeds) {
+      feed.announceKey(key);
+    }
+  }
+
+  private void forget(K key) {
+    invalidations.advanceKey(key);
+    l1.delete(key);
+  }
+
+  private void forgetTag(String tag) {
+    invalidations.advanceAll();
+    l1.invalidateTag(tag);
+  }
+
+  private void forgetAll() {
+    invalidations.advanceAll();
+    l1.flush();
+  }
+
+  @Override
+  public long size() {
+    return l2.size();
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    return l2.entries();
+  }
+
+  @Override
+  public Topology kind() {
+    return l2.kind();
+  }
+
+  @Override
+  public String node() {
+    return l2.node();
+  }
+
+  @Override
+  public boolean isDistributed() {
+    return l2.isDistributed();
+  }
+
+  @Override
+  public CacheTopology<K, V> nodeLocal() {
+    return nodeLocal;
+  }
+
+  @Override
+  public CacheBackend<K, V> localBackend() {
+    return l2.localBackend();
+  }
+
+  @Override
+  public void requireSingleOwner(Collection<? extends K> keys) {
+    l2.requireSingleOwner(keys);
+  }
+
+  @Override
+  public CacheStats stats(CacheStats thisNode) {
+    return l2.stats(thisNode);
+  }
+
+  @Override
+  public V fetchOnce(K key, Supplier<V> fetchAndStore) {
+    return l2.fetchOnce(key, fetchAndStore);
+  }
+
+  @Override
+  public Optional<ChangeFeed<K>> changeFeed() {
+    return l2.changeFeed();
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>(l2.details());
+    details.put("nearCache.l1Entries", Long.toString(l1.heldEntries()));
+    details.put("nearCache.l1Ttl", l1TtlMillis == Long.MAX_VALUE ? "infinity" : l1TtlMillis + "ms");
+    details.put("nearCache.feedsLive", Boolean.toString(feedsLive()));
+    return details;
+  }
+
+  /** Entries held by the L1, expired ones not yet removed included; for tests and inspection. */
+  long l1Entries() {
+    return l1.heldEntries();
+  }
+
+  @Override
+  public void close() {
+    feeds.forEach(ChangeFeed::unsubscribe);
+    try {
+      l2.close();
+    } finally {
+      l1.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NearCacheTopology[" + l2 + "]";
+  }
+
+  /** Changes reported by the feeds: made on other nodes or by other processes, or possibly missed. */
+  private final class RemoteChanges implements ChangeListener<K> {
+    @Override
+    public void keyChanged(K key) {
+      forget(key);
+    }
+
+    @Override
+    public void tagChanged(String tag) {
+      forgetTag(tag);
+    }
+
+    @Override
+    public void allChanged() {
+      forgetAll();
+    }
+  }
+}
