@@ -147,11 +147,12 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     if (entry == null || !feedsLive()) {
       return entry;
     }
-    l1.put(key, entry.value(), l1Expiry(entry.expiresAtMillis()), entry.tags());
-    // checked after storing: an invalidation that came before this check is seen here, and one
-    // that comes after it removes what was just stored
-    if (!invalidations.unchanged(stripe, keyVersion, wideVersion) || !feedsLive()) {
-      l1.delete(key);
+    // stored only if no invalidation came while the L2 read was in flight; one that comes after
+    // this removes what was just stored
+    boolean kept = invalidations.installIfUnchanged(stripe, keyVersion, wideVersion,
+        () -> l1.put(key, entry.value(), l1Expiry(entry.expiresAtMillis()), entry.tags()));
+    if (kept && !feedsLive()) {
+      invalidations.invalidateKey(key, () -> l1.delete(key));
     }
     if (fills.incrementAndGet() % FILLS_PER_CLEANUP == 0) {
       l1.removeExpired(FILLS_PER_CLEANUP);
@@ -229,18 +230,15 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   }
 
   private void forget(K key) {
-    invalidations.advanceKey(key);
-    l1.delete(key);
+    invalidations.invalidateKey(key, () -> l1.delete(key));
   }
 
   private void forgetTag(String tag) {
-    invalidations.advanceAll();
-    l1.invalidateTag(tag);
+    invalidations.invalidateAll(() -> l1.invalidateTag(tag));
   }
 
   private void forgetAll() {
-    invalidations.advanceAll();
-    l1.flush();
+    invalidations.invalidateAll(l1::flush);
   }
 
   @Override
