@@ -1,5 +1,6 @@
 package dev.vela.codec;
 
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
 
 /**
@@ -21,6 +22,17 @@ final class Elements {
    * Writes {@code element}, the {@code index}th part of a {@code container}, refusing a null the
    * codec cannot write and an encoding without bytes.
    */
+  /** Writes the element count of {@code items}, then each element, as lists and sets do. */
+  static <E> void writeAll(Codec<E> codec, Collection<E> items, CodecOutput out, Codec<?> container) {
+    int size = items.size();
+    out.writeLength(size);
+    int index = 0;
+    for (E item : items) {
+      write(codec, item, out, container, index++);
+    }
+    checkWritten(size, index, container);
+  }
+
   static <E> void write(Codec<E> codec, E element, CodecOutput out, Codec<?> container, int index) {
     if (element == null && !acceptsNull(codec)) {
       throw new NullPointerException(

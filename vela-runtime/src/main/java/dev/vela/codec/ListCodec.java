@@ -18,13 +18,7 @@ final class ListCodec<E> implements Codec<List<E>> {
 
   @Override
   public void encode(List<E> value, CodecOutput out) {
-    int size = value.size();
-    out.writeLength(size);
-    int index = 0;
-    for (E item : value) {
-      Elements.write(element, item, out, this, index++);
-    }
-    Elements.checkWritten(size, index, this);
+    Elements.writeAll(element, value, out, this);
   }
 
   @Override

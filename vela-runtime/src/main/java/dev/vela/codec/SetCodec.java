@@ -20,13 +20,7 @@ final class SetCodec<E> implements Codec<Set<E>> {
 
   @Override
   public void encode(Set<E> value, CodecOutput out) {
-    int size = value.size();
-    out.writeLength(size);
-    int index = 0;
-    for (E item : value) {
-      Elements.write(element, item, out, this, index++);
-    }
-    Elements.checkWritten(size, index, this);
+    Elements.writeAll(element, value, out, this);
   }
 
   @Override
