@@ -1,5 +1,8 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.StatsWire;
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
@@ -165,7 +168,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case FLUSH -> out.writeVarLong(backend.flush());
       case INVALIDATE_TAG -> out.writeVarLong(backend.invalidateTag(in.readString()));
       case ENTRIES -> writeEntries(out);
-      case STATS -> Remote.writeStats(out, stats.get());
+      case STATS -> StatsWire.write(out, stats.get());
       case HANDOVER -> {
         in.readUnsignedByte();
         partition.acceptHandover(remote.readEntries(in));

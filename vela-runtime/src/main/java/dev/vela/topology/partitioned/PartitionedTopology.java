@@ -1,5 +1,7 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
 import dev.vela.FetchException;
