@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One cluster node in its own JVM, driven by line commands on stdin; each command gets one line on
- * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts. Commands:
+ * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts, cluster id, and
+ * optionally the topology (PARTITIONED by default) and the number of backups. Commands:
  * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
  * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
  * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
+ * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
+ * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
  * {@code leave} (graceful close, then exit).
  */
 public final class ClusterNodeMain {
@@ -29,16 +32,19 @@ public final class ClusterNodeMain {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err); // only answers go to stdout
-    Cache<StockKey, String> cache = new CacheBuilder<StockKey, String, Cache<StockKey, String>>(
+    CacheBuilder<StockKey, String, Cache<StockKey, String>> builder = new CacheBuilder<StockKey, String, Cache<StockKey, String>>(
             new CacheTypes<>(TypeCodec.of("test.StockKey", StockKey.CODEC), TypeCodec.of("java.lang.String", Codecs.STRING)),
-            "stock", Backend.MEMORY, Topology.PARTITIONED, c -> c)
+            "stock", Backend.MEMORY, args.length > 3 ? Topology.valueOf(args[3]) : Topology.PARTITIONED, c -> c)
         .sweepInterval(Durations.INFINITE)
         .option("cluster", "multi-jvm-" + args[2])
         .option("port", args[0])
         .option("initialHosts", args[1])
         .option("joinTimeout", "500ms")
-        .option("rpcTimeout", "3s")
-        .create();
+        .option("rpcTimeout", "3s");
+    if (args.length > 4 && !args[4].equals("0")) {
+      builder.option("backups", args[4]);
+    }
+    Cache<StockKey, String> cache = builder.create();
     AtomicInteger fetches = new AtomicInteger();
     out.println("ok started " + cache.inspect().node());
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -77,6 +83,26 @@ public final class ClusterNodeMain {
               return "fetched";
             });
             out.println("ok " + value + " " + fetches.get());
+          }
+          case "hammer" -> {
+            java.util.Random random = new java.util.Random(Long.parseLong(word[1]));
+            int keys = Integer.parseInt(word[3]);
+            for (int i = 0; i < Integer.parseInt(word[2]); i++) {
+              StockKey key = StockKey.number(random.nextInt(keys));
+              if (random.nextInt(5) == 0) {
+                cache.delete(key);
+              } else {
+                cache.put(key, "h" + word[1] + "-" + i);
+              }
+            }
+            out.println("ok");
+          }
+          case "digest" -> {
+            StringBuilder copy = new StringBuilder();
+            for (int n = 0; n < Integer.parseInt(word[1]); n++) {
+              copy.append(n).append('=').append(cache.local().get(StockKey.number(n)).orElse("-")).append(';');
+            }
+            out.println("ok " + Integer.toHexString(copy.toString().hashCode()) + " " + cache.local().size());
           }
           case "leave" -> {
             cache.close();
