@@ -164,9 +164,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         out.writeBoolean(partition.delete(wire.readKey(in), hop));
       }
-      case SIZE -> out.writeVarLong(backend.size());
-      case FLUSH -> out.writeVarLong(backend.flush());
-      case INVALIDATE_TAG -> out.writeVarLong(backend.invalidateTag(in.readString()));
+      case SIZE -> out.writeVarLong(partition.sizeHere());
+      case FLUSH -> out.writeVarLong(partition.flushHere());
+      case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
       case ENTRIES -> writeEntries(out);
       case STATS -> StatsWire.write(out, stats.get());
       case HANDOVER -> {
@@ -195,7 +195,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   private void writeEntries(CodecOutput out) {
     List<Map.Entry<K, StoredEntry<V>>> entries;
-    try (Stream<Map.Entry<K, StoredEntry<V>>> live = backend.entries()) {
+    try (Stream<Map.Entry<K, StoredEntry<V>>> live = partition.ownedEntries()) {
       entries = live.toList();
     }
     out.writeVarInt(entries.size());
