@@ -26,6 +26,11 @@ final class HybridClock {
     return last.updateAndGet(previous -> Math.max(previous + 1, physical));
   }
 
+  /** The lowest stamp this clock would give at {@code age} ago on its wall clock. */
+  long stampAgo(java.time.Duration age) {
+    return (clock.millis() - age.toMillis()) << COUNTER_BITS;
+  }
+
   /** Takes note of a stamp made elsewhere, so the next local one is later. */
   void observe(long stamp) {
     last.accumulateAndGet(stamp, Math::max);

@@ -86,6 +86,27 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
     lastView.clear();
     lastView.addAll(members);
     firstView.countDown();
+    notifyAll();
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until {@code member} is in this node's view: a node that sees
+   * this one first (after a merge, say) may ask for the contents before this node can answer it.
+   */
+  private synchronized void awaitInView(String member, java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (!lastView.contains(member)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException("node " + member + " is not in this node's view of the cluster");
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + member + " to come into view", e);
+    }
   }
 
   /**
@@ -175,6 +196,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
   }
 
   private long sendContents(String to) {
+    awaitInView(to, replicas.rpcTimeout());
     long[] sent = new long[1];
     store.snapshot(BATCH_SIZE, states -> {
       replicas.sendBatch(to, states);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,7 +31,9 @@ final class ReplicaStore<K, V> {
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final Map<K, Version> versions = new ConcurrentHashMap<>();
   private final Map<String, Version> tagFloors = new ConcurrentHashMap<>();
+  private final AtomicBoolean pruning = new AtomicBoolean();
   private volatile Version flushFloor;
+  private volatile long nextPruneAbove;
 
   ReplicaStore(CacheBackend<K, V> backend) {
     this.backend = backend;
@@ -144,6 +147,45 @@ final class ReplicaStore<K, V> {
     if (!states.isEmpty()) {
       batch.accept(states);
     }
+  }
+
+  /**
+   * Forgets the versions of keys that hold no entry here (deleted or expired) and were written
+   * before {@code stamp}: a write that old can no longer be on its way. Runs only when such
+   * versions outnumber the entries by {@code slack}, so it costs nothing in a steady cache.
+   *
+   * @return how many versions were forgotten
+   */
+  int pruneRemovedBefore(long stamp, int slack) {
+    int count = versions.size();
+    if (count <= Math.max(backend.size() * 2 + slack, nextPruneAbove) || !pruning.compareAndSet(false, true)) {
+      return 0;
+    }
+    try {
+      int pruned = pruneNow(stamp);
+      nextPruneAbove = versions.size() + slack; // the rest are recent: do not walk them again at once
+      return pruned;
+    } finally {
+      pruning.set(false);
+    }
+  }
+
+  private int pruneNow(long stamp) {
+    int pruned = 0;
+    for (K key : versions.keySet()) {
+      ReentrantLock lock = stripeOf(key);
+      lock.lock();
+      try {
+        Version version = versions.get(key);
+        if (version != null && version.stamp() < stamp && backend.entry(key) == null) {
+          versions.remove(key);
+          pruned++;
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    return pruned;
   }
 
   /** How many keys have a version here, removed ones included. */

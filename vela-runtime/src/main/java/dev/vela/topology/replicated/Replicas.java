@@ -42,6 +42,10 @@ final class Replicas<K, V> {
     return wire;
   }
 
+  Duration rpcTimeout() {
+    return channel.rpcTimeout();
+  }
+
   byte[] put(K key, Version version, StoredEntry<V> entry) {
     CodecOutput out = ReplicaOp.PUT.request();
     version.write(out);

@@ -12,6 +12,7 @@ import dev.vela.cluster.VelaCluster;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.wire.Wire;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,10 @@ import java.util.stream.Stream;
  */
 public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private static final System.Logger LOG = System.getLogger(ReplicatedTopology.class.getName());
+  /** How long the version of a removed key is kept, so that a late, older write cannot bring it back. */
+  private static final Duration REMOVED_VERSIONS_KEPT = Duration.ofMinutes(10);
+  /** How many removed keys' versions may pile up before they are pruned. */
+  private static final int REMOVED_VERSIONS_SLACK = 10_000;
 
   private final String cacheName;
   private final CacheBackend<K, V> backend;
@@ -200,6 +205,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
       replicas.send(others, replicas.put(key, version, entry));
       return null;
     });
+    pruneRemovedVersions();
   }
 
   @Override
@@ -217,12 +223,19 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public boolean delete(K key) {
-    return peers.whileSteady(others -> {
+    boolean removed = peers.whileSteady(others -> {
       Version version = nextVersion();
-      boolean removed = store.delete(key, version);
+      boolean here = store.delete(key, version);
       replicas.send(others, replicas.delete(key, version));
-      return removed;
+      return here;
     });
+    pruneRemovedVersions();
+    return removed;
+  }
+
+  /** Expired and deleted keys leave versions behind; old ones are dropped once they pile up. */
+  private void pruneRemovedVersions() {
+    store.pruneRemovedBefore(clock.stampAgo(REMOVED_VERSIONS_KEPT), REMOVED_VERSIONS_SLACK);
   }
 
   /** The entries here: every node holds them all. */

@@ -100,4 +100,17 @@ class ReplicaStoreTest {
     batches.forEach(batch -> batch.forEach(copy::apply));
     assertThat(copy.versionCount()).isEqualTo(25);
   }
+
+  @Test
+  void oldVersionsOfRemovedKeysArePrunedOnlyWhenTheyPileUp() {
+    store.put("live", v(1, "a"), entry("x"));
+    for (int i = 0; i < 20; i++) {
+      store.delete("gone" + i, v(10 + i, "a"));
+    }
+    assertThat(store.pruneRemovedBefore(100, 50)).as("not piled up yet").isZero();
+    assertThat(store.pruneRemovedBefore(15, 5)).as("only those older than the stamp").isEqualTo(5);
+    assertThat(store.pruneRemovedBefore(100, 5)).as("just pruned: not again at once").isZero();
+    assertThat(backend.get("live")).isEqualTo("x");
+    assertThat(store.versionCount()).isEqualTo(16);
+  }
 }
