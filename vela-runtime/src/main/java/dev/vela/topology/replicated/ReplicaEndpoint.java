@@ -7,6 +7,7 @@ import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.StatsWire;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -93,7 +95,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
    * Waits, at most {@code timeout}, until {@code member} is in this node's view: a node that sees
    * this one first (after a merge, say) may ask for the contents before this node can answer it.
    */
-  private synchronized void awaitInView(String member, java.time.Duration timeout) {
+  private synchronized void awaitInView(String member, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (!lastView.contains(member)) {
@@ -101,7 +103,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
         if (left <= 0) {
           throw new IllegalStateException("node " + member + " is not in this node's view of the cluster");
         }
-        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        TimeUnit.NANOSECONDS.timedWait(this, left);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -130,7 +130,8 @@ final class Replicas<K, V> {
    * Tells {@code member} this node runs the cache, and waits at most the rpcTimeout for it to say
    * so too; a member that does not run it does not answer.
    *
-   * @return whether {@code member} already holds the cache's contents, or null when it did not answer
+   * @return a future of whether {@code member} already holds the cache's contents, or of null when
+   *     it did not answer
    */
   CompletableFuture<Boolean> hello(String member, boolean established) {
     CodecOutput out = ReplicaOp.HELLO.request();
