@@ -2,6 +2,7 @@ package dev.vela.core;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
@@ -17,6 +18,7 @@ import dev.vela.topology.LocalTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.vela.topology.partitioned.PartitionedTopology;
+import dev.vela.topology.replicated.ReplicatedTopology;
 
 /**
  * Wires a cache from its configuration with plain constructor calls: stats, backend, topology, the
@@ -101,14 +103,17 @@ final class CacheFactory {
     switch (config.topology()) {
       case LOCAL:
         return new LocalTopology<>(backend);
+      case REPLICATED:
       case PARTITIONED:
         try {
-          return PartitionedTopology.open(context, backend, stats::snapshot, settings.cluster());
+          return config.topology() == Topology.REPLICATED
+              ? ReplicatedTopology.open(context, backend, stats::snapshot, settings.cluster())
+              : PartitionedTopology.open(context, backend, stats::snapshot, settings.cluster());
         } catch (RuntimeException | LinkageError e) {
           backend.close();
           if (e instanceof NoClassDefFoundError missing) {
-            throw new VelaException("cache '" + config.name() + "' is PARTITIONED, which needs JGroups on the class path;"
-                + " add org.jgroups:jgroups:5.5.7.Final (" + missing.getMessage() + " is missing)", missing);
+            throw new VelaException("cache '" + config.name() + "' is " + config.topology() + ", which needs JGroups on the"
+                + " class path; add org.jgroups:jgroups:5.5.7.Final (" + missing.getMessage() + " is missing)", missing);
           }
           throw e;
         }

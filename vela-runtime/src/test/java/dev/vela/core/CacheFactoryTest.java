@@ -31,14 +31,6 @@ class CacheFactoryTest {
   }
 
   @Test
-  void topologiesNotBuiltYetAreRefusedByName() {
-    var builder = new CacheBuilder<String, String, Cache<String, String>>(
-        types, "replicated", Backend.MEMORY, Topology.REPLICATED, c -> c);
-
-    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("REPLICATED topology");
-  }
-
-  @Test
   void aSizeLimitWithoutAnEvictingPolicyIsRefused() {
     var config = TestCaches.strings("odd", clock).config();
     var bounded = new dev.vela.config.CacheConfig(

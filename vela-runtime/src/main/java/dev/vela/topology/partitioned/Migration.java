@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -36,7 +37,11 @@ final class Migration<K, V> {
     this.remote = remote;
   }
 
-  /** Moves every key whose owner on {@code ring} is another node; returns how many moved. */
+  /**
+   * Moves every key whose owner on {@code ring} is another node, and copies the keys this node
+   * owns to their backups (which keep a copy only where they hold none); returns how many keys were
+   * sent. A key stays here while this node is its owner or one of its backups.
+   */
   long moveTo(HashRing ring) {
     if (ring.isEmpty()) {
       return 0;
@@ -48,36 +53,43 @@ final class Migration<K, V> {
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
-        String owner = ring.ownerOf(partition.hash(entry.getKey()));
-        if (owner.equals(self) || unreachable.contains(owner)) {
-          continue;
-        }
-        Map<K, StoredEntry<V>> batch = batches.computeIfAbsent(owner, o -> new LinkedHashMap<>());
-        batch.put(entry.getKey(), entry.getValue());
-        if (batch.size() >= BATCH) {
-          moved += send(owner, batch, unreachable);
-          batch.clear();
+        List<String> replicas = partition.replicasOf(entry.getKey(), ring);
+        List<String> targets = replicas.get(0).equals(self) ? replicas.subList(1, replicas.size()) : replicas.subList(0, 1);
+        for (String target : targets) {
+          if (unreachable.contains(target)) {
+            continue;
+          }
+          Map<K, StoredEntry<V>> batch = batches.computeIfAbsent(target, o -> new LinkedHashMap<>());
+          batch.put(entry.getKey(), entry.getValue());
+          if (batch.size() >= BATCH) {
+            moved += send(target, batch, ring, unreachable);
+            batch.clear();
+          }
         }
       }
     }
     for (Map.Entry<String, Map<K, StoredEntry<V>>> batch : batches.entrySet()) {
       if (!batch.getValue().isEmpty() && !unreachable.contains(batch.getKey())) {
-        moved += send(batch.getKey(), batch.getValue(), unreachable);
+        moved += send(batch.getKey(), batch.getValue(), ring, unreachable);
       }
     }
     return moved;
   }
 
-  private long send(String owner, Map<K, StoredEntry<V>> batch, Set<String> unreachable) {
+  private long send(String owner, Map<K, StoredEntry<V>> batch, HashRing ring, Set<String> unreachable) {
     try {
       remote.handover(owner, batch);
     } catch (VelaException e) {
       unreachable.add(owner);
       LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' could not hand " + batch.size()
-          + " or more keys to their new owner " + owner + "; they stay on this node: " + e.getMessage());
+          + " or more keys to " + owner + "; they stay on this node: " + e.getMessage());
       return 0;
     }
-    batch.forEach(partition::forgetMoved);
+    batch.forEach((key, entry) -> {
+      if (!partition.holdsCopy(key, ring)) {
+        partition.forgetMoved(key, entry);
+      }
+    });
     return batch.size();
   }
 }

@@ -1,5 +1,8 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.codec.CodecOutput;
+import dev.vela.topology.wire.Wire;
+
 /** The requests one node of a partitioned cache sends another; the first byte of each request. */
 enum Op {
   /** The value of a key. */
@@ -40,6 +43,11 @@ enum Op {
   /** The byte that stands for this op. */
   byte code() {
     return (byte) ordinal();
+  }
+
+  /** A request that starts with this op. */
+  CodecOutput request() {
+    return Wire.request(code());
   }
 
   /** The op with this code, or null for a code no version of this topology sends. */

@@ -1,12 +1,18 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.VelaException;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
+import dev.vela.topology.ring.HashRing;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * This node's share of a partitioned cache, as the owner of its keys serves them: from the backend,
@@ -26,9 +32,11 @@ final class Partition<K, V> {
   private final Wire<K, V> wire;
   private final FetchClaims<K> claims = new FetchClaims<>();
   private final Object[] stripes = new Object[STRIPES];
+  private final int backups;
 
-  Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire) {
+  Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups) {
     this.self = self;
+    this.backups = backups;
     this.backend = backend;
     this.routing = routing;
     this.remote = remote;
@@ -49,6 +57,66 @@ final class Partition<K, V> {
   /** The owner of {@code key} on the current ring. */
   String ownerOf(K key) {
     return routing.ring().ownerOf(hash(key));
+  }
+
+  /** The owner of {@code key} on {@code ring}, then its backups. */
+  List<String> replicasOf(K key, HashRing ring) {
+    return ring.ownersOf(hash(key), 1 + backups);
+  }
+
+  /** True when this node keeps a copy of {@code key} on {@code ring}, as its owner or a backup. */
+  boolean holdsCopy(K key, HashRing ring) {
+    return backups == 0 ? ring.ownerOf(hash(key)).equals(self) : replicasOf(key, ring).contains(self);
+  }
+
+  /** How many backups each key has besides its owner. */
+  int backups() {
+    return backups;
+  }
+
+  /**
+   * How many of this node's live entries that pass {@code filter} it owns: with backups, the
+   * backend also holds copies of other owners' keys, which cache-wide counts must leave out.
+   */
+  private long countOwned(Predicate<StoredEntry<V>> filter) {
+    HashRing ring = routing.ring();
+    try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
+      return entries.filter(e -> filter.test(e.getValue()) && ring.ownerOf(hash(e.getKey())).equals(self)).count();
+    }
+  }
+
+  /** The number of entries this node owns. */
+  long sizeHere() {
+    return backups == 0 ? backend.size() : countOwned(entry -> true);
+  }
+
+  /** Removes every entry here, backup copies included; returns how many of them this node owned. */
+  long flushHere() {
+    if (backups == 0) {
+      return backend.flush();
+    }
+    long owned = countOwned(entry -> true);
+    backend.flush();
+    return owned;
+  }
+
+  /** Removes the entries here tagged {@code tag}, backup copies included; returns how many this node owned. */
+  long invalidateTagHere(String tag) {
+    if (backups == 0) {
+      return backend.invalidateTag(tag);
+    }
+    long owned = countOwned(entry -> entry.tags().contains(tag));
+    backend.invalidateTag(tag);
+    return owned;
+  }
+
+  /** This node's live entries that it owns (with backups, the copies it holds for others are left out). */
+  Stream<Map.Entry<K, StoredEntry<V>>> ownedEntries() {
+    if (backups == 0) {
+      return backend.entries();
+    }
+    HashRing ring = routing.ring();
+    return backend.entries().filter(e -> ring.ownerOf(hash(e.getKey())).equals(self));
   }
 
   FetchClaims<K> claims() {
@@ -136,6 +204,15 @@ final class Partition<K, V> {
       removed |= Boolean.TRUE.equals(removedThere);
     }
     return removed;
+  }
+
+  /** The backups of {@code key} on the current ring: the members after its owner. */
+  List<String> backupsOf(K key) {
+    if (backups == 0) {
+      return List.of();
+    }
+    List<String> replicas = replicasOf(key, routing.ring());
+    return replicas.subList(1, replicas.size());
   }
 
   /** Keeps handed-over entries unless a newer write of the key arrived here first. */

@@ -5,6 +5,7 @@ import dev.vela.backend.ChangeListener;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.topology.wire.Wire;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -98,7 +99,7 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
   }
 
   private static CodecOutput message(Kind kind) {
-    CodecOutput out = Wire.request(Op.CHANGED);
+    CodecOutput out = Op.CHANGED.request();
     out.writeByte((byte) kind.ordinal());
     return out;
   }

@@ -1,5 +1,8 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.StatsWire;
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
@@ -165,11 +168,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         out.writeBoolean(partition.delete(wire.readKey(in), hop));
       }
-      case SIZE -> out.writeVarLong(backend.size());
-      case FLUSH -> out.writeVarLong(backend.flush());
-      case INVALIDATE_TAG -> out.writeVarLong(backend.invalidateTag(in.readString()));
+      case SIZE -> out.writeVarLong(partition.sizeHere());
+      case FLUSH -> out.writeVarLong(partition.flushHere());
+      case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
       case ENTRIES -> writeEntries(out);
-      case STATS -> Remote.writeStats(out, stats.get());
+      case STATS -> StatsWire.write(out, stats.get());
       case HANDOVER -> {
         in.readUnsignedByte();
         partition.acceptHandover(remote.readEntries(in));
@@ -197,7 +200,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   private void writeEntries(CodecOutput out) {
     List<Map.Entry<K, StoredEntry<V>>> entries;
-    try (Stream<Map.Entry<K, StoredEntry<V>>> live = backend.entries()) {
+    try (Stream<Map.Entry<K, StoredEntry<V>>> live = partition.ownedEntries()) {
       entries = live.toList();
     }
     out.writeVarInt(entries.size());

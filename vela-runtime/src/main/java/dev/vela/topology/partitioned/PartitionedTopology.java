@@ -1,5 +1,7 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
 import dev.vela.FetchException;
@@ -40,14 +42,20 @@ import java.util.stream.Stream;
  * call within the rpcTimeout; size, flush, invalidateTag, entries and stats add up every node.
  * {@link #nodeLocal()} keeps key routing but limits cache-wide operations to this node.
  *
+ * <p>With the {@code backups} option at N, each write also goes to the next N distinct members on
+ * the ring after the owner, before the call returns. When the owner crashes, the first backup becomes the key's owner, and every
+ * owner copies its keys to its backups again after each view change.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
+  private static final System.Logger LOG = System.getLogger(PartitionedTopology.class.getName());
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
   private final Supplier<CacheStats> thisNodeStats;
+  private final int backups;
   private CacheChannel channel;
   private Routing routing;
   private Remote<K, V> remote;
@@ -57,8 +65,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private PartitionChangeFeed<K> changes;
   private boolean closed;
 
-  private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
+  private PartitionedTopology(
+      CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, int backups) {
     this.cacheName = config.name();
+    this.backups = backups;
     this.backend = backend;
     this.stampedeTimeout = config.stampedeTimeout();
     this.thisNodeStats = thisNodeStats;
@@ -78,17 +88,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public static <K, V> PartitionedTopology<K, V> open(
       BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, VelaCluster cluster) {
     CacheConfig config = context.config();
-    String backups = config.topologyOptions().get("backups");
-    if (backups != null && !Placeholders.resolve("backups", backups).trim().equals("0")) {
-      throw new VelaException("cache '" + config.name() + "' asks for backups " + backups + ", but this version keeps"
-          + " each key on its owner only (a crashed node's keys are lost, as misses); set backups to 0 or remove it");
-    }
+    int backups = backups(config);
     String purpose = "cache '" + config.name() + "' (PARTITIONED)";
     Wire<K, V> wire = new Wire<>(
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
         context.decodeErrors());
     ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
-    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats);
+    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups);
     PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
     CacheChannel channel = cluster != null
         ? cluster.join(config.name(), ch -> endpoint[0] = topology.wire(ch, wire))
@@ -109,6 +115,24 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     return topology;
   }
 
+  private static int backups(CacheConfig config) {
+    String option = config.topologyOptions().get("backups");
+    if (option == null) {
+      return 0;
+    }
+    String resolved = Placeholders.resolve("backups", option).trim();
+    try {
+      int backups = Integer.parseInt(resolved);
+      if (backups >= 0) {
+        return backups;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new VelaException("cache '" + config.name() + "' has backups '" + resolved + "'; it must be a whole number,"
+        + " 0 or more (1 keeps each key on one more node, so one crash loses nothing)");
+  }
+
   @SuppressWarnings("unchecked")
   private static <K, V> PartitionEndpoint<K, V>[] newEndpointSlot() {
     return (PartitionEndpoint<K, V>[]) new PartitionEndpoint<?, ?>[1];
@@ -118,7 +142,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.channel = joined;
     this.routing = new Routing(joined.self());
     this.remote = new Remote<>(joined, wire);
-    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire);
+    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups);
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
@@ -194,6 +218,27 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     } else {
       remote.put(owner, key, entry, Hop.ROUTED);
     }
+    for (String backup : partition.backupsOf(key)) {
+      copy(backup, () -> remote.put(backup, key, entry, Hop.DIRECT), () -> partition.put(key, entry, Hop.DIRECT));
+    }
+  }
+
+  /**
+   * Copies a write the owner has stored to one of its backups, from the writing node's own thread
+   * (never from a network thread, where waiting for another node could hold up replies). A backup
+   * that cannot be reached is skipped: the write stands on its owner, and the next view change
+   * copies every owner's keys to its backups again.
+   */
+  private void copy(String backup, Runnable there, Runnable here) {
+    try {
+      if (ownedHere(backup)) {
+        here.run();
+      } else {
+        there.run();
+      }
+    } catch (VelaException unreachable) {
+      LOG.log(System.Logger.Level.DEBUG, "cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
+    }
   }
 
   @Override
@@ -207,6 +252,9 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     } else {
       remote.putAll(owner, entries, Hop.ROUTED);
     }
+    for (String backup : partition.backupsOf(entries.keySet().iterator().next())) { // one owner: one set of backups
+      copy(backup, () -> remote.putAll(backup, entries, Hop.DIRECT), () -> partition.putAll(entries, Hop.DIRECT));
+    }
   }
 
   @Override
@@ -219,28 +267,32 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean delete(K key) {
     String owner = partition.ownerOf(key);
-    return ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
+    boolean removed = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
+    for (String backup : partition.backupsOf(key)) {
+      copy(backup, () -> remote.delete(backup, key, Hop.DIRECT), () -> partition.delete(key, Hop.DIRECT));
+    }
+    return removed;
   }
 
   @Override
   public long size() {
-    return backend.size() + remote.sumOthers(Op.SIZE, null);
+    return partition.sizeHere() + remote.sumOthers(Op.SIZE, null);
   }
 
   @Override
   public long flush() {
-    return backend.flush() + remote.sumOthers(Op.FLUSH, null);
+    return partition.flushHere() + remote.sumOthers(Op.FLUSH, null);
   }
 
   @Override
   public long invalidateTag(String tag) {
-    return backend.invalidateTag(tag) + remote.sumOthers(Op.INVALIDATE_TAG, tag);
+    return partition.invalidateTagHere(tag) + remote.sumOthers(Op.INVALIDATE_TAG, tag);
   }
 
   @Override
   public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
     List<Map.Entry<K, StoredEntry<V>>> others = remote.entriesOfOthers();
-    return Stream.concat(backend.entries(), others.stream());
+    return Stream.concat(partition.ownedEntries(), others.stream());
   }
 
   @Override
@@ -326,6 +378,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     new TreeMap<>(state.ring().shares()).forEach(
         (member, share) -> details.put("topology.ring.share." + member, String.format(java.util.Locale.ROOT, "%.3f", share)));
     details.put("topology.handover.awaiting", String.join(",", state.awaiting()));
+    details.put("topology.backups", Integer.toString(backups));
     details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
     details.putAll(backend.details());
     return details;

@@ -1,5 +1,8 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.wire.StatsWire;
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.VelaException;
 import dev.vela.backend.StoredEntry;
@@ -61,7 +64,7 @@ final class Remote<K, V> {
 
   /** Tells every other member that this node has moved its keys for the ring {@code ringId}; best effort. */
   void handoverDone(String ringId) {
-    CodecOutput out = Wire.request(Op.HANDOVER_DONE);
+    CodecOutput out = Op.HANDOVER_DONE.request();
     out.writeString(ringId);
     byte[] request = out.toByteArray();
     for (String member : channel.members()) {
@@ -76,7 +79,7 @@ final class Remote<K, V> {
    * keys over, and waits for them to hear it; best effort.
    */
   void leaving(List<String> peers) {
-    byte[] request = Wire.request(Op.LEAVING).toByteArray();
+    byte[] request = Op.LEAVING.request().toByteArray();
     for (String member : peers) {
       if (!member.equals(channel.self())) {
         channel.call(member, request, channel.rpcTimeout()).exceptionally(failure -> null).join();
@@ -86,7 +89,7 @@ final class Remote<K, V> {
 
   /** The sum over every other member of a count: size, flush or invalidateTag. */
   long sumOthers(Op op, String tag) {
-    CodecOutput out = Wire.request(op);
+    CodecOutput out = op.request();
     if (tag != null) {
       out.writeString(tag);
     }
@@ -100,7 +103,7 @@ final class Remote<K, V> {
   /** Every other member's entries. */
   List<Map.Entry<K, StoredEntry<V>>> entriesOfOthers() {
     List<Map.Entry<K, StoredEntry<V>>> all = new ArrayList<>();
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Wire.request(Op.ENTRIES).toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.ENTRIES.request().toByteArray()).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
       int count = in.readLength(1);
       for (int i = 0; i < count; i++) {
@@ -117,11 +120,9 @@ final class Remote<K, V> {
   /** Every other member's counters, added up. */
   CacheStats statsOfOthers() {
     CacheStats sum = CacheStats.EMPTY;
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Wire.request(Op.STATS).toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.STATS.request().toByteArray()).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
-      sum = sum.plus(new CacheStats(
-          in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(),
-          in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong()));
+      sum = sum.plus(StatsWire.read(in));
     }
     return sum;
   }
@@ -142,27 +143,19 @@ final class Remote<K, V> {
     return wire.readValue(in);
   }
 
-  static void writeStats(CodecOutput out, CacheStats stats) {
-    for (long counter : new long[] {
-        stats.hits(), stats.misses(), stats.writes(), stats.deletes(), stats.evictions(), stats.expirations(),
-        stats.fetches(), stats.fetchErrors(), stats.decodeErrors(), stats.l1Hits(), stats.l1Misses()}) {
-      out.writeVarLong(counter);
-    }
-  }
-
   private byte[] keyed(Op op, Hop hop, K key) {
     return keyedOutput(op, hop, key).toByteArray();
   }
 
   private CodecOutput keyedOutput(Op op, Hop hop, K key) {
-    CodecOutput out = Wire.request(op);
+    CodecOutput out = op.request();
     out.writeByte(hop.ordinal());
     wire.writeKey(out, key);
     return out;
   }
 
   private byte[] entries(Op op, Hop hop, Map<K, StoredEntry<V>> entries) {
-    CodecOutput out = Wire.request(op);
+    CodecOutput out = op.request();
     out.writeByte(hop.ordinal());
     out.writeVarInt(entries.size());
     entries.forEach((key, entry) -> {

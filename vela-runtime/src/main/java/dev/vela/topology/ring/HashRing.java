@@ -2,6 +2,7 @@ package dev.vela.topology.ring;
 
 import dev.vela.codec.StableHash;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -110,13 +111,41 @@ public final class HashRing {
    * @throws IllegalStateException when the ring is empty
    */
   public String ownerOf(long keyHash) {
+    return owners[pointOf(keyHash)];
+  }
+
+  /**
+   * The owner of a key with this {@link StableHash} followed by the next distinct members
+   * clockwise, {@code count} in all (fewer when the ring has fewer members): the owner and its
+   * backups. When the owner leaves, its first backup is the key's next owner.
+   *
+   * @throws IllegalArgumentException when count is below 1
+   * @throws IllegalStateException when the ring is empty
+   */
+  public List<String> ownersOf(long keyHash, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
+    }
+    int first = pointOf(keyHash);
+    int wanted = Math.min(count, members.size());
+    List<String> chosen = new ArrayList<>(wanted);
+    for (int step = 0; step < points.length && chosen.size() < wanted; step++) {
+      String member = owners[(first + step) % points.length];
+      if (!chosen.contains(member)) {
+        chosen.add(member);
+      }
+    }
+    return List.copyOf(chosen);
+  }
+
+  private int pointOf(long keyHash) {
     if (points.length == 0) {
       throw new IllegalStateException("the ring has no members, so no key has an owner");
     }
     int low = 0;
     int high = points.length - 1;
     if (Long.compareUnsigned(keyHash, points[high]) > 0) {
-      return owners[0]; // past the last point: wrap around
+      return 0; // past the last point: wrap around
     }
     while (low < high) {
       int mid = (low + high) >>> 1;
@@ -126,7 +155,7 @@ public final class HashRing {
         high = mid;
       }
     }
-    return owners[low];
+    return low;
   }
 
   /** A ring with {@code member} added (itself when already there), with the same points per member. */

@@ -113,4 +113,27 @@ class HashRingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("virtualNodes");
   }
+
+  @Test
+  void ownersOfStartWithTheOwnerAndNameDistinctMembersUpToTheRingSize() {
+    HashRing ring = HashRing.of(List.of("a", "b", "c"));
+    for (int i = 0; i < 200; i++) {
+      long hash = StableHash.hash64(("key" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      List<String> two = ring.ownersOf(hash, 2);
+      assertThat(two).hasSize(2).doesNotHaveDuplicates();
+      assertThat(two.get(0)).isEqualTo(ring.ownerOf(hash));
+      assertThat(ring.ownersOf(hash, 5)).hasSize(3).startsWith(two.get(0), two.get(1));
+    }
+    assertThatThrownBy(() -> ring.ownersOf(1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+  }
+
+  @Test
+  void whenAnOwnerLeavesItsFirstBackupOwnsTheKey() {
+    HashRing ring = HashRing.of(List.of("a", "b", "c", "d"));
+    for (int i = 0; i < 200; i++) {
+      long hash = StableHash.hash64(("key" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      List<String> replicas = ring.ownersOf(hash, 2);
+      assertThat(ring.without(replicas.get(0)).ownerOf(hash)).isEqualTo(replicas.get(1));
+    }
+  }
 }

@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One cluster node in its own JVM, driven by line commands on stdin; each command gets one line on
- * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts. Commands:
+ * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts, cluster id, and
+ * optionally the topology (PARTITIONED by default) and the number of backups. Commands:
  * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
  * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
  * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
- * {@code leave} (graceful close, then exit). With a fourth argument {@code near} the cache has a
- * near cache, and two more commands: {@code await N value} (reads until the value shows, at most
- * 10 s, answering with how many reads still saw another one) and {@code l1Hits}.
+ * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
+ * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
+ * {@code leave} (graceful close, then exit). Arguments after the first three: the topology, the
+ * number of backups, and {@code near} for a near cache, which adds two commands: {@code await N
+ * value} (reads until the value shows, at most 10 s, answering with how many reads still saw
+ * another one) and {@code l1Hits}.
  */
 public final class ClusterNodeMain {
   private ClusterNodeMain() {}
@@ -32,17 +36,20 @@ public final class ClusterNodeMain {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err); // only answers go to stdout
-    Cache<StockKey, String> cache = new CacheBuilder<StockKey, String, Cache<StockKey, String>>(
+    CacheBuilder<StockKey, String, Cache<StockKey, String>> builder = new CacheBuilder<StockKey, String, Cache<StockKey, String>>(
             new CacheTypes<>(TypeCodec.of("test.StockKey", StockKey.CODEC), TypeCodec.of("java.lang.String", Codecs.STRING)),
-            "stock", Backend.MEMORY, Topology.PARTITIONED, c -> c)
+            "stock", Backend.MEMORY, args.length > 3 ? Topology.valueOf(args[3]) : Topology.PARTITIONED, c -> c)
         .sweepInterval(Durations.INFINITE)
         .option("cluster", "multi-jvm-" + args[2])
         .option("port", args[0])
         .option("initialHosts", args[1])
         .option("joinTimeout", "500ms")
         .option("rpcTimeout", "3s")
-        .nearCache(args.length > 3 && args[3].equals("near"))
-        .create();
+        .nearCache(args.length > 5 && args[5].equals("near"));
+    if (args.length > 4 && !args[4].equals("0")) {
+      builder.option("backups", args[4]);
+    }
+    Cache<StockKey, String> cache = builder.create();
     AtomicInteger fetches = new AtomicInteger();
     out.println("ok started " + cache.inspect().node());
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -92,6 +99,26 @@ public final class ClusterNodeMain {
             out.println(System.nanoTime() < until ? "ok " + otherReads : "err " + word[2] + " did not show in 10 s");
           }
           case "l1Hits" -> out.println("ok " + cache.local().stats().l1Hits());
+          case "hammer" -> {
+            java.util.Random random = new java.util.Random(Long.parseLong(word[1]));
+            int keys = Integer.parseInt(word[3]);
+            for (int i = 0; i < Integer.parseInt(word[2]); i++) {
+              StockKey key = StockKey.number(random.nextInt(keys));
+              if (random.nextInt(5) == 0) {
+                cache.delete(key);
+              } else {
+                cache.put(key, "h" + word[1] + "-" + i);
+              }
+            }
+            out.println("ok");
+          }
+          case "digest" -> {
+            StringBuilder copy = new StringBuilder();
+            for (int n = 0; n < Integer.parseInt(word[1]); n++) {
+              copy.append(n).append('=').append(cache.local().get(StockKey.number(n)).orElse("-")).append(';');
+            }
+            out.println("ok " + Integer.toHexString(copy.toString().hashCode()) + " " + cache.local().size());
+          }
           case "leave" -> {
             cache.close();
             out.println("ok left");

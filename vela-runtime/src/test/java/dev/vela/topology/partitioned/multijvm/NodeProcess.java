@@ -13,14 +13,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A {@link ClusterNodeMain} in a child JVM with this JVM's java and class path. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
   private static final long ANSWER_SECONDS = 60;
 
   private final Process process;
   private final PrintWriter commands;
   private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(1000);
-  final int port;
-  final String member;
+  /** The node's cluster port. */
+  public final int port;
+  /** The node's member name. */
+  public final String member;
 
   private NodeProcess(Process process, int port) {
     this.process = process;
@@ -46,16 +48,28 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(int port, String initialHosts, String clusterId, Path log) {
-    return start(port, initialHosts, clusterId, log, "plain");
+    return start(port, initialHosts, clusterId, log, "PARTITIONED", 0, "plain");
   }
 
-  /** Starts a node whose cache has a near cache when {@code mode} is {@code near}. */
+  /** Starts a PARTITIONED node whose cache has a near cache when {@code mode} is {@code near}. */
   static NodeProcess start(int port, String initialHosts, String clusterId, Path log, String mode) {
+    return start(port, initialHosts, clusterId, log, "PARTITIONED", 0, mode);
+  }
+
+  /** Starts a node running the cache with {@code topology} and, for PARTITIONED, {@code backups}. */
+  public static NodeProcess start(int port, String initialHosts, String clusterId, Path log, String topology, int backups) {
+    return start(port, initialHosts, clusterId, log, topology, backups, "plain");
+  }
+
+  /** Starts a node with every setting: topology, backups, and {@code near} or {@code plain}. */
+  static NodeProcess start(
+      int port, String initialHosts, String clusterId, Path log, String topology, int backups, String mode) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(
         java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
         "-cp", System.getProperty("java.class.path"),
-        ClusterNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterId, mode));
+        ClusterNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterId, topology,
+        Integer.toString(backups), mode));
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       return new NodeProcess(builder.start(), port);
@@ -65,7 +79,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Sends a command and returns its answer without the {@code ok }; fails on {@code err}. */
-  String send(String command) {
+  public String send(String command) {
     String answer = ask(command);
     if (!answer.startsWith("ok")) {
       throw new AssertionError("node " + port + " answered '" + command + "' with: " + answer);
@@ -74,12 +88,12 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Sends a command and returns its answer line as it is. */
-  String ask(String command) {
+  public String ask(String command) {
     commands.println(command);
     return await();
   }
 
-  long number(String command) {
+  public long number(String command) {
     return Long.parseLong(send(command).trim());
   }
 
@@ -97,12 +111,12 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Kills the JVM at once, as SIGKILL does: no handover, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  boolean waitForExit() throws InterruptedException {
+  public boolean waitForExit() throws InterruptedException {
     return process.waitFor(30, TimeUnit.SECONDS);
   }
 

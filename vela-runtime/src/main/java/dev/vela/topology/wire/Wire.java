@@ -1,4 +1,4 @@
-package dev.vela.topology.partitioned;
+package dev.vela.topology.wire;
 
 import dev.vela.backend.DecodeErrorListener;
 import dev.vela.backend.StoredEntry;
@@ -13,14 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * How keys and entries cross nodes: keys by their codec (the bytes the ring hashes), values framed
+ * How keys and entries cross nodes of a clustered cache: keys by their codec (the bytes the ring hashes), values framed
  * with their shape's fingerprint, and expiry as remaining milliseconds, so nodes whose clocks
  * differ agree on how long an entry has left.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
-final class Wire<K, V> {
+public final class Wire<K, V> {
   /** Remaining time written for an entry that never expires. */
   private static final long FOREVER = -1;
 
@@ -29,31 +29,36 @@ final class Wire<K, V> {
   private final InstantSource clock;
   private final DecodeErrorListener decodeErrors;
 
-  Wire(Codec<K> keys, Codec<V> values, InstantSource clock, DecodeErrorListener decodeErrors) {
+  /** A wire for these codecs; {@code clock} turns remaining time into expiry and back. */
+  public Wire(Codec<K> keys, Codec<V> values, InstantSource clock, DecodeErrorListener decodeErrors) {
     this.keys = keys;
     this.values = FramedCodec.of(values);
     this.clock = clock;
     this.decodeErrors = decodeErrors;
   }
 
-  byte[] keyBytes(K key) {
+  /** The key's encoded bytes, as the ring hashes them. */
+  public byte[] keyBytes(K key) {
     return Codecs.encode(keys, key);
   }
 
-  void writeKey(CodecOutput out, K key) {
+  /** Writes the key's bytes. */
+  public void writeKey(CodecOutput out, K key) {
     out.writeBytes(keyBytes(key));
   }
 
-  K readKey(CodecInput in) {
+  /** Reads a key written by {@link #writeKey}. */
+  public K readKey(CodecInput in) {
     return Codecs.decode(keys, in.readBytes());
   }
 
-  void writeValue(CodecOutput out, V value) {
+  /** Writes the value framed with its shape's fingerprint. */
+  public void writeValue(CodecOutput out, V value) {
     out.writeBytes(values.toBytes(value));
   }
 
   /** The value, or null when its bytes do not decode (another shape of the type): a miss, counted. */
-  V readValue(CodecInput in) {
+  public V readValue(CodecInput in) {
     byte[] bytes = in.readBytes();
     try {
       return values.fromBytes(bytes);
@@ -63,7 +68,8 @@ final class Wire<K, V> {
     }
   }
 
-  void writeEntry(CodecOutput out, StoredEntry<V> entry) {
+  /** Writes the value, remaining time to live and tags of {@code entry}. */
+  public void writeEntry(CodecOutput out, StoredEntry<V> entry) {
     writeValue(out, entry.value());
     out.writeZigZagLong(entry.neverExpires() ? FOREVER : Math.max(1, entry.expiresAtMillis() - clock.millis()));
     out.writeVarInt(entry.tags().size());
@@ -73,7 +79,7 @@ final class Wire<K, V> {
   }
 
   /** The entry with its expiry on this node's clock, or null when its value does not decode. */
-  StoredEntry<V> readEntry(CodecInput in) {
+  public StoredEntry<V> readEntry(CodecInput in) {
     V value = readValue(in);
     long remaining = in.readZigZagLong();
     int tagCount = in.readLength(1);
@@ -88,10 +94,10 @@ final class Wire<K, V> {
     return new StoredEntry<>(value, expiresAt, tags);
   }
 
-  /** A request that starts with {@code op}. */
-  static CodecOutput request(Op op) {
+  /** A request that starts with the operation code {@code op}. */
+  public static CodecOutput request(int op) {
     CodecOutput out = new CodecOutput();
-    out.writeByte(op.code());
+    out.writeByte(op);
     return out;
   }
 

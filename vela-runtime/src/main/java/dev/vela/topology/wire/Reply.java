@@ -1,29 +1,32 @@
-package dev.vela.topology.partitioned;
+package dev.vela.topology.wire;
 
 import dev.vela.VelaException;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 
 /** The first byte of every reply, and the error reply. */
-final class Reply {
+public final class Reply {
   /** The request was done; its result follows. */
-  static final int OK = 0;
+  public static final int OK = 0;
   /** The request failed; a message follows. */
-  static final int ERROR = 1;
+  public static final int ERROR = 1;
 
   private Reply() {}
 
-  static CodecOutput ok() {
+  /** A successful reply, ready for its result. */
+  public static CodecOutput ok() {
     CodecOutput out = new CodecOutput();
     out.writeByte(OK);
     return out;
   }
 
-  static byte[] okEmpty() {
+  /** A successful reply without a result. */
+  public static byte[] okEmpty() {
     return ok().toByteArray();
   }
 
-  static byte[] error(String message) {
+  /** A failed reply carrying {@code message}. */
+  public static byte[] error(String message) {
     CodecOutput out = new CodecOutput();
     out.writeByte(ERROR);
     out.writeString(message);
@@ -35,7 +38,7 @@ final class Reply {
    *
    * @throws VelaException with the remote node's message when it failed
    */
-  static CodecInput read(String from, byte[] reply) {
+  public static CodecInput read(String from, byte[] reply) {
     CodecInput in = new CodecInput(reply);
     int status = in.readUnsignedByte();
     if (status == ERROR) {

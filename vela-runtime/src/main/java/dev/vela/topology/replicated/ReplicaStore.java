@@ -1,0 +1,253 @@
+package dev.vela.topology.replicated;
+
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.StoredEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * This node's copy of a replicated cache: the backend, plus the version of the latest write applied
+ * to each key. A write is applied only when its version is later than the key's, so every node ends
+ * with the same entry whatever order the writes reached it in. A removal keeps its key's version
+ * (a tombstone), so a late, older write cannot bring the key back.
+ *
+ * <p>{@code flush} and {@code invalidateTag} leave a floor: writes older than a flush, and writes of
+ * a tag older than its invalidation, are refused when they arrive late.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class ReplicaStore<K, V> {
+  private static final int STRIPES = 64;
+
+  private final CacheBackend<K, V> backend;
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final Map<K, Version> versions = new ConcurrentHashMap<>();
+  private final Map<String, Version> tagFloors = new ConcurrentHashMap<>();
+  private final AtomicBoolean pruning = new AtomicBoolean();
+  private volatile Version flushFloor;
+  private volatile long nextPruneAbove;
+
+  ReplicaStore(CacheBackend<K, V> backend) {
+    this.backend = backend;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /** Stores {@code entry} unless a later write of the key was applied already; true when stored. */
+  boolean put(K key, Version version, StoredEntry<V> entry) {
+    ReentrantLock lock = stripeOf(key);
+    lock.lock();
+    try {
+      if (!accepts(key, version, entry)) {
+        return false;
+      }
+      backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
+      versions.put(key, version);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stores those of {@code entries} that no later write has overtaken, all at once. */
+  void putAll(Map<K, StoredEntry<V>> entries, Version version) {
+    TreeSet<Integer> held = new TreeSet<>();
+    entries.keySet().forEach(key -> held.add(stripeIndex(key)));
+    held.forEach(index -> stripes[index].lock()); // in index order, so two batches never wait on each other
+    try {
+      Map<K, StoredEntry<V>> winners = new LinkedHashMap<>();
+      entries.forEach((key, entry) -> {
+        if (accepts(key, version, entry)) {
+          winners.put(key, entry);
+        }
+      });
+      if (!winners.isEmpty()) {
+        backend.putAll(winners);
+        winners.keySet().forEach(key -> versions.put(key, version));
+      }
+    } finally {
+      held.descendingSet().forEach(index -> stripes[index].unlock());
+    }
+  }
+
+  /** Removes the key unless a later write was applied already; true when a live entry was removed. */
+  boolean delete(K key, Version version) {
+    ReentrantLock lock = stripeOf(key);
+    lock.lock();
+    try {
+      if (!version.isAfter(versions.get(key)) || !version.isAfter(flushFloor)) {
+        return false;
+      }
+      versions.put(key, version);
+      return backend.delete(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Applies a state another node sent: its entry, or its removal, by the same version rule. */
+  void apply(K key, VersionedEntry<V> state) {
+    if (state.entry() == null) {
+      delete(key, state.version());
+    } else {
+      put(key, state.version(), state.entry());
+    }
+  }
+
+  /** Removes every entry written before {@code version}; returns how many live ones there were. */
+  long flush(Version version) {
+    lockAll();
+    try {
+      flushFloor = Version.latest(flushFloor, version);
+      long removed = removeOlderThan(version, backend.entries().map(Map.Entry::getKey));
+      versions.values().removeIf(written -> !written.isAfter(version)); // the floor refuses them now
+      return removed;
+    } finally {
+      unlockAll();
+    }
+  }
+
+  /** Removes the entries tagged {@code tag} written before {@code version}; returns how many. */
+  long invalidateTag(String tag, Version version) {
+    lockAll();
+    try {
+      tagFloors.merge(tag, version, Version::latest);
+      return removeOlderThan(version, backend.entries().filter(e -> e.getValue().tags().contains(tag)).map(Map.Entry::getKey));
+    } finally {
+      unlockAll();
+    }
+  }
+
+  /**
+   * Hands every key's state to {@code batch}, {@code batchSize} at a time: live entries and
+   * removals alike. Each state is read under its key's lock, so an entry never travels with
+   * another write's version. Weakly consistent: writes during the walk may or may not appear.
+   */
+  void snapshot(int batchSize, Consumer<Map<K, VersionedEntry<V>>> batch) {
+    Map<K, VersionedEntry<V>> states = new LinkedHashMap<>();
+    for (K key : versions.keySet()) {
+      VersionedEntry<V> state = stateOf(key);
+      if (state != null) {
+        states.put(key, state);
+      }
+      if (states.size() >= batchSize) {
+        batch.accept(states);
+        states = new LinkedHashMap<>();
+      }
+    }
+    if (!states.isEmpty()) {
+      batch.accept(states);
+    }
+  }
+
+  /**
+   * Forgets the versions of keys that hold no entry here (deleted or expired) and were written
+   * before {@code stamp}: a write that old can no longer be on its way. Runs only when such
+   * versions outnumber the entries by {@code slack}, so it costs nothing in a steady cache.
+   *
+   * @return how many versions were forgotten
+   */
+  int pruneRemovedBefore(long stamp, int slack) {
+    int count = versions.size();
+    if (count <= Math.max(backend.size() * 2 + slack, nextPruneAbove) || !pruning.compareAndSet(false, true)) {
+      return 0;
+    }
+    try {
+      int pruned = pruneNow(stamp);
+      nextPruneAbove = versions.size() + slack; // the rest are recent: do not walk them again at once
+      return pruned;
+    } finally {
+      pruning.set(false);
+    }
+  }
+
+  private int pruneNow(long stamp) {
+    int pruned = 0;
+    for (K key : versions.keySet()) {
+      ReentrantLock lock = stripeOf(key);
+      lock.lock();
+      try {
+        Version version = versions.get(key);
+        if (version != null && version.stamp() < stamp && backend.entry(key) == null) {
+          versions.remove(key);
+          pruned++;
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    return pruned;
+  }
+
+  /** How many keys have a version here, removed ones included. */
+  int versionCount() {
+    return versions.size();
+  }
+
+  private VersionedEntry<V> stateOf(K key) {
+    ReentrantLock lock = stripeOf(key);
+    lock.lock();
+    try {
+      Version version = versions.get(key);
+      return version == null ? null : new VersionedEntry<>(version, backend.entry(key));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean accepts(K key, Version version, StoredEntry<V> entry) {
+    if (!version.isAfter(versions.get(key)) || !version.isAfter(flushFloor)) {
+      return false;
+    }
+    for (String tag : entry.tags()) {
+      if (!version.isAfter(tagFloors.get(tag))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long removeOlderThan(Version version, Stream<K> candidates) {
+    List<K> keys;
+    try (Stream<K> live = candidates) {
+      keys = live.toList();
+    }
+    long removed = 0;
+    for (K key : keys) {
+      if (version.isAfter(versions.get(key)) && backend.delete(key)) {
+        removed++; // the key keeps its version: a late write newer than it still lands
+      }
+    }
+    return removed;
+  }
+
+  private void lockAll() {
+    for (ReentrantLock stripe : stripes) {
+      stripe.lock();
+    }
+  }
+
+  private void unlockAll() {
+    for (int i = STRIPES - 1; i >= 0; i--) {
+      stripes[i].unlock();
+    }
+  }
+
+  private ReentrantLock stripeOf(K key) {
+    return stripes[stripeIndex(key)];
+  }
+
+  private static int stripeIndex(Object key) {
+    int hash = key.hashCode(); // within this JVM only: it picks a lock, never a node
+    return (hash ^ (hash >>> 16)) & (STRIPES - 1);
+  }
+}

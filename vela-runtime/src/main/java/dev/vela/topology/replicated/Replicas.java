@@ -1,0 +1,246 @@
+package dev.vela.topology.replicated;
+
+import dev.vela.CacheStats;
+import dev.vela.VelaException;
+import dev.vela.backend.StoredEntry;
+import dev.vela.cluster.CacheChannel;
+import dev.vela.codec.CodecInput;
+import dev.vela.codec.CodecOutput;
+import dev.vela.topology.wire.Reply;
+import dev.vela.topology.wire.StatsWire;
+import dev.vela.topology.wire.Wire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+
+/**
+ * Calls to the same replicated cache on other nodes: the requests and how their replies are read.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class Replicas<K, V> {
+  private final String cacheName;
+  private final CacheChannel channel;
+  private final Wire<K, V> wire;
+
+  Replicas(String cacheName, CacheChannel channel, Wire<K, V> wire) {
+    this.cacheName = cacheName;
+    this.channel = channel;
+    this.wire = wire;
+  }
+
+  Wire<K, V> wire() {
+    return wire;
+  }
+
+  Duration rpcTimeout() {
+    return channel.rpcTimeout();
+  }
+
+  byte[] put(K key, Version version, StoredEntry<V> entry) {
+    CodecOutput out = ReplicaOp.PUT.request();
+    version.write(out);
+    wire.writeKey(out, key);
+    wire.writeEntry(out, entry);
+    return out.toByteArray();
+  }
+
+  byte[] putAll(Map<K, StoredEntry<V>> entries, Version version) {
+    CodecOutput out = ReplicaOp.PUT_ALL.request();
+    version.write(out);
+    out.writeVarInt(entries.size());
+    entries.forEach((key, entry) -> {
+      wire.writeKey(out, key);
+      wire.writeEntry(out, entry);
+    });
+    return out.toByteArray();
+  }
+
+  byte[] delete(K key, Version version) {
+    CodecOutput out = ReplicaOp.DELETE.request();
+    version.write(out);
+    wire.writeKey(out, key);
+    return out.toByteArray();
+  }
+
+  byte[] flush(Version version) {
+    CodecOutput out = ReplicaOp.FLUSH.request();
+    version.write(out);
+    return out.toByteArray();
+  }
+
+  byte[] invalidateTag(String tag, Version version) {
+    CodecOutput out = ReplicaOp.INVALIDATE_TAG.request();
+    version.write(out);
+    out.writeString(tag);
+    return out.toByteArray();
+  }
+
+  /**
+   * Sends {@code request} to every peer and waits, at most the rpcTimeout, until each has applied
+   * it. A peer that has left the view meanwhile is not waited for.
+   *
+   * @throws VelaException naming the peers that did not acknowledge it
+   */
+  void send(List<String> peers, byte[] request) {
+    Map<String, CompletableFuture<byte[]>> calls = new LinkedHashMap<>();
+    for (String peer : peers) {
+      calls.put(peer, channel.call(peer, request, channel.rpcTimeout()));
+    }
+    List<String> failed = new ArrayList<>();
+    RuntimeException first = null;
+    for (Map.Entry<String, CompletableFuture<byte[]>> call : calls.entrySet()) {
+      try {
+        Reply.read(call.getKey(), call.getValue().join());
+      } catch (CompletionException | VelaException e) {
+        if (channel.members().contains(call.getKey())) { // one that crashed or left needs no copy
+          failed.add(call.getKey());
+          first = first == null ? unwrap(e) : first;
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new VelaException(
+          "replicated cache '" + cacheName + "' applied the write on this node, but " + failed + " did not confirm it"
+              + " within rpcTimeout " + channel.rpcTimeout() + "; retry the write, which supersedes this one everywhere",
+          first);
+    }
+  }
+
+  /** The counters of {@code peers}, added up. */
+  CacheStats statsOf(List<String> peers) {
+    CacheStats sum = CacheStats.EMPTY;
+    byte[] request = ReplicaOp.STATS.request().toByteArray();
+    for (String peer : peers) {
+      sum = sum.plus(StatsWire.read(call(peer, request, channel.rpcTimeout())));
+    }
+    return sum;
+  }
+
+  /**
+   * Tells {@code member} this node runs the cache, and waits at most the rpcTimeout for it to say
+   * so too; a member that does not run it does not answer.
+   *
+   * @return a future of whether {@code member} already holds the cache's contents, or of null when
+   *     it did not answer
+   */
+  CompletableFuture<Boolean> hello(String member, boolean established) {
+    CodecOutput out = ReplicaOp.HELLO.request();
+    out.writeBoolean(established);
+    return channel.call(member, out.toByteArray(), channel.rpcTimeout())
+        .thenApply(reply -> Reply.read(member, reply).readBoolean())
+        .exceptionally(notRunning -> null);
+  }
+
+  /**
+   * Asks {@code donor} for its contents and waits until it has sent them all. It gives up when
+   * no batch arrived for a whole rpcTimeout ({@code batchesReceived} counts them).
+   *
+   * @return how many key states the donor sent
+   * @throws VelaException when the donor failed, left, or fell silent
+   */
+  long sync(String donor, LongSupplier batchesReceived) {
+    Duration patience = channel.rpcTimeout();
+    CompletableFuture<byte[]> done = channel.call(donor, ReplicaOp.SYNC.request().toByteArray(), Duration.ofDays(1));
+    long seen = batchesReceived.getAsLong();
+    while (true) {
+      try {
+        return Reply.read(donor, done.get(patience.toMillis(), TimeUnit.MILLISECONDS)).readVarLong();
+      } catch (TimeoutException e) {
+        long now = batchesReceived.getAsLong();
+        if (now == seen) {
+          done.cancel(false);
+          throw new VelaException("node " + donor + " sent no part of replicated cache '" + cacheName + "' for "
+              + patience + "; the contents come from another node, or raise rpcTimeout", e);
+        }
+        seen = now;
+      } catch (ExecutionException e) {
+        throw unwrap(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        done.cancel(false);
+        throw new VelaException("interrupted while replicated cache '" + cacheName + "' received its contents", e);
+      }
+    }
+  }
+
+  /** Sends one batch of this node's contents to a joining node and waits for it to apply them. */
+  void sendBatch(String to, Map<K, VersionedEntry<V>> states) {
+    CodecOutput out = ReplicaOp.BATCH.request();
+    out.writeVarInt(states.size());
+    states.forEach((key, state) -> {
+      wire.writeKey(out, key);
+      state.version().write(out);
+      out.writeBoolean(state.entry() != null);
+      if (state.entry() != null) {
+        wire.writeEntry(out, state.entry());
+      }
+    });
+    call(to, out.toByteArray(), channel.rpcTimeout());
+  }
+
+  /** Reads a BATCH request; states whose value does not decode here are left out. */
+  Map<K, VersionedEntry<V>> readBatch(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, VersionedEntry<V>> states = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = wire.readKey(in);
+      Version version = Version.read(in);
+      if (!in.readBoolean()) {
+        states.put(key, new VersionedEntry<>(version, null));
+        continue;
+      }
+      StoredEntry<V> entry = wire.readEntry(in);
+      if (entry != null) {
+        states.put(key, new VersionedEntry<>(version, entry));
+      }
+    }
+    return states;
+  }
+
+  /** Reads the entries of a PUT_ALL request; values that do not decode here are left out. */
+  Map<K, StoredEntry<V>> readEntries(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = wire.readKey(in);
+      StoredEntry<V> entry = wire.readEntry(in);
+      if (entry != null) {
+        entries.put(key, entry);
+      }
+    }
+    return entries;
+  }
+
+  /** Tells {@code peers} this cache has closed here, waiting at most the rpcTimeout; best effort. */
+  void leaving(List<String> peers) {
+    byte[] request = ReplicaOp.LEAVING.request().toByteArray();
+    List<CompletableFuture<byte[]>> calls = new ArrayList<>();
+    for (String peer : peers) {
+      calls.add(channel.call(peer, request, channel.rpcTimeout()).exceptionally(gone -> null));
+    }
+    calls.forEach(CompletableFuture::join);
+  }
+
+  private CodecInput call(String member, byte[] request, Duration timeout) {
+    try {
+      return Reply.read(member, channel.call(member, request, timeout).join());
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  private static RuntimeException unwrap(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause instanceof RuntimeException runtime ? runtime : new VelaException(String.valueOf(cause), cause);
+  }
+}

@@ -1,0 +1,329 @@
+package dev.vela.topology.replicated;
+
+import dev.vela.CacheStats;
+import dev.vela.VelaException;
+import dev.vela.annotation.Topology;
+import dev.vela.backend.BackendContext;
+import dev.vela.backend.CacheBackend;
+import dev.vela.backend.StoredEntry;
+import dev.vela.cluster.CacheChannel;
+import dev.vela.cluster.ClusterSettings;
+import dev.vela.cluster.VelaCluster;
+import dev.vela.config.CacheConfig;
+import dev.vela.topology.CacheTopology;
+import dev.vela.topology.wire.Wire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The REPLICATED topology: every node that runs the cache holds a full copy. Reads are served
+ * here; a write is applied here and sent to every other such node, and returns once each has
+ * applied it (within the rpcTimeout). Each write carries a {@link Version}, so concurrent writes of
+ * one key end the same on every node: the later version wins.
+ *
+ * <p>A node that starts the cache receives the contents of one that already runs it, in batches,
+ * before {@link #open} returns; writes elsewhere go on meanwhile and reach it too.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
+  private static final System.Logger LOG = System.getLogger(ReplicatedTopology.class.getName());
+  /** How long the version of a removed key is kept, so that a late, older write cannot bring it back. */
+  private static final Duration REMOVED_VERSIONS_KEPT = Duration.ofMinutes(10);
+  /** How many removed keys' versions may pile up before they are pruned. */
+  private static final int REMOVED_VERSIONS_SLACK = 10_000;
+
+  private final String cacheName;
+  private final CacheBackend<K, V> backend;
+  private final ReplicaStore<K, V> store;
+  private final HybridClock clock;
+  private final Peers peers = new Peers();
+  private final Supplier<CacheStats> thisNodeStats;
+  private final ExecutorService work;
+  private final NodeLocalReplica<K, V> nodeLocal;
+  private CacheChannel channel;
+  private Replicas<K, V> replicas;
+  private ReplicaEndpoint<K, V> endpoint;
+  private boolean closed;
+
+  private ReplicatedTopology(BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
+    this.cacheName = context.cacheName();
+    this.backend = backend;
+    this.store = new ReplicaStore<>(backend);
+    this.clock = new HybridClock(context.clock());
+    this.thisNodeStats = thisNodeStats;
+    this.work = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "vela-replicated-" + cacheName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.nodeLocal = new NodeLocalReplica<>(this);
+  }
+
+  /**
+   * Joins the cluster, waits for the first view and any {@code requireMembers}, finds the other
+   * nodes that run the cache and receives the contents of one of them.
+   *
+   * @param context the cache's settings, codecs, clock and decode error listener
+   * @param backend where this node's copy lives; closed by this topology
+   * @param thisNodeStats this node's counters, which other nodes ask for
+   * @param cluster the node to join, or null for the JVM's shared node of the {@code cluster} option
+   * @throws VelaException when the key or value type has no codec, the cluster cannot be joined,
+   *     its required members are not reached in time, or no node could send the contents
+   */
+  public static <K, V> ReplicatedTopology<K, V> open(
+      BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, VelaCluster cluster) {
+    CacheConfig config = context.config();
+    String purpose = "cache '" + config.name() + "' (REPLICATED)";
+    Wire<K, V> wire = new Wire<>(
+        context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
+        context.decodeErrors());
+    ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
+    ReplicatedTopology<K, V> topology = new ReplicatedTopology<>(context, backend, thisNodeStats);
+    CacheChannel channel = cluster != null
+        ? cluster.join(config.name(), ch -> topology.wire(ch, wire))
+        : VelaCluster.joinShared(settings, config.name(), ch -> topology.wire(ch, wire));
+    try {
+      channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
+      if (!topology.endpoint.firstView().await(settings.joinTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+        throw new VelaException("cache '" + config.name() + "' did not receive its first cluster view; is the node closing?");
+      }
+      topology.receiveContents();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      topology.abandon();
+      throw new VelaException("interrupted while cache '" + config.name() + "' joined its cluster", e);
+    } catch (RuntimeException e) {
+      topology.abandon();
+      throw e;
+    }
+    return topology;
+  }
+
+  private ReplicaEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
+    this.channel = joined;
+    this.replicas = new Replicas<>(cacheName, joined, wire);
+    this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work);
+    return endpoint;
+  }
+
+  /** Greets every member; those that run the cache become peers, and the first that can sends its contents. */
+  private void receiveContents() {
+    Map<String, CompletableFuture<Boolean>> greetings = new LinkedHashMap<>();
+    for (String member : channel.members()) {
+      if (!member.equals(channel.self())) {
+        greetings.put(member, replicas.hello(member, false));
+      }
+    }
+    List<String> donors = new ArrayList<>();
+    greetings.forEach((member, answer) -> {
+      Boolean hasContents = answer.join();
+      if (hasContents != null) {
+        peers.add(member);
+        if (hasContents) {
+          donors.add(member);
+        }
+      }
+    });
+    VelaException failure = null;
+    for (String donor : donors) {
+      try {
+        long states = replicas.sync(donor, endpoint::batchesReceived);
+        LOG.log(System.Logger.Level.DEBUG, "replicated cache ''{0}'' received {1} key states from {2}", cacheName, states, donor);
+        failure = null;
+        break;
+      } catch (VelaException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw new VelaException("replicated cache '" + cacheName + "' could not receive its contents from any of " + donors
+          + "; it would start with missing entries. Check that those nodes are healthy, or raise rpcTimeout", failure);
+    }
+    endpoint.established();
+  }
+
+  @Override
+  public Topology kind() {
+    return Topology.REPLICATED;
+  }
+
+  @Override
+  public String node() {
+    return channel.self();
+  }
+
+  /** False: every entry is on this node, so even a plain stream sees them all. */
+  @Override
+  public boolean isDistributed() {
+    return false;
+  }
+
+  @Override
+  public CacheTopology<K, V> nodeLocal() {
+    return nodeLocal;
+  }
+
+  @Override
+  public CacheBackend<K, V> localBackend() {
+    return backend;
+  }
+
+  @Override
+  public void requireSingleOwner(Collection<? extends K> keys) {
+    // every node holds every key
+  }
+
+  @Override
+  public V get(K key) {
+    return backend.get(key);
+  }
+
+  @Override
+  public StoredEntry<V> entry(K key) {
+    return backend.entry(key);
+  }
+
+  @Override
+  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
+    peers.whileSteady(others -> {
+      Version version = nextVersion();
+      store.put(key, version, entry);
+      replicas.send(others, replicas.put(key, version, entry));
+      return null;
+    });
+    pruneRemovedVersions();
+  }
+
+  @Override
+  public void putAll(Map<K, StoredEntry<V>> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    peers.whileSteady(others -> {
+      Version version = nextVersion();
+      store.putAll(entries, version);
+      replicas.send(others, replicas.putAll(entries, version));
+      return null;
+    });
+  }
+
+  @Override
+  public boolean delete(K key) {
+    boolean removed = peers.whileSteady(others -> {
+      Version version = nextVersion();
+      boolean here = store.delete(key, version);
+      replicas.send(others, replicas.delete(key, version));
+      return here;
+    });
+    pruneRemovedVersions();
+    return removed;
+  }
+
+  /** Expired and deleted keys leave versions behind; old ones are dropped once they pile up. */
+  private void pruneRemovedVersions() {
+    store.pruneRemovedBefore(clock.stampAgo(REMOVED_VERSIONS_KEPT), REMOVED_VERSIONS_SLACK);
+  }
+
+  /** The entries here: every node holds them all. */
+  @Override
+  public long size() {
+    return backend.size();
+  }
+
+  @Override
+  public long flush() {
+    return peers.whileSteady(others -> {
+      Version version = nextVersion();
+      long removed = store.flush(version);
+      replicas.send(others, replicas.flush(version));
+      return removed;
+    });
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    return peers.whileSteady(others -> {
+      Version version = nextVersion();
+      long removed = store.invalidateTag(tag, version);
+      replicas.send(others, replicas.invalidateTag(tag, version));
+      return removed;
+    });
+  }
+
+  @Override
+  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
+    return backend.entries();
+  }
+
+  @Override
+  public CacheStats stats(CacheStats thisNode) {
+    return thisNode.plus(replicas.statsOf(peers.now()));
+  }
+
+  /** Removes every entry of this node only, as a flush would, without telling the others. */
+  long flushHere() {
+    return store.flush(nextVersion());
+  }
+
+  /** Removes this node's entries tagged {@code tag}, without telling the others. */
+  long invalidateTagHere(String tag) {
+    return store.invalidateTag(tag, nextVersion());
+  }
+
+  private Version nextVersion() {
+    return new Version(clock.next(), channel.self());
+  }
+
+  @Override
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("topology.node", channel.self());
+    details.put("topology.members", String.join(",", channel.members()));
+    details.put("topology.replicas", String.join(",", peers.now()));
+    details.put("topology.versions", Integer.toString(store.versionCount()));
+    details.putAll(backend.details());
+    return details;
+  }
+
+  /** Tells the other nodes to send no more writes, leaves the cluster and closes the backend. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      replicas.leaving(peers.now());
+    } finally {
+      abandon();
+      backend.close();
+    }
+  }
+
+  /** Leaves the cluster; the backend stays open for whoever owns it. */
+  private void abandon() {
+    work.shutdownNow();
+    channel.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicatedTopology[" + cacheName + " on " + channel.self() + "]";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vela.topology.replicated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.Cache;
+import dev.vela.CacheEntry;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.Topology;
+import dev.vela.cluster.FreePorts;
+import dev.vela.cluster.RequiredMembers;
+import dev.vela.cluster.VelaCluster;
+import dev.vela.codec.CacheTypes;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import dev.vela.testing.ManualClock;
+import dev.vela.testing.TestCodecs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes that each ran the cache alone (as the halves of a split cluster do) and then see each
+ * other: each takes the other's contents, and both end with the last writer of every key.
+ */
+class MergeTest {
+
+  @Test
+  void twoCopiesWrittenApartConvergeWhenTheirNodesMerge() {
+    int portA = FreePorts.next();
+    int portB = FreePorts.next();
+    // B knows only itself, so it starts a cluster of its own; A's merge protocol finds it later
+    try (VelaCluster nodeA = node(portA, "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]");
+         VelaCluster nodeB = node(portB, "127.0.0.1[" + portB + "]");
+         Cache<String, String> a = cache(nodeA, Instant.now());
+         Cache<String, String> b = cache(nodeB, Instant.now().plus(Duration.ofHours(1)))) {
+      assertThat(nodeB.members()).hasSize(1);
+      a.put("only-a", "a");
+      a.put("both", "from a");
+      a.put("deleted-later", "a");
+      b.put("only-b", "b");
+      b.put("both", "from b, later"); // B's clock runs ahead, so its stamp is later: it wins on both sides
+      b.delete("deleted-later");
+
+      nodeA.awaitMembers(new RequiredMembers.Count(2), Duration.ofSeconds(60));
+      nodeB.awaitMembers(new RequiredMembers.Count(2), Duration.ofSeconds(60));
+      Map<String, String> expected = Map.of("only-a", "a", "only-b", "b", "both", "from b, later");
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!(contents(a).equals(expected) && contents(b).equals(expected)) && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(contents(a)).isEqualTo(expected);
+      assertThat(contents(b)).isEqualTo(expected);
+
+      a.put("after-merge", "x"); // the merged nodes are each other's replicas again
+      assertThat(b.get("after-merge")).contains("x");
+    }
+  }
+
+  private static VelaCluster node(int port, String hosts) {
+    return VelaCluster.builder()
+        .clusterName("replicated-merge")
+        .port(port)
+        .initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500))
+        .rpcTimeout(Duration.ofSeconds(5))
+        .start();
+  }
+
+  private static Cache<String, String> cache(VelaCluster node, Instant start) {
+    return new CacheBuilder<String, String, Cache<String, String>>(
+            new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "merged", Backend.MEMORY, Topology.REPLICATED,
+            c -> c)
+        .sweepInterval(Durations.INFINITE)
+        .clock(new ManualClock(start))
+        .cluster(node)
+        .create();
+  }
+
+  private static Map<String, String> contents(Cache<String, String> cache) {
+    Map<String, String> sorted = new TreeMap<>();
+    cache.local().stream().forEach((CacheEntry<String, String> entry) -> sorted.put(entry.key(), entry.value()));
+    return sorted;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.vela.topology.replicated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.Cache;
+import dev.vela.CacheEntry;
+import dev.vela.PutOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Three nodes in one JVM running one replicated cache: every write is on every node when it returns. */
+class ReplicatedCacheTest {
+  private static final int NODES = 3;
+  private static ReplicatedNodes cluster;
+  private static final List<Cache<String, String>> caches = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    cluster = new ReplicatedNodes("replicated-in-jvm", NODES, NODES);
+    for (int i = 0; i < NODES; i++) {
+      caches.add(cluster.startCache(i));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    caches.get(0).flush();
+  }
+
+  @Test
+  void aWriteOnOneNodeIsOnEveryNodeWhenItReturns() {
+    for (int i = 0; i < 100; i++) {
+      caches.get(i % NODES).put("k" + i, "v" + i, PutOptions.ttl(Duration.ofMinutes(5)).withTags("t"));
+    }
+    for (Cache<String, String> cache : caches) {
+      assertThat(cache.local().size()).isEqualTo(100);
+      assertThat(cache.get("k42")).contains("v42");
+    }
+    assertThat(caches.get(2).ttl("k0")).hasValueSatisfying(
+        ttl -> assertThat(ttl).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5)));
+    assertThat(caches.get(1).delete("k7")).isTrue();
+    assertThat(caches).allSatisfy(cache -> assertThat(cache.exists("k7")).isFalse());
+    assertThat(caches.get(0).delete("k7")).isFalse();
+  }
+
+  @Test
+  void putAllFlushAndInvalidateTagReachEveryNode() {
+    Map<String, String> batch = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      batch.put("b" + i, "v" + i);
+    }
+    caches.get(1).putAll(batch, PutOptions.tags("batch"));
+    caches.get(2).put("other", "x");
+    assertThat(caches).allSatisfy(cache -> assertThat(cache.size()).isEqualTo(51));
+
+    assertThat(caches.get(0).invalidateTag("batch")).isEqualTo(50);
+    assertThat(caches).allSatisfy(cache -> {
+      assertThat(cache.size()).isEqualTo(1);
+      assertThat(cache.get("b3")).isEmpty();
+    });
+
+    caches.get(2).flush();
+    assertThat(caches).allSatisfy(cache -> assertThat(cache.size()).isZero());
+    caches.get(0).put("b3", "again", PutOptions.tags("batch"));
+    assertThat(caches.get(1).get("b3")).contains("again");
+  }
+
+  @Test
+  void localFlushEmptiesOneCopyOnly() {
+    caches.get(0).put("a", "1");
+    caches.get(1).local().flush();
+    assertThat(caches.get(1).get("a")).isEmpty();
+    assertThat(caches.get(2).get("a")).contains("1");
+  }
+
+  @Test
+  void statsAddUpOverNodesAndStreamSeesEveryEntry() {
+    long before = caches.get(0).stats().writes();
+    caches.get(1).put("a", "1");
+    caches.get(2).put("b", "2");
+    assertThat(caches.get(0).stats().writes() - before).isEqualTo(2);
+    assertThat(caches.get(0).stream().map(CacheEntry::key)).containsExactlyInAnyOrder("a", "b");
+    assertThat(caches.get(0).inspect().topology()).isEqualTo("REPLICATED");
+    assertThat(caches.get(0).inspect().details().get("topology.replicas").split(",")).hasSize(NODES - 1);
+  }
+
+  @Test
+  void concurrentWritesOfTheSameKeysEndEqualOnEveryNode() throws Exception {
+    ExecutorService writers = Executors.newFixedThreadPool(NODES);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int n = 0; n < NODES; n++) {
+        Cache<String, String> cache = caches.get(n);
+        String writer = "w" + n;
+        done.add(writers.submit(() -> {
+          for (int i = 0; i < 300; i++) {
+            String key = "hot" + (i % 10);
+            if (i % 7 == 0) {
+              cache.delete(key);
+            } else {
+              cache.put(key, writer + "-" + i);
+            }
+          }
+        }));
+      }
+      for (Future<?> writer : done) {
+        writer.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+    for (int i = 0; i < 10; i++) {
+      String key = "hot" + i;
+      String first = caches.get(0).get(key).orElse(null);
+      assertThat(caches).allSatisfy(cache -> assertThat(cache.get(key).orElse(null)).isEqualTo(first));
+    }
+  }
+}
