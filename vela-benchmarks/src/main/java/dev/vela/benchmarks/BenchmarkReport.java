@@ -76,7 +76,9 @@ public final class BenchmarkReport {
   static String markdown(List<Row> rows) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n").append(machine()).append("\n\n");
-    md.append("Short runs (1 fork, 2×1 s warm-up, 3×1 s measurement): read the ratios, not the last digit.\n\n");
+    md.append("Short runs (1 fork, 2×1 s warm-up, 3×1 s measurement) on a machine this size give wide error bars:"
+        + " read the ratios, not the last digit. `mixed` always runs as one group of 3 reader threads and 1 writer,"
+        + " whatever the thread count of its section.\n\n");
     Map<String, List<Row>> byGroup = new LinkedHashMap<>();
     for (Row row : rows) {
       byGroup.computeIfAbsent(row.benchmark() + " — " + row.threads() + " thread(s)", k -> new ArrayList<>()).add(row);
