@@ -31,6 +31,8 @@ import org.jgroups.blocks.RequestHandler;
 import org.jgroups.blocks.RequestOptions;
 import org.jgroups.blocks.Response;
 import org.jgroups.stack.IpAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node of a Vela cluster: a JGroups channel that every clustered cache of this node shares.
@@ -48,7 +50,7 @@ import org.jgroups.stack.IpAddress;
  * }</pre>
  */
 public final class VelaCluster implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(VelaCluster.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(VelaCluster.class);
   private static final AtomicInteger NODES_IN_JVM = new AtomicInteger();
 
   private final ClusterSettings settings;
@@ -297,7 +299,7 @@ public final class VelaCluster implements AutoCloseable {
     try {
       dispatcher.close();
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "closing the dispatcher failed", e);
+      LOG.debug("closing the dispatcher failed", e);
     }
     channel.close();
     events.shutdown();
@@ -371,7 +373,7 @@ public final class VelaCluster implements AutoCloseable {
       try {
         cacheName = in.readString();
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "dropped a cluster request that does not start with a cache name", e);
+        LOG.warn("dropped a cluster request that does not start with a cache name", e);
         return;
       }
       int remaining = in.remaining();

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A near cache: a memory L1 on this node in front of any topology (the L2). A read the L1 answers
@@ -38,7 +40,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
-  private static final System.Logger LOG = System.getLogger(NearCacheTopology.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(NearCacheTopology.class);
   /** How many fills pass between two clean-ups of expired L1 entries. */
   private static final int FILLS_PER_CLEANUP = 1024;
 
@@ -105,8 +107,8 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     l2.changeFeed().ifPresent(feeds::add);
     l2.localBackend().changeFeed().ifPresent(feeds::add);
     if (l2.isDistributed() && l2.changeFeed().isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "cache ''{0}'': the {1} topology does not tell other nodes of changes,"
-          + " so their near caches may serve old values for up to nearCacheL1Ttl ({2})", config.name(), l2.kind(),
+      LOG.warn("cache '{}': the {} topology does not tell other nodes of changes,"
+          + " so their near caches may serve old values for up to nearCacheL1Ttl ({})", config.name(), l2.kind(),
           Durations.format(config.nearCacheL1Ttl()));
     }
     NearCacheTopology<K, V> near =

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Redis client-side caching for a near cache: a connection of its own, speaking RESP3, asks Redis
@@ -33,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * @param <K> the key type
  */
 final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConnectionStateListener {
-  private static final System.Logger LOG = System.getLogger(RedisChangeFeed.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(RedisChangeFeed.class);
   private static final int TRACKING_ATTEMPTS = 40;
   private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(100);
 
@@ -172,7 +174,7 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(BETWEEN_ATTEMPTS.toMillis()));
       }
     }
-    LOG.log(System.Logger.Level.WARNING, "the near cache could not turn Redis client tracking on again at "
+    LOG.warn("the near cache could not turn Redis client tracking on again at "
         + shared.url() + "; it reads through to Redis until the next reconnect");
   }
 }

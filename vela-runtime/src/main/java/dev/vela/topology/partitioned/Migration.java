@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves the keys this node holds to their owners on a new ring: in batches, each kept by the new
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 final class Migration<K, V> {
-  private static final System.Logger LOG = System.getLogger(Migration.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Migration.class);
   private static final int BATCH = 500;
 
   private final String cacheName;
@@ -81,7 +83,7 @@ final class Migration<K, V> {
       remote.handover(owner, batch);
     } catch (VelaException e) {
       unreachable.add(owner);
-      LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' could not hand " + batch.size()
+      LOG.warn("cache '" + cacheName + "' could not hand " + batch.size()
           + " or more keys to " + owner + "; they stay on this node: " + e.getMessage());
       return 0;
     }

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What other nodes of a partitioned cache reach on this one: it reads each request, has the {@link
@@ -28,7 +30,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 final class PartitionEndpoint<K, V> implements CacheEndpoint {
-  private static final System.Logger LOG = System.getLogger(PartitionEndpoint.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionEndpoint.class);
   private static final long FIRST_VIEW_SECONDS = 30;
 
   private final String cacheName;
@@ -84,7 +86,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     try {
       migration.moveTo(ring);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "cache '" + cacheName + "' failed to move keys after a view change", e);
+      LOG.warn("cache '" + cacheName + "' failed to move keys after a view change", e);
     }
     remote.handoverDone(Routing.ringId(ring));
   }

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PARTITIONED topology: every key has one owner, chosen by the consistent-hash ring of the
@@ -50,7 +52,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
-  private static final System.Logger LOG = System.getLogger(PartitionedTopology.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
@@ -237,7 +239,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         there.run();
       }
     } catch (VelaException unreachable) {
-      LOG.log(System.Logger.Level.DEBUG, "cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
+      LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
     }
   }
 

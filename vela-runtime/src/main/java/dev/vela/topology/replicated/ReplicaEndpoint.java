@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What other nodes of a replicated cache reach on this one: versioned writes to apply, greetings of
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
  * @param <V> the value type
  */
 final class ReplicaEndpoint<K, V> implements CacheEndpoint {
-  private static final System.Logger LOG = System.getLogger(ReplicaEndpoint.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaEndpoint.class);
   /** Key states per batch of a transfer: small enough for one message, large enough to be quick. */
   static final int BATCH_SIZE = 500;
 
@@ -124,9 +126,9 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
     if (hasContents && established) {
       try {
         long states = replicas.sync(member, batchesReceived::get);
-        LOG.log(System.Logger.Level.INFO, "replicated cache ''{0}'' merged {1} key states from {2}", cacheName, states, member);
+        LOG.info("replicated cache '{}' merged {} key states from {}", cacheName, states, member);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "replicated cache '" + cacheName + "' could not merge the contents of " + member, e);
+        LOG.warn("replicated cache '" + cacheName + "' could not merge the contents of " + member, e);
       }
     }
   }
@@ -220,7 +222,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
     try {
       work.execute(task);
     } catch (RejectedExecutionException closing) {
-      LOG.log(System.Logger.Level.DEBUG, "replicated cache '" + cacheName + "' is closing; dropped a task", closing);
+      LOG.debug("replicated cache '" + cacheName + "' is closing; dropped a task", closing);
     }
   }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REPLICATED topology: every node that runs the cache holds a full copy. Reads are served
@@ -39,7 +41,7 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
-  private static final System.Logger LOG = System.getLogger(ReplicatedTopology.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicatedTopology.class);
   /** How long the version of a removed key is kept, so that a late, older write cannot bring it back. */
   private static final Duration REMOVED_VERSIONS_KEPT = Duration.ofMinutes(10);
   /** How many removed keys' versions may pile up before they are pruned. */
@@ -141,7 +143,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
     for (String donor : donors) {
       try {
         long states = replicas.sync(donor, endpoint::batchesReceived);
-        LOG.log(System.Logger.Level.DEBUG, "replicated cache ''{0}'' received {1} key states from {2}", cacheName, states, donor);
+        LOG.debug("replicated cache '{}' received {} key states from {}", cacheName, states, donor);
         failure = null;
         break;
       } catch (VelaException e) {
