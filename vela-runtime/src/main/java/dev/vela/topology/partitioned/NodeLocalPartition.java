@@ -1,14 +1,6 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.annotation.Topology;
-import dev.vela.backend.CacheBackend;
-import dev.vela.backend.StoredEntry;
-import dev.vela.topology.CacheTopology;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import dev.vela.topology.NodeLocalView;
 
 /**
  * {@code cache.local()} of a partitioned cache: key operations still go to each key's owner, but
@@ -18,105 +10,8 @@ import java.util.stream.Stream;
  * @param <K> the key type
  * @param <V> the value type
  */
-final class NodeLocalPartition<K, V> implements CacheTopology<K, V> {
-  private final PartitionedTopology<K, V> cluster;
-
+final class NodeLocalPartition<K, V> extends NodeLocalView<K, V> {
   NodeLocalPartition(PartitionedTopology<K, V> cluster) {
-    this.cluster = cluster;
-  }
-
-  @Override
-  public Topology kind() {
-    return Topology.PARTITIONED;
-  }
-
-  @Override
-  public String node() {
-    return cluster.node();
-  }
-
-  @Override
-  public boolean isDistributed() {
-    return false;
-  }
-
-  @Override
-  public CacheTopology<K, V> nodeLocal() {
-    return this;
-  }
-
-  @Override
-  public CacheBackend<K, V> localBackend() {
-    return cluster.localBackend();
-  }
-
-  @Override
-  public void requireSingleOwner(Collection<? extends K> keys) {
-    cluster.requireSingleOwner(keys);
-  }
-
-  @Override
-  public V get(K key) {
-    return cluster.get(key);
-  }
-
-  @Override
-  public StoredEntry<V> entry(K key) {
-    return cluster.entry(key);
-  }
-
-  @Override
-  public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
-    cluster.put(key, value, expiresAtMillis, tags);
-  }
-
-  @Override
-  public void putAll(Map<K, StoredEntry<V>> entries) {
-    cluster.putAll(entries);
-  }
-
-  @Override
-  public void restore(Map<K, StoredEntry<V>> entries) {
-    cluster.restore(entries);
-  }
-
-  @Override
-  public boolean delete(K key) {
-    return cluster.delete(key);
-  }
-
-  @Override
-  public V fetchOnce(K key, Supplier<V> fetchAndStore) {
-    return cluster.fetchOnce(key, fetchAndStore);
-  }
-
-  @Override
-  public long size() {
-    return localBackend().size();
-  }
-
-  @Override
-  public long flush() {
-    return localBackend().flush();
-  }
-
-  @Override
-  public long invalidateTag(String tag) {
-    return localBackend().invalidateTag(tag);
-  }
-
-  @Override
-  public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
-    return localBackend().entries();
-  }
-
-  @Override
-  public Map<String, String> details() {
-    return cluster.details();
-  }
-
-  @Override
-  public void close() {
-    cluster.close();
+    super(cluster);
   }
 }
