@@ -4,7 +4,7 @@
 # and docs/benchmarks/results.svg (the timings as a chart).
 # Usage: vela-benchmarks/run-benchmarks.sh [--topology] [benchmark regex ...]   (default: GetBench)
 #   --topology  also runs TopologyBench (every topology beside Hazelcast and Lettuce, one thread):
-#               about 5 more minutes on 2 cores
+#               about 5 to 7 more minutes on 2 cores
 set -euo pipefail
 cd "$(dirname "$0")/.."
 patterns=()
