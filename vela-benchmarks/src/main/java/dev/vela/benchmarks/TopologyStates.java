@@ -119,11 +119,17 @@ public final class TopologyStates {
     VelaNodes startNodes() {
       return VelaNodes.start(2, Topology.REPLICATED, false);
     }
+
+    /** Checks that every node holds every key, so that a put measured later really reaches them all. */
+    @Override
+    void filled() {
+      nodes.requireEveryNodeHolds(KEYS);
+    }
   }
 
   /** Three nodes with a REPLICATED cache. */
   @State(Scope.Benchmark)
-  public static class VelaReplicatedThree extends VelaState {
+  public static class VelaReplicatedThree extends VelaReplicated {
     @Override
     VelaNodes startNodes() {
       return VelaNodes.start(3, Topology.REPLICATED, false);
@@ -145,6 +151,10 @@ public final class TopologyStates {
     void filled() {
       remoteKeys = nodes.keysHeldBy(1);
       ownKeys = nodes.keysHeldBy(0);
+      if (remoteKeys.length == 0 || ownKeys.length == 0) {
+        throw new IllegalStateException("the ring gave node 0 " + ownKeys.length + " and node 1 " + remoteKeys.length
+            + " of " + KEYS + " keys; both need some for remote and own reads");
+      }
     }
   }
 

@@ -87,6 +87,20 @@ final class VelaNodes implements AutoCloseable {
     return caches.get(index).local().export().stream().map(CacheEntry::key).toArray(String[]::new);
   }
 
+  /**
+   * Throws unless every node's own copy holds {@code entries} entries: a REPLICATED write has then
+   * reached every node.
+   */
+  void requireEveryNodeHolds(long entries) {
+    for (int i = 0; i < caches.size(); i++) {
+      long held = caches.get(i).local().size();
+      if (held != entries) {
+        throw new IllegalStateException("node " + i + " holds " + held + " of " + entries
+            + " entries: the nodes did not all become replicas of each other");
+      }
+    }
+  }
+
   /** Closes every cache, then every node. */
   @Override
   public void close() {
