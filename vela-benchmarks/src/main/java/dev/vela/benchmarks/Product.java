@@ -1,7 +1,7 @@
 package dev.vela.benchmarks;
 
 /**
- * The small value of {@link TopologyBench}: four fields, about 70 bytes encoded. Vela stores it
+ * The small value of {@link TopologyBench}: four fields, about 60 bytes encoded. Vela stores it
  * with {@link ProductCodec}, Hazelcast with {@link ProductCompactSerializer}; neither uses Java
  * serialization.
  *
