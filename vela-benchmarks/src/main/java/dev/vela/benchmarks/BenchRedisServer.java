@@ -48,7 +48,13 @@ final class BenchRedisServer implements AutoCloseable {
         break;
       }
     }
-    Thread drain = new Thread(() -> log.lines().forEach(line -> { }), "redis-server log");
+    Thread drain = new Thread(() -> {
+      try {
+        log.lines().forEach(line -> { });
+      } catch (UncheckedIOException e) {
+        // the stream closes when the server stops: nothing more to drain
+      }
+    }, "redis-server log");
     drain.setDaemon(true);
     drain.start();
     BenchRedisServer server = new BenchRedisServer(port, process);

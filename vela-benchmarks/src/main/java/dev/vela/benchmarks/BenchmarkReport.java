@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -26,10 +28,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Usage: {@code java -cp benchmarks.jar dev.vela.benchmarks.BenchmarkReport <out-dir> [regex ...]}
  */
 public final class BenchmarkReport {
+  /** Benchmarks that run from one thread only: each of their clusters serves one caller. */
+  private static final Set<String> ONE_THREAD_ONLY = Set.of("TopologyBench");
+
   private BenchmarkReport() {}
 
-  /** One measured score, as the report shows it. */
-  record Row(String benchmark, String subject, int threads, double score, double error, String unit) {}
+  /**
+   * One measured score, as the report shows it.
+   *
+   * @param benchmark the class, and for benchmarks with parameters the method ({@code GetBench.read})
+   * @param subject the parameters' values, or for benchmarks without parameters the method
+   * @param threads how many threads called it
+   * @param mode JMH's short name of the mode ({@code thrpt}, {@code sample}, ...)
+   * @param score the primary score (for SampleTime, the mean)
+   * @param error its 99.9% confidence half-width
+   * @param unit the score's unit
+   * @param p50 the median, for SampleTime; NaN otherwise
+   * @param p99 the 99th percentile, for SampleTime; NaN otherwise
+   */
+  record Row(String benchmark, String subject, int threads, String mode, double score, double error, String unit,
+      double p50, double p99) {
+
+    /** The class the benchmark belongs to. */
+    String benchmarkClass() {
+      int dot = benchmark.indexOf('.');
+      return dot < 0 ? benchmark : benchmark.substring(0, dot);
+    }
+  }
 
   /** Runs the benchmarks matching the given patterns (GetBench by default) and writes the report. */
   public static void main(String[] args) throws RunnerException, IOException {
@@ -41,6 +66,12 @@ public final class BenchmarkReport {
     List<String> patterns = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("GetBench");
     List<Row> rows = new ArrayList<>();
     for (int threads : new int[] {1, 2}) {
+      List<String> included = patterns.stream()
+          .filter(pattern -> threads == 1 || ONE_THREAD_ONLY.stream().noneMatch(pattern::contains))
+          .toList();
+      if (included.isEmpty()) {
+        continue;
+      }
       ChainedOptionsBuilder options = new OptionsBuilder()
           .forks(1)
           .warmupIterations(2)
@@ -49,9 +80,7 @@ public final class BenchmarkReport {
           .measurementTime(TimeValue.seconds(1))
           .threads(threads)
           .shouldFailOnError(true);
-      for (String pattern : patterns) {
-        options.include(pattern);
-      }
+      included.forEach(options::include);
       rows.addAll(toRows(new Runner(options.build()).run(), threads));
     }
     Files.createDirectories(out);
@@ -64,11 +93,19 @@ public final class BenchmarkReport {
     List<Row> rows = new ArrayList<>();
     for (RunResult result : results) {
       String label = result.getParams().getBenchmark();
-      String benchmark = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
-      String subject = String.join(",", result.getParams().getParamsKeys().stream()
-          .map(key -> result.getParams().getParam(key)).toList());
+      Collection<String> paramKeys = result.getParams().getParamsKeys();
+      String method = label.substring(label.lastIndexOf('.') + 1);
+      String owner = label.substring(0, label.lastIndexOf('.'));
+      String benchmarkClass = owner.substring(owner.lastIndexOf('.') + 1);
+      String benchmark = paramKeys.isEmpty() ? benchmarkClass : benchmarkClass + "." + method;
+      String subject = paramKeys.isEmpty() ? method
+          : String.join(",", paramKeys.stream().map(key -> result.getParams().getParam(key)).toList());
       var primary = result.getPrimaryResult();
-      rows.add(new Row(benchmark, subject, threads, primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+      boolean sampled = result.getParams().getMode() == Mode.SampleTime;
+      double p50 = sampled ? primary.getStatistics().getPercentile(50) : Double.NaN;
+      double p99 = sampled ? primary.getStatistics().getPercentile(99) : Double.NaN;
+      rows.add(new Row(benchmark, subject, threads, result.getParams().getMode().shortLabel(), primary.getScore(),
+          primary.getScoreError(), primary.getScoreUnit(), p50, p99));
     }
     return rows;
   }
@@ -77,11 +114,19 @@ public final class BenchmarkReport {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n").append(machine()).append("\n\n");
     md.append("Short runs (1 fork, 2×1 s warm-up, 3×1 s measurement) on a machine this size give wide error bars:"
-        + " read the ratios, not the last digit. `mixed` always runs as one group of 3 reader threads and 1 writer,"
-        + " whatever the thread count of its section.\n\n");
+        + " read the ratios, not the last digit.");
+    if (rows.stream().anyMatch(row -> row.benchmark().equals("GetBench.mixed"))) {
+      md.append(" `mixed` always runs as one group of 3 reader threads and 1 writer, whatever the thread count of"
+          + " its section.");
+    }
+    md.append("\n\n");
+    List<Row> topology = rows.stream().filter(TopologyTable::covers).toList();
     Map<String, List<Row>> byGroup = new LinkedHashMap<>();
     for (Row row : rows) {
-      byGroup.computeIfAbsent(row.benchmark() + " — " + row.threads() + " thread(s)", k -> new ArrayList<>()).add(row);
+      if (!TopologyTable.covers(row)) {
+        byGroup.computeIfAbsent(row.benchmark() + " — " + row.threads() + " thread(s)", k -> new ArrayList<>())
+            .add(row);
+      }
     }
     for (var group : byGroup.entrySet()) {
       md.append("## ").append(group.getKey()).append("\n\n");
@@ -91,6 +136,9 @@ public final class BenchmarkReport {
             row.error(), row.unit(), ratio(row, group.getValue(), "caffeine"), ratio(row, group.getValue(), "chm")));
       }
       md.append('\n');
+    }
+    if (!topology.isEmpty()) {
+      md.append(TopologyTable.markdown(topology));
     }
     return md.toString();
   }
