@@ -130,11 +130,13 @@ final class CoreCache<K, V> implements Cache<K, V> {
 
   @Override
   public V getOrThrow(K key) {
-    Optional<V> value = get(key);
-    if (value.isEmpty()) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    V value = lookup(key); // no Optional in between: a hit allocates nothing
+    if (value == null) {
       throw new NoSuchElementException("cache '" + config.name() + "' has no entry for key " + KeyText.of(key));
     }
-    return value.get();
+    return value;
   }
 
   @Override
