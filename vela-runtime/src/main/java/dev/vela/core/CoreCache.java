@@ -103,7 +103,10 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key must not be null");
     checkOpen();
-    return Optional.ofNullable(lookup(key));
+    V value = lookup(key);
+    // not Optional.ofNullable: its branch profile is shared by every caller in the JVM, and once it
+    // has seen both outcomes the JIT no longer sees that a caller's hit Optional never escapes
+    return value == null ? Optional.empty() : Optional.of(value);
   }
 
   /** Reads {@code key} as a counted hit or miss; null on a miss. */
