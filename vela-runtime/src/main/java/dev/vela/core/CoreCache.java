@@ -147,6 +147,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
+    if (telemetry == null) {
+      // the default options, without asking them: their time to live is an Optional
+      store(key, value, expiry.defaultExpiry(), Set.of());
+      return;
+    }
     reportedStore(key, value, PutOptions.defaults());
   }
 

@@ -451,6 +451,9 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
 
   /** Reconciles the tag index for {@code key} when the old or the new entry has tags. */
   private void reconcileTags(K key, Object old, Set<String> newTags) {
+    if (newTags == null && !mayHoldNodes) {
+      return; // neither entry is a node, so neither has tags; spares a look at the old value's header
+    }
     Set<String> oldTags = Node.tagsOf(old);
     if (oldTags != null || newTags != null) {
       tagIndex.reconcile(key, oldTags);
