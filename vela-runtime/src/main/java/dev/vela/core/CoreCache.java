@@ -123,11 +123,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
 
   private V countedGet(K key) {
     V value = topology.get(key);
-    if (value == null) {
-      stats.recordMiss();
-    } else {
-      stats.recordHit();
-    }
+    stats.recordRead(value != null);
     return value;
   }
 

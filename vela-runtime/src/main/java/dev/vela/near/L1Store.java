@@ -26,6 +26,8 @@ final class L1Store<K, V> {
   private final InstantSource clock;
   private final InstantSource ticking;
   private final long ttlMillis; // Long.MAX_VALUE: only the entry's own expiry limits it
+  // until an expiring entry is kept, a miss of lasting is a miss: the hit path stays one lookup
+  private volatile boolean mayHoldExpiring;
 
   L1Store(CacheConfig config, InstantSource clock) {
     this.clock = clock;
@@ -47,7 +49,10 @@ final class L1Store<K, V> {
   /** The value the L1 holds for {@code key}, or null. */
   V get(K key) {
     V value = lasting.get(key);
-    return value != null ? value : expiring.get(key);
+    if (value != null || !mayHoldExpiring) {
+      return value;
+    }
+    return expiring.get(key);
   }
 
   /** Keeps {@code entry}, read from the L2, for at most the L1 time to live and never past its own expiry. */
@@ -58,6 +63,7 @@ final class L1Store<K, V> {
       lasting.put(key, entry.value(), after(ticking.millis()), entry.tags());
     } else {
       lasting.delete(key);
+      mayHoldExpiring = true;
       expiring.put(key, entry.value(), Math.min(ownExpiry, after(clock.millis())), entry.tags());
     }
   }
