@@ -30,8 +30,13 @@ final class L1Store<K, V> {
   private volatile boolean mayHoldExpiring;
 
   L1Store(CacheConfig config, InstantSource clock) {
+    this(config, clock, TickingClock.forL1(clock));
+  }
+
+  /** An L1 that checks the time to live of entries that never expire against {@code ticking}. */
+  L1Store(CacheConfig config, InstantSource clock, InstantSource ticking) {
     this.clock = clock;
-    this.ticking = TickingClock.forL1(clock);
+    this.ticking = ticking;
     this.ttlMillis = Durations.isInfinite(config.nearCacheL1Ttl()) ? Long.MAX_VALUE : config.nearCacheL1Ttl().toMillis();
     this.lasting = memory(config, ticking);
     this.expiring = memory(config, clock);
