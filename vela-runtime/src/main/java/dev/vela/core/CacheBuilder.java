@@ -154,7 +154,10 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** Time to live of entries in the near cache's L1: positive and finite. */
+  /**
+   * Time to live of entries in the near cache's L1: positive and finite. On the system clock, entries
+   * that never expire may stay a few milliseconds longer: see the near cache's notes in the README.
+   */
   public CacheBuilder<K, V, C> nearCacheL1Ttl(Duration nearCacheL1Ttl) {
     this.nearCacheL1Ttl = positive("nearCacheL1Ttl", nearCacheL1Ttl, false);
     return this;

@@ -103,7 +103,10 @@ final class CoreCache<K, V> implements Cache<K, V> {
   public Optional<V> get(K key) {
     Objects.requireNonNull(key, "key must not be null");
     checkOpen();
-    return Optional.ofNullable(lookup(key));
+    V value = lookup(key);
+    // not Optional.ofNullable: its branch profile is shared by every caller in the JVM, and once it
+    // has seen both outcomes the JIT no longer sees that a caller's hit Optional never escapes
+    return value == null ? Optional.empty() : Optional.of(value);
   }
 
   /** Reads {@code key} as a counted hit or miss; null on a miss. */
@@ -120,21 +123,19 @@ final class CoreCache<K, V> implements Cache<K, V> {
 
   private V countedGet(K key) {
     V value = topology.get(key);
-    if (value == null) {
-      stats.recordMiss();
-    } else {
-      stats.recordHit();
-    }
+    stats.recordRead(value != null);
     return value;
   }
 
   @Override
   public V getOrThrow(K key) {
-    Optional<V> value = get(key);
-    if (value.isEmpty()) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    V value = lookup(key); // no Optional in between: a hit allocates nothing
+    if (value == null) {
       throw new NoSuchElementException("cache '" + config.name() + "' has no entry for key " + KeyText.of(key));
     }
-    return value.get();
+    return value;
   }
 
   @Override
@@ -142,6 +143,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
+    if (telemetry == null) {
+      // the default options, without asking them: their time to live is an Optional
+      store(key, value, expiry.defaultExpiry(), Set.of());
+      return;
+    }
     reportedStore(key, value, PutOptions.defaults());
   }
 

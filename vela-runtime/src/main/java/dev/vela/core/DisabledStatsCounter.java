@@ -7,10 +7,7 @@ enum DisabledStatsCounter implements StatsCounter {
   INSTANCE;
 
   @Override
-  public void recordHit() {}
-
-  @Override
-  public void recordMiss() {}
+  public void recordRead(boolean hit) {}
 
   @Override
   public void recordWrites(long count) {}

@@ -14,9 +14,8 @@ interface StatsCounter extends L1Counter {
     return enabled ? new LongAdderStatsCounter() : DisabledStatsCounter.INSTANCE;
   }
 
-  void recordHit();
-
-  void recordMiss();
+  /** A counted read: a hit when {@code hit}, else a miss. */
+  void recordRead(boolean hit);
 
   void recordWrites(long count);
 

@@ -1,13 +1,11 @@
 package dev.vela.near;
 
 import dev.vela.CacheStats;
-import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.ChangeListener;
 import dev.vela.backend.StoredEntry;
-import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.topology.CacheTopology;
@@ -30,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A near cache: a memory L1 on this node in front of any topology (the L2). A read the L1 answers
  * goes no further; a miss reads the L2 and keeps the entry in the L1 for at most {@code
- * nearCacheL1Ttl}, never past the entry's own expiry. Every write, delete, flush and tag
+ * nearCacheL1Ttl} (on the system clock, give or take a few milliseconds: see {@link L1Store}),
+ * never past the entry's own expiry. Every write, delete, flush and tag
  * invalidation made here removes the affected entries from this L1 and is announced on the
  * topology's and the backend's {@link ChangeFeed}s, which in turn report the changes made
  * elsewhere. An entry read while its key was invalidated, or while a feed had lost contact, is not
@@ -45,25 +44,22 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   private static final int FILLS_PER_CLEANUP = 1024;
 
   private final CacheTopology<K, V> l2;
-  private final MemoryBackend<K, V> l1;
+  private final L1Store<K, V> l1;
   private final InvalidationSequence invalidations;
   private final List<ChangeFeed<K>> feeds;
   private final L1Counter counter;
-  private final InstantSource clock;
-  private final long l1TtlMillis; // Long.MAX_VALUE: only the entry's own expiry limits it
+  private final Duration l1Ttl;
   private final AtomicLong fills;
   private final NearCacheTopology<K, V> nodeLocal;
 
   private NearCacheTopology(
-      CacheTopology<K, V> l2, MemoryBackend<K, V> l1, List<ChangeFeed<K>> feeds, L1Counter counter,
-      InstantSource clock, Duration l1Ttl) {
+      CacheTopology<K, V> l2, L1Store<K, V> l1, List<ChangeFeed<K>> feeds, L1Counter counter, Duration l1Ttl) {
     this.l2 = l2;
     this.l1 = l1;
     this.invalidations = new InvalidationSequence();
     this.feeds = feeds;
     this.counter = counter;
-    this.clock = clock;
-    this.l1TtlMillis = Durations.isInfinite(l1Ttl) ? Long.MAX_VALUE : l1Ttl.toMillis();
+    this.l1Ttl = l1Ttl;
     this.fills = new AtomicLong();
     CacheTopology<K, V> l2NodeLocal = l2.nodeLocal();
     this.nodeLocal = l2NodeLocal == l2 ? this : new NearCacheTopology<>(this, l2NodeLocal);
@@ -76,8 +72,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     this.invalidations = whole.invalidations;
     this.feeds = whole.feeds;
     this.counter = whole.counter;
-    this.clock = whole.clock;
-    this.l1TtlMillis = whole.l1TtlMillis;
+    this.l1Ttl = whole.l1Ttl;
     this.fills = whole.fills;
     this.nodeLocal = this;
   }
@@ -100,9 +95,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     Objects.requireNonNull(l2, "l2 must not be null");
     Objects.requireNonNull(clock, "clock must not be null");
     Objects.requireNonNull(counter, "counter must not be null");
-    MemoryBackend<K, V> l1 = config.isBounded()
-        ? MemoryBackend.bounded(config.maxSize(), l1Policy(config.evictionPolicy()), clock, (key, value, cause) -> {})
-        : MemoryBackend.unbounded(clock, (key, value, cause) -> {});
+    L1Store<K, V> l1 = new L1Store<>(config, clock);
     List<ChangeFeed<K>> feeds = new ArrayList<>(2);
     l2.changeFeed().ifPresent(feeds::add);
     l2.localBackend().changeFeed().ifPresent(feeds::add);
@@ -112,7 +105,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
           Durations.format(config.nearCacheL1Ttl()));
     }
     NearCacheTopology<K, V> near =
-        new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, clock, config.nearCacheL1Ttl());
+        new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, config.nearCacheL1Ttl());
     ChangeListener<K> listener = near.new RemoteChanges();
     try {
       near.feeds.forEach(feed -> feed.subscribe(listener));
@@ -123,10 +116,6 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     return near;
   }
 
-  private static EvictionPolicy l1Policy(EvictionPolicy configured) {
-    return configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.LRU : configured;
-  }
-
   @Override
   public V get(K key) {
     V value = l1.get(key);
@@ -134,6 +123,11 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       counter.recordL1Hit();
       return value;
     }
+    return missed(key);
+  }
+
+  /** The L1 miss path, apart from the hit path so that the hit stays small enough to inline. */
+  private V missed(K key) {
     counter.recordL1Miss();
     StoredEntry<V> entry = readThrough(key);
     return entry == null ? null : entry.value();
@@ -152,7 +146,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     // stored only if no invalidation came while the L2 read was in flight; one that comes after
     // this removes what was just stored
     boolean kept = invalidations.installIfUnchanged(stripe, keyVersion, wideVersion,
-        () -> l1.put(key, entry.value(), l1Expiry(entry.expiresAtMillis()), entry.tags()));
+        () -> l1.put(key, entry));
     if (kept && !feedsLive()) {
       invalidations.invalidateKey(key, () -> l1.delete(key));
     }
@@ -160,12 +154,6 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       l1.removeExpired(FILLS_PER_CLEANUP);
     }
     return entry;
-  }
-
-  private long l1Expiry(long entryExpiresAt) {
-    long now = clock.millis();
-    long l1ExpiresAt = l1TtlMillis > StoredEntry.NO_EXPIRY - now ? StoredEntry.NO_EXPIRY : now + l1TtlMillis;
-    return Math.min(entryExpiresAt, l1ExpiresAt);
   }
 
   private boolean feedsLive() {
@@ -302,7 +290,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>(l2.details());
     details.put("nearCache.l1Entries", Long.toString(l1.heldEntries()));
-    details.put("nearCache.l1Ttl", l1TtlMillis == Long.MAX_VALUE ? "infinity" : l1TtlMillis + "ms");
+    details.put("nearCache.l1Ttl", Durations.isInfinite(l1Ttl) ? "infinity" : l1Ttl.toMillis() + "ms");
     details.put("nearCache.feedsLive", Boolean.toString(feedsLive()));
     return details;
   }

@@ -30,7 +30,9 @@ final class Eviction<K, V> {
 
   /** Records a read of {@code node}; never blocks. */
   void recordRead(LinkedNode<K, V> node) {
-    if (reads.offer(node) && lock.tryLock()) {
+    // a look at the lock before trying it: while another thread drains, readers of a full stripe
+    // would otherwise all bounce the lock's cache line with failing compare-and-sets
+    if (reads.offer(node) && !lock.isLocked() && lock.tryLock()) {
       try {
         reads.drainTo(replay);
       } finally {

@@ -39,11 +39,14 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   private final Eviction<K, V> eviction;
   // once an entry that expires was stored, size() has to look at every entry
   private volatile boolean mayHoldExpiring;
+  // until a node is stored, every value in the map is bare, so a read need not look at its type
+  private volatile boolean mayHoldNodes;
 
   private MemoryBackend(InstantSource clock, RemovalListener<? super K, ? super V> listener, Eviction<K, V> eviction) {
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.listener = Objects.requireNonNull(listener, "listener must not be null");
     this.eviction = eviction;
+    this.mayHoldNodes = eviction != null;
   }
 
   /** A memory backend without a size limit. */
@@ -65,6 +68,13 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public V get(K key) {
     Object stored = map.get(key);
+    // read after the map: a writer sets the flag before it publishes its node, so a reader that
+    // sees the node sees the flag; until then the value's header (a cache miss) is not touched
+    if (!mayHoldNodes) {
+      @SuppressWarnings("unchecked")
+      V bare = (V) stored;
+      return bare;
+    }
     if (stored instanceof Node) {
       @SuppressWarnings("unchecked")
       Node<V> node = (Node<V>) stored;
@@ -117,7 +127,9 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     Set<String> kept = Node.tagsOrNull(tags);
     noteExpiry(expiresAtMillis);
     if (eviction == null) {
-      Object old = map.put(key, Node.unbounded(value, expiresAtMillis, kept));
+      Object stored = Node.unbounded(value, expiresAtMillis, kept);
+      noteNode(stored);
+      Object old = map.put(key, stored);
       reconcileTags(key, old, kept);
       return;
     }
@@ -183,6 +195,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       keys.add(key);
       pendings.add(new PendingNode<>(batch, next));
     }
+    noteNode(pendings.get(0));
     lockIfBounded();
     try {
       for (int i = 0; i < keys.size(); i++) {
@@ -438,6 +451,9 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
 
   /** Reconciles the tag index for {@code key} when the old or the new entry has tags. */
   private void reconcileTags(K key, Object old, Set<String> newTags) {
+    if (newTags == null && !mayHoldNodes) {
+      return; // neither entry is a node, so neither has tags; spares a look at the old value's header
+    }
     Set<String> oldTags = Node.tagsOf(old);
     if (oldTags != null || newTags != null) {
       tagIndex.reconcile(key, oldTags);
@@ -476,6 +492,12 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   private void noteExpiry(long expiresAtMillis) {
     if (expiresAtMillis != StoredEntry.NO_EXPIRY && !mayHoldExpiring) {
       mayHoldExpiring = true;
+    }
+  }
+
+  private void noteNode(Object stored) {
+    if (stored instanceof Node<?> && !mayHoldNodes) {
+      mayHoldNodes = true;
     }
   }
 

@@ -1,0 +1,80 @@
+package dev.vela.near;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.backend.StoredEntry;
+import dev.vela.config.CacheConfig;
+import dev.vela.testing.ManualClock;
+import dev.vela.testing.TestCaches;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class L1StoreTest {
+  private final ManualClock clock = new ManualClock();
+  private final TickingClock ticking = new TickingClock(clock);
+  private final CacheConfig config =
+      TestCaches.strings("l1", clock).nearCache(true).nearCacheL1Ttl(Duration.ofSeconds(60)).config();
+  private final L1Store<String, String> l1 = new L1Store<>(config, clock, ticking);
+
+  @Test
+  void anEntryThatNeverExpiresIsKeptForTheTtlOfTheTickingClock() {
+    l1.put("k", new StoredEntry<>("v", StoredEntry.NO_EXPIRY, null));
+
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(l1.get("k")).as("the ticking clock has not ticked yet").isEqualTo("v");
+    ticking.tick();
+    assertThat(l1.get("k")).isNull();
+  }
+
+  @Test
+  void anEntryWithItsOwnExpiryIsCheckedAgainstTheCacheClockEvenWhileTheTickingClockLags() {
+    l1.put("k", new StoredEntry<>("v", clock.millis() + 5_000, null));
+
+    clock.advance(Duration.ofMillis(4_999));
+    assertThat(l1.get("k")).isEqualTo("v");
+    clock.advance(Duration.ofMillis(1));
+    assertThat(l1.get("k")).as("its own expiry, though the ticking clock never ticked").isNull();
+  }
+
+  @Test
+  void aFillOfTheOtherKindReplacesTheEntryHeld() {
+    l1.put("k", new StoredEntry<>("lasting", StoredEntry.NO_EXPIRY, null));
+    l1.put("k", new StoredEntry<>("expiring", clock.millis() + 5_000, null));
+    assertThat(l1.get("k")).isEqualTo("expiring");
+    assertThat(l1.heldEntries()).isEqualTo(1);
+
+    l1.put("k", new StoredEntry<>("lasting again", StoredEntry.NO_EXPIRY, null));
+    assertThat(l1.get("k")).isEqualTo("lasting again");
+    assertThat(l1.heldEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void deletesTagInvalidationsAndFlushesReachBothKinds() {
+    l1.put("lasting", new StoredEntry<>("a", StoredEntry.NO_EXPIRY, Set.of("t")));
+    l1.put("expiring", new StoredEntry<>("b", clock.millis() + 5_000, Set.of("t")));
+    l1.invalidateTag("t");
+    assertThat(l1.get("lasting")).isNull();
+    assertThat(l1.get("expiring")).isNull();
+
+    l1.put("lasting", new StoredEntry<>("a", StoredEntry.NO_EXPIRY, null));
+    l1.put("expiring", new StoredEntry<>("b", clock.millis() + 5_000, null));
+    l1.delete("expiring");
+    assertThat(l1.get("expiring")).isNull();
+    assertThat(l1.get("lasting")).isEqualTo("a");
+    l1.flush();
+    assertThat(l1.heldEntries()).isZero();
+  }
+
+  @Test
+  void removeExpiredClearsBothKinds() {
+    l1.put("lasting", new StoredEntry<>("a", StoredEntry.NO_EXPIRY, null));
+    l1.put("expiring", new StoredEntry<>("b", clock.millis() + 5_000, null));
+    clock.advance(Duration.ofSeconds(61));
+    ticking.tick();
+
+    l1.removeExpired(16);
+
+    assertThat(l1.heldEntries()).isZero();
+  }
+}
