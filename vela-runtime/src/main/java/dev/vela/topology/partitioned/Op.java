@@ -25,8 +25,11 @@ enum Op {
   ENTRIES,
   /** This node's counters. */
   STATS,
-  /** Entries that move to their new owner; kept only where no newer write arrived first. */
-  HANDOVER,
+  /**
+   * Versioned entries and removals for a backup or a new owner: each applied only where it is newer
+   * than the write of its key applied there.
+   */
+  COPY,
   /** The sender has moved every key it held that the receiver's ring gives to others. */
   HANDOVER_DONE,
   /** Ask the owner for the right to fetch a missing key, or for the value another node fetched. */

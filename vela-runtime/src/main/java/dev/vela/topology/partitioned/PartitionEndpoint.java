@@ -155,30 +155,29 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         K key = wire.readKey(in);
         StoredEntry<V> entry = wire.readEntry(in);
-        if (entry != null) {
-          partition.put(key, entry, hop);
-        }
+        // a value that does not decode here is a counted miss, as on reads: the write is skipped
+        (entry == null ? partition.versionOf(key) : partition.put(key, entry, hop)).write(out);
       }
       case PUT_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         Map<K, StoredEntry<V>> entries = remote.readEntries(in);
-        if (!entries.isEmpty()) {
-          partition.putAll(entries, hop);
-        }
+        (entries.isEmpty() ? partition.oldestVersion() : partition.putAll(entries, hop)).write(out);
       }
       case DELETE -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        out.writeBoolean(partition.delete(wire.readKey(in), hop));
+        Removal removal = partition.delete(wire.readKey(in), hop);
+        out.writeBoolean(removal.removed());
+        out.writeBoolean(removal.version() != null);
+        if (removal.version() != null) {
+          removal.version().write(out);
+        }
       }
       case SIZE -> out.writeVarLong(partition.sizeHere());
       case FLUSH -> out.writeVarLong(partition.flushHere());
       case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
       case ENTRIES -> writeEntries(out);
       case STATS -> StatsWire.write(out, stats.get());
-      case HANDOVER -> {
-        in.readUnsignedByte();
-        partition.acceptHandover(remote.readEntries(in));
-      }
+      case COPY -> partition.apply(remote.readCopies(in));
       case HANDOVER_DONE -> {
         List<String> members = routing.rejoin(from);
         if (members != null) {

@@ -21,6 +21,9 @@ import dev.vela.config.Durations;
 import dev.vela.config.Placeholders;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
+import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.Version;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,19 +48,24 @@ import org.slf4j.LoggerFactory;
  * {@link #nodeLocal()} keeps key routing but limits cache-wide operations to this node.
  *
  * <p>With the {@code backups} option at N, each write also goes to the next N distinct members on
- * the ring after the owner, before the call returns. When the owner crashes, the first backup becomes the key's owner, and every
- * owner copies its keys to its backups again after each view change.
+ * the ring after the owner, before the call returns. The owner gives each write a version, and
+ * backups apply copies by version, so copies that cross on the way never leave a backup with an
+ * older value than its owner. When the owner crashes, the first backup becomes the key's owner,
+ * and every owner brings its backups up to date again after each view change.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
+  /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
+  private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
   private final Supplier<CacheStats> thisNodeStats;
   private final int backups;
+  private final InstantSource clock;
   private CacheChannel channel;
   private Routing routing;
   private Remote<K, V> remote;
@@ -67,9 +75,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private PartitionChangeFeed<K> changes;
   private boolean closed;
 
-  private PartitionedTopology(
-      CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, int backups) {
+  private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
+      int backups, InstantSource clock) {
     this.cacheName = config.name();
+    this.clock = clock;
     this.backups = backups;
     this.backend = backend;
     this.stampedeTimeout = config.stampedeTimeout();
@@ -96,7 +105,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
         context.decodeErrors());
     ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
-    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups);
+    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups, context.clock());
     PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
     CacheChannel channel = cluster != null
         ? cluster.join(config.name(), ch -> endpoint[0] = topology.wire(ch, wire))
@@ -144,7 +153,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.channel = joined;
     this.routing = new Routing(joined.self());
     this.remote = new Remote<>(joined, wire);
-    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups);
+    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups, new HybridClock(clock),
+        new VersionTable<>(clock, TOMBSTONE_LIFETIME));
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
@@ -215,31 +225,27 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
     String owner = partition.ownerOf(key);
-    if (ownedHere(owner)) {
-      partition.put(key, entry, Hop.FORWARDED);
-    } else {
-      remote.put(owner, key, entry, Hop.ROUTED);
-    }
-    for (String backup : partition.backupsOf(key)) {
-      copy(backup, () -> remote.put(backup, key, entry, Hop.DIRECT), () -> partition.put(key, entry, Hop.DIRECT));
-    }
+    Version version = ownedHere(owner) ? partition.put(key, entry, Hop.FORWARDED) : remote.put(owner, key, entry, Hop.ROUTED);
+    copyToBackups(key, Map.of(key, new Versioned<>(version, entry)));
   }
 
   /**
-   * Copies a write the owner has stored to one of its backups, from the writing node's own thread
-   * (never from a network thread, where waiting for another node could hold up replies). A backup
-   * that cannot be reached is skipped: the write stands on its owner, and the next view change
-   * copies every owner's keys to its backups again.
+   * Copies a write the owner has stored, with the owner's version, to the key's backups, from the
+   * writing node's own thread (never from a network thread, where waiting for another node could
+   * hold up replies). A backup that cannot be reached is skipped: the write stands on its owner,
+   * and the next view change brings every owner's backups up to date again.
    */
-  private void copy(String backup, Runnable there, Runnable here) {
-    try {
-      if (ownedHere(backup)) {
-        here.run();
-      } else {
-        there.run();
+  private void copyToBackups(K key, Map<K, Versioned<V>> copies) {
+    for (String backup : partition.backupsOf(key)) {
+      try {
+        if (ownedHere(backup)) {
+          partition.apply(copies);
+        } else {
+          remote.copy(backup, copies);
+        }
+      } catch (VelaException unreachable) {
+        LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
       }
-    } catch (VelaException unreachable) {
-      LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
     }
   }
 
@@ -248,14 +254,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     if (entries.isEmpty()) {
       return;
     }
-    String owner = partition.ownerOf(entries.keySet().iterator().next());
-    if (ownedHere(owner)) {
-      partition.putAll(entries, Hop.FORWARDED);
-    } else {
-      remote.putAll(owner, entries, Hop.ROUTED);
-    }
-    for (String backup : partition.backupsOf(entries.keySet().iterator().next())) { // one owner: one set of backups
-      copy(backup, () -> remote.putAll(backup, entries, Hop.DIRECT), () -> partition.putAll(entries, Hop.DIRECT));
+    K first = entries.keySet().iterator().next();
+    String owner = partition.ownerOf(first);
+    Version version = ownedHere(owner) ? partition.putAll(entries, Hop.FORWARDED) : remote.putAll(owner, entries, Hop.ROUTED);
+    if (backups > 0) {
+      Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+      entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+      copyToBackups(first, copies); // one owner: one set of backups
     }
   }
 
@@ -269,11 +274,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean delete(K key) {
     String owner = partition.ownerOf(key);
-    boolean removed = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
-    for (String backup : partition.backupsOf(key)) {
-      copy(backup, () -> remote.delete(backup, key, Hop.DIRECT), () -> partition.delete(key, Hop.DIRECT));
+    Removal removal = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
+    if (backups > 0 && removal.version() != null) {
+      copyToBackups(key, Map.of(key, new Versioned<>(removal.version(), null)));
     }
-    return removed;
+    return removal.removed();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.topology.version.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,23 +44,60 @@ final class Remote<K, V> {
     return in.readBoolean() ? wire.readEntry(in) : null;
   }
 
-  void put(String member, K key, StoredEntry<V> entry, Hop hop) {
+  /** Stores an entry on the key's owner; returns the version the owner gave the write. */
+  Version put(String member, K key, StoredEntry<V> entry, Hop hop) {
     CodecOutput out = keyedOutput(Op.PUT, hop, key);
     wire.writeEntry(out, entry);
+    return Version.read(call(member, out.toByteArray()));
+  }
+
+  /** Stores entries of one owner on it; returns the version the owner gave the batch. */
+  Version putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
+    return Version.read(call(member, entries(Op.PUT_ALL, hop, entries)));
+  }
+
+  /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
+  Removal delete(String member, K key, Hop hop) {
+    CodecInput in = call(member, keyed(Op.DELETE, hop, key));
+    boolean removed = in.readBoolean();
+    return new Removal(removed, in.readBoolean() ? Version.read(in) : null);
+  }
+
+  /**
+   * Sends versioned copies to a backup or a new owner, which applies each one only where it is
+   * newer than what it holds.
+   */
+  void copy(String member, Map<K, Versioned<V>> copies) {
+    CodecOutput out = Op.COPY.request();
+    out.writeVarInt(copies.size());
+    copies.forEach((key, copy) -> {
+      wire.writeKey(out, key);
+      copy.version().write(out);
+      out.writeBoolean(!copy.isRemoval());
+      if (!copy.isRemoval()) {
+        wire.writeEntry(out, copy.entry());
+      }
+    });
     call(member, out.toByteArray());
   }
 
-  void putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
-    call(member, entries(Op.PUT_ALL, hop, entries));
-  }
-
-  boolean delete(String member, K key, Hop hop) {
-    return call(member, keyed(Op.DELETE, hop, key)).readBoolean();
-  }
-
-  /** Moves entries to their new owner, which keeps each one unless it already holds that key. */
-  void handover(String member, Map<K, StoredEntry<V>> entries) {
-    call(member, entries(Op.HANDOVER, Hop.DIRECT, entries));
+  /** Copies read from a COPY request, in order; those whose value does not decode here are left out. */
+  Map<K, Versioned<V>> readCopies(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = wire.readKey(in);
+      Version version = Version.read(in);
+      if (!in.readBoolean()) {
+        copies.put(key, new Versioned<>(version, null));
+        continue;
+      }
+      StoredEntry<V> entry = wire.readEntry(in);
+      if (entry != null) {
+        copies.put(key, new Versioned<>(version, entry));
+      }
+    }
+    return copies;
   }
 
   /** Tells every other member that this node has moved its keys for the ring {@code ringId}; best effort. */
@@ -176,7 +214,7 @@ final class Remote<K, V> {
     }
   }
 
-  /** Entries read from a PUT_ALL or HANDOVER request, in order; undecodable values are left out. */
+  /** Entries read from a PUT_ALL request, in order; undecodable values are left out. */
   Map<K, StoredEntry<V>> readEntries(CodecInput in) {
     int count = in.readLength(1);
     Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();

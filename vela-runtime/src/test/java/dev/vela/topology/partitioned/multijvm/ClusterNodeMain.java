@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One cluster node in its own JVM, driven by line commands on stdin; each command gets one line on
  * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts, cluster id, and
  * optionally the topology (PARTITIONED by default) and the number of backups. Commands:
- * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
+ * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO [PREFIX]} (values PREFIX+N, "v" by
+ * default), {@code missing FROM TO}
  * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
  * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
  * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
@@ -64,8 +65,9 @@ public final class ClusterNodeMain {
           }
           case "get" -> out.println("ok " + cache.get(StockKey.number(Integer.parseInt(word[1]))).orElse("-"));
           case "putRange" -> {
+            String prefix = word.length > 3 ? word[3] : "v";
             for (int n = Integer.parseInt(word[1]); n < Integer.parseInt(word[2]); n++) {
-              cache.put(StockKey.number(n), "v" + n);
+              cache.put(StockKey.number(n), prefix + n);
             }
             out.println("ok");
           }
