@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * date: in batches of versioned copies, each applied by the receiver only where it is newer than
  * what it holds, and removed here once the new owner has it. Tombstones travel too, so a stale copy
  * of a removed key on a backup is removed as well. A batch whose receiver cannot be reached stays
- * here.
+ * here, and the caller tries again.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -43,13 +43,13 @@ final class Migration<K, V> {
 
   /**
    * Moves every key whose owner on {@code ring} is another node, and copies the keys this node
-   * owns to their backups, with their versions, so that a backup that missed a write catches up;
-   * returns how many copies were sent. A key stays here while this node is its owner or one of its
-   * backups.
+   * owns to their backups, with their versions, so that a backup that missed a write catches up.
+   * A key stays here while this node is its owner or one of its backups, or its receiver could not
+   * be reached. Returns true when every copy arrived; else the caller tries again later.
    */
-  long moveTo(HashRing ring) {
+  boolean moveTo(HashRing ring) {
     if (ring.isEmpty()) {
-      return 0;
+      return true;
     }
     Batches batches = new Batches(ring);
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
@@ -60,7 +60,8 @@ final class Migration<K, V> {
       }
     }
     partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));
-    return batches.sendRest();
+    batches.sendRest();
+    return batches.unreachable.isEmpty();
   }
 
   /** The copies on their way, by receiver; a batch goes out when it is full. */
@@ -68,7 +69,6 @@ final class Migration<K, V> {
     private final HashRing ring;
     private final Map<String, Map<K, Versioned<V>>> byReceiver = new HashMap<>();
     private final Set<String> unreachable = new HashSet<>(); // one failed batch is enough: the others would wait as long
-    private long sent;
 
     Batches(HashRing ring) {
       this.ring = ring;
@@ -93,13 +93,12 @@ final class Migration<K, V> {
       }
     }
 
-    long sendRest() {
+    void sendRest() {
       for (Map.Entry<String, Map<K, Versioned<V>>> batch : byReceiver.entrySet()) {
         if (!batch.getValue().isEmpty() && !unreachable.contains(batch.getKey())) {
           send(batch.getKey(), batch.getValue());
         }
       }
-      return sent;
     }
 
     private void send(String receiver, Map<K, Versioned<V>> batch) {
@@ -108,7 +107,7 @@ final class Migration<K, V> {
       } catch (VelaException e) {
         unreachable.add(receiver);
         LOG.warn("cache '" + cacheName + "' could not hand " + batch.size()
-            + " or more keys to " + receiver + "; they stay on this node: " + e.getMessage());
+            + " or more keys to " + receiver + "; they stay on this node until a retry reaches it: " + e.getMessage());
         return;
       }
       batch.forEach((key, copy) -> {
@@ -116,7 +115,6 @@ final class Migration<K, V> {
           partition.forgetMoved(key, copy.version());
         }
       });
-      sent += batch.size();
     }
   }
 }

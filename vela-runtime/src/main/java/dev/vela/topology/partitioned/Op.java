@@ -39,7 +39,9 @@ enum Op {
   /** The sender's cache has closed (its node may stay): route no key to it any more. */
   LEAVING,
   /** A near-cache invalidation: the sender changed a key, a tag's entries or every entry. */
-  CHANGED;
+  CHANGED,
+  /** The sender runs this cache; the answer says the receiver runs it too. */
+  RUNS;
 
   private static final Op[] BY_CODE = values();
 

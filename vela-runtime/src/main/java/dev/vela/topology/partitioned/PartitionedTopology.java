@@ -60,6 +60,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
   /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
+  private static final long OWNER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
@@ -73,6 +74,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Migration<K, V> migration;
   private NodeLocalPartition<K, V> nodeLocal;
   private PartitionChangeFeed<K> changes;
+  private Membership membership;
+  private PartitionEndpoint<K, V> endpoint;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -112,7 +115,9 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         : VelaCluster.joinShared(settings, config.name(), ch -> endpoint[0] = topology.wire(ch, wire));
     try {
       channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
-      if (!endpoint[0].firstView().await(settings.joinTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+      // the first ring waits for every member to say whether it runs this cache, at most the rpcTimeout
+      long firstRingMillis = settings.joinTimeout().toMillis() + settings.rpcTimeout().toMillis() + 10_000;
+      if (!endpoint[0].firstView().await(firstRingMillis, TimeUnit.MILLISECONDS)) {
         throw new VelaException("cache '" + config.name() + "' did not receive its first cluster view; is the node closing?");
       }
     } catch (InterruptedException e) {
@@ -152,14 +157,16 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private PartitionEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
     this.channel = joined;
     this.routing = new Routing(joined.self());
-    this.remote = new Remote<>(joined, wire);
+    this.remote = new Remote<>(cacheName, joined, wire, () -> routing.ring().members());
     this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups, new HybridClock(clock),
         new VersionTable<>(clock, TOMBSTONE_LIFETIME));
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
-    return new PartitionEndpoint<>(
-        cacheName, partition, backend, routing, remote, wire, migration, thisNodeStats, changes);
+    this.membership = new Membership(cacheName, joined.self(), routing, remote, migration, partition.claims(), changes);
+    this.endpoint = new PartitionEndpoint<>(
+        cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
+    return endpoint;
   }
 
   @Override
@@ -323,7 +330,15 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       } else {
         claim = remote.claim(owner, key, Duration.ofNanos(left));
       }
-      CodecInput answer = Reply.read(owner, await(claim, key, left));
+      byte[] reply;
+      try {
+        reply = await(claim, key, left);
+      } catch (OwnerLost lost) {
+        // the owner left or crashed while this caller waited: claim again from the key's next owner
+        awaitOwnerOtherThan(owner, key, deadline);
+        continue;
+      }
+      CodecInput answer = Reply.read(owner, reply);
       FetchClaims.Answer kind = FetchClaims.Answer.values()[answer.readUnsignedByte()];
       if (kind == FetchClaims.Answer.GRANTED) {
         try {
@@ -346,6 +361,29 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     }
   }
 
+  /** The owner of a key could not be reached while a caller waited for its claim. */
+  private static final class OwnerLost extends RuntimeException {
+    OwnerLost(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Waits until this node's ring gives {@code key} another owner than {@code lost}, or the
+   * deadline passes; looks again every few milliseconds, since the view change that removes the
+   * lost owner comes from the cluster's failure detection.
+   */
+  private void awaitOwnerOtherThan(String lost, K key, long deadline) {
+    while (partition.ownerOf(key).equals(lost) && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(OWNER_POLL_NANOS);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new FetchException("interrupted while waiting for a new owner of key " + text(key) + " in cache '"
+            + cacheName + "'; nothing was cached by this caller", null);
+      }
+    }
+  }
+
   private byte[] await(CompletableFuture<byte[]> claim, K key, long leftNanos) {
     try {
       return claim.get(leftNanos, TimeUnit.NANOSECONDS);
@@ -360,7 +398,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       if (e.getCause() instanceof VelaException vela && vela.getCause() instanceof TimeoutException) {
         throw timedOut(key);
       }
-      throw e.getCause() instanceof VelaException vela ? vela : new VelaException(String.valueOf(e.getCause()), e.getCause());
+      if (e.getCause() instanceof VelaException) {
+        throw new OwnerLost(e.getCause()); // it left the view or its connection broke
+      }
+      throw new VelaException(String.valueOf(e.getCause()), e.getCause());
     }
   }
 
@@ -387,6 +428,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     details.put("topology.handover.awaiting", String.join(",", state.awaiting()));
     details.put("topology.backups", Integer.toString(backups));
     details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
+    details.put("topology.fetchWaiters", Integer.toString(partition.claims().waiting()));
     details.putAll(backend.details());
     return details;
   }
@@ -406,9 +448,14 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     try {
       List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
       HashRing rest = routing.leave();
-      migration.moveTo(rest);
+      membership.close(); // views no longer move keys: this node hands all of them over now
+      if (!migration.moveTo(rest)) {
+        LOG.warn("cache '" + cacheName + "' closed on " + channel.self() + " without handing every key over; those"
+            + " that could not be sent are lost with it");
+      }
       remote.leaving(peers);
     } finally {
+      endpoint.close();
       channel.close();
       backend.close();
     }

@@ -9,14 +9,17 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Calls to the same cache on other nodes: each method writes a request, waits for the reply within
@@ -26,12 +29,26 @@ import java.util.concurrent.CompletionException;
  * @param <V> the value type
  */
 final class Remote<K, V> {
+  private final String cacheName;
   private final CacheChannel channel;
   private final Wire<K, V> wire;
+  private final Supplier<List<String>> peers;
 
-  Remote(CacheChannel channel, Wire<K, V> wire) {
+  /** Calls over {@code channel}; cache-wide requests go to {@code peers}, the members that run this cache. */
+  Remote(String cacheName, CacheChannel channel, Wire<K, V> wire, Supplier<List<String>> peers) {
+    this.cacheName = cacheName;
     this.channel = channel;
     this.wire = wire;
+    this.peers = peers;
+  }
+
+  /**
+   * Tells {@code member} that this node runs the cache, and asks whether it does: completes when
+   * it answers, exceptionally when it does not within the rpcTimeout (it does not run the cache).
+   */
+  CompletableFuture<Void> announce(String member) {
+    return channel.call(member, Op.RUNS.request().toByteArray(), channel.rpcTimeout())
+        .thenAccept(reply -> Reply.read(member, reply));
   }
 
   V get(String member, K key, Hop hop) {
@@ -105,7 +122,7 @@ final class Remote<K, V> {
     CodecOutput out = Op.HANDOVER_DONE.request();
     out.writeString(ringId);
     byte[] request = out.toByteArray();
-    for (String member : channel.members()) {
+    for (String member : peers.get()) {
       if (!member.equals(channel.self())) {
         channel.call(member, request, channel.rpcTimeout()); // no wait: a node that misses it waits for the next view
       }
@@ -132,7 +149,7 @@ final class Remote<K, V> {
       out.writeString(tag);
     }
     long sum = 0;
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(out.toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(out.toByteArray(), op).entrySet()) {
       sum += Reply.read(reply.getKey(), reply.getValue()).readVarLong();
     }
     return sum;
@@ -141,7 +158,7 @@ final class Remote<K, V> {
   /** Every other member's entries. */
   List<Map.Entry<K, StoredEntry<V>>> entriesOfOthers() {
     List<Map.Entry<K, StoredEntry<V>>> all = new ArrayList<>();
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.ENTRIES.request().toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(Op.ENTRIES.request().toByteArray(), Op.ENTRIES).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
       int count = in.readLength(1);
       for (int i = 0; i < count; i++) {
@@ -158,11 +175,45 @@ final class Remote<K, V> {
   /** Every other member's counters, added up. */
   CacheStats statsOfOthers() {
     CacheStats sum = CacheStats.EMPTY;
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.STATS.request().toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(Op.STATS.request().toByteArray(), Op.STATS).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
       sum = sum.plus(StatsWire.read(in));
     }
     return sum;
+  }
+
+  /**
+   * Sends {@code request} to every other member that runs this cache and waits for all replies.
+   * Members without the cache are not asked. A partial answer would be wrong, so when any member
+   * does not answer within the rpcTimeout this fails, naming them.
+   */
+  private Map<String, byte[]> callPeers(byte[] request, Op op) {
+    Map<String, CompletableFuture<byte[]>> calls = new LinkedHashMap<>();
+    for (String member : peers.get()) {
+      if (!member.equals(channel.self())) {
+        calls.put(member, channel.call(member, request, channel.rpcTimeout()));
+      }
+    }
+    Map<String, byte[]> replies = new LinkedHashMap<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    Throwable first = null;
+    for (Map.Entry<String, CompletableFuture<byte[]>> call : calls.entrySet()) {
+      try {
+        replies.put(call.getKey(), call.getValue().join());
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        failures.put(call.getKey(), cause.getMessage());
+        first = first == null ? cause : first;
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new VelaException("cache '" + cacheName + "' could not complete " + op.name().toLowerCase(Locale.ROOT)
+          + ": no answer from " + String.join(", ", failures.keySet()) + " within rpcTimeout "
+          + Durations.format(channel.rpcTimeout()) + ", and a result without their entries would be"
+          + " wrong. If a node crashed, retry once the cluster has noticed and its view has changed; if it is busy,"
+          + " raise rpcTimeout. First failure: " + failures.values().iterator().next(), first);
+    }
+    return replies;
   }
 
   /** Asks the owner for the right to fetch {@code key}; waits at most {@code timeout} for its answer. */
