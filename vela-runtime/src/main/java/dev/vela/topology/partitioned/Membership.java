@@ -38,6 +38,7 @@ final class Membership {
   private final Remote<?, ?> remote;
   private final Migration<?, ?> migration;
   private final FetchClaims<?> claims;
+  private final TransactionLocks<?> locks;
   private final PartitionChangeFeed<?> changes;
   private final ScheduledExecutorService steps;
   private final CountDownLatch firstRing = new CountDownLatch(1);
@@ -48,13 +49,14 @@ final class Membership {
   private int handoverAttempt; // grows with each retry of the same ring's handover
 
   Membership(String cacheName, String self, Routing routing, Remote<?, ?> remote, Migration<?, ?> migration,
-      FetchClaims<?> claims, PartitionChangeFeed<?> changes) {
+      FetchClaims<?> claims, TransactionLocks<?> locks, PartitionChangeFeed<?> changes) {
     this.cacheName = cacheName;
     this.self = self;
     this.routing = routing;
     this.remote = remote;
     this.migration = migration;
     this.claims = claims;
+    this.locks = locks;
     this.changes = changes;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "vela-partitioned-views-" + cacheName + "-" + self);
@@ -143,6 +145,7 @@ final class Membership {
     boolean first = firstRing.getCount() > 0;
     HashRing before = routing.update(members, first);
     claims.retainHolders(members);
+    locks.retainHolders(members);
     changes.viewChanged();
     if (before != null) {
       handoverAttempt = 0;

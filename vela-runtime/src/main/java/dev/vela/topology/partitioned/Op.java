@@ -41,7 +41,11 @@ enum Op {
   /** A near-cache invalidation: the sender changed a key, a tag's entries or every entry. */
   CHANGED,
   /** The sender runs this cache; the answer says the receiver runs it too. */
-  RUNS;
+  RUNS,
+  /** Lock keys for a transaction of the sender, as their owner; answered at once, granted or not. */
+  LOCK,
+  /** Release the keys a transaction of the sender locked. */
+  UNLOCK;
 
   private static final Op[] BY_CODE = values();
 

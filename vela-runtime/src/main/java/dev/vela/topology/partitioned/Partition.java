@@ -40,6 +40,7 @@ final class Partition<K, V> {
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
   private final FetchClaims<K> claims = new FetchClaims<>();
+  private final TransactionLocks<K> locks = new TransactionLocks<>();
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final int backups;
   private final HybridClock clock;
@@ -135,6 +136,11 @@ final class Partition<K, V> {
 
   FetchClaims<K> claims() {
     return claims;
+  }
+
+  /** The transaction locks this node keeps as the owner of its keys. */
+  TransactionLocks<K> locks() {
+    return locks;
   }
 
   V get(K key, Hop hop) {

@@ -218,6 +218,19 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         partition.release(wire.readKey(in));
       }
       case CHANGED -> changes.received(in);
+      case LOCK -> {
+        long transaction = in.readVarLong();
+        java.time.Duration lease = java.time.Duration.ofMillis(in.readVarLong());
+        String holder = partition.locks().tryLock(remote.readKeys(in), from, transaction, lease);
+        out.writeBoolean(holder == null);
+        if (holder != null) {
+          out.writeString(holder);
+        }
+      }
+      case UNLOCK -> {
+        long transaction = in.readVarLong();
+        partition.locks().unlock(remote.readKeys(in), from, transaction);
+      }
       case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
       case RUNS -> throw new IllegalStateException("announcements are answered before any other request");
     }

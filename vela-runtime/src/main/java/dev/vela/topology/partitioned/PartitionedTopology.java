@@ -61,6 +61,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
   private static final long OWNER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
+  private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
+  private static final long FIRST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long LONGEST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
@@ -163,7 +168,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
-    this.membership = new Membership(cacheName, joined.self(), routing, remote, migration, partition.claims(), changes);
+    this.membership = new Membership(
+        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes);
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -286,6 +292,55 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       copyToBackups(key, Map.of(key, new Versioned<>(removal.version(), null)));
     }
     return removal.removed();
+  }
+
+  /**
+   * Locks {@code keys} on their owner for the length of {@code work}, so that transactions of
+   * other nodes over them wait. The owner answers at once, so this node asks again, with growing
+   * pauses, until the keys are free or the lease time has passed.
+   */
+  @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    if (keys.isEmpty()) {
+      return work.get();
+    }
+    List<K> locked = List.copyOf(new java.util.LinkedHashSet<>(keys));
+    String owner = partition.ownerOf(locked.get(0));
+    long transaction = transactions.incrementAndGet();
+    lockOnOwner(owner, locked, transaction);
+    try {
+      return work.get();
+    } finally {
+      if (ownedHere(owner)) {
+        partition.locks().unlock(locked, channel.self(), transaction);
+      } else {
+        remote.unlock(owner, locked, transaction);
+      }
+    }
+  }
+
+  private void lockOnOwner(String owner, List<K> keys, long transaction) {
+    long deadline = System.nanoTime() + TRANSACTION_LEASE.toNanos();
+    long pause = FIRST_LOCK_PAUSE_NANOS;
+    while (true) {
+      String holder = ownedHere(owner)
+          ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
+          : remote.lock(owner, keys, transaction, TRANSACTION_LEASE);
+      if (holder == null) {
+        return;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new VelaException("cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
+            + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
+            + owner + ". Keep transactions short, or retry");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(pause);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new VelaException("interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
+            + "' for a transaction; it did not run");
+      }
+      pause = Math.min(pause * 2, LONGEST_LOCK_PAUSE_NANOS);
+    }
   }
 
   @Override
@@ -429,6 +484,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     details.put("topology.backups", Integer.toString(backups));
     details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
     details.put("topology.fetchWaiters", Integer.toString(partition.claims().waiting()));
+    details.put("topology.transactionLocks", Integer.toString(partition.locks().held()));
     details.putAll(backend.details());
     return details;
   }

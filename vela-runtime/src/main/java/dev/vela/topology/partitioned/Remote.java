@@ -216,6 +216,42 @@ final class Remote<K, V> {
     return replies;
   }
 
+  /**
+   * Asks {@code owner} to lock {@code keys} for {@code transaction} of this node for {@code lease};
+   * returns null when it did, else the node whose transaction holds them.
+   */
+  String lock(String owner, List<K> keys, long transaction, Duration lease) {
+    CodecOutput out = Op.LOCK.request();
+    out.writeVarLong(transaction);
+    out.writeVarLong(lease.toMillis());
+    writeKeys(out, keys);
+    CodecInput in = call(owner, out.toByteArray());
+    return in.readBoolean() ? null : in.readString();
+  }
+
+  /** Releases the keys of {@code transaction} on {@code owner}; best effort, without waiting. */
+  void unlock(String owner, List<K> keys, long transaction) {
+    CodecOutput out = Op.UNLOCK.request();
+    out.writeVarLong(transaction);
+    writeKeys(out, keys);
+    channel.call(owner, out.toByteArray(), channel.rpcTimeout());
+  }
+
+  private void writeKeys(CodecOutput out, List<K> keys) {
+    out.writeVarInt(keys.size());
+    keys.forEach(key -> wire.writeKey(out, key));
+  }
+
+  /** Keys written by a LOCK or UNLOCK request. */
+  List<K> readKeys(CodecInput in) {
+    int count = in.readLength(1);
+    List<K> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(wire.readKey(in));
+    }
+    return keys;
+  }
+
   /** Asks the owner for the right to fetch {@code key}; waits at most {@code timeout} for its answer. */
   CompletableFuture<byte[]> claim(String owner, K key, Duration timeout) {
     CodecOutput out = keyedOutput(Op.CLAIM, Hop.DIRECT, key);
