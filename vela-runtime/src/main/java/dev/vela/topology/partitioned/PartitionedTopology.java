@@ -1,11 +1,8 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
-import dev.vela.FetchException;
-import dev.vela.FetchTimeoutException;
 import dev.vela.VelaException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
@@ -15,7 +12,6 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.cluster.VelaCluster;
-import dev.vela.codec.CodecInput;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.Placeholders;
@@ -26,16 +22,17 @@ import dev.vela.topology.version.Version;
 import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -60,12 +57,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
   /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
-  private static final long OWNER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
   private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
   private static final long FIRST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long LONGEST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong transactions = new AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
@@ -80,6 +76,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private NodeLocalPartition<K, V> nodeLocal;
   private PartitionChangeFeed<K> changes;
   private Membership membership;
+  private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
   private boolean closed;
 
@@ -167,6 +164,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         new VersionTable<>(clock, TOMBSTONE_LIFETIME));
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
+    this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
     this.membership = new Membership(
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes);
@@ -304,7 +302,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     if (keys.isEmpty()) {
       return work.get();
     }
-    List<K> locked = List.copyOf(new java.util.LinkedHashSet<>(keys));
+    List<K> locked = List.copyOf(new LinkedHashSet<>(keys));
     String owner = partition.ownerOf(locked.get(0));
     long transaction = transactions.incrementAndGet();
     lockOnOwner(owner, locked, transaction);
@@ -334,7 +332,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
             + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
             + owner + ". Keep transactions short, or retry");
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(pause);
+      LockSupport.parkNanos(pause);
       if (Thread.currentThread().isInterrupted()) {
         throw new VelaException("interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
             + "' for a transaction; it did not run");
@@ -371,99 +369,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public V fetchOnce(K key, Supplier<V> fetchAndStore) {
-    long deadline = System.nanoTime() + saturatedNanos(stampedeTimeout);
-    while (true) {
-      String owner = partition.ownerOf(key);
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw timedOut(key);
-      }
-      CompletableFuture<byte[]> claim;
-      if (ownedHere(owner)) {
-        claim = new CompletableFuture<>();
-        partition.claim(key, channel.self(), claim::complete);
-      } else {
-        claim = remote.claim(owner, key, Duration.ofNanos(left));
-      }
-      byte[] reply;
-      try {
-        reply = await(claim, key, left);
-      } catch (OwnerLost lost) {
-        // the owner left or crashed while this caller waited: claim again from the key's next owner
-        awaitOwnerOtherThan(owner, key, deadline);
-        continue;
-      }
-      CodecInput answer = Reply.read(owner, reply);
-      FetchClaims.Answer kind = FetchClaims.Answer.values()[answer.readUnsignedByte()];
-      if (kind == FetchClaims.Answer.GRANTED) {
-        try {
-          return fetchAndStore.get();
-        } finally {
-          if (ownedHere(owner)) {
-            partition.release(key);
-          } else {
-            remote.release(owner, key);
-          }
-        }
-      }
-      if (kind == FetchClaims.Answer.VALUE) {
-        V value = remote.readValue(answer);
-        if (value != null) {
-          return value;
-        }
-      }
-      // RETRY, or a value this node cannot decode: claim again
-    }
-  }
-
-  /** The owner of a key could not be reached while a caller waited for its claim. */
-  private static final class OwnerLost extends RuntimeException {
-    OwnerLost(Throwable cause) {
-      super(cause);
-    }
-  }
-
-  /**
-   * Waits until this node's ring gives {@code key} another owner than {@code lost}, or the
-   * deadline passes; looks again every few milliseconds, since the view change that removes the
-   * lost owner comes from the cluster's failure detection.
-   */
-  private void awaitOwnerOtherThan(String lost, K key, long deadline) {
-    while (partition.ownerOf(key).equals(lost) && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(OWNER_POLL_NANOS);
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new FetchException("interrupted while waiting for a new owner of key " + text(key) + " in cache '"
-            + cacheName + "'; nothing was cached by this caller", null);
-      }
-    }
-  }
-
-  private byte[] await(CompletableFuture<byte[]> claim, K key, long leftNanos) {
-    try {
-      return claim.get(leftNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      claim.cancel(false);
-      throw timedOut(key);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FetchException("interrupted while waiting for another node's fetch of key " + text(key) + " in cache '"
-          + cacheName + "'; nothing was cached by this caller", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof VelaException vela && vela.getCause() instanceof TimeoutException) {
-        throw timedOut(key);
-      }
-      if (e.getCause() instanceof VelaException) {
-        throw new OwnerLost(e.getCause()); // it left the view or its connection broke
-      }
-      throw new VelaException(String.valueOf(e.getCause()), e.getCause());
-    }
-  }
-
-  private FetchTimeoutException timedOut(K key) {
-    return new FetchTimeoutException(
-        "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + text(key)
-            + " in cache '" + cacheName + "'; that fetch is still running. Make the fetcher faster or raise stampedeTimeout");
+    return fetches.fetchOnce(key, fetchAndStore);
   }
 
   @Override
@@ -479,7 +385,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     details.put("topology.members", String.join(",", channel.members()));
     details.put("topology.ring.members", String.join(",", state.ring().members()));
     new TreeMap<>(state.ring().shares()).forEach(
-        (member, share) -> details.put("topology.ring.share." + member, String.format(java.util.Locale.ROOT, "%.3f", share)));
+        (member, share) -> details.put("topology.ring.share." + member, String.format(Locale.ROOT, "%.3f", share)));
     details.put("topology.handover.awaiting", String.join(",", state.awaiting()));
     details.put("topology.backups", Integer.toString(backups));
     details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
@@ -525,13 +431,5 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static String text(Object key) {
     String text = String.valueOf(key);
     return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE / 2;
-    }
   }
 }
