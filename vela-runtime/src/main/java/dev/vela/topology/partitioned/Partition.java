@@ -356,6 +356,14 @@ final class Partition<K, V> {
     return out.toByteArray();
   }
 
+  /**
+   * True when a request for {@code key} is answered from this node's backend alone: it owns the
+   * key, and no previous owner may still hold it.
+   */
+  boolean answersAlone(K key) {
+    return ownerOf(key).equals(self) && previousOwner(key) == null;
+  }
+
   private String previousOwner(K key) {
     Routing.State state = routing.state();
     if (state.previous() == null) {

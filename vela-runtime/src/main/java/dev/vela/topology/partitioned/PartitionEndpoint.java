@@ -106,17 +106,34 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     serve(from, request, reply);
   }
 
-  /** True when answering may wait for another node or for the first ring. */
+  /**
+   * True when answering may wait for another node or for the first ring: a keyed request that is
+   * not DIRECT, unless this node owns the key and no previous owner may still hold it; and claims.
+   */
   private boolean mayWait(byte[] request) {
     if (firstView().getCount() > 0) {
       return true;
     }
     Op op = Op.of(request[0]);
-    return switch (op == null ? Op.CHANGED : op) {
-      case GET, ENTRY, PUT, PUT_ALL, DELETE -> request.length < 2 || Hop.of(request[1]) != Hop.DIRECT;
-      case CLAIM -> true;
-      default -> false;
-    };
+    if (op == Op.CLAIM) {
+      return true;
+    }
+    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE) {
+      return false;
+    }
+    try {
+      CodecInput in = new CodecInput(request);
+      in.readUnsignedByte();
+      if (Hop.of(in.readUnsignedByte()) == Hop.DIRECT) {
+        return false;
+      }
+      if (op == Op.PUT_ALL) {
+        in.readLength(1);
+      }
+      return !partition.answersAlone(wire.readKey(in));
+    } catch (RuntimeException unreadable) {
+      return true; // the request itself reports what is wrong with it
+    }
   }
 
   private void serve(String from, byte[] request, Consumer<byte[]> reply) {
