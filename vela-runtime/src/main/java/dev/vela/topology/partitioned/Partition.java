@@ -190,6 +190,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.put(owner, key, entry, Hop.FORWARDED);
     }
+    pruneVersionsIfDue();
     ReentrantLock lock = stripe(key);
     lock.lock();
     try {
@@ -209,6 +210,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.putAll(owner, entries, Hop.FORWARDED);
     }
+    pruneVersionsIfDue();
     TreeSet<Integer> held = new TreeSet<>(); // locked in index order, so two batches never wait on each other
     entries.keySet().forEach(key -> held.add(stripeIndex(key)));
     held.forEach(index -> stripes[index].lock());
@@ -231,6 +233,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.delete(owner, key, Hop.FORWARDED);
     }
+    pruneVersionsIfDue();
     boolean removed;
     Version version;
     ReentrantLock lock = stripe(key);
@@ -252,8 +255,12 @@ final class Partition<K, V> {
   }
 
   private Version nextVersion() {
-    versions.pruneIfDue(key -> backend.entry(key) != null);
     return new Version(clock.next(), self);
+  }
+
+  /** Forgets old tombstones now and then; outside any stripe lock, since it looks at every version. */
+  private void pruneVersionsIfDue() {
+    versions.pruneIfDue(key -> backend.entry(key) != null);
   }
 
   /** The backups of {@code key} on the current ring: the members after its owner. */
@@ -270,6 +277,7 @@ final class Partition<K, V> {
    * the write of its key applied here, so copies may arrive in any order, and more than once.
    */
   void apply(Map<K, Versioned<V>> copies) {
+    pruneVersionsIfDue();
     copies.forEach((key, copy) -> {
       clock.observe(copy.version().stamp());
       ReentrantLock lock = stripe(key);
