@@ -342,7 +342,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     int[] stripes = locks.stripesOf(keys);
     locks.lock(stripes, "a transaction");
     try {
-      return work.apply(this);
+      return topology.exclusively(keys, () -> work.apply(this)); // and on the keys' owner, against other nodes
     } finally {
       locks.unlock(stripes);
     }

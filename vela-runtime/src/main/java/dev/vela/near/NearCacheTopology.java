@@ -282,6 +282,11 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   }
 
   @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    return l2.exclusively(keys, work);
+  }
+
+  @Override
   public Optional<ChangeFeed<K>> changeFeed() {
     return l2.changeFeed();
   }

@@ -75,6 +75,17 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
   }
 
   /**
+   * Runs {@code work} while {@code keys} (of one owner) are locked against transactions of other
+   * nodes; the cache core has already locked them against this node's own. A topology with one
+   * node, or copies everywhere, just runs it.
+   *
+   * @throws dev.vela.VelaException when the keys could not be locked in time
+   */
+  default <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    return work.get();
+  }
+
+  /**
    * How the near caches of this cache's nodes tell each other about changes; empty (the default)
    * for a topology with one node.
    */

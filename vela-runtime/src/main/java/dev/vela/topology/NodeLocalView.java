@@ -91,6 +91,11 @@ public abstract class NodeLocalView<K, V> implements CacheTopology<K, V> {
   }
 
   @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    return cluster.exclusively(keys, work);
+  }
+
+  @Override
   public long size() {
     return localBackend().size();
   }

@@ -78,6 +78,11 @@ final class FetchClaims<K> {
     orphaned.forEach(claim -> claim.waiters.forEach(waiter -> waiter.accept(Answer.RETRY)));
   }
 
+  /** The number of claims waiting for a fetch under way; for tests and inspect. */
+  synchronized int waiting() {
+    return claims.values().stream().mapToInt(claim -> claim.waiters.size()).sum();
+  }
+
   /** The number of fetches under way; for tests and inspect. */
   synchronized int running() {
     return claims.size();

@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the keys this node holds to their owners on a new ring: in batches, each kept by the new
- * owner unless it holds a newer write, and removed here once the new owner has it. A batch whose
- * owner cannot be reached stays here.
+ * Moves the keys this node holds to their owners on a new ring, and brings their backups up to
+ * date: in batches of versioned copies, each applied by the receiver only where it is newer than
+ * what it holds, and removed here once the new owner has it. Tombstones travel too, so a stale copy
+ * of a removed key on a backup is removed as well. A batch whose receiver cannot be reached stays
+ * here, and the caller tries again.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -41,57 +43,78 @@ final class Migration<K, V> {
 
   /**
    * Moves every key whose owner on {@code ring} is another node, and copies the keys this node
-   * owns to their backups (which keep a copy only where they hold none); returns how many keys were
-   * sent. A key stays here while this node is its owner or one of its backups.
+   * owns to their backups, with their versions, so that a backup that missed a write catches up.
+   * A key stays here while this node is its owner or one of its backups, or its receiver could not
+   * be reached. Returns true when every copy arrived; else the caller tries again later.
    */
-  long moveTo(HashRing ring) {
+  boolean moveTo(HashRing ring) {
     if (ring.isEmpty()) {
-      return 0;
+      return true;
     }
-    String self = partition.self();
-    Map<String, Map<K, StoredEntry<V>>> batches = new HashMap<>();
-    Set<String> unreachable = new HashSet<>(); // one failed batch is enough: the others would wait as long
-    long moved = 0;
+    Batches batches = new Batches(ring);
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
-        List<String> replicas = partition.replicasOf(entry.getKey(), ring);
-        List<String> targets = replicas.get(0).equals(self) ? replicas.subList(1, replicas.size()) : replicas.subList(0, 1);
-        for (String target : targets) {
-          if (unreachable.contains(target)) {
-            continue;
-          }
-          Map<K, StoredEntry<V>> batch = batches.computeIfAbsent(target, o -> new LinkedHashMap<>());
-          batch.put(entry.getKey(), entry.getValue());
-          if (batch.size() >= BATCH) {
-            moved += send(target, batch, ring, unreachable);
-            batch.clear();
-          }
+        K key = entry.getKey();
+        batches.add(key, new Versioned<>(partition.versionOf(key), entry.getValue()));
+      }
+    }
+    partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));
+    batches.sendRest();
+    return batches.unreachable.isEmpty();
+  }
+
+  /** The copies on their way, by receiver; a batch goes out when it is full. */
+  private final class Batches {
+    private final HashRing ring;
+    private final Map<String, Map<K, Versioned<V>>> byReceiver = new HashMap<>();
+    private final Set<String> unreachable = new HashSet<>(); // one failed batch is enough: the others would wait as long
+
+    Batches(HashRing ring) {
+      this.ring = ring;
+    }
+
+    void add(K key, Versioned<V> copy) {
+      List<String> replicas = partition.replicasOf(key, ring);
+      String self = partition.self();
+      List<String> targets = replicas.get(0).equals(self) || copy.isRemoval()
+          ? replicas.stream().filter(member -> !member.equals(self)).toList()
+          : replicas.subList(0, 1);
+      for (String target : targets) {
+        if (unreachable.contains(target)) {
+          continue;
+        }
+        Map<K, Versioned<V>> batch = byReceiver.computeIfAbsent(target, o -> new LinkedHashMap<>());
+        batch.put(key, copy);
+        if (batch.size() >= BATCH) {
+          send(target, batch);
+          batch.clear();
         }
       }
     }
-    for (Map.Entry<String, Map<K, StoredEntry<V>>> batch : batches.entrySet()) {
-      if (!batch.getValue().isEmpty() && !unreachable.contains(batch.getKey())) {
-        moved += send(batch.getKey(), batch.getValue(), ring, unreachable);
-      }
-    }
-    return moved;
-  }
 
-  private long send(String owner, Map<K, StoredEntry<V>> batch, HashRing ring, Set<String> unreachable) {
-    try {
-      remote.handover(owner, batch);
-    } catch (VelaException e) {
-      unreachable.add(owner);
-      LOG.warn("cache '" + cacheName + "' could not hand " + batch.size()
-          + " or more keys to " + owner + "; they stay on this node: " + e.getMessage());
-      return 0;
-    }
-    batch.forEach((key, entry) -> {
-      if (!partition.holdsCopy(key, ring)) {
-        partition.forgetMoved(key, entry);
+    void sendRest() {
+      for (Map.Entry<String, Map<K, Versioned<V>>> batch : byReceiver.entrySet()) {
+        if (!batch.getValue().isEmpty() && !unreachable.contains(batch.getKey())) {
+          send(batch.getKey(), batch.getValue());
+        }
       }
-    });
-    return batch.size();
+    }
+
+    private void send(String receiver, Map<K, Versioned<V>> batch) {
+      try {
+        remote.copy(receiver, batch);
+      } catch (VelaException e) {
+        unreachable.add(receiver);
+        LOG.warn("cache '" + cacheName + "' could not hand " + batch.size()
+            + " or more keys to " + receiver + "; they stay on this node until a retry reaches it: " + e.getMessage());
+        return;
+      }
+      batch.forEach((key, copy) -> {
+        if (!copy.isRemoval() && !partition.holdsCopy(key, ring)) {
+          partition.forgetMoved(key, copy.version());
+        }
+      });
+    }
   }
 }

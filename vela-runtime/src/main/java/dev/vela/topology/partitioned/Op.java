@@ -25,8 +25,11 @@ enum Op {
   ENTRIES,
   /** This node's counters. */
   STATS,
-  /** Entries that move to their new owner; kept only where no newer write arrived first. */
-  HANDOVER,
+  /**
+   * Versioned entries and removals for a backup or a new owner: each applied only where it is newer
+   * than the write of its key applied there.
+   */
+  COPY,
   /** The sender has moved every key it held that the receiver's ring gives to others. */
   HANDOVER_DONE,
   /** Ask the owner for the right to fetch a missing key, or for the value another node fetched. */
@@ -36,7 +39,13 @@ enum Op {
   /** The sender's cache has closed (its node may stay): route no key to it any more. */
   LEAVING,
   /** A near-cache invalidation: the sender changed a key, a tag's entries or every entry. */
-  CHANGED;
+  CHANGED,
+  /** The sender runs this cache; the answer says the receiver runs it too. */
+  RUNS,
+  /** Lock keys for a transaction of the sender, as their owner; answered at once, granted or not. */
+  LOCK,
+  /** Release the keys a transaction of the sender locked. */
+  UNLOCK;
 
   private static final Op[] BY_CODE = values();
 

@@ -8,8 +8,12 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
+import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.Version;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -18,6 +22,11 @@ import java.util.stream.Stream;
  * This node's share of a partitioned cache, as the owner of its keys serves them: from the backend,
  * and while keys move after a view change, from the key's previous owner when the backend does not
  * hold it yet. A request for a key this node does not own is forwarded once to the owner.
+ *
+ * <p>The owner gives every write a {@link Version} from its hybrid clock; backups and new owners
+ * apply a copy only when it is newer than what they hold, so a copy that arrives late, or a stale
+ * copy sent again after a view change, never replaces a later write, and a removal leaves a
+ * tombstone for a while so a late copy cannot bring the key back.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -31,18 +40,24 @@ final class Partition<K, V> {
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
   private final FetchClaims<K> claims = new FetchClaims<>();
-  private final Object[] stripes = new Object[STRIPES];
+  private final TransactionLocks<K> locks = new TransactionLocks<>();
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final int backups;
+  private final HybridClock clock;
+  private final VersionTable<K> versions;
 
-  Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups) {
+  Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups,
+      HybridClock clock, VersionTable<K> versions) {
     this.self = self;
     this.backups = backups;
     this.backend = backend;
     this.routing = routing;
     this.remote = remote;
     this.wire = wire;
+    this.clock = clock;
+    this.versions = versions;
     for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Object();
+      stripes[i] = new ReentrantLock();
     }
   }
 
@@ -123,6 +138,11 @@ final class Partition<K, V> {
     return claims;
   }
 
+  /** The transaction locks this node keeps as the owner of its keys. */
+  TransactionLocks<K> locks() {
+    return locks;
+  }
+
   V get(K key, Hop hop) {
     if (hop == Hop.DIRECT) {
       return backend.get(key);
@@ -132,7 +152,7 @@ final class Partition<K, V> {
       return remote.get(owner, key, Hop.FORWARDED);
     }
     V value = backend.get(key);
-    if (value != null) {
+    if (value != null || versions.isRemoved(key)) {
       return value;
     }
     String previous = previousOwner(key);
@@ -153,7 +173,7 @@ final class Partition<K, V> {
       return remote.entry(owner, key, Hop.FORWARDED);
     }
     StoredEntry<V> entry = backend.entry(key);
-    if (entry != null) {
+    if (entry != null || versions.isRemoved(key)) {
       return entry;
     }
     String previous = previousOwner(key);
@@ -164,46 +184,83 @@ final class Partition<K, V> {
     return there != null ? there : backend.entry(key);
   }
 
-  void put(K key, StoredEntry<V> entry, Hop hop) {
+  /** Stores {@code entry} as the key's owner (or forwards it there); returns the version it gave the write. */
+  Version put(K key, StoredEntry<V> entry, Hop hop) {
     String owner = ownerOf(key);
     if (hop == Hop.ROUTED && !owner.equals(self)) {
-      remote.put(owner, key, entry, Hop.FORWARDED);
-      return;
+      return remote.put(owner, key, entry, Hop.FORWARDED);
     }
-    synchronized (stripe(key)) {
+    pruneVersionsIfDue();
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      Version version = nextVersion();
       backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
+      versions.noteWrite(key, version, false);
+      return version;
+    } finally {
+      lock.unlock();
     }
   }
 
-  void putAll(Map<K, StoredEntry<V>> entries, Hop hop) {
+  /** Stores entries of one owner at once as their owner (or forwards them there); returns the batch's version. */
+  Version putAll(Map<K, StoredEntry<V>> entries, Hop hop) {
     K first = entries.keySet().iterator().next();
     String owner = ownerOf(first);
     if (hop == Hop.ROUTED && !owner.equals(self)) {
-      remote.putAll(owner, entries, Hop.FORWARDED);
-      return;
+      return remote.putAll(owner, entries, Hop.FORWARDED);
     }
-    backend.putAll(entries);
+    pruneVersionsIfDue();
+    TreeSet<Integer> held = new TreeSet<>(); // locked in index order, so two batches never wait on each other
+    entries.keySet().forEach(key -> held.add(stripeIndex(key)));
+    held.forEach(index -> stripes[index].lock());
+    try {
+      Version version = nextVersion();
+      backend.putAll(entries);
+      entries.keySet().forEach(key -> versions.noteWrite(key, version, false));
+      return version;
+    } finally {
+      held.descendingSet().forEach(index -> stripes[index].unlock());
+    }
   }
 
-  boolean delete(K key, Hop hop) {
+  /** Removes {@code key} as its owner (or forwards it there), leaving a tombstone. */
+  Removal delete(K key, Hop hop) {
     if (hop == Hop.DIRECT) {
-      return backend.delete(key);
+      return new Removal(backend.delete(key), null);
     }
     String owner = ownerOf(key);
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.delete(owner, key, Hop.FORWARDED);
     }
+    pruneVersionsIfDue();
     boolean removed;
-    synchronized (stripe(key)) {
+    Version version;
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      version = nextVersion();
       removed = backend.delete(key);
+      versions.noteWrite(key, version, true);
+    } finally {
+      lock.unlock();
     }
     String previous = previousOwner(key);
     if (previous != null) {
       // the old owner may still hold it and would hand it over later
-      Boolean removedThere = quietly(() -> remote.delete(previous, key, Hop.DIRECT));
-      removed |= Boolean.TRUE.equals(removedThere);
+      Removal there = quietly(() -> remote.delete(previous, key, Hop.DIRECT));
+      removed |= there != null && there.removed();
     }
-    return removed;
+    return new Removal(removed, version);
+  }
+
+  private Version nextVersion() {
+    return new Version(clock.next(), self);
+  }
+
+  /** Forgets old tombstones now and then; outside any stripe lock, since it looks at every version. */
+  private void pruneVersionsIfDue() {
+    versions.pruneIfDue(key -> backend.entry(key) != null);
   }
 
   /** The backups of {@code key} on the current ring: the members after its owner. */
@@ -215,25 +272,60 @@ final class Partition<K, V> {
     return replicas.subList(1, replicas.size());
   }
 
-  /** Keeps handed-over entries unless a newer write of the key arrived here first. */
-  void acceptHandover(Map<K, StoredEntry<V>> entries) {
-    entries.forEach((key, entry) -> {
-      synchronized (stripe(key)) {
-        if (backend.entry(key) == null) {
+  /**
+   * Applies copies from a writer, an owner or an old owner: each one only where it is newer than
+   * the write of its key applied here, so copies may arrive in any order, and more than once.
+   */
+  void apply(Map<K, Versioned<V>> copies) {
+    pruneVersionsIfDue();
+    copies.forEach((key, copy) -> {
+      clock.observe(copy.version().stamp());
+      ReentrantLock lock = stripe(key);
+      lock.lock();
+      try {
+        if (!versions.isNewer(key, copy.version())) {
+          return;
+        }
+        if (copy.isRemoval()) {
+          backend.delete(key);
+        } else {
+          StoredEntry<V> entry = copy.entry();
           backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
         }
+        versions.noteWrite(key, copy.version(), copy.isRemoval());
+      } finally {
+        lock.unlock();
       }
     });
   }
 
+  /** The version of the latest write of {@code key} applied here; a key stored without one gets the oldest. */
+  Version versionOf(K key) {
+    Version version = versions.versionOf(key);
+    return version != null ? version : oldestVersion();
+  }
+
+  /** A version older than any write: what a copy of a key written without one carries. */
+  Version oldestVersion() {
+    return new Version(0, self);
+  }
+
+  /** The tombstones kept here, for copying to the keys' owners and backups. */
+  void forEachRemoval(java.util.function.BiConsumer<K, Version> action) {
+    versions.forEachRemoval(action);
+  }
+
   /** Removes {@code key} after its handover, unless it was written again meanwhile. */
-  void forgetMoved(K key, StoredEntry<V> moved) {
-    synchronized (stripe(key)) {
-      StoredEntry<V> now = backend.entry(key);
-      if (now != null && now.expiresAtMillis() == moved.expiresAtMillis()
-          && (now.value() == moved.value() || now.value().equals(moved.value()))) {
+  void forgetMoved(K key, Version moved) {
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      if (moved.equals(versionOf(key))) {
         backend.delete(key);
+        versions.forget(key, moved);
       }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -272,6 +364,14 @@ final class Partition<K, V> {
     return out.toByteArray();
   }
 
+  /**
+   * True when a request for {@code key} is answered from this node's backend alone: it owns the
+   * key, and no previous owner may still hold it.
+   */
+  boolean answersAlone(K key) {
+    return ownerOf(key).equals(self) && previousOwner(key) == null;
+  }
+
   private String previousOwner(K key) {
     Routing.State state = routing.state();
     if (state.previous() == null) {
@@ -281,8 +381,12 @@ final class Partition<K, V> {
     return previous.equals(self) || !state.ring().contains(previous) ? null : previous;
   }
 
-  private Object stripe(K key) {
-    return stripes[(int) (hash(key) >>> 58)]; // the top 6 bits: 64 stripes
+  private ReentrantLock stripe(K key) {
+    return stripes[stripeIndex(key)];
+  }
+
+  private int stripeIndex(K key) {
+    return (int) (hash(key) >>> 58); // the top 6 bits: 64 stripes
   }
 
   /** The result of asking an old owner, or null when it cannot answer: then the key is a miss. */

@@ -9,28 +9,31 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
-import dev.vela.topology.ring.HashRing;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What other nodes of a partitioned cache reach on this one: it reads each request, has the {@link
- * Partition} or the backend answer it, and follows membership views by moving keys to their new
- * owners.
+ * What other nodes of a partitioned cache reach on this one: it reads each request and has the
+ * {@link Partition} or the backend answer it, and passes views on to the {@link Membership}.
+ *
+ * <p>Requests arrive on the cluster's network threads. Those that may wait for another node (a
+ * key that is forwarded to its owner or looked up on its previous owner, a fetch claim) or for
+ * this cache's first ring are answered on a thread of this cache's own, so that two nodes calling
+ * each other never hold up each other's network threads; the rest are answered at once.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 final class PartitionEndpoint<K, V> implements CacheEndpoint {
-  private static final Logger LOG = LoggerFactory.getLogger(PartitionEndpoint.class);
   private static final long FIRST_VIEW_SECONDS = 30;
 
   private final String cacheName;
@@ -39,11 +42,10 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private final Routing routing;
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
-  private final Migration<K, V> migration;
+  private final Membership membership;
   private final Supplier<CacheStats> stats;
   private final PartitionChangeFeed<K> changes;
-  private final CountDownLatch firstView = new CountDownLatch(1);
-  private volatile boolean sawView;
+  private final ExecutorService waiting;
 
   PartitionEndpoint(
       String cacheName,
@@ -52,7 +54,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       Routing routing,
       Remote<K, V> remote,
       Wire<K, V> wire,
-      Migration<K, V> migration,
+      Membership membership,
       Supplier<CacheStats> stats,
       PartitionChangeFeed<K> changes) {
     this.cacheName = cacheName;
@@ -61,38 +63,80 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     this.routing = routing;
     this.remote = remote;
     this.wire = wire;
-    this.migration = migration;
+    this.membership = membership;
     this.stats = stats;
     this.changes = changes;
+    this.waiting = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "vela-partitioned-requests-" + cacheName + "-" + partition.self());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
-  /** Counts down once the first view has been followed, so the cache starts with a real ring. */
+  /** Counts down once the first ring has been built, so the cache starts with a real ring. */
   CountDownLatch firstView() {
-    return firstView;
+    return membership.firstRing();
   }
 
   @Override
-  public synchronized void membersChanged(List<String> members) {
-    boolean first = !sawView;
-    sawView = true;
-    HashRing before = routing.update(members, first);
-    firstView.countDown();
-    partition.claims().retainHolders(members);
-    changes.viewChanged();
-    if (before == null) {
-      return;
-    }
-    HashRing ring = routing.ring();
-    try {
-      migration.moveTo(ring);
-    } catch (RuntimeException e) {
-      LOG.warn("cache '" + cacheName + "' failed to move keys after a view change", e);
-    }
-    remote.handoverDone(Routing.ringId(ring));
+  public void membersChanged(List<String> members) {
+    membership.viewChanged(members);
+  }
+
+  /** Stops answering requests that would wait: the cache has closed. */
+  void close() {
+    waiting.shutdownNow();
   }
 
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+    if (request.length > 0 && request[0] == Op.RUNS.code()) {
+      membership.runs(from); // answered before the first ring too: two nodes that start together ask each other
+      reply.accept(Reply.okEmpty());
+      return;
+    }
+    if (mayWait(request)) {
+      try {
+        waiting.execute(() -> serve(from, request, reply));
+      } catch (RejectedExecutionException closing) {
+        reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " is closing"));
+      }
+      return;
+    }
+    serve(from, request, reply);
+  }
+
+  /**
+   * True when answering may wait for another node or for the first ring: a keyed request that is
+   * not DIRECT, unless this node owns the key and no previous owner may still hold it; and claims.
+   */
+  private boolean mayWait(byte[] request) {
+    if (firstView().getCount() > 0) {
+      return true;
+    }
+    Op op = Op.of(request[0]);
+    if (op == Op.CLAIM) {
+      return true;
+    }
+    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE) {
+      return false;
+    }
+    try {
+      CodecInput in = new CodecInput(request);
+      in.readUnsignedByte();
+      if (Hop.of(in.readUnsignedByte()) == Hop.DIRECT) {
+        return false;
+      }
+      if (op == Op.PUT_ALL) {
+        in.readLength(1);
+      }
+      return !partition.answersAlone(wire.readKey(in));
+    } catch (RuntimeException unreadable) {
+      return true; // the request itself reports what is wrong with it
+    }
+  }
+
+  private void serve(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
       awaitFirstView();
@@ -119,11 +163,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * until then its ring holds itself alone, and would claim every key.
    */
   private void awaitFirstView() {
-    if (firstView.getCount() == 0) {
+    if (firstView().getCount() == 0) {
       return;
     }
     try {
-      if (!firstView.await(FIRST_VIEW_SECONDS, TimeUnit.SECONDS)) {
+      if (!firstView().await(FIRST_VIEW_SECONDS, TimeUnit.SECONDS)) {
         throw new IllegalStateException("this node has not followed its first cluster view yet");
       }
     } catch (InterruptedException e) {
@@ -155,35 +199,31 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         K key = wire.readKey(in);
         StoredEntry<V> entry = wire.readEntry(in);
-        if (entry != null) {
-          partition.put(key, entry, hop);
-        }
+        // a value that does not decode here is a counted miss, as on reads: the write is skipped
+        (entry == null ? partition.versionOf(key) : partition.put(key, entry, hop)).write(out);
       }
       case PUT_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         Map<K, StoredEntry<V>> entries = remote.readEntries(in);
-        if (!entries.isEmpty()) {
-          partition.putAll(entries, hop);
-        }
+        (entries.isEmpty() ? partition.oldestVersion() : partition.putAll(entries, hop)).write(out);
       }
       case DELETE -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        out.writeBoolean(partition.delete(wire.readKey(in), hop));
+        Removal removal = partition.delete(wire.readKey(in), hop);
+        out.writeBoolean(removal.removed());
+        out.writeBoolean(removal.version() != null);
+        if (removal.version() != null) {
+          removal.version().write(out);
+        }
       }
       case SIZE -> out.writeVarLong(partition.sizeHere());
       case FLUSH -> out.writeVarLong(partition.flushHere());
       case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
       case ENTRIES -> writeEntries(out);
       case STATS -> StatsWire.write(out, stats.get());
-      case HANDOVER -> {
-        in.readUnsignedByte();
-        partition.acceptHandover(remote.readEntries(in));
-      }
+      case COPY -> partition.apply(remote.readCopies(in));
       case HANDOVER_DONE -> {
-        List<String> members = routing.rejoin(from);
-        if (members != null) {
-          membersChanged(members); // its cache started again: give it back its keys
-        }
+        membership.runs(from); // its cache may have started again: then it gets back its keys
         routing.handoverDone(from, in.readString());
       }
       case LEAVING -> {
@@ -195,7 +235,21 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         partition.release(wire.readKey(in));
       }
       case CHANGED -> changes.received(in);
+      case LOCK -> {
+        long transaction = in.readVarLong();
+        java.time.Duration lease = java.time.Duration.ofMillis(in.readVarLong());
+        String holder = partition.locks().tryLock(remote.readKeys(in), from, transaction, lease);
+        out.writeBoolean(holder == null);
+        if (holder != null) {
+          out.writeString(holder);
+        }
+      }
+      case UNLOCK -> {
+        long transaction = in.readVarLong();
+        partition.locks().unlock(remote.readKeys(in), from, transaction);
+      }
       case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
+      case RUNS -> throw new IllegalStateException("announcements are answered before any other request");
     }
     return out.toByteArray();
   }

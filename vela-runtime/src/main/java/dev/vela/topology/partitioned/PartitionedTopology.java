@@ -1,11 +1,8 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
-import dev.vela.FetchException;
-import dev.vela.FetchTimeoutException;
 import dev.vela.VelaException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
@@ -15,24 +12,27 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.cluster.VelaCluster;
-import dev.vela.codec.CodecInput;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.Placeholders;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
+import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.Version;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -45,19 +45,29 @@ import org.slf4j.LoggerFactory;
  * {@link #nodeLocal()} keeps key routing but limits cache-wide operations to this node.
  *
  * <p>With the {@code backups} option at N, each write also goes to the next N distinct members on
- * the ring after the owner, before the call returns. When the owner crashes, the first backup becomes the key's owner, and every
- * owner copies its keys to its backups again after each view change.
+ * the ring after the owner, before the call returns. The owner gives each write a version, and
+ * backups apply copies by version, so copies that cross on the way never leave a backup with an
+ * older value than its owner. When the owner crashes, the first backup becomes the key's owner,
+ * and every owner brings its backups up to date again after each view change.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
+  /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
+  private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
+  /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
+  private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
+  private static final long FIRST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long LONGEST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private final AtomicLong transactions = new AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
   private final Supplier<CacheStats> thisNodeStats;
   private final int backups;
+  private final InstantSource clock;
   private CacheChannel channel;
   private Routing routing;
   private Remote<K, V> remote;
@@ -65,11 +75,15 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Migration<K, V> migration;
   private NodeLocalPartition<K, V> nodeLocal;
   private PartitionChangeFeed<K> changes;
+  private Membership membership;
+  private ClusterFetch<K, V> fetches;
+  private PartitionEndpoint<K, V> endpoint;
   private boolean closed;
 
-  private PartitionedTopology(
-      CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, int backups) {
+  private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
+      int backups, InstantSource clock) {
     this.cacheName = config.name();
+    this.clock = clock;
     this.backups = backups;
     this.backend = backend;
     this.stampedeTimeout = config.stampedeTimeout();
@@ -96,14 +110,16 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
         context.decodeErrors());
     ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
-    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups);
+    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups, context.clock());
     PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
     CacheChannel channel = cluster != null
         ? cluster.join(config.name(), ch -> endpoint[0] = topology.wire(ch, wire))
         : VelaCluster.joinShared(settings, config.name(), ch -> endpoint[0] = topology.wire(ch, wire));
     try {
       channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
-      if (!endpoint[0].firstView().await(settings.joinTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+      // the first ring waits for every member to say whether it runs this cache, at most the rpcTimeout
+      long firstRingMillis = settings.joinTimeout().toMillis() + settings.rpcTimeout().toMillis() + 10_000;
+      if (!endpoint[0].firstView().await(firstRingMillis, TimeUnit.MILLISECONDS)) {
         throw new VelaException("cache '" + config.name() + "' did not receive its first cluster view; is the node closing?");
       }
     } catch (InterruptedException e) {
@@ -143,13 +159,18 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private PartitionEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
     this.channel = joined;
     this.routing = new Routing(joined.self());
-    this.remote = new Remote<>(joined, wire);
-    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups);
+    this.remote = new Remote<>(cacheName, joined, wire, () -> routing.ring().members());
+    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups, new HybridClock(clock),
+        new VersionTable<>(clock, TOMBSTONE_LIFETIME));
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
+    this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
-    return new PartitionEndpoint<>(
-        cacheName, partition, backend, routing, remote, wire, migration, thisNodeStats, changes);
+    this.membership = new Membership(
+        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes);
+    this.endpoint = new PartitionEndpoint<>(
+        cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
+    return endpoint;
   }
 
   @Override
@@ -215,31 +236,27 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
     String owner = partition.ownerOf(key);
-    if (ownedHere(owner)) {
-      partition.put(key, entry, Hop.FORWARDED);
-    } else {
-      remote.put(owner, key, entry, Hop.ROUTED);
-    }
-    for (String backup : partition.backupsOf(key)) {
-      copy(backup, () -> remote.put(backup, key, entry, Hop.DIRECT), () -> partition.put(key, entry, Hop.DIRECT));
-    }
+    Version version = ownedHere(owner) ? partition.put(key, entry, Hop.FORWARDED) : remote.put(owner, key, entry, Hop.ROUTED);
+    copyToBackups(key, Map.of(key, new Versioned<>(version, entry)));
   }
 
   /**
-   * Copies a write the owner has stored to one of its backups, from the writing node's own thread
-   * (never from a network thread, where waiting for another node could hold up replies). A backup
-   * that cannot be reached is skipped: the write stands on its owner, and the next view change
-   * copies every owner's keys to its backups again.
+   * Copies a write the owner has stored, with the owner's version, to the key's backups, from the
+   * writing node's own thread (never from a network thread, where waiting for another node could
+   * hold up replies). A backup that cannot be reached is skipped: the write stands on its owner,
+   * and the next view change brings every owner's backups up to date again.
    */
-  private void copy(String backup, Runnable there, Runnable here) {
-    try {
-      if (ownedHere(backup)) {
-        here.run();
-      } else {
-        there.run();
+  private void copyToBackups(K key, Map<K, Versioned<V>> copies) {
+    for (String backup : partition.backupsOf(key)) {
+      try {
+        if (ownedHere(backup)) {
+          partition.apply(copies);
+        } else {
+          remote.copy(backup, copies);
+        }
+      } catch (VelaException unreachable) {
+        LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
       }
-    } catch (VelaException unreachable) {
-      LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
     }
   }
 
@@ -248,14 +265,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     if (entries.isEmpty()) {
       return;
     }
-    String owner = partition.ownerOf(entries.keySet().iterator().next());
-    if (ownedHere(owner)) {
-      partition.putAll(entries, Hop.FORWARDED);
-    } else {
-      remote.putAll(owner, entries, Hop.ROUTED);
-    }
-    for (String backup : partition.backupsOf(entries.keySet().iterator().next())) { // one owner: one set of backups
-      copy(backup, () -> remote.putAll(backup, entries, Hop.DIRECT), () -> partition.putAll(entries, Hop.DIRECT));
+    K first = entries.keySet().iterator().next();
+    String owner = partition.ownerOf(first);
+    Version version = ownedHere(owner) ? partition.putAll(entries, Hop.FORWARDED) : remote.putAll(owner, entries, Hop.ROUTED);
+    if (backups > 0) {
+      Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+      entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+      copyToBackups(first, copies); // one owner: one set of backups
     }
   }
 
@@ -269,11 +285,60 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean delete(K key) {
     String owner = partition.ownerOf(key);
-    boolean removed = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
-    for (String backup : partition.backupsOf(key)) {
-      copy(backup, () -> remote.delete(backup, key, Hop.DIRECT), () -> partition.delete(key, Hop.DIRECT));
+    Removal removal = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
+    if (backups > 0 && removal.version() != null) {
+      copyToBackups(key, Map.of(key, new Versioned<>(removal.version(), null)));
     }
-    return removed;
+    return removal.removed();
+  }
+
+  /**
+   * Locks {@code keys} on their owner for the length of {@code work}, so that transactions of
+   * other nodes over them wait. The owner answers at once, so this node asks again, with growing
+   * pauses, until the keys are free or the lease time has passed.
+   */
+  @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    if (keys.isEmpty()) {
+      return work.get();
+    }
+    List<K> locked = List.copyOf(new LinkedHashSet<>(keys));
+    String owner = partition.ownerOf(locked.get(0));
+    long transaction = transactions.incrementAndGet();
+    lockOnOwner(owner, locked, transaction);
+    try {
+      return work.get();
+    } finally {
+      if (ownedHere(owner)) {
+        partition.locks().unlock(locked, channel.self(), transaction);
+      } else {
+        remote.unlock(owner, locked, transaction);
+      }
+    }
+  }
+
+  private void lockOnOwner(String owner, List<K> keys, long transaction) {
+    long deadline = System.nanoTime() + TRANSACTION_LEASE.toNanos();
+    long pause = FIRST_LOCK_PAUSE_NANOS;
+    while (true) {
+      String holder = ownedHere(owner)
+          ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
+          : remote.lock(owner, keys, transaction, TRANSACTION_LEASE);
+      if (holder == null) {
+        return;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new VelaException("cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
+            + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
+            + owner + ". Keep transactions short, or retry");
+      }
+      LockSupport.parkNanos(pause);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new VelaException("interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
+            + "' for a transaction; it did not run");
+      }
+      pause = Math.min(pause * 2, LONGEST_LOCK_PAUSE_NANOS);
+    }
   }
 
   @Override
@@ -304,65 +369,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public V fetchOnce(K key, Supplier<V> fetchAndStore) {
-    long deadline = System.nanoTime() + saturatedNanos(stampedeTimeout);
-    while (true) {
-      String owner = partition.ownerOf(key);
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw timedOut(key);
-      }
-      CompletableFuture<byte[]> claim;
-      if (ownedHere(owner)) {
-        claim = new CompletableFuture<>();
-        partition.claim(key, channel.self(), claim::complete);
-      } else {
-        claim = remote.claim(owner, key, Duration.ofNanos(left));
-      }
-      CodecInput answer = Reply.read(owner, await(claim, key, left));
-      FetchClaims.Answer kind = FetchClaims.Answer.values()[answer.readUnsignedByte()];
-      if (kind == FetchClaims.Answer.GRANTED) {
-        try {
-          return fetchAndStore.get();
-        } finally {
-          if (ownedHere(owner)) {
-            partition.release(key);
-          } else {
-            remote.release(owner, key);
-          }
-        }
-      }
-      if (kind == FetchClaims.Answer.VALUE) {
-        V value = remote.readValue(answer);
-        if (value != null) {
-          return value;
-        }
-      }
-      // RETRY, or a value this node cannot decode: claim again
-    }
-  }
-
-  private byte[] await(CompletableFuture<byte[]> claim, K key, long leftNanos) {
-    try {
-      return claim.get(leftNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      claim.cancel(false);
-      throw timedOut(key);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FetchException("interrupted while waiting for another node's fetch of key " + text(key) + " in cache '"
-          + cacheName + "'; nothing was cached by this caller", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof VelaException vela && vela.getCause() instanceof TimeoutException) {
-        throw timedOut(key);
-      }
-      throw e.getCause() instanceof VelaException vela ? vela : new VelaException(String.valueOf(e.getCause()), e.getCause());
-    }
-  }
-
-  private FetchTimeoutException timedOut(K key) {
-    return new FetchTimeoutException(
-        "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + text(key)
-            + " in cache '" + cacheName + "'; that fetch is still running. Make the fetcher faster or raise stampedeTimeout");
+    return fetches.fetchOnce(key, fetchAndStore);
   }
 
   @Override
@@ -378,10 +385,12 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     details.put("topology.members", String.join(",", channel.members()));
     details.put("topology.ring.members", String.join(",", state.ring().members()));
     new TreeMap<>(state.ring().shares()).forEach(
-        (member, share) -> details.put("topology.ring.share." + member, String.format(java.util.Locale.ROOT, "%.3f", share)));
+        (member, share) -> details.put("topology.ring.share." + member, String.format(Locale.ROOT, "%.3f", share)));
     details.put("topology.handover.awaiting", String.join(",", state.awaiting()));
     details.put("topology.backups", Integer.toString(backups));
     details.put("topology.fetchesUnderWay", Integer.toString(partition.claims().running()));
+    details.put("topology.fetchWaiters", Integer.toString(partition.claims().waiting()));
+    details.put("topology.transactionLocks", Integer.toString(partition.locks().held()));
     details.putAll(backend.details());
     return details;
   }
@@ -401,9 +410,14 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     try {
       List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
       HashRing rest = routing.leave();
-      migration.moveTo(rest);
+      membership.close(); // views no longer move keys: this node hands all of them over now
+      if (!migration.moveTo(rest)) {
+        LOG.warn("cache '" + cacheName + "' closed on " + channel.self() + " without handing every key over; those"
+            + " that could not be sent are lost with it");
+      }
       remote.leaving(peers);
     } finally {
+      endpoint.close();
       channel.close();
       backend.close();
     }
@@ -417,13 +431,5 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static String text(Object key) {
     String text = String.valueOf(key);
     return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE / 2;
-    }
   }
 }

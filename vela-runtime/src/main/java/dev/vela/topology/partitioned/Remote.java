@@ -9,13 +9,17 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.config.Durations;
+import dev.vela.topology.version.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Calls to the same cache on other nodes: each method writes a request, waits for the reply within
@@ -25,12 +29,26 @@ import java.util.concurrent.CompletionException;
  * @param <V> the value type
  */
 final class Remote<K, V> {
+  private final String cacheName;
   private final CacheChannel channel;
   private final Wire<K, V> wire;
+  private final Supplier<List<String>> peers;
 
-  Remote(CacheChannel channel, Wire<K, V> wire) {
+  /** Calls over {@code channel}; cache-wide requests go to {@code peers}, the members that run this cache. */
+  Remote(String cacheName, CacheChannel channel, Wire<K, V> wire, Supplier<List<String>> peers) {
+    this.cacheName = cacheName;
     this.channel = channel;
     this.wire = wire;
+    this.peers = peers;
+  }
+
+  /**
+   * Tells {@code member} that this node runs the cache, and asks whether it does: completes when
+   * it answers, exceptionally when it does not within the rpcTimeout (it does not run the cache).
+   */
+  CompletableFuture<Void> announce(String member) {
+    return channel.call(member, Op.RUNS.request().toByteArray(), channel.rpcTimeout())
+        .thenAccept(reply -> Reply.read(member, reply));
   }
 
   V get(String member, K key, Hop hop) {
@@ -43,23 +61,60 @@ final class Remote<K, V> {
     return in.readBoolean() ? wire.readEntry(in) : null;
   }
 
-  void put(String member, K key, StoredEntry<V> entry, Hop hop) {
+  /** Stores an entry on the key's owner; returns the version the owner gave the write. */
+  Version put(String member, K key, StoredEntry<V> entry, Hop hop) {
     CodecOutput out = keyedOutput(Op.PUT, hop, key);
     wire.writeEntry(out, entry);
+    return Version.read(call(member, out.toByteArray()));
+  }
+
+  /** Stores entries of one owner on it; returns the version the owner gave the batch. */
+  Version putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
+    return Version.read(call(member, entries(Op.PUT_ALL, hop, entries)));
+  }
+
+  /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
+  Removal delete(String member, K key, Hop hop) {
+    CodecInput in = call(member, keyed(Op.DELETE, hop, key));
+    boolean removed = in.readBoolean();
+    return new Removal(removed, in.readBoolean() ? Version.read(in) : null);
+  }
+
+  /**
+   * Sends versioned copies to a backup or a new owner, which applies each one only where it is
+   * newer than what it holds.
+   */
+  void copy(String member, Map<K, Versioned<V>> copies) {
+    CodecOutput out = Op.COPY.request();
+    out.writeVarInt(copies.size());
+    copies.forEach((key, copy) -> {
+      wire.writeKey(out, key);
+      copy.version().write(out);
+      out.writeBoolean(!copy.isRemoval());
+      if (!copy.isRemoval()) {
+        wire.writeEntry(out, copy.entry());
+      }
+    });
     call(member, out.toByteArray());
   }
 
-  void putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
-    call(member, entries(Op.PUT_ALL, hop, entries));
-  }
-
-  boolean delete(String member, K key, Hop hop) {
-    return call(member, keyed(Op.DELETE, hop, key)).readBoolean();
-  }
-
-  /** Moves entries to their new owner, which keeps each one unless it already holds that key. */
-  void handover(String member, Map<K, StoredEntry<V>> entries) {
-    call(member, entries(Op.HANDOVER, Hop.DIRECT, entries));
+  /** Copies read from a COPY request, in order; those whose value does not decode here are left out. */
+  Map<K, Versioned<V>> readCopies(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = wire.readKey(in);
+      Version version = Version.read(in);
+      if (!in.readBoolean()) {
+        copies.put(key, new Versioned<>(version, null));
+        continue;
+      }
+      StoredEntry<V> entry = wire.readEntry(in);
+      if (entry != null) {
+        copies.put(key, new Versioned<>(version, entry));
+      }
+    }
+    return copies;
   }
 
   /** Tells every other member that this node has moved its keys for the ring {@code ringId}; best effort. */
@@ -67,7 +122,7 @@ final class Remote<K, V> {
     CodecOutput out = Op.HANDOVER_DONE.request();
     out.writeString(ringId);
     byte[] request = out.toByteArray();
-    for (String member : channel.members()) {
+    for (String member : peers.get()) {
       if (!member.equals(channel.self())) {
         channel.call(member, request, channel.rpcTimeout()); // no wait: a node that misses it waits for the next view
       }
@@ -94,7 +149,7 @@ final class Remote<K, V> {
       out.writeString(tag);
     }
     long sum = 0;
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(out.toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(out.toByteArray(), op).entrySet()) {
       sum += Reply.read(reply.getKey(), reply.getValue()).readVarLong();
     }
     return sum;
@@ -103,7 +158,7 @@ final class Remote<K, V> {
   /** Every other member's entries. */
   List<Map.Entry<K, StoredEntry<V>>> entriesOfOthers() {
     List<Map.Entry<K, StoredEntry<V>>> all = new ArrayList<>();
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.ENTRIES.request().toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(Op.ENTRIES.request().toByteArray(), Op.ENTRIES).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
       int count = in.readLength(1);
       for (int i = 0; i < count; i++) {
@@ -120,11 +175,81 @@ final class Remote<K, V> {
   /** Every other member's counters, added up. */
   CacheStats statsOfOthers() {
     CacheStats sum = CacheStats.EMPTY;
-    for (Map.Entry<String, byte[]> reply : channel.callOthers(Op.STATS.request().toByteArray()).entrySet()) {
+    for (Map.Entry<String, byte[]> reply : callPeers(Op.STATS.request().toByteArray(), Op.STATS).entrySet()) {
       CodecInput in = Reply.read(reply.getKey(), reply.getValue());
       sum = sum.plus(StatsWire.read(in));
     }
     return sum;
+  }
+
+  /**
+   * Sends {@code request} to every other member that runs this cache and waits for all replies.
+   * Members without the cache are not asked. A partial answer would be wrong, so when any member
+   * does not answer within the rpcTimeout this fails, naming them.
+   */
+  private Map<String, byte[]> callPeers(byte[] request, Op op) {
+    Map<String, CompletableFuture<byte[]>> calls = new LinkedHashMap<>();
+    for (String member : peers.get()) {
+      if (!member.equals(channel.self())) {
+        calls.put(member, channel.call(member, request, channel.rpcTimeout()));
+      }
+    }
+    Map<String, byte[]> replies = new LinkedHashMap<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    Throwable first = null;
+    for (Map.Entry<String, CompletableFuture<byte[]>> call : calls.entrySet()) {
+      try {
+        replies.put(call.getKey(), call.getValue().join());
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        failures.put(call.getKey(), cause.getMessage());
+        first = first == null ? cause : first;
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new VelaException("cache '" + cacheName + "' could not complete " + op.name().toLowerCase(Locale.ROOT)
+          + ": no answer from " + String.join(", ", failures.keySet()) + " within rpcTimeout "
+          + Durations.format(channel.rpcTimeout()) + ", and a result without their entries would be"
+          + " wrong. If a node crashed, retry once the cluster has noticed and its view has changed; if it is busy,"
+          + " raise rpcTimeout. First failure: " + failures.values().iterator().next(), first);
+    }
+    return replies;
+  }
+
+  /**
+   * Asks {@code owner} to lock {@code keys} for {@code transaction} of this node for {@code lease};
+   * returns null when it did, else the node whose transaction holds them.
+   */
+  String lock(String owner, List<K> keys, long transaction, Duration lease) {
+    CodecOutput out = Op.LOCK.request();
+    out.writeVarLong(transaction);
+    out.writeVarLong(lease.toMillis());
+    writeKeys(out, keys);
+    CodecInput in = call(owner, out.toByteArray());
+    return in.readBoolean() ? null : in.readString();
+  }
+
+  /** Releases the keys of {@code transaction} on {@code owner}; best effort, without waiting. */
+  void unlock(String owner, List<K> keys, long transaction) {
+    CodecOutput out = Op.UNLOCK.request();
+    out.writeVarLong(transaction);
+    writeKeys(out, keys);
+    channel.call(owner, out.toByteArray(), channel.rpcTimeout());
+  }
+
+  private void writeKeys(CodecOutput out, List<K> keys) {
+    out.writeVarInt(keys.size());
+    keys.forEach(key -> wire.writeKey(out, key));
+  }
+
+  /** Keys written by a LOCK or UNLOCK request. */
+  List<K> readKeys(CodecInput in) {
+    int count = in.readLength(1);
+    List<K> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(wire.readKey(in));
+    }
+    return keys;
   }
 
   /** Asks the owner for the right to fetch {@code key}; waits at most {@code timeout} for its answer. */
@@ -176,7 +301,7 @@ final class Remote<K, V> {
     }
   }
 
-  /** Entries read from a PUT_ALL or HANDOVER request, in order; undecodable values are left out. */
+  /** Entries read from a PUT_ALL request, in order; undecodable values are left out. */
   Map<K, StoredEntry<V>> readEntries(CodecInput in) {
     int count = in.readLength(1);
     Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();

@@ -11,6 +11,9 @@ import java.util.Set;
  * Which node owns which key, now and, while keys are still moving after a view change, before it:
  * the current ring, the previous ring, and the members whose handover of that change is not done.
  * When every member that held keys before has said it is done, the previous ring is dropped.
+ *
+ * <p>The ring holds only the members of the view known to run this cache: a JVM in the cluster
+ * that never started it, or whose cache has closed, gets no keys.
  */
 final class Routing {
   /**
@@ -24,7 +27,7 @@ final class Routing {
 
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
-  private final Set<String> departed = new HashSet<>(); // members whose cache closed while their node stays
+  private final Set<String> running = new HashSet<>(); // other members known to run this cache
   private List<String> lastMembers = List.of();
   private State state;
   private boolean leaving;
@@ -50,10 +53,10 @@ final class Routing {
     if (leaving) {
       return null;
     }
-    departed.retainAll(members);
+    running.retainAll(members);
     lastMembers = List.copyOf(members);
-    List<String> serving = members.stream().filter(member -> !departed.contains(member)).toList();
-    HashRing next = HashRing.of(serving.contains(self) ? serving : members);
+    List<String> serving = members.stream().filter(member -> member.equals(self) || running.contains(member)).toList();
+    HashRing next = HashRing.of(serving.isEmpty() ? List.of(self) : serving);
     HashRing before = state.ring;
     if (next.members().equals(before.members()) && !firstView) {
       return null;
@@ -90,17 +93,25 @@ final class Routing {
    * over, and no key is routed to it any more.
    */
   synchronized void depart(String member) {
-    if (!member.equals(self) && departed.add(member)) {
+    if (!member.equals(self) && running.remove(member)) {
       state = new State(state.ring.without(member), null, Set.of());
     }
   }
 
   /**
-   * Takes {@code member} back after its cache started again, and returns the members of the last
-   * view to follow anew; null when it had not departed.
+   * {@code member} runs this cache (it started, or started again after it closed). Returns the
+   * members of the last view to follow anew, so that it gets its keys; null when it was known.
    */
-  synchronized List<String> rejoin(String member) {
-    return departed.remove(member) ? lastMembers : null;
+  synchronized List<String> running(String member) {
+    if (member.equals(self) || !running.add(member)) {
+      return null;
+    }
+    return lastMembers.contains(member) ? lastMembers : null; // else the view that brings it follows
+  }
+
+  /** The members of the last view followed, whether or not they run this cache. */
+  synchronized List<String> lastMembers() {
+    return lastMembers;
   }
 
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */

@@ -1,5 +1,7 @@
 package dev.vela.topology.replicated;
 
+import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.Version;
 import dev.vela.CacheStats;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;

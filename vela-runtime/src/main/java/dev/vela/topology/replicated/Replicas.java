@@ -1,5 +1,6 @@
 package dev.vela.topology.replicated;
 
+import dev.vela.topology.version.Version;
 import dev.vela.CacheStats;
 import dev.vela.VelaException;
 import dev.vela.backend.StoredEntry;

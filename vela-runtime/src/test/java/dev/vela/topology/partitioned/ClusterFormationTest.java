@@ -173,6 +173,49 @@ class ClusterFormationTest {
   }
 
   @Test
+  void aMemberThatDoesNotRunTheCacheGetsNoKeysUntilItStartsIt() {
+    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
+    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    List<VelaCluster> nodes = new ArrayList<>();
+    for (int port : ports) {
+      nodes.add(kept(VelaCluster.builder().clusterName("runs-it").port(port).initialHosts(hosts)
+          .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start()));
+    }
+    nodes.get(0).awaitMembers(new RequiredMembers.Count(3), DEADLINE);
+    nodes.get(2).awaitMembers(new RequiredMembers.Count(3), DEADLINE);
+    Cache<String, String> onA = kept(cache("some-run-it").cluster(nodes.get(0)).create());
+    Cache<String, String> onB = kept(cache("some-run-it").cluster(nodes.get(1)).create());
+
+    long started = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      onA.put("k" + i, "v" + i);
+    }
+    assertThat(onB.size()).isEqualTo(200);
+    // no call went to the member without the cache: one would wait the 10 s rpcTimeout
+    assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    assertThat(onA.inspect().details().get("topology.ring.members").split(","))
+        .containsExactlyInAnyOrder(nodes.get(0).localMember(), nodes.get(1).localMember());
+
+    Cache<String, String> onC = kept(cache("some-run-it").cluster(nodes.get(2)).create());
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (onA.inspect().details().get("topology.ring.members").split(",").length < 3 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the new member's announcement reaches the others just after it starts
+    }
+    assertThat(onA.inspect().details().get("topology.ring.members").split(",")).hasSize(3);
+    while (onC.local().size() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // its keys arrive just after the others have followed the new ring
+    }
+    assertThat(onC.local().size()).isPositive();
+    while (onC.size() != 200 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // a moving key is counted on both nodes until its old owner lets go of it
+    }
+    assertThat(onC.size()).isEqualTo(200);
+    for (int i = 0; i < 200; i += 13) {
+      assertThat(onC.get("k" + i)).contains("v" + i);
+    }
+  }
+
+  @Test
   void requireMembersFailsCreateNamingTheMissingCount() {
     int port = FreePorts.next();
     assertThatThrownBy(() -> cache("lonely").option("cluster", "lonely").option("port", Integer.toString(port))
@@ -235,5 +278,69 @@ class ClusterFormationTest {
     assertThat(caches.get(0).get(wanted)).contains("from a survivor");
     never.countDown();
     doomed.cancel(true);
+  }
+
+  @Test
+  void whenTheOwnerDiesWaitersClaimFromTheNewOwnerAndOneOfThemFetches() throws Exception {
+    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()};
+    StringBuilder hosts = new StringBuilder();
+    for (int port : ports) {
+      hosts.append(hosts.length() == 0 ? "" : ",").append("127.0.0.1[").append(port).append(']');
+    }
+    List<VelaCluster> nodes = new ArrayList<>();
+    for (int port : ports) {
+      nodes.add(kept(VelaCluster.builder().clusterName("owner-death").port(port).initialHosts(hosts.toString())
+          .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(3)).start()));
+    }
+    nodes.get(0).awaitMembers(new RequiredMembers.Count(4), DEADLINE);
+    List<Cache<String, String>> caches = new ArrayList<>();
+    for (VelaCluster node : nodes) {
+      caches.add(kept(cache("owner-dies").cluster(node).stampedeTimeout(Duration.ofSeconds(30)).create()));
+    }
+    caches.forEach(cache -> assertThat(cache.inspect().details().get("topology.ring.members").split(",")).hasSize(4));
+    // a key the doomed node (the first) owns
+    String key = null;
+    for (int i = 0; key == null; i++) {
+      caches.get(1).put("probe" + i, "x");
+      if (caches.get(0).local().size() == 1) {
+        key = "probe" + i;
+      }
+      caches.get(1).flush();
+    }
+    String wanted = key;
+
+    CountDownLatch fetching = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> caches.get(1).getOrFetch(wanted, k -> {
+      fetching.countDown();
+      try {
+        finish.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "from the first fetcher";
+    }));
+    assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
+    AtomicInteger waiterFetches = new AtomicInteger();
+    List<CompletableFuture<String>> waiters = new ArrayList<>();
+    for (Cache<String, String> waiting : caches.subList(2, 4)) { // one waiter per node: each node claims once
+      waiters.add(CompletableFuture.supplyAsync(() -> waiting.getOrFetch(wanted, k -> {
+        waiterFetches.incrementAndGet();
+        return "from a waiter";
+      })));
+    }
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!caches.get(0).inspect().details().get("topology.fetchWaiters").equals("2") && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // both waiters' claims reach the owner, and wait there behind the first fetch
+    }
+    assertThat(caches.get(0).inspect().details()).containsEntry("topology.fetchWaiters", "2");
+
+    nodes.get(0).close(); // the owner vanishes while both waiters wait for its answer
+    for (CompletableFuture<String> waiter : waiters) {
+      assertThat(waiter.get(40, TimeUnit.SECONDS)).isEqualTo("from a waiter");
+    }
+    assertThat(waiterFetches.get()).as("one waiter fetched, the other waited for it at the new owner").isEqualTo(1);
+    finish.countDown();
+    assertThat(slow.get(40, TimeUnit.SECONDS)).isEqualTo("from the first fetcher");
   }
 }

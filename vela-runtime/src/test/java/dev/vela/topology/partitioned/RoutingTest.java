@@ -10,7 +10,7 @@ class RoutingTest {
 
   @Test
   void aJoiningNodeAsksOldOwnersUntilEveryOneIsDone() {
-    Routing routing = new Routing("c");
+    Routing routing = routing("c", "a", "b");
     HashRing before = routing.update(List.of("a", "b", "c"), true);
 
     assertThat(before.members()).containsExactly("a", "b");
@@ -26,7 +26,7 @@ class RoutingTest {
 
   @Test
   void aHandoverDoneHeardBeforeItsViewCountsWhenTheViewArrives() {
-    Routing routing = new Routing("a");
+    Routing routing = routing("a", "b", "c");
     routing.update(List.of("a", "b"), true);
     routing.handoverDone("b", Routing.ringId(routing.ring()));
     String nextId = Routing.ringId(HashRing.of(List.of("a", "b", "c")));
@@ -40,28 +40,57 @@ class RoutingTest {
 
   @Test
   void aViewWithTheSameMembersChangesNothing() {
-    Routing routing = new Routing("a");
+    Routing routing = routing("a", "b");
     routing.update(List.of("a", "b"), true);
     assertThat(routing.update(List.of("b", "a"), false)).isNull();
   }
 
   @Test
   void aDepartedMemberGetsNoKeysUntilItRejoins() {
-    Routing routing = new Routing("a");
+    Routing routing = routing("a", "b");
     routing.update(List.of("a", "b"), true);
     routing.depart("b");
     assertThat(routing.ring().members()).containsExactly("a");
     assertThat(routing.update(List.of("a", "b"), false)).isNull(); // still departed
 
-    assertThat(routing.rejoin("b")).containsExactly("a", "b");
+    assertThat(routing.running("b")).containsExactly("a", "b");
     assertThat(routing.update(List.of("a", "b"), false)).isNotNull();
     assertThat(routing.ring().members()).containsExactly("a", "b");
-    assertThat(routing.rejoin("b")).isNull();
+    assertThat(routing.running("b")).isNull();
+  }
+
+  @Test
+  void aMemberNotKnownToRunTheCacheGetsNoKeys() {
+    Routing routing = routing("a", "b");
+    routing.update(List.of("a", "b", "c"), true);
+    assertThat(routing.ring().members()).containsExactly("a", "b");
+
+    assertThat(routing.running("c")).containsExactly("a", "b", "c");
+    routing.update(routing.lastMembers(), false);
+    assertThat(routing.ring().members()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aMemberThatLeftTheViewMustAnnounceItselfAgain() {
+    Routing routing = routing("a", "b");
+    routing.update(List.of("a", "b"), true);
+    routing.update(List.of("a"), false);
+    routing.update(List.of("a", "b"), false);
+    assertThat(routing.ring().members()).containsExactly("a");
+  }
+
+  /** Routing for {@code self}, knowing that {@code others} run the cache. */
+  private static Routing routing(String self, String... others) {
+    Routing routing = new Routing(self);
+    for (String other : others) {
+      routing.running(other);
+    }
+    return routing;
   }
 
   @Test
   void aLeavingNodeRoutesEverythingToTheOthersAndIgnoresLaterViews() {
-    Routing routing = new Routing("a");
+    Routing routing = routing("a", "b", "c", "d");
     routing.update(List.of("a", "b", "c"), true);
     HashRing rest = routing.leave();
     assertThat(rest.members()).containsExactly("b", "c");

@@ -1,5 +1,6 @@
 package dev.vela.topology.replicated;
 
+import dev.vela.topology.version.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.backend.StoredEntry;

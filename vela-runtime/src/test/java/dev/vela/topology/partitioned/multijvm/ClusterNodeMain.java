@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One cluster node in its own JVM, driven by line commands on stdin; each command gets one line on
  * stdout starting with {@code ok} or {@code err}. Arguments: port, initialHosts, cluster id, and
  * optionally the topology (PARTITIONED by default) and the number of backups. Commands:
- * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO}, {@code missing FROM TO}
+ * {@code put N value [tag]}, {@code get N}, {@code putRange FROM TO [PREFIX]} (values PREFIX+N, "v" by
+ * default), {@code missing FROM TO}
  * (how many of keys FROM..TO-1 are absent), {@code size}, {@code localSize}, {@code invalidate TAG},
  * {@code members}, {@code fetch N} (getOrFetch, answering with the fetcher calls so far),
  * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
  * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
+ * {@code increment N COUNT} (COUNT transactions that each add one to the number under key N),
  * {@code leave} (graceful close, then exit). Arguments after the first three: the topology, the
  * number of backups, and {@code near} for a near cache, which adds two commands: {@code await N
  * value} (reads until the value shows, at most 10 s, answering with how many reads still saw
@@ -64,8 +66,9 @@ public final class ClusterNodeMain {
           }
           case "get" -> out.println("ok " + cache.get(StockKey.number(Integer.parseInt(word[1]))).orElse("-"));
           case "putRange" -> {
+            String prefix = word.length > 3 ? word[3] : "v";
             for (int n = Integer.parseInt(word[1]); n < Integer.parseInt(word[2]); n++) {
-              cache.put(StockKey.number(n), "v" + n);
+              cache.put(StockKey.number(n), prefix + n);
             }
             out.println("ok");
           }
@@ -118,6 +121,16 @@ public final class ClusterNodeMain {
               copy.append(n).append('=').append(cache.local().get(StockKey.number(n)).orElse("-")).append(';');
             }
             out.println("ok " + Integer.toHexString(copy.toString().hashCode()) + " " + cache.local().size());
+          }
+          case "increment" -> {
+            StockKey key = StockKey.number(Integer.parseInt(word[1]));
+            for (int i = 0; i < Integer.parseInt(word[2]); i++) {
+              cache.transaction(java.util.List.of(key), locked -> {
+                locked.put(key, Integer.toString(Integer.parseInt(locked.get(key).orElse("0")) + 1));
+                return null;
+              });
+            }
+            out.println("ok");
           }
           case "leave" -> {
             cache.close();

@@ -1,4 +1,4 @@
-package dev.vela.topology.replicated;
+package dev.vela.topology.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.vela.topology.replicated;
+package dev.vela.topology.version;
 
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,30 +9,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * after seeing another is always stamped later, whatever the two wall clocks say; wall clocks of
  * different nodes are never compared directly.
  */
-final class HybridClock {
+public final class HybridClock {
   /** Low bits that count writes within one millisecond. */
   private static final int COUNTER_BITS = 16;
 
   private final InstantSource clock;
   private final AtomicLong last = new AtomicLong();
 
-  HybridClock(InstantSource clock) {
+  /** A clock whose stamps follow {@code clock} when it moves ahead. */
+  public HybridClock(InstantSource clock) {
     this.clock = clock;
   }
 
   /** A stamp later than every stamp this clock has made or seen. */
-  long next() {
+  public long next() {
     long physical = clock.millis() << COUNTER_BITS;
     return last.updateAndGet(previous -> Math.max(previous + 1, physical));
   }
 
   /** The lowest stamp this clock would give at {@code age} ago on its wall clock. */
-  long stampAgo(java.time.Duration age) {
+  public long stampAgo(java.time.Duration age) {
     return (clock.millis() - age.toMillis()) << COUNTER_BITS;
   }
 
   /** Takes note of a stamp made elsewhere, so the next local one is later. */
-  void observe(long stamp) {
+  public void observe(long stamp) {
     last.accumulateAndGet(stamp, Math::max);
   }
 }

@@ -1,4 +1,4 @@
-package dev.vela.topology.replicated;
+package dev.vela.topology.version;
 
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param stamp the {@link HybridClock} stamp of the write
  * @param node the member that made the write
  */
-record Version(long stamp, String node) implements Comparable<Version> {
+public record Version(long stamp, String node) implements Comparable<Version> {
 
-  Version {
+  public Version {
     Objects.requireNonNull(node, "node");
   }
 
@@ -24,21 +24,23 @@ record Version(long stamp, String node) implements Comparable<Version> {
   }
 
   /** True when this version is later than {@code other}; everything is later than null. */
-  boolean isAfter(Version other) {
+  public boolean isAfter(Version other) {
     return other == null || compareTo(other) > 0;
   }
 
   /** The later of two versions, either of which may be null. */
-  static Version latest(Version a, Version b) {
+  public static Version latest(Version a, Version b) {
     return a == null ? b : a.isAfter(b) ? a : b;
   }
 
-  void write(CodecOutput out) {
+  /** Writes this version as {@link #read} reads it. */
+  public void write(CodecOutput out) {
     out.writeVarLong(stamp);
     out.writeString(node);
   }
 
-  static Version read(CodecInput in) {
+  /** Reads a version written by {@link #write}. */
+  public static Version read(CodecInput in) {
     return new Version(in.readVarLong(), in.readString());
   }
 }

@@ -1,0 +1,184 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.topology.ring.HashRing;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the cluster's views for one partitioned cache, one step at a time on a thread of its
+ * own (never a network thread: moving keys waits for other nodes). It asks each new member whether
+ * it runs this cache, and the ring holds only those that do; the question also tells them that
+ * this node runs it. After each change of the ring it moves keys to their new owners and backups,
+ * retrying a receiver it could not reach with growing pauses, and tells the others it is done only
+ * once every key has arrived, so that until then new owners keep asking this node for the keys it
+ * still holds.
+ */
+final class Membership {
+  private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
+  private static final long FIRST_RETRY_MILLIS = 200;
+  private static final int RETRIES = 8; // 200 ms doubling: about 50 s in all
+  /**
+   * How long the first ring waits for members to say they run this cache. Those that do answer in
+   * moments; one that has not started it yet answers only once it has, and joins the ring then.
+   */
+  private static final long FIRST_RING_GRACE_MILLIS = 500;
+
+  private final String cacheName;
+  private final String self;
+  private final Routing routing;
+  private final Remote<?, ?> remote;
+  private final Migration<?, ?> migration;
+  private final FetchClaims<?> claims;
+  private final TransactionLocks<?> locks;
+  private final PartitionChangeFeed<?> changes;
+  private final ScheduledExecutorService steps;
+  private final CountDownLatch firstRing = new CountDownLatch(1);
+  private final Set<String> asked = new HashSet<>(); // members asked whether they run this cache
+  private List<String> latestView = List.of();
+  private boolean firstRoundStarted;
+  private boolean firstRoundDone;
+  private int handoverAttempt; // grows with each retry of the same ring's handover
+
+  Membership(String cacheName, String self, Routing routing, Remote<?, ?> remote, Migration<?, ?> migration,
+      FetchClaims<?> claims, TransactionLocks<?> locks, PartitionChangeFeed<?> changes) {
+    this.cacheName = cacheName;
+    this.self = self;
+    this.routing = routing;
+    this.remote = remote;
+    this.migration = migration;
+    this.claims = claims;
+    this.locks = locks;
+    this.changes = changes;
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "vela-partitioned-views-" + cacheName + "-" + self);
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.steps = executor;
+  }
+
+  /** Counts down once the first ring is built, from the members that answered that they run this cache. */
+  CountDownLatch firstRing() {
+    return firstRing;
+  }
+
+  /** A new view of the cluster; followed on this cache's own thread. */
+  void viewChanged(List<String> members) {
+    run(() -> follow(members));
+  }
+
+  /**
+   * {@code member} said it runs this cache (it asked this node, or told that it moved its keys):
+   * from the next step on, the ring includes it.
+   */
+  void runs(String member) {
+    if (routing.running(member) != null) {
+      run(() -> apply(routing.lastMembers()));
+    }
+  }
+
+  /** Stops following views: the cache is closing. */
+  void close() {
+    steps.shutdownNow();
+  }
+
+  private void run(Runnable step) {
+    if (!steps.isShutdown()) {
+      try {
+        steps.execute(step);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // the cache closed meanwhile: no view matters any more
+      }
+    }
+  }
+
+  private void follow(List<String> members) {
+    latestView = members;
+    asked.retainAll(members);
+    List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+    for (String member : members) {
+      if (!member.equals(self) && asked.add(member)) {
+        answers.add(remote.announce(member).handle((ok, failure) -> {
+          if (failure == null) {
+            runs(member);
+          }
+          return failure == null;
+        }));
+      }
+    }
+    if (firstRoundDone) {
+      apply(members);
+    } else if (!firstRoundStarted) {
+      // the first ring waits for every answer, or the grace period: a member without this cache does not answer
+      firstRoundStarted = true;
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> run(this::buildFirstRing));
+      try {
+        steps.schedule(this::buildFirstRing, FIRST_RING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // the cache closed meanwhile
+      }
+    }
+  }
+
+  private void buildFirstRing() {
+    if (!firstRoundDone) {
+      firstRoundDone = true;
+      apply(latestView);
+      firstRing.countDown();
+    }
+  }
+
+  private void apply(List<String> members) {
+    if (!firstRoundDone) {
+      return; // the first ring is built when every member has answered
+    }
+    boolean first = firstRing.getCount() > 0;
+    HashRing before = routing.update(members, first);
+    claims.retainHolders(members);
+    locks.retainHolders(members);
+    changes.viewChanged();
+    if (before != null) {
+      handoverAttempt = 0;
+      handOver(routing.ring());
+    }
+  }
+
+  /** Moves keys for {@code ring}; while some receiver cannot be reached, tries again later, unless the ring changed. */
+  private void handOver(HashRing ring) {
+    if (routing.ring() != ring) {
+      return; // a later view moves the keys for its own ring
+    }
+    boolean complete;
+    try {
+      complete = migration.moveTo(ring);
+    } catch (RuntimeException e) {
+      LOG.warn("cache '" + cacheName + "' failed to move keys after a view change", e);
+      complete = false;
+    }
+    if (complete) {
+      remote.handoverDone(Routing.ringId(ring));
+      return;
+    }
+    if (handoverAttempt >= RETRIES) {
+      LOG.warn("cache '" + cacheName + "' gave up handing keys over after " + RETRIES + " retries; this node keeps"
+          + " them and answers for them until the next view change");
+      return;
+    }
+    long pause = FIRST_RETRY_MILLIS << handoverAttempt++;
+    try {
+      steps.schedule(() -> handOver(ring), pause, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the cache closed meanwhile
+    }
+  }
+}

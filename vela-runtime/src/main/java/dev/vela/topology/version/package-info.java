@@ -1,0 +1,5 @@
+/**
+ * Versions of writes that every node orders alike: a hybrid logical clock and the version it
+ * stamps, shared by the topologies that keep copies of a key on several nodes.
+ */
+package dev.vela.topology.version;
