@@ -5,6 +5,7 @@ import dev.vela.VelaException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +52,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final ReplicaStore<K, V> store;
+  private final ReplicaChangeFeed<K> changes = new ReplicaChangeFeed<>();
   private final HybridClock clock;
   private final Peers peers = new Peers();
   private final Supplier<CacheStats> thisNodeStats;
@@ -63,7 +66,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private ReplicatedTopology(BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
     this.cacheName = context.cacheName();
     this.backend = backend;
-    this.store = new ReplicaStore<>(backend);
+    this.store = new ReplicaStore<>(backend, changes);
     this.clock = new HybridClock(context.clock());
     this.thisNodeStats = thisNodeStats;
     this.work = Executors.newCachedThreadPool(task -> {
@@ -117,7 +120,8 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private ReplicaEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
     this.channel = joined;
     this.replicas = new Replicas<>(cacheName, joined, wire);
-    this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work);
+    this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work,
+        changes);
     return endpoint;
   }
 
@@ -171,6 +175,12 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean isDistributed() {
     return false;
+  }
+
+  /** Every change applied to this node's copy, from here or elsewhere, and every new view. */
+  @Override
+  public Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.of(changes);
   }
 
   @Override
