@@ -57,6 +57,7 @@ final class SharedClusters {
 
   private static String describe(ClusterSettings settings) {
     return "bindAddr " + settings.bindAddr() + ", port " + settings.port() + ", initialHosts \"" + settings.initialHosts()
-        + "\"" + (settings.jgroupsConfig().isBlank() ? "" : ", jgroupsConfig " + settings.jgroupsConfig());
+        + "\"" + (settings.jgroupsConfig().isBlank() ? "" : ", jgroupsConfig " + settings.jgroupsConfig())
+        + (settings.encrypted() ? ", a clusterSecret" : ", no clusterSecret");
   }
 }
