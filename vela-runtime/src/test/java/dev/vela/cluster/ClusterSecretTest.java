@@ -12,8 +12,9 @@ import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.Test;
 class ClusterSecretTest {
   private static final String SECRET = "correct horse battery staple";
   private static final Duration FORMS = Duration.ofSeconds(30);
-  /** Long enough for several discovery and merge rounds (MERGE3 looks every 1 to 3 s). */
-  private static final Duration STAYS_ALONE = Duration.ofSeconds(8);
-  private static final List<AutoCloseable> opened = new ArrayList<>();
+  /** Long enough for a few discovery and merge rounds (MERGE3 looks every 1 to 3 s). */
+  private static final Duration STAYS_ALONE = Duration.ofSeconds(5);
+  private static final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
   private static int[] ports;
   private static String hosts;
   private static VelaCluster members;
@@ -46,8 +47,10 @@ class ClusterSecretTest {
     members = node(ports[0], SECRET);
     VelaCluster b = node(ports[1], SECRET);
     members.awaitMembers(new RequiredMembers.Count(2), FORMS);
+    // together: a cache greets the other members and waits up to rpcTimeout for those without it
+    CompletableFuture<Cache<String, String>> onB = CompletableFuture.supplyAsync(() -> cache(b));
     first = cache(members);
-    second = cache(b);
+    second = onB.join();
     first.put("k", "members only");
   }
 

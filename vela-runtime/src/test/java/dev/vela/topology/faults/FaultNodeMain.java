@@ -34,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * B w put key value    a put begins        B w del key    a delete begins
  * A w                  it was acknowledged F w kind error it (or a get, kind "get") failed
- * S w key expected got a get did not read the worker's own last acknowledged write
+ * S w key expected got millis   a get did not read the worker's own last acknowledged write
  * </pre>
  *
  * <p>Commands on stdin, each answered by one line starting with {@code ok} or {@code err}:
@@ -186,7 +186,8 @@ public final class FaultNodeMain {
         gets.incrementAndGet();
         Optional<String> expected = acknowledged.get(key);
         if (expected != null && !expected.equals(read)) {
-          out.println("S " + id + " " + key + " " + expected.orElse("-") + " " + read.orElse("-"));
+          out.println("S " + id + " " + key + " " + expected.orElse("-") + " " + read.orElse("-") + " "
+              + System.currentTimeMillis());
         }
       } catch (RuntimeException e) {
         out.println("F " + id + " get " + e.getClass().getSimpleName());

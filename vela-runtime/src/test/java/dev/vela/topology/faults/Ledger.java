@@ -29,6 +29,7 @@ final class Ledger {
   private final Map<String, AtomicLong> failures = new TreeMap<>();
   private final List<String> staleReads = new ArrayList<>();
   private long acknowledgedWrites;
+  private volatile long loadStartMillis;
 
   /** Records one event line of node {@code node}; other lines are ignored. */
   synchronized void record(int node, String line) {
@@ -48,11 +49,17 @@ final class Ledger {
           unknownOutcome(inFlight.remove(worker));
         }
       }
-      case "S" -> staleReads.add("node " + node + ": " + word[2] + " expected " + word[3] + ", read " + word[4]);
+      case "S" -> staleReads.add("node " + node + " at " + (Long.parseLong(word[5]) - loadStartMillis) + " ms: "
+          + word[2] + " expected " + word[3] + ", read " + word[4]);
       default -> {
         // not an event
       }
     }
+  }
+
+  /** The wall-clock time the load started, from which stale reads are timed. */
+  void loadStarted(long epochMillis) {
+    loadStartMillis = epochMillis;
   }
 
   /** Node {@code node} died: its writes in flight may or may not have landed. */
