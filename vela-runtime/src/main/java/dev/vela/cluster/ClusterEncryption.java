@@ -21,7 +21,7 @@ import org.jgroups.stack.Protocol;
  * could be forged by anyone who has seen the key's public fingerprint.
  */
 final class ClusterEncryption {
-  /** PBKDF2 rounds: OWASP's figure for HMAC-SHA512, about half a second once per node start. */
+  /** PBKDF2 rounds: OWASP's figure for HMAC-SHA512, about half a second per node start on a quiet machine. */
   private static final int ROUNDS = 210_000;
   private static final int KEY_BITS = 256;
   /** CBC with a fresh random IV per message; JGroups' cipher setup takes a plain IV, so not GCM. */
@@ -45,8 +45,13 @@ final class ClusterEncryption {
    * costs a guesser {@value #ROUNDS} rounds per try.
    */
   static SecretKey key(String secret, String clusterName) {
+    return key(secret, clusterName, ROUNDS);
+  }
+
+  /** The key of {@code secret} after {@code rounds} rounds; tests use fewer. */
+  static SecretKey key(String secret, String clusterName, int rounds) {
     char[] chars = secret.toCharArray();
-    PBEKeySpec spec = new PBEKeySpec(chars, ("dev.vela.cluster:" + clusterName).getBytes(StandardCharsets.UTF_8), ROUNDS,
+    PBEKeySpec spec = new PBEKeySpec(chars, ("dev.vela.cluster:" + clusterName).getBytes(StandardCharsets.UTF_8), rounds,
         KEY_BITS);
     try {
       byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();

@@ -24,6 +24,8 @@ final class SharedClusters {
         throw new VelaException(
             "cache '" + cacheName + "' asks for cluster '" + settings.clusterName() + "' with " + describe(settings)
                 + ", but this JVM already runs it with " + describe(node.settings())
+                + (settings.encrypted() && node.settings().encrypted()
+                    && !settings.clusterSecret().equals(node.settings().clusterSecret()) ? " (another one)" : "")
                 + "; give every cache of one cluster the same cluster options");
       }
       if (node == null) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.VelaException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** How the {@code clusterSecret} option is read, checked and kept out of sight. */
@@ -75,10 +78,41 @@ class ClusterSettingsSecretTest {
   }
 
   @Test
+  void aCacheWithAnotherSecretIsRefusedTheSharedNode() {
+    Map<String, String> options = Map.of(
+        "cluster", "shared-secret", "port", Integer.toString(FreePorts.next()), "joinTimeout", "200ms",
+        "clusterSecret", SECRET);
+    CacheChannel first = VelaCluster.joinShared(ClusterSettings.fromOptions("first", options), "first", channel -> IDLE);
+    try {
+      Map<String, String> other = new HashMap<>(options);
+      other.put("clusterSecret", SECRET + "!");
+      assertThatThrownBy(() -> VelaCluster.joinShared(ClusterSettings.fromOptions("second", other), "second", c -> IDLE))
+          .isInstanceOf(VelaException.class)
+          .hasMessageContaining("a clusterSecret (another one)")
+          .hasMessageNotContaining(SECRET);
+    } finally {
+      first.close();
+    }
+  }
+
+  /** An endpoint that nobody calls. */
+  private static final CacheEndpoint IDLE = new CacheEndpoint() {
+    @Override
+    public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+      reply.accept(new byte[0]);
+    }
+
+    @Override
+    public void membersChanged(List<String> members) {}
+  };
+
+  @Test
   void theKeyDependsOnSecretAndClusterName() {
-    byte[] key = ClusterEncryption.key(SECRET, "shop").getEncoded();
-    assertThat(key).hasSize(32).isEqualTo(ClusterEncryption.key(SECRET, "shop").getEncoded());
-    assertThat(ClusterEncryption.key(SECRET, "other").getEncoded()).isNotEqualTo(key);
-    assertThat(ClusterEncryption.key(SECRET + "!", "shop").getEncoded()).isNotEqualTo(key);
+    int rounds = 1_000; // the property does not depend on the count; the real one is slow on purpose
+    byte[] key = ClusterEncryption.key(SECRET, "shop", rounds).getEncoded();
+    assertThat(key).hasSize(32).isEqualTo(ClusterEncryption.key(SECRET, "shop", rounds).getEncoded());
+    assertThat(ClusterEncryption.key(SECRET, "other", rounds).getEncoded()).isNotEqualTo(key);
+    assertThat(ClusterEncryption.key(SECRET + "!", "shop", rounds).getEncoded()).isNotEqualTo(key);
+    assertThat(ClusterEncryption.key(SECRET, "shop", rounds + 1).getEncoded()).isNotEqualTo(key);
   }
 }
