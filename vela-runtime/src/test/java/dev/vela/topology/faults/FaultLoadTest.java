@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -98,6 +97,8 @@ class FaultLoadTest {
       reads.forEach((node, read) -> violations.put(node, ledger.violations(read)));
       violations.forEach((node, wrong) ->
           System.out.println("fault load: read from node " + node + ": " + wrong.size() + " violations " + wrong));
+      List<String> wrongKeys = violations.values().stream().flatMap(List::stream).map(line -> line.split(" ")[0]).toList();
+      ledger.histories(wrongKeys, 8).forEach(line -> System.out.println("fault load: history of " + line));
 
       assertThat(ledger.acknowledgedWrites()).as("the load ran").isGreaterThan(1_000);
       assertThat(acknowledgedBeforeKill).as("writes before the kill").isPositive();
@@ -140,9 +141,9 @@ class FaultLoadTest {
 
   /** Lets the load run until {@code offset} after {@code start}: a point in the schedule, not a wait for a result. */
   private static void waitUntil(long start, Duration offset) {
-    BooleanSupplier due = () -> System.nanoTime() - start >= offset.toNanos();
-    while (!due.getAsBoolean()) {
-      LockSupport.parkNanos(Math.max(1, start + offset.toNanos() - System.nanoTime()));
+    long due = start + offset.toNanos();
+    for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+      LockSupport.parkNanos(left);
     }
   }
 }

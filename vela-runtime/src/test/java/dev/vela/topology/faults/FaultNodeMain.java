@@ -32,9 +32,10 @@ import java.util.concurrent.locks.LockSupport;
  * begins and as it ends:
  *
  * <pre>
- * B w put key value    a put begins        B w del key    a delete begins
- * A w                  it was acknowledged F w kind error it (or a get, kind "get") failed
- * S w key expected got millis   a get did not read the worker's own last acknowledged write
+ * B w put key value          a put begins         B w del key   a delete begins
+ * A w millis                 it was acknowledged
+ * F w kind error millis      it (or a get, kind "get") failed
+ * S w key expected got millis a get did not read the worker's own last acknowledged write
  * </pre>
  *
  * <p>Commands on stdin, each answered by one line starting with {@code ok} or {@code err}:
@@ -160,10 +161,10 @@ public final class FaultNodeMain {
       out.println("B " + id + " put " + key + " " + value);
       try {
         cache.put(key, value);
-        out.println("A " + id);
+        out.println("A " + id + " " + System.currentTimeMillis());
         acknowledged.put(key, Optional.of(value));
       } catch (RuntimeException e) {
-        out.println("F " + id + " put " + e.getClass().getSimpleName());
+        out.println("F " + id + " put " + e.getClass().getSimpleName() + " " + System.currentTimeMillis());
         acknowledged.remove(key); // it may or may not have landed
       }
     }
@@ -172,10 +173,10 @@ public final class FaultNodeMain {
       out.println("B " + id + " del " + key);
       try {
         cache.delete(key);
-        out.println("A " + id);
+        out.println("A " + id + " " + System.currentTimeMillis());
         acknowledged.put(key, Optional.empty());
       } catch (RuntimeException e) {
-        out.println("F " + id + " del " + e.getClass().getSimpleName());
+        out.println("F " + id + " del " + e.getClass().getSimpleName() + " " + System.currentTimeMillis());
         acknowledged.remove(key);
       }
     }
@@ -190,7 +191,7 @@ public final class FaultNodeMain {
               + System.currentTimeMillis());
         }
       } catch (RuntimeException e) {
-        out.println("F " + id + " get " + e.getClass().getSimpleName());
+        out.println("F " + id + " get " + e.getClass().getSimpleName() + " " + System.currentTimeMillis());
       }
     }
   }

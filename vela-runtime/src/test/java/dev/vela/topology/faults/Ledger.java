@@ -27,6 +27,8 @@ final class Ledger {
   private final Map<String, Set<String>> uncertain = new HashMap<>();
   private final Map<String, Write> inFlight = new HashMap<>();
   private final Map<String, AtomicLong> failures = new TreeMap<>();
+  private final Map<String, List<String>> history = new HashMap<>();
+  private final Set<String> staleKeys = new LinkedHashSet<>();
   private final List<String> staleReads = new ArrayList<>();
   private long acknowledgedWrites;
   private volatile long loadStartMillis;
@@ -42,15 +44,22 @@ final class Ledger {
         acknowledged.put(write.key(), write.state());
         uncertain.remove(write.key());
         acknowledgedWrites++;
+        note(write.key(), word[2], "wrote " + write.state() + ", acknowledged");
       }
       case "F" -> {
         failures.computeIfAbsent(word[2] + " " + word[3], kind -> new AtomicLong()).incrementAndGet();
         if (!word[2].equals("get")) {
-          unknownOutcome(inFlight.remove(worker));
+          Write write = inFlight.remove(worker);
+          unknownOutcome(write);
+          note(write.key(), word[4], "wrote " + write.state() + ", failed: " + word[3]);
         }
       }
-      case "S" -> staleReads.add("node " + node + " at " + (Long.parseLong(word[5]) - loadStartMillis) + " ms: "
-          + word[2] + " expected " + word[3] + ", read " + word[4]);
+      case "S" -> {
+        staleKeys.add(word[2]);
+        note(word[2], word[5], "read " + word[4]);
+        staleReads.add("node " + node + " at " + since(word[5]) + " ms: " + word[2] + " expected " + word[3] + ", read "
+            + word[4]);
+      }
       default -> {
         // not an event
       }
@@ -67,10 +76,32 @@ final class Ledger {
     inFlight.entrySet().removeIf(entry -> {
       if (entry.getKey().startsWith(node + "/")) {
         unknownOutcome(entry.getValue());
+        note(entry.getValue().key(), null, "wrote " + entry.getValue().state() + ", node died before the answer");
         return true;
       }
       return false;
     });
+  }
+
+  /** Keeps what happened to {@code key}, for the report of keys that went wrong. */
+  private void note(String key, String epochMillis, String what) {
+    history.computeIfAbsent(key, k -> new ArrayList<>()).add((epochMillis == null ? "" : since(epochMillis) + " ms ") + what);
+  }
+
+  private long since(String epochMillis) {
+    return Long.parseLong(epochMillis) - loadStartMillis;
+  }
+
+  /** The last {@code count} events of each key that was read stale or ends wrong in {@code wrongKeys}. */
+  synchronized List<String> histories(List<String> wrongKeys, int count) {
+    Set<String> keys = new LinkedHashSet<>(staleKeys);
+    keys.addAll(wrongKeys);
+    List<String> lines = new ArrayList<>();
+    for (String key : keys) {
+      List<String> events = history.getOrDefault(key, List.of());
+      lines.add(key + ": " + String.join("; ", events.subList(Math.max(0, events.size() - count), events.size())));
+    }
+    return lines;
   }
 
   private void unknownOutcome(Write write) {
@@ -108,7 +139,7 @@ final class Ledger {
       if (!allowed.contains(seen)) {
         String kind = entry.getValue().equals(ABSENT) ? "deleted key came back" : seen.equals(ABSENT)
             ? "acknowledged put lost" : "acknowledged put overwritten by an older value";
-        wrong.add(key + ": " + kind + " (acknowledged " + entry.getValue() + ", unknown-outcome writes after it "
+        wrong.add(key + " " + kind + " (acknowledged " + entry.getValue() + ", unknown-outcome writes after it "
             + uncertain.getOrDefault(key, Set.of()) + ", read " + seen + ")");
       }
     }
