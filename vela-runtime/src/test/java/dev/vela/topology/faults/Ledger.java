@@ -92,14 +92,25 @@ final class Ledger {
     return Long.parseLong(epochMillis) - loadStartMillis;
   }
 
-  /** The last {@code count} events of each key that was read stale or ends wrong in {@code wrongKeys}. */
+  /**
+   * For each key read stale, its {@code count} events up to the first stale read; for each key
+   * in {@code wrongKeys} (left wrong at the end), its last {@code count} events.
+   */
   synchronized List<String> histories(List<String> wrongKeys, int count) {
-    Set<String> keys = new LinkedHashSet<>(staleKeys);
-    keys.addAll(wrongKeys);
     List<String> lines = new ArrayList<>();
-    for (String key : keys) {
+    for (String key : staleKeys) {
       List<String> events = history.getOrDefault(key, List.of());
-      lines.add(key + ": " + String.join("; ", events.subList(Math.max(0, events.size() - count), events.size())));
+      int firstStale = 0;
+      while (firstStale < events.size() - 1 && !events.get(firstStale).contains(" read ")) {
+        firstStale++;
+      }
+      List<String> before = events.subList(Math.max(0, firstStale + 1 - count), firstStale + 1);
+      lines.add(key + " until its first stale read: " + String.join("; ", before));
+    }
+    for (String key : wrongKeys) {
+      List<String> events = history.getOrDefault(key, List.of());
+      List<String> last = events.subList(Math.max(0, events.size() - count), events.size());
+      lines.add(key + " at the end: " + String.join("; ", last));
     }
     return lines;
   }
