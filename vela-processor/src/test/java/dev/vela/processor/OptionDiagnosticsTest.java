@@ -140,6 +140,24 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsAShortLiteralClusterSecretButNotAPlaceholder() {
+    JavaFileObject source = Sources.cache("UserCache",
+        "@VelaCache(topology = Topology.REPLICATED, topologyOpts = {",
+        "    @Option(name = \"clusterSecret\", value = \"letmein\")})");
+
+    assertThat(compile(source)).hadErrorContaining(
+            "option 'clusterSecret' has value \"letmein\", which is shorter than 16 characters")
+        .inFile(source).onLineContaining("\"letmein\"");
+
+    JavaFileObject fromEnvironment = Sources.cache("UserCache",
+        "@VelaCache(topology = Topology.REPLICATED, topologyOpts = {",
+        "    @Option(name = \"clusterSecret\", value = \"${VELA_CLUSTER_SECRET}\")})");
+    assertThat(compile(fromEnvironment).errors())
+        .extracting(diagnostic -> diagnostic.getMessage(Locale.ROOT))
+        .noneMatch(message -> message.contains("clusterSecret"));
+  }
+
+  @Test
   void rejectsARedisTimeoutThatIsNotADuration() {
     JavaFileObject source = Sources.cache("UserCache",
         "@VelaCache(backend = Backend.REDIS, backendOpts = {",

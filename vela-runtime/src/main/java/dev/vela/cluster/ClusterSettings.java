@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * How a node joins its cluster: the topology options of a cache ({@code cluster}, {@code
  * jgroupsConfig}, {@code bindAddr}, {@code port}, {@code initialHosts}, {@code joinTimeout},
- * {@code requireMembers}, {@code rpcTimeout}), resolved and checked.
+ * {@code requireMembers}, {@code rpcTimeout}, {@code clusterSecret}), resolved and checked.
+ *
+ * <p>{@link #toString()} shows the secret only as set or not.
  *
  * @param clusterName the JGroups cluster name; nodes with one name form one cluster
  * @param jgroupsConfig a JGroups XML file or classpath resource replacing the built-in TCP stack,
@@ -21,6 +23,9 @@ import java.util.Objects;
  * @param joinTimeout how long to look for other members when joining
  * @param rpcTimeout how long a call to another node may take
  * @param requireMembers who must be there before a cache starts
+ * @param clusterSecret the shared secret of the built-in stack, from which every node derives the
+ *     key that encrypts all cluster traffic; only nodes with the same secret form a cluster. Empty
+ *     for none (plain traffic); at least {@value #MIN_SECRET_LENGTH} characters otherwise
  */
 public record ClusterSettings(
     String clusterName,
@@ -30,11 +35,14 @@ public record ClusterSettings(
     String initialHosts,
     Duration joinTimeout,
     Duration rpcTimeout,
-    RequiredMembers requireMembers) {
+    RequiredMembers requireMembers,
+    String clusterSecret) {
   /** The cluster name when none is given. */
   public static final String DEFAULT_CLUSTER = "vela";
   /** The built-in stack's port when none is given. */
   public static final int DEFAULT_PORT = 7800;
+  /** The shortest secret accepted: a guess at it is checked offline, so it must not be guessable. */
+  public static final int MIN_SECRET_LENGTH = 16;
 
   /** Checks every value. */
   public ClusterSettings {
@@ -53,12 +61,21 @@ public record ClusterSettings(
     positive("joinTimeout", joinTimeout);
     positive("rpcTimeout", rpcTimeout);
     Objects.requireNonNull(requireMembers, "requireMembers");
+    Objects.requireNonNull(clusterSecret, "clusterSecret (empty for none)");
+    if (!clusterSecret.isEmpty() && clusterSecret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException("clusterSecret must be at least " + MIN_SECRET_LENGTH + " characters, was "
+          + clusterSecret.length() + "; generate one with: openssl rand -base64 32");
+    }
+    if (!clusterSecret.isEmpty() && !jgroupsConfig.isBlank()) {
+      throw new IllegalArgumentException("clusterSecret applies to the built-in stack only, but jgroupsConfig "
+          + jgroupsConfig + " is set; put SYM_ENCRYPT into that stack file instead (see the README), or drop jgroupsConfig");
+    }
   }
 
   /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE);
+        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE, "");
   }
 
   /**
@@ -77,10 +94,25 @@ public record ClusterSettings(
           text(options, "initialHosts", ""),
           duration(options, "joinTimeout", d.joinTimeout()),
           duration(options, "rpcTimeout", d.rpcTimeout()),
-          RequiredMembers.parse(text(options, "requireMembers", "")));
+          RequiredMembers.parse(text(options, "requireMembers", "")),
+          secret(options));
     } catch (IllegalArgumentException e) {
       throw new VelaException("cache '" + cacheName + "' has a topology option that does not fit: " + e.getMessage(), e);
     }
+  }
+
+  /** True when cluster traffic is encrypted with a key derived from {@link #clusterSecret()}. */
+  public boolean encrypted() {
+    return !clusterSecret.isEmpty();
+  }
+
+  /** These settings, with the secret shown only as set or not. */
+  @Override
+  public String toString() {
+    return "ClusterSettings[clusterName=" + clusterName + ", jgroupsConfig=" + jgroupsConfig + ", bindAddr=" + bindAddr
+        + ", port=" + port + ", initialHosts=" + initialHosts + ", joinTimeout=" + Durations.format(joinTimeout)
+        + ", rpcTimeout=" + Durations.format(rpcTimeout) + ", requireMembers=" + requireMembers + ", clusterSecret="
+        + (encrypted() ? "(set)" : "(none)") + "]";
   }
 
   /** The port the built-in stack listens on. */
@@ -91,12 +123,23 @@ public record ClusterSettings(
   /** True when these settings would start the same channel as {@code other}; timeouts may differ. */
   boolean sameChannelAs(ClusterSettings other) {
     return clusterName.equals(other.clusterName) && jgroupsConfig.equals(other.jgroupsConfig)
-        && bindAddr.equals(other.bindAddr) && port == other.port && initialHosts.equals(other.initialHosts);
+        && bindAddr.equals(other.bindAddr) && port == other.port && initialHosts.equals(other.initialHosts)
+        && clusterSecret.equals(other.clusterSecret);
   }
 
   private static String text(Map<String, String> options, String name, String fallback) {
     String value = options.get(name);
     return value == null ? fallback : Placeholders.resolve(name, value);
+  }
+
+  private static String secret(Map<String, String> options) {
+    String secret = text(options, "clusterSecret", "");
+    if (options.containsKey("clusterSecret") && secret.isEmpty()) {
+      // an unset variable must not quietly turn encryption off
+      throw new IllegalArgumentException("clusterSecret is given but resolves to an empty value; set the variable it"
+          + " names, or remove the option to run the cluster unencrypted");
+    }
+    return secret;
   }
 
   private static int port(String text) {

@@ -24,6 +24,8 @@ final class SharedClusters {
         throw new VelaException(
             "cache '" + cacheName + "' asks for cluster '" + settings.clusterName() + "' with " + describe(settings)
                 + ", but this JVM already runs it with " + describe(node.settings())
+                + (settings.encrypted() && node.settings().encrypted()
+                    && !settings.clusterSecret().equals(node.settings().clusterSecret()) ? " (another one)" : "")
                 + "; give every cache of one cluster the same cluster options");
       }
       if (node == null) {
@@ -57,6 +59,7 @@ final class SharedClusters {
 
   private static String describe(ClusterSettings settings) {
     return "bindAddr " + settings.bindAddr() + ", port " + settings.port() + ", initialHosts \"" + settings.initialHosts()
-        + "\"" + (settings.jgroupsConfig().isBlank() ? "" : ", jgroupsConfig " + settings.jgroupsConfig());
+        + "\"" + (settings.jgroupsConfig().isBlank() ? "" : ", jgroupsConfig " + settings.jgroupsConfig())
+        + (settings.encrypted() ? ", a clusterSecret" : ", no clusterSecret");
   }
 }

@@ -50,6 +50,10 @@ final class TcpStack {
     // no Nagle: a small one-way message (a near-cache invalidation) sent after a reply would
     // otherwise wait for the peer's delayed ACK, about 40 ms
     stack.add(new TCP().setValue("tcp_nodelay", true).setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange));
+    if (settings.encrypted()) {
+      // right above the transport: discovery is encrypted too, so a node without the key finds no one
+      stack.addAll(ClusterEncryption.protocols(settings.clusterSecret(), settings.clusterName()));
+    }
     stack.add(new TCPPING().setInitialHosts2(initialHosts).setPortRange(portRange));
     stack.add(new MERGE3().setMinInterval(1_000).setMaxInterval(3_000));
     stack.add(new FD_SOCK2().setBindAddress(bindAddr));

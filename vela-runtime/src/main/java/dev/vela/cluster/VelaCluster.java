@@ -246,7 +246,8 @@ public final class VelaCluster implements AutoCloseable {
           throw new VelaException(
               "cluster '" + settings.clusterName() + "' did not reach its required members within "
                   + Durations.format(timeout) + ": " + missing + " (members now: " + members + "). Start the missing"
-                  + " nodes, check initialHosts, or raise joinTimeout");
+                  + " nodes, check initialHosts" + (settings.encrypted() ? " and that every node has the same clusterSecret" : "")
+                  + ", or raise joinTimeout");
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(viewLock, left);
@@ -415,6 +416,7 @@ public final class VelaCluster implements AutoCloseable {
     private Duration joinTimeout = ClusterSettings.defaults().joinTimeout();
     private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
     private RequiredMembers requireMembers = RequiredMembers.NONE;
+    private String clusterSecret = "";
 
     private Builder() {}
 
@@ -470,9 +472,16 @@ public final class VelaCluster implements AutoCloseable {
       return this;
     }
 
+    /** The secret that encrypts all traffic of the built-in stack; see {@link ClusterSettings#clusterSecret()}. */
+    public Builder clusterSecret(String clusterSecret) {
+      this.clusterSecret = Objects.requireNonNull(clusterSecret, "clusterSecret");
+      return this;
+    }
+
     /** The settings as they stand. */
     public ClusterSettings settings() {
-      return new ClusterSettings(clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers);
+      return new ClusterSettings(
+          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret);
     }
 
     /**

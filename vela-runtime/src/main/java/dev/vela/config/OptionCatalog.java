@@ -37,6 +37,9 @@ public enum OptionCatalog {
       "a member count, or the initialHosts list, that must be reached before create() returns"),
   RPC_TIMEOUT(Kind.TOPOLOGY, "rpcTimeout", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
       "how long a call to another node may take"),
+  CLUSTER_SECRET(Kind.TOPOLOGY, "clusterSecret", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "shared secret (16+ characters, best as ${VARIABLE}) from which the built-in stack derives the key that"
+          + " encrypts all cluster traffic; only nodes with the same secret form a cluster"),
   BACKUPS(Kind.TOPOLOGY, "backups", null, EnumSet.of(Topology.PARTITIONED),
       "how many further nodes hold a copy of each key (default 0)");
 

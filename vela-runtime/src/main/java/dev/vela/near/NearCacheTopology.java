@@ -22,8 +22,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A near cache: a memory L1 on this node in front of any topology (the L2). A read the L1 answers
@@ -39,7 +37,6 @@ import org.slf4j.LoggerFactory;
  * @param <V> the value type
  */
 public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
-  private static final Logger LOG = LoggerFactory.getLogger(NearCacheTopology.class);
   /** How many fills pass between two clean-ups of expired L1 entries. */
   private static final int FILLS_PER_CLEANUP = 1024;
 
@@ -99,11 +96,6 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     List<ChangeFeed<K>> feeds = new ArrayList<>(2);
     l2.changeFeed().ifPresent(feeds::add);
     l2.localBackend().changeFeed().ifPresent(feeds::add);
-    if (l2.isDistributed() && l2.changeFeed().isEmpty()) {
-      LOG.warn("cache '{}': the {} topology does not tell other nodes of changes,"
-          + " so their near caches may serve old values for up to nearCacheL1Ttl ({})", config.name(), l2.kind(),
-          Durations.format(config.nearCacheL1Ttl()));
-    }
     NearCacheTopology<K, V> near =
         new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, config.nearCacheL1Ttl());
     ChangeListener<K> listener = near.new RemoteChanges();

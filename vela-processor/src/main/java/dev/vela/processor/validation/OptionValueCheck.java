@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.cluster.ClusterSettings;
 import dev.vela.config.Durations;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +33,10 @@ final class OptionValueCheck {
       case "joinTimeout", "rpcTimeout", "timeout" -> isPositiveFiniteDuration(value)
           ? Optional.empty()
           : Optional.of("is not a positive, finite duration; write one such as \"2s\" or \"500ms\"");
+      case "clusterSecret" -> value.length() >= ClusterSettings.MIN_SECRET_LENGTH
+          ? Optional.empty()
+          : Optional.of("is shorter than " + ClusterSettings.MIN_SECRET_LENGTH + " characters; use a long random"
+              + " secret, best from the environment as ${VELA_CLUSTER_SECRET}");
       default -> Optional.empty();
     };
   }

@@ -48,13 +48,14 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
   private final Replicas<K, V> replicas;
   private final Supplier<CacheStats> stats;
   private final ExecutorService work;
+  private final ReplicaChangeFeed<K> changes;
   private final CountDownLatch firstView = new CountDownLatch(1);
   private final AtomicLong batchesReceived = new AtomicLong();
   private final Set<String> lastView = new HashSet<>();
   private volatile boolean established;
 
   ReplicaEndpoint(String cacheName, String self, ReplicaStore<K, V> store, HybridClock clock, Peers peers,
-      Replicas<K, V> replicas, Supplier<CacheStats> stats, ExecutorService work) {
+      Replicas<K, V> replicas, Supplier<CacheStats> stats, ExecutorService work, ReplicaChangeFeed<K> changes) {
     this.cacheName = cacheName;
     this.self = self;
     this.store = store;
@@ -63,6 +64,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
     this.replicas = replicas;
     this.stats = stats;
     this.work = work;
+    this.changes = changes;
   }
 
   /** Counts down once the first view has arrived. */
@@ -88,6 +90,9 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
       if (!first && established && !member.equals(self) && !lastView.contains(member)) {
         run(() -> greet(member));
       }
+    }
+    if (!first && !lastView.equals(Set.copyOf(members))) {
+      changes.allChanged(); // a member that left or merged back may have written what this node missed
     }
     lastView.clear();
     lastView.addAll(members);

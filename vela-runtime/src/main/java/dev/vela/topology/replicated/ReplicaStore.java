@@ -29,6 +29,7 @@ final class ReplicaStore<K, V> {
   private static final int STRIPES = 64;
 
   private final CacheBackend<K, V> backend;
+  private final ReplicaChangeFeed<K> changes;
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final Map<K, Version> versions = new ConcurrentHashMap<>();
   private final Map<String, Version> tagFloors = new ConcurrentHashMap<>();
@@ -36,8 +37,10 @@ final class ReplicaStore<K, V> {
   private volatile Version flushFloor;
   private volatile long nextPruneAbove;
 
-  ReplicaStore(CacheBackend<K, V> backend) {
+  /** A copy in {@code backend} that reports every change it applies to {@code changes}. */
+  ReplicaStore(CacheBackend<K, V> backend, ReplicaChangeFeed<K> changes) {
     this.backend = backend;
+    this.changes = changes;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -53,10 +56,11 @@ final class ReplicaStore<K, V> {
       }
       backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
       versions.put(key, version);
-      return true;
     } finally {
       lock.unlock();
     }
+    changes.keyChanged(key); // after the write is visible, so a near-cache fill racing it is dropped
+    return true;
   }
 
   /** Stores those of {@code entries} that no later write has overtaken, all at once. */
@@ -64,8 +68,8 @@ final class ReplicaStore<K, V> {
     TreeSet<Integer> held = new TreeSet<>();
     entries.keySet().forEach(key -> held.add(stripeIndex(key)));
     held.forEach(index -> stripes[index].lock()); // in index order, so two batches never wait on each other
+    Map<K, StoredEntry<V>> winners = new LinkedHashMap<>();
     try {
-      Map<K, StoredEntry<V>> winners = new LinkedHashMap<>();
       entries.forEach((key, entry) -> {
         if (accepts(key, version, entry)) {
           winners.put(key, entry);
@@ -78,21 +82,25 @@ final class ReplicaStore<K, V> {
     } finally {
       held.descendingSet().forEach(index -> stripes[index].unlock());
     }
+    winners.keySet().forEach(changes::keyChanged);
   }
 
   /** Removes the key unless a later write was applied already; true when a live entry was removed. */
   boolean delete(K key, Version version) {
     ReentrantLock lock = stripeOf(key);
     lock.lock();
+    boolean removed;
     try {
       if (!version.isAfter(versions.get(key)) || !version.isAfter(flushFloor)) {
         return false;
       }
       versions.put(key, version);
-      return backend.delete(key);
+      removed = backend.delete(key);
     } finally {
       lock.unlock();
     }
+    changes.keyChanged(key);
+    return removed;
   }
 
   /** Applies a state another node sent: its entry, or its removal, by the same version rule. */
@@ -114,6 +122,7 @@ final class ReplicaStore<K, V> {
       return removed;
     } finally {
       unlockAll();
+      changes.allChanged();
     }
   }
 
@@ -125,6 +134,7 @@ final class ReplicaStore<K, V> {
       return removeOlderThan(version, backend.entries().filter(e -> e.getValue().tags().contains(tag)).map(Map.Entry::getKey));
     } finally {
       unlockAll();
+      changes.tagChanged(tag);
     }
   }
 

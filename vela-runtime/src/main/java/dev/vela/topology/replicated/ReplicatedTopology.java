@@ -7,6 +7,7 @@ import dev.vela.VelaException;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final ReplicaStore<K, V> store;
+  private final ReplicaChangeFeed<K> changes = new ReplicaChangeFeed<>();
   private final HybridClock clock;
   private final Peers peers = new Peers();
   private final Supplier<CacheStats> thisNodeStats;
@@ -65,7 +68,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private ReplicatedTopology(BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats) {
     this.cacheName = context.cacheName();
     this.backend = backend;
-    this.store = new ReplicaStore<>(backend);
+    this.store = new ReplicaStore<>(backend, changes);
     this.clock = new HybridClock(context.clock());
     this.thisNodeStats = thisNodeStats;
     this.work = Executors.newCachedThreadPool(task -> {
@@ -119,7 +122,8 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private ReplicaEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
     this.channel = joined;
     this.replicas = new Replicas<>(cacheName, joined, wire);
-    this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work);
+    this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work,
+        changes);
     return endpoint;
   }
 
@@ -173,6 +177,12 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean isDistributed() {
     return false;
+  }
+
+  /** Every change applied to this node's copy, from here or elsewhere, and every new view. */
+  @Override
+  public Optional<ChangeFeed<K>> changeFeed() {
+    return Optional.of(changes);
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReplicaStoreTest {
   private final ManualClock clock = new ManualClock();
   private final MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
-  private final ReplicaStore<String, String> store = new ReplicaStore<>(backend);
+  private final ReplicaStore<String, String> store = new ReplicaStore<>(backend, new ReplicaChangeFeed<>());
 
   private static Version v(long stamp, String node) {
     return new Version(stamp, node);
@@ -28,7 +28,7 @@ class ReplicaStoreTest {
 
   @Test
   void theLaterVersionWinsInEitherOrder() {
-    ReplicaStore<String, String> other = new ReplicaStore<>(MemoryBackend.unbounded(clock, (key, value, cause) -> {}));
+    ReplicaStore<String, String> other = new ReplicaStore<>(MemoryBackend.unbounded(clock, (key, value, cause) -> {}), new ReplicaChangeFeed<>());
     store.put("k", v(1, "a"), entry("first"));
     store.put("k", v(2, "a"), entry("second"));
     other.put("k", v(2, "a"), entry("second"));
@@ -96,7 +96,7 @@ class ReplicaStoreTest {
     assertThat(removed.entry()).isNull();
     assertThat(removed.version()).isEqualTo(v(100, "a"));
 
-    ReplicaStore<String, String> copy = new ReplicaStore<>(MemoryBackend.unbounded(clock, (key, value, cause) -> {}));
+    ReplicaStore<String, String> copy = new ReplicaStore<>(MemoryBackend.unbounded(clock, (key, value, cause) -> {}), new ReplicaChangeFeed<>());
     copy.put("k3", v(50, "b"), entry("in between"));
     batches.forEach(batch -> batch.forEach(copy::apply));
     assertThat(copy.versionCount()).isEqualTo(25);

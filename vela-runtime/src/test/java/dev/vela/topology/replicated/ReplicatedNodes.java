@@ -53,12 +53,24 @@ final class ReplicatedNodes implements AutoCloseable {
 
   /** Starts the replicated cache on the cluster node {@code index}. */
   Cache<String, String> startCache(int index) {
-    Cache<String, String> cache = new CacheBuilder<String, String, Cache<String, String>>(
+    return started(builder(index));
+  }
+
+  /** Starts the replicated cache on the cluster node {@code index}, with a near cache of {@code l1Ttl}. */
+  Cache<String, String> startNearCache(int index, Duration l1Ttl) {
+    return started(builder(index).nearCache(true).nearCacheL1Ttl(l1Ttl));
+  }
+
+  private CacheBuilder<String, String, Cache<String, String>> builder(int index) {
+    return new CacheBuilder<String, String, Cache<String, String>>(
             new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "copies", Backend.MEMORY, Topology.REPLICATED,
             c -> c)
         .sweepInterval(Durations.INFINITE)
-        .cluster(nodes.get(index))
-        .create();
+        .cluster(nodes.get(index));
+  }
+
+  private Cache<String, String> started(CacheBuilder<String, String, Cache<String, String>> builder) {
+    Cache<String, String> cache = builder.create();
     caches.add(cache);
     return cache;
   }
