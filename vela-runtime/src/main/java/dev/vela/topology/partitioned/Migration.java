@@ -56,7 +56,7 @@ final class Migration<K, V> {
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
         K key = entry.getKey();
-        batches.add(key, new Versioned<>(partition.versionOf(key), entry.getValue()));
+        batches.add(key, new Versioned<>(partition.versionToHandOver(key), entry.getValue()));
       }
     }
     partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));

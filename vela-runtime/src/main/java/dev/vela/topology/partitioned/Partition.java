@@ -284,6 +284,9 @@ final class Partition<K, V> {
       lock.lock();
       try {
         if (!versions.isNewer(key, copy.version())) {
+          if (!copy.isRemoval() && copy.version().equals(versionOf(key)) && backend.entry(key) != null) {
+            versions.noteReturned(key, copy.version()); // handed away and back: keep it when that handover ends
+          }
           return;
         }
         if (copy.isRemoval()) {
@@ -315,12 +318,27 @@ final class Partition<K, V> {
     versions.forEachRemoval(action);
   }
 
-  /** Removes {@code key} after its handover, unless it was written again meanwhile. */
+  /** The version of {@code key} to hand over, noting that its handover begins. */
+  Version versionToHandOver(K key) {
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      versions.noteHandoverStarted(key);
+      return versionOf(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes {@code key} after its handover, unless it was written again meanwhile or a copy of it
+   * came back (its receiver left again and handed it here).
+   */
   void forgetMoved(K key, Version moved) {
     ReentrantLock lock = stripe(key);
     lock.lock();
     try {
-      if (moved.equals(versionOf(key))) {
+      if (moved.equals(versionOf(key)) && !versions.isReturned(key)) {
         backend.delete(key);
         versions.forget(key, moved);
       }

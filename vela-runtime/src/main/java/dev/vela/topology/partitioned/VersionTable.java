@@ -21,8 +21,11 @@ import java.util.function.Predicate;
  * @param <K> the key type
  */
 final class VersionTable<K> {
-  /** The version of one key's latest write, whether it removed the key, and when it was noted here. */
-  private record Noted(Version version, boolean removal, long notedAtMillis) {}
+  /**
+   * The version of one key's latest write, whether it removed the key, when it was noted here, and
+   * whether a copy of that same write came back after this node began to hand the key over.
+   */
+  private record Noted(Version version, boolean removal, long notedAtMillis, boolean returned) {}
 
   private final Map<K, Noted> versions = new ConcurrentHashMap<>();
   private final InstantSource clock;
@@ -54,7 +57,35 @@ final class VersionTable<K> {
 
   /** Notes a write of {@code key} (a removal when {@code removal}) that was applied here. */
   void noteWrite(K key, Version version, boolean removal) {
-    versions.put(key, new Noted(version, removal, clock.millis()));
+    versions.put(key, new Noted(version, removal, clock.millis(), false));
+  }
+
+  /**
+   * Notes that a copy of the write this node holds for {@code key} came back from another node (it
+   * was handed there and that node left again): the handover that sent it must not remove it here.
+   */
+  void noteReturned(K key, Version version) {
+    versions.compute(key, (k, noted) -> {
+      if (noted == null) {
+        return new Noted(version, false, clock.millis(), true);
+      }
+      return noted.version().equals(version) && !noted.removal()
+          ? new Noted(version, false, noted.notedAtMillis(), true)
+          : noted;
+    });
+  }
+
+  /** A handover of {@code key} begins: a copy that comes back from now on counts as returned. */
+  void noteHandoverStarted(K key) {
+    versions.computeIfPresent(key, (k, noted) -> noted.returned()
+        ? new Noted(noted.version(), noted.removal(), noted.notedAtMillis(), false)
+        : noted);
+  }
+
+  /** True when a copy of {@code key}'s latest write came back since its handover began. */
+  boolean isReturned(K key) {
+    Noted noted = versions.get(key);
+    return noted != null && noted.returned();
   }
 
   /** Forgets {@code key} when its latest write is still {@code version}: the key moved elsewhere. */
