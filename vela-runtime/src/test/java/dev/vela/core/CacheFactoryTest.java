@@ -31,14 +31,6 @@ class CacheFactoryTest {
   }
 
   @Test
-  void backendsNotBuiltYetAreRefusedByName() {
-    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "disk", Backend.DISK, Topology.LOCAL, c -> c)
-        .option("dataDir", "/tmp/never-used");
-
-    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("DISK backend");
-  }
-
-  @Test
   void aSizeLimitWithoutAnEvictingPolicyIsRefused() {
     var config = TestCaches.strings("odd", clock).config();
     var bounded = new dev.vela.config.CacheConfig(
