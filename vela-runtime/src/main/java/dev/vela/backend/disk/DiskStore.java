@@ -2,6 +2,7 @@ package dev.vela.backend.disk;
 
 import dev.vela.VelaException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -63,9 +64,7 @@ final class DiskStore implements AutoCloseable {
     try {
       try {
         return openLocked(files, lock, cacheName);
-      } catch (DBException.FileLocked e) {
-        throw HolderLock.heldElsewhere(files, cacheName, HolderLock.readHolder(files));
-      } catch (DBException | IndexOutOfBoundsException | IllegalStateException e) {
+      } catch (DBException | IndexOutOfBoundsException | IllegalStateException | UncheckedIOException e) {
         // MapDB reports damaged bytes as its own exceptions, or as index errors while reading them
         if (options.onCorruption() == OnCorruption.FAIL) {
           throw new VelaException("cache '" + cacheName + "' cannot read its store " + files.store()
@@ -84,9 +83,20 @@ final class DiskStore implements AutoCloseable {
   }
 
   private static DiskStore openLocked(StoreFiles files, HolderLock lock, String cacheName) {
-    // FileChannel, not MapDB's default RandomAccessFile volume: with the latter, stores killed by
-    // SIGKILL in the middle of a commit were seen to reopen with committed entries missing
-    DB db = DBMaker.fileDB(files.store().toFile()).transactionEnable().fileChannelEnable().make();
+    RedoLoggedVolume volume;
+    try {
+      volume = RedoLoggedVolume.open(files.store(), files.redoLog());
+    } catch (IOException e) {
+      throw new VelaException("cache '" + cacheName + "' cannot open its store " + files.store() + ": " + e, e);
+    }
+    // MapDB without its own transactions: the volume makes each commit atomic (see RedoLoggedVolume)
+    DB db;
+    try {
+      db = DBMaker.volumeDB(volume, volume.hadStore()).make();
+    } catch (RuntimeException e) {
+      volume.close();
+      throw e;
+    }
     try {
       return new DiskStore(files, lock, db);
     } catch (RuntimeException e) {
@@ -95,7 +105,7 @@ final class DiskStore implements AutoCloseable {
     }
   }
 
-  /** Renames the store and its write-ahead log files with a timestamp; never deletes them. */
+  /** Renames the store and its redo log with a timestamp; never deletes them. */
   private static List<Path> moveAside(StoreFiles files, String cacheName, InstantSource wallClock) {
     String suffix = ".corrupt-" + ASIDE_STAMP.format(wallClock.instant());
     String storeName = files.store().getFileName().toString();

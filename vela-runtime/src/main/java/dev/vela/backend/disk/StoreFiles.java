@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where one cache's store lives: {@code <dataDir>/<escaped name>.vela.db} and the lock file
- * {@code <escaped name>.vela.lock} beside it.
+ * Where one cache's store lives: {@code <dataDir>/<escaped name>.vela.db}, its redo log {@code
+ * <escaped name>.vela.db.redo} and the lock file {@code <escaped name>.vela.lock} beside it.
  *
  * @param dataDir the directory of the store
  * @param store the MapDB file
@@ -21,6 +21,11 @@ record StoreFiles(Path dataDir, Path store, Path lock) {
   static StoreFiles of(Path dataDir, String cacheName) {
     String stem = stem(cacheName);
     return new StoreFiles(dataDir, dataDir.resolve(stem + ".vela.db"), dataDir.resolve(stem + ".vela.lock"));
+  }
+
+  /** The redo log that makes each commit of the store atomic, see {@link RedoLog}. */
+  Path redoLog() {
+    return store.resolveSibling(store.getFileName() + ".redo");
   }
 
   /**
