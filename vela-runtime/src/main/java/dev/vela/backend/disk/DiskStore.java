@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One cache's MapDB file with its three collections, all in one transaction: the entries (key
  * bytes to record bytes), the expiry index and the tag index. Writes become durable at {@link
- * #commit()}; a crash loses only what was not committed, and never leaves half a commit behind.
- * Not synchronised: the backend orders writes and commits.
+ * #commit()}; a crash loses only what was not committed, and never leaves half a commit behind,
+ * because MapDB runs over a {@link RedoLoggedVolume} that makes each commit atomic. Not
+ * synchronised: the backend orders writes and commits.
  */
 final class DiskStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);

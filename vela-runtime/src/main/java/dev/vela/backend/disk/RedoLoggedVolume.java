@@ -44,8 +44,8 @@ final class RedoLoggedVolume extends Volume {
   private volatile long committedLength;
   /** The length MapDB has asked for, committed or not. */
   private volatile long length;
-  /** False while the log holds a commit the store file may not have in full. */
-  private volatile boolean storeHasLog = true;
+  /** False while the log holds a commit that may not be in the store file in full yet. */
+  private volatile boolean logApplied = true;
 
   private RedoLoggedVolume(Path path, FileChannel store, RedoLog log) throws IOException {
     this.path = path;
@@ -246,10 +246,10 @@ final class RedoLoggedVolume extends Volume {
     dirty = new ConcurrentHashMap<>();
     Map<Long, byte[]> pages = new TreeMap<>(changed);
     try {
-      storeHasLog = false;
+      logApplied = false;
       log.write(newLength, pages, PAGE_SIZE);
       RedoLog.apply(store, newLength, pages, PAGE_SIZE);
-      storeHasLog = true;
+      logApplied = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit to the store file " + path + ": " + e.getMessage(), e);
     }
@@ -264,7 +264,7 @@ final class RedoLoggedVolume extends Volume {
     }
     // uncommitted changes are dropped, as a crash would drop them
     try (FileChannel closingStore = store; RedoLog closingLog = log) {
-      if (storeHasLog) {
+      if (logApplied) {
         log.delete(); // nothing left to replay: the next open must not touch the file before reading it
       }
     } catch (IOException e) {
