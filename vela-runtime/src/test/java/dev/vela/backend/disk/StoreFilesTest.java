@@ -31,10 +31,11 @@ class StoreFilesTest {
   }
 
   @Test
-  void theStoreAndItsLockSitSideBySideInTheDataDir() {
+  void theStoreItsRedoLogAndItsLockSitSideBySideInTheDataDir() {
     StoreFiles files = StoreFiles.of(Path.of("data"), "users");
 
     assertThat(files.store()).isEqualTo(Path.of("data", "users.vela.db"));
+    assertThat(files.redoLog()).isEqualTo(Path.of("data", "users.vela.db.redo"));
     assertThat(files.lock()).isEqualTo(Path.of("data", "users.vela.lock"));
   }
 }
