@@ -17,6 +17,12 @@ import java.util.Set;
 public enum OptionCatalog {
   DATA_DIR(Kind.BACKEND, "dataDir", EnumSet.of(Backend.DISK), null,
       "directory holding one store per cache (required for DISK)"),
+  ON_CORRUPTION(Kind.BACKEND, "onCorruption", EnumSet.of(Backend.DISK), null,
+      "fail (default): refuse a corrupt or truncated store file, naming it; moveAside: rename it with a timestamp"
+          + " and start empty"),
+  COMMIT_INTERVAL(Kind.BACKEND, "commitInterval", EnumSet.of(Backend.DISK), null,
+      "0 (default): each write is on disk before it returns; a duration such as 100ms: writes are committed in"
+          + " the background that often, and a crash loses at most that window"),
   URL(Kind.BACKEND, "url", EnumSet.of(Backend.REDIS), null,
       "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379)"),
   TIMEOUT(Kind.BACKEND, "timeout", EnumSet.of(Backend.REDIS), null,

@@ -6,6 +6,7 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalListener;
+import dev.vela.backend.disk.DiskBackend;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.backend.redis.RedisBackend;
 import dev.vela.codec.CacheTypes;
@@ -73,6 +74,8 @@ final class CacheFactory {
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);
         }
+      case DISK:
+        return DiskBackend.open(context);
       case REDIS:
         return openRedis(context);
       default:

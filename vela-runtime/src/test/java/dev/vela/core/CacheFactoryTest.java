@@ -12,7 +12,9 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import dev.vela.testing.TestCodecs;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Wiring: what the factory builds, and what it refuses with a reason. */
 class CacheFactoryTest {
@@ -31,11 +33,16 @@ class CacheFactoryTest {
   }
 
   @Test
-  void backendsNotBuiltYetAreRefusedByName() {
-    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "disk", Backend.DISK, Topology.LOCAL, c -> c)
-        .option("dataDir", "/tmp/never-used");
-
-    assertThatThrownBy(builder::create).isInstanceOf(VelaException.class).hasMessageContaining("DISK backend");
+  void aDiskCacheGetsTheDiskBackendWithItsStoreUnderDataDir(@TempDir Path dataDir) {
+    var builder = new CacheBuilder<String, String, Cache<String, String>>(types, "orders", Backend.DISK, Topology.LOCAL,
+        c -> c).option("dataDir", dataDir.toString()).clock(clock);
+    try (Cache<String, String> cache = builder.create()) {
+      cache.put("k", "v");
+      assertThat(cache.get("k")).contains("v");
+      assertThat(cache.inspect().details())
+          .containsEntry("disk.store", dataDir.resolve("orders.vela.db").toString())
+          .containsEntry("disk.commit", "each write");
+    }
   }
 
   @Test

@@ -1,0 +1,167 @@
+package dev.vela.backend.disk;
+
+import dev.vela.VelaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cache's MapDB file with its three collections, all in one transaction: the entries (key
+ * bytes to record bytes), the expiry index and the tag index. Writes become durable at {@link
+ * #commit()}; a crash loses only what was not committed, and never leaves half a commit behind,
+ * because MapDB runs over a {@link RedoLoggedVolume} that makes each commit atomic. Not
+ * synchronised: the backend orders writes and commits.
+ */
+final class DiskStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
+  private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  private final StoreFiles files;
+  private final HolderLock lock;
+  private final DB db;
+  private final ConcurrentMap<byte[], byte[]> entries;
+  private final NavigableSet<byte[]> expiryIndex;
+  private final NavigableSet<byte[]> tagIndex;
+
+  private DiskStore(StoreFiles files, HolderLock lock, DB db) {
+    this.files = files;
+    this.lock = lock;
+    this.db = db;
+    this.entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).counterEnable().createOrOpen();
+    this.expiryIndex = db.treeSet("expiry", Serializer.BYTE_ARRAY).createOrOpen();
+    this.tagIndex = db.treeSet("tags", Serializer.BYTE_ARRAY).createOrOpen();
+  }
+
+  /**
+   * Opens, or creates, the store of cache {@code cacheName}.
+   *
+   * @throws VelaException when the directory cannot be made, another process holds the store, or
+   *     the file is corrupt and {@code onCorruption} is {@code fail}
+   */
+  static DiskStore open(DiskOptions options, String cacheName, InstantSource wallClock) {
+    try {
+      Files.createDirectories(options.dataDir());
+    } catch (IOException e) {
+      throw new VelaException("cache '" + cacheName + "' cannot create its dataDir " + options.dataDir() + ": " + e, e);
+    }
+    StoreFiles files = StoreFiles.of(options.dataDir(), cacheName);
+    HolderLock lock = HolderLock.acquire(files, cacheName);
+    try {
+      try {
+        return openLocked(files, lock, cacheName);
+      } catch (DBException | IndexOutOfBoundsException | IllegalStateException | UncheckedIOException e) {
+        // MapDB reports damaged bytes as its own exceptions, or as index errors while reading them
+        if (options.onCorruption() == OnCorruption.FAIL) {
+          throw new VelaException("cache '" + cacheName + "' cannot read its store " + files.store()
+              + ", which is corrupt or truncated (" + e + "); restore it from a backup, or set the backend option"
+              + " onCorruption=moveAside to move it aside and start empty", e);
+        }
+        List<Path> moved = moveAside(files, cacheName, wallClock);
+        LOG.warn("cache '{}' found its store {} corrupt or truncated ({}); moved it aside to {} and starts empty",
+            cacheName, files.store(), e.toString(), moved);
+        return openLocked(files, lock, cacheName);
+      }
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static DiskStore openLocked(StoreFiles files, HolderLock lock, String cacheName) {
+    RedoLoggedVolume volume;
+    try {
+      volume = RedoLoggedVolume.open(files.store(), files.redoLog());
+    } catch (IOException e) {
+      throw new VelaException("cache '" + cacheName + "' cannot open its store " + files.store() + ": " + e, e);
+    }
+    // MapDB without its own transactions: the volume makes each commit atomic (see RedoLoggedVolume)
+    DB db;
+    try {
+      db = DBMaker.volumeDB(volume, volume.hadStore()).make();
+    } catch (RuntimeException e) {
+      volume.close();
+      throw e;
+    }
+    try {
+      return new DiskStore(files, lock, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Renames the store and its redo log with a timestamp; never deletes them. */
+  private static List<Path> moveAside(StoreFiles files, String cacheName, InstantSource wallClock) {
+    String suffix = ".corrupt-" + ASIDE_STAMP.format(wallClock.instant());
+    String storeName = files.store().getFileName().toString();
+    List<Path> moved = new ArrayList<>();
+    try (Stream<Path> siblings = Files.list(files.dataDir())) {
+      for (Path file : siblings.filter(p -> belongsToStore(p.getFileName().toString(), storeName)).toList()) {
+        Path target = file.resolveSibling(file.getFileName() + suffix);
+        Files.move(file, target);
+        moved.add(target);
+      }
+    } catch (IOException e) {
+      throw new VelaException("cache '" + cacheName + "' found its store " + files.store() + " corrupt and cannot move"
+          + " it aside: " + e + "; move or remove it by hand", e);
+    }
+    return moved;
+  }
+
+  private static boolean belongsToStore(String fileName, String storeName) {
+    return fileName.equals(storeName) || (fileName.startsWith(storeName + ".") && !fileName.contains(".corrupt-"));
+  }
+
+  /** Makes every write so far durable, as one atomic step. */
+  void commit() {
+    db.commit();
+  }
+
+  /** Record bytes by key bytes. */
+  ConcurrentMap<byte[], byte[]> entries() {
+    return entries;
+  }
+
+  /** {@link IndexKeys#expiry} keys of the entries that expire. */
+  NavigableSet<byte[]> expiryIndex() {
+    return expiryIndex;
+  }
+
+  /** {@link IndexKeys#tag} keys, one for each tag of each entry. */
+  NavigableSet<byte[]> tagIndex() {
+    return tagIndex;
+  }
+
+  StoreFiles files() {
+    return files;
+  }
+
+  /** Commits what is left, closes the file and releases the lock. */
+  @Override
+  public void close() {
+    try {
+      if (!db.isClosed()) {
+        db.commit();
+        db.close();
+      }
+    } finally {
+      lock.close();
+    }
+  }
+}
