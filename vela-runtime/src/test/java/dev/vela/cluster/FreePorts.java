@@ -11,14 +11,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * Ports on 127.0.0.1 that nothing listens on right now, for test nodes. They come from below the
  * ephemeral range (32768 and up on Linux, 49152 and up elsewhere): a port the system handed out
  * as ephemeral may become the local end of some outgoing connection before the node binds it,
- * which a loaded machine running several builds sees often. No port is handed out twice per JVM.
+ * which a loaded machine running several builds sees often. No port is handed out twice per JVM,
+ * nor one that a node started on an earlier port would bind for its failure detector.
  */
 public final class FreePorts {
   private static final int LOWEST = 20_000;
   /** FD_SOCK2 listens 100 above a node's port, and that must stay below the ephemeral range too. */
   private static final int HIGHEST = 32_000;
   private static final int FAILURE_DETECTOR_OFFSET = 100;
-  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+  /** FD_SOCK2 tries a few ports above its first when that one is taken. */
+  private static final int FAILURE_DETECTOR_RANGE = 5;
+  /** Ports handed out, and the failure-detector ports their nodes will bind later. */
+  private static final Set<Integer> RESERVED = new HashSet<>();
 
   private FreePorts() {}
 
@@ -26,12 +30,31 @@ public final class FreePorts {
   public static synchronized int next() {
     for (int attempt = 0; attempt < 1_000; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST - FAILURE_DETECTOR_OFFSET);
-      if (!HANDED_OUT.contains(port) && free(port) && free(port + FAILURE_DETECTOR_OFFSET)) {
-        HANDED_OUT.add(port);
+      if (!reserved(port) && free(port) && free(port + FAILURE_DETECTOR_OFFSET)) {
+        RESERVED.add(port);
+        for (int i = 0; i <= FAILURE_DETECTOR_RANGE; i++) {
+          RESERVED.add(port + FAILURE_DETECTOR_OFFSET + i);
+        }
         return port;
       }
     }
     throw new IllegalStateException("no free port from " + LOWEST + " to " + HIGHEST + " on 127.0.0.1");
+  }
+
+  /**
+   * True when {@code port}, or the failure-detector ports its node would bind, was handed out
+   * before: a node started later would find it taken, though it is free now.
+   */
+  private static boolean reserved(int port) {
+    if (RESERVED.contains(port)) {
+      return true;
+    }
+    for (int i = 0; i <= FAILURE_DETECTOR_RANGE; i++) {
+      if (RESERVED.contains(port + FAILURE_DETECTOR_OFFSET + i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean free(int port) {
