@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -45,6 +46,9 @@ final class Partition<K, V> {
   private final int backups;
   private final HybridClock clock;
   private final VersionTable<K> versions;
+
+  /** Copies are applied under its read lock; leaving takes its write lock (see {@link #leave}). */
+  private final ReentrantReadWriteLock leaveGate = new ReentrantReadWriteLock();
 
   Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups,
       HybridClock clock, VersionTable<K> versions) {
@@ -277,6 +281,33 @@ final class Partition<K, V> {
    * the write of its key applied here, so copies may arrive in any order, and more than once.
    */
   void apply(Map<K, Versioned<V>> copies) {
+    leaveGate.readLock().lock();
+    try {
+      if (routing.isLeaving()) {
+        // this node's own handover has taken its snapshot: what arrived now would be dropped with it
+        throw new VelaException("node " + self + " is leaving; keep these keys and hand them to the next ring's owners");
+      }
+      applyCopies(copies);
+    } finally {
+      leaveGate.readLock().unlock();
+    }
+  }
+
+  /**
+   * Starts this node's leave: from now on copies sent here are refused, so their senders keep them,
+   * and every copy applied before is in the backend when the caller hands this node's keys over.
+   * Returns the ring without this node.
+   */
+  HashRing leave() {
+    leaveGate.writeLock().lock();
+    try {
+      return routing.leave();
+    } finally {
+      leaveGate.writeLock().unlock();
+    }
+  }
+
+  private void applyCopies(Map<K, Versioned<V>> copies) {
     pruneVersionsIfDue();
     copies.forEach((key, copy) -> {
       clock.observe(copy.version().stamp());

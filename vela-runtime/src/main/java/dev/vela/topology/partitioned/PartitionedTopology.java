@@ -409,7 +409,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     }
     try {
       List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
-      HashRing rest = routing.leave();
+      HashRing rest = partition.leave();
       membership.close(); // views no longer move keys: this node hands all of them over now
       if (!migration.moveTo(rest)) {
         LOG.warn("cache '" + cacheName + "' closed on " + channel.self() + " without handing every key over; those"

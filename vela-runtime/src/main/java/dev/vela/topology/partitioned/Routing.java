@@ -114,6 +114,11 @@ final class Routing {
     return lastMembers;
   }
 
+  /** True once this node has begun to leave. */
+  synchronized boolean isLeaving() {
+    return leaving;
+  }
+
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */
   synchronized HashRing leave() {
     leaving = true;

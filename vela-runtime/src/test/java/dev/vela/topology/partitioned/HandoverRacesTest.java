@@ -1,14 +1,17 @@
 package dev.vela.topology.partitioned;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.CacheStats;
+import dev.vela.VelaException;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.RequiredMembers;
 import dev.vela.codec.Codecs;
 import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.Version;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import java.time.Duration;
@@ -24,11 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node that joins and leaves again at once hands the keys it was just given back to their old
- * owner, possibly before that owner's handover to it has finished. The old owner must keep them:
- * removing them when its handover ends would lose every one.
+ * Handovers that cross a leave. A node that joins and leaves again at once hands the keys it was
+ * just given back to their old owner, possibly before that owner's handover to it has finished: the
+ * old owner must keep them. And a node that has begun to leave refuses copies, so their sender
+ * keeps them instead of losing them with the leaving node.
  */
-class BouncedHandoverTest {
+class HandoverRacesTest {
   private static final int KEYS = 50;
 
   /** Node "b" runs the cache and hands every copy it receives straight back, as a leaving node does. */
@@ -87,10 +91,11 @@ class BouncedHandoverTest {
     }
   }
 
+  private final InstantSource clock = InstantSource.system();
+  private final Wire<String, String> wire = new Wire<>(Codecs.STRING, Codecs.STRING, clock, error -> {});
+
   @Test
   void keysHandedBackBeforeTheHandoverEndsStayWithTheOldOwner() throws Exception {
-    InstantSource clock = InstantSource.system();
-    Wire<String, String> wire = new Wire<>(Codecs.STRING, Codecs.STRING, clock, error -> {});
     MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
     Routing routing = new Routing("a");
     Remote<String, String> remote = new Remote<>("bounce", channel, wire, () -> routing.ring().members());
@@ -115,5 +120,25 @@ class BouncedHandoverTest {
     for (int i = 0; i < KEYS; i++) {
       assertThat(backend.get("k" + i)).isEqualTo("v" + i);
     }
+  }
+
+  @Test
+  void aLeavingNodeRefusesCopiesSoTheirSenderKeepsThem() {
+    MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
+    Routing routing = new Routing("a");
+    Remote<String, String> remote = new Remote<>("leave", channel, wire, () -> routing.ring().members());
+    Partition<String, String> partition = new Partition<>(
+        "a", backend, routing, remote, wire, 0, new HybridClock(clock), new VersionTable<>(clock, Duration.ofMinutes(2)));
+    Versioned<String> copy = new Versioned<>(new Version(clock.millis() << 16, "b"),
+        new StoredEntry<>("v", StoredEntry.NO_EXPIRY, Set.of()));
+    partition.apply(Map.of("before", copy));
+
+    partition.leave();
+
+    assertThatThrownBy(() -> partition.apply(Map.of("after", copy)))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("is leaving");
+    assertThat(backend.get("before")).as("a copy applied before the leave is there to hand over").isEqualTo("v");
+    assertThat(backend.get("after")).as("a refused copy is not stored").isNull();
   }
 }
