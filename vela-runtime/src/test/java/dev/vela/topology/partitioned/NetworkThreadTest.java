@@ -2,20 +2,12 @@ package dev.vela.topology.partitioned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.CacheStats;
-import dev.vela.backend.memory.MemoryBackend;
-import dev.vela.cluster.CacheChannel;
-import dev.vela.cluster.RequiredMembers;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
-import dev.vela.codec.Codecs;
-import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,24 +24,13 @@ class NetworkThreadTest {
   private static final long DEADLINE_SECONDS = 10;
 
   /** A channel to node "b" whose calls wait until the test answers them; "b" says at once that it runs the cache. */
-  private static final class HeldChannel implements CacheChannel {
+  private static final class HeldChannel extends TwoNodeChannel {
     record Call(String member, byte[] request, CompletableFuture<byte[]> reply) {}
 
     final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
 
-    @Override
-    public String self() {
-      return "a";
-    }
-
-    @Override
-    public List<String> members() {
-      return List.of("a", "b");
-    }
-
-    @Override
-    public Duration rpcTimeout() {
-      return Duration.ofSeconds(30);
+    HeldChannel() {
+      super(Duration.ofSeconds(30));
     }
 
     @Override
@@ -61,17 +42,6 @@ class NetworkThreadTest {
       calls.add(call);
       return call.reply();
     }
-
-    @Override
-    public Map<String, byte[]> callOthers(byte[] request) {
-      throw new UnsupportedOperationException("not used here");
-    }
-
-    @Override
-    public void awaitMembers(RequiredMembers required, Duration timeout) {}
-
-    @Override
-    public void close() {}
 
     /** The next call of {@code op}, skipping others; null when none comes in time. */
     Call next(Op op) throws InterruptedException {
@@ -90,30 +60,20 @@ class NetworkThreadTest {
   }
 
   private final HeldChannel channel = new HeldChannel();
-  private PartitionEndpoint<String, String> endpoint;
+  private final PartitionOnA nodeA = new PartitionOnA("held", channel);
 
   @AfterEach
   void release() {
     channel.answerAll();
-    if (endpoint != null) {
-      endpoint.close();
-    }
+    nodeA.close();
   }
 
   @Test
   void aRequestThatWaitsForThePreviousOwnerLeavesTheNetworkThreadAtOnce() throws Exception {
-    InstantSource clock = InstantSource.system();
-    Wire<String, String> wire = new Wire<>(Codecs.STRING, Codecs.STRING, clock, error -> {});
-    MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
-    Routing routing = new Routing("a");
-    Remote<String, String> remote = new Remote<>("held", channel, wire, () -> routing.ring().members());
-    Partition<String, String> partition = new Partition<>(
-        "a", backend, routing, remote, wire, 0, new HybridClock(clock), new VersionTable<>(clock, Duration.ofMinutes(2)));
-    PartitionChangeFeed<String> changes = new PartitionChangeFeed<>(channel, wire, () -> routing.ring().members());
-    Membership membership = new Membership("held", "a", routing, remote,
-        new Migration<>("held", partition, backend, remote), partition.claims(), partition.locks(), changes);
-    endpoint = new PartitionEndpoint<>("held", partition, backend, routing, remote, wire, membership, () -> CacheStats.EMPTY,
-        changes);
+    PartitionEndpoint<String, String> endpoint = nodeA.endpoint;
+    Routing routing = nodeA.routing;
+    Partition<String, String> partition = nodeA.partition;
+    Wire<String, String> wire = nodeA.wire;
     endpoint.membersChanged(List.of("a", "b"));
     assertThat(endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
     // "a" has just joined: until "b" says it has handed its keys over, "a" asks "b" for keys it does not hold yet

@@ -1,0 +1,37 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.CacheStats;
+import dev.vela.backend.memory.MemoryBackend;
+import dev.vela.cluster.CacheChannel;
+import dev.vela.codec.Codecs;
+import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.wire.Wire;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** The parts of node "a"'s partitioned cache of strings, wired to a test channel instead of a cluster. */
+final class PartitionOnA implements AutoCloseable {
+  final InstantSource clock = InstantSource.system();
+  final Wire<String, String> wire = new Wire<>(Codecs.STRING, Codecs.STRING, clock, error -> {});
+  final MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
+  final Routing routing = new Routing("a");
+  final Remote<String, String> remote;
+  final Partition<String, String> partition;
+  final PartitionEndpoint<String, String> endpoint;
+
+  PartitionOnA(String cacheName, CacheChannel channel) {
+    remote = new Remote<>(cacheName, channel, wire, () -> routing.ring().members());
+    partition = new Partition<>(
+        "a", backend, routing, remote, wire, 0, new HybridClock(clock), new VersionTable<>(clock, Duration.ofMinutes(2)));
+    PartitionChangeFeed<String> changes = new PartitionChangeFeed<>(channel, wire, () -> routing.ring().members());
+    Membership membership = new Membership(cacheName, "a", routing, remote,
+        new Migration<>(cacheName, partition, backend, remote), partition.claims(), partition.locks(), changes);
+    endpoint = new PartitionEndpoint<>(cacheName, partition, backend, routing, remote, wire, membership,
+        () -> CacheStats.EMPTY, changes);
+  }
+
+  @Override
+  public void close() {
+    endpoint.close();
+  }
+}
