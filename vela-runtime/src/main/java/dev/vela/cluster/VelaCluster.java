@@ -191,6 +191,11 @@ public final class VelaCluster implements AutoCloseable {
     return members;
   }
 
+  /** The JGroups channel under this node, for tests in this package that inject network faults. */
+  JChannel jgroupsChannel() {
+    return channel;
+  }
+
   /** True when caches share this node and the last of them closes it. */
   boolean isShared() {
     return shared;

@@ -7,6 +7,7 @@ import dev.vela.CacheEntry;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.cluster.FreePorts;
+import dev.vela.cluster.NetworkFaults;
 import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
@@ -18,13 +19,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes that each ran the cache alone (as the halves of a split cluster do) and then see each
- * other: each takes the other's contents, and both end with the last writer of every key.
+ * other: each takes the other's contents, and both end with the last writer of every key. Once
+ * for two clusters that find each other, once for one running cluster split in two and healed.
  */
 class MergeTest {
+  /** A split is seen after the failure detector's 10 s timeout; generous for a loaded machine. */
+  private static final Duration SPLIT_OR_HEAL = Duration.ofSeconds(60);
 
   @Test
   void twoCopiesWrittenApartConvergeWhenTheirNodesMerge() {
@@ -58,13 +64,59 @@ class MergeTest {
     }
   }
 
+  @Test
+  void replicasWrittenOnBothSidesOfASplitConvergeOnceItHeals() {
+    int portA = FreePorts.next();
+    int portB = FreePorts.next();
+    String hosts = "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]";
+    try (VelaCluster nodeA = node(portA, hosts);
+         VelaCluster nodeB = node(portB, hosts)) {
+      nodeA.awaitMembers(new RequiredMembers.Count(2), SPLIT_OR_HEAL);
+      try (Cache<String, String> a = cache(nodeA, Instant.now());
+           Cache<String, String> b = cache(nodeB, Instant.now().plus(Duration.ofHours(1)))) {
+        a.put("before", "x");
+        a.put("both", "from a, before");
+        assertThat(b.get("before")).contains("x");
+
+        Runnable heal = NetworkFaults.split(nodeA, nodeB);
+        await("the cluster splits in two", () -> nodeA.members().size() == 1 && nodeB.members().size() == 1);
+        a.put("only-a", "a");
+        a.put("both", "from a, during");
+        b.put("only-b", "b");
+        b.put("both", "from b, during"); // B's clock runs ahead, so its stamp is later: it wins on both sides
+        b.delete("before");
+        assertThat(contents(a)).containsEntry("before", "x").doesNotContainKey("only-b");
+        assertThat(contents(b)).doesNotContainKey("before").doesNotContainKey("only-a");
+
+        heal.run();
+        Map<String, String> expected = Map.of("only-a", "a", "only-b", "b", "both", "from b, during");
+        await("the halves merge and their replicas converge",
+            () -> nodeA.members().size() == 2 && contents(a).equals(expected) && contents(b).equals(expected));
+        assertThat(contents(a)).isEqualTo(expected);
+        assertThat(contents(b)).isEqualTo(expected);
+
+        a.put("after", "y"); // one cluster again: a write reaches both replicas before it returns
+        assertThat(b.get("after")).contains("y");
+      }
+    }
+  }
+
+  /** Waits up to {@link #SPLIT_OR_HEAL}, pausing so the network threads get a CPU. */
+  private static void await(String what, BooleanSupplier condition) {
+    long until = System.nanoTime() + SPLIT_OR_HEAL.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("%s within %s", what, SPLIT_OR_HEAL).isLessThan(until);
+      LockSupport.parkNanos(5_000_000);
+    }
+  }
+
   private static VelaCluster node(int port, String hosts) {
     return VelaCluster.builder()
         .clusterName("replicated-merge")
         .port(port)
         .initialHosts(hosts)
         .joinTimeout(Duration.ofMillis(500))
-        .rpcTimeout(Duration.ofSeconds(5))
+        .rpcTimeout(Duration.ofSeconds(3))
         .start();
   }
 
