@@ -49,8 +49,8 @@ final class TcpStack {
     List<Protocol> stack = new ArrayList<>();
     // no Nagle: a small one-way message (a near-cache invalidation) sent after a reply would
     // otherwise wait for the peer's delayed ACK, about 40 ms. No bundler: a cache call is one small
-    // request and one small reply, and queueing them for a bundling thread cost about 15% of a
-    // remote get's median latency on loopback
+    // request and one small reply, and handing them to a bundling thread adds a thread switch each
+    // way (a remote get's median on loopback fell from about 125 to 105 µs in a benchmark run)
     stack.add(new TCP().setValue("tcp_nodelay", true).setValue("bundler_type", "no-bundler")
         .setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange));
     if (settings.encrypted()) {
