@@ -38,6 +38,11 @@ public abstract class ForwardingCache<K, V> implements Cache<K, V> {
   }
 
   @Override
+  public V getOrDefault(K key, V defaultValue) {
+    return delegate.getOrDefault(key, defaultValue);
+  }
+
+  @Override
   public void put(K key, V value) {
     delegate.put(key, value);
   }

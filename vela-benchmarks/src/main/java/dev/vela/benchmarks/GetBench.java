@@ -29,7 +29,7 @@ public class GetBench {
   static final int TRACE_LENGTH = 1 << 20;
   static final int MASK = TRACE_LENGTH - 1;
 
-  @Param({"vela", "vela_lru", "chm", "caffeine", "caffeine_bounded"})
+  @Param({"vela", "vela_or_default", "vela_lru", "chm", "caffeine", "caffeine_bounded"})
   public String cache;
 
   LocalCaches.Subject subject;

@@ -29,6 +29,7 @@ final class LocalCaches {
   static Subject open(String name, long maxSize) {
     return switch (name) {
       case "vela" -> vela(Vela.builder("bench-unbounded"));
+      case "vela_or_default" -> velaOrDefault(Vela.builder("bench-unbounded").create());
       case "vela_lru" -> vela(Vela.builder("bench-lru").maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU));
       case "vela_lfu" -> vela(Vela.builder("bench-lfu").maxSize(maxSize).evictionPolicy(EvictionPolicy.LFU));
       case "chm" -> chm();
@@ -39,23 +40,41 @@ final class LocalCaches {
   }
 
   private static Subject vela(CacheBuilder<Integer, Integer, Cache<Integer, Integer>> builder) {
-    Cache<Integer, Integer> cache = builder.create();
-    return new Subject() {
+    return new VelaSubject(builder.create()) {
       @Override
       public Object get(Integer key) {
         return cache.get(key).orElse(null);
       }
+    };
+  }
 
+  /** Reads with {@code getOrDefault(key, null)}, which returns no {@code Optional}. */
+  private static Subject velaOrDefault(Cache<Integer, Integer> cache) {
+    return new VelaSubject(cache) {
       @Override
-      public void put(Integer key, Integer value) {
-        cache.put(key, value);
-      }
-
-      @Override
-      public void close() {
-        cache.close();
+      public Object get(Integer key) {
+        return cache.getOrDefault(key, null);
       }
     };
+  }
+
+  /** A Vela cache as a subject; each kind reads in its own way. */
+  private abstract static class VelaSubject implements Subject {
+    final Cache<Integer, Integer> cache;
+
+    VelaSubject(Cache<Integer, Integer> cache) {
+      this.cache = cache;
+    }
+
+    @Override
+    public void put(Integer key, Integer value) {
+      cache.put(key, value);
+    }
+
+    @Override
+    public void close() {
+      cache.close();
+    }
   }
 
   private static Subject chm() {

@@ -139,6 +139,14 @@ final class CoreCache<K, V> implements Cache<K, V> {
   }
 
   @Override
+  public V getOrDefault(K key, V defaultValue) {
+    Objects.requireNonNull(key, "key must not be null");
+    checkOpen();
+    V value = lookup(key);
+    return value == null ? defaultValue : value;
+  }
+
+  @Override
   public void put(K key, V value) {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");

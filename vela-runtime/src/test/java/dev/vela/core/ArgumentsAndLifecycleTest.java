@@ -40,6 +40,7 @@ class ArgumentsAndLifecycleTest {
     return Stream.of(
         call("get", "key", c -> c.get(null)),
         call("getOrThrow", "key", c -> c.getOrThrow(null)),
+        call("getOrDefault", "key", c -> c.getOrDefault(null, "v")),
         call("put", "key", c -> c.put(null, "v")),
         call("put", "value", c -> c.put("k", null)),
         call("put with options", "key", c -> c.put(null, "v", PutOptions.defaults())),
@@ -80,6 +81,7 @@ class ArgumentsAndLifecycleTest {
     return Stream.of(
         call("get", "", c -> c.get("k")),
         call("getOrThrow", "", c -> c.getOrThrow("k")),
+        call("getOrDefault", "", c -> c.getOrDefault("k", "v")),
         call("put", "", c -> c.put("k", "v")),
         call("put with options", "", c -> c.put("k", "v", PutOptions.defaults())),
         call("putAll", "", c -> c.putAll(Map.of("k", "v"))),

@@ -42,6 +42,16 @@ class CacheBasicsTest {
   }
 
   @Test
+  void getOrDefaultAnswersTheDefaultOnlyForAMissingKey() {
+    assertThat(cache.getOrDefault("k", "fallback")).isEqualTo("fallback");
+    assertThat(cache.getOrDefault("k", null)).isNull();
+
+    cache.put("k", "v");
+
+    assertThat(cache.getOrDefault("k", "fallback")).isEqualTo("v");
+  }
+
+  @Test
   void getOrThrowNamesTheKeyAndTheCache() {
     assertThatThrownBy(() -> cache.getOrThrow("ghost"))
         .isInstanceOf(NoSuchElementException.class)

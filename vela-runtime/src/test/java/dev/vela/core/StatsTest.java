@@ -23,6 +23,8 @@ class StatsTest {
     cache.get("a"); // hit
     cache.getOrThrow("a"); // hit
     cache.get("zzz"); // miss
+    cache.getOrDefault("a", "none"); // hit
+    cache.getOrDefault("zzz", null); // miss
     cache.getOrFetch("e", k -> "5"); // miss, fetch, write
     cache.getOrFetch("e", k -> "never"); // hit
     cache.exists("a"); // not counted
@@ -42,7 +44,7 @@ class StatsTest {
 
       CacheStats stats = cache.stats();
 
-      assertThat(stats).isEqualTo(new CacheStats(3, 3, 5, 4, 0, 1, 1, 0, 0, 0, 0));
+      assertThat(stats).isEqualTo(new CacheStats(4, 4, 5, 4, 0, 1, 1, 0, 0, 0, 0));
       assertThat(stats.hitRate()).isEqualTo(0.5);
     }
   }
