@@ -122,9 +122,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
   }
 
   private V countedGet(K key) {
-    V value = topology.get(key);
-    stats.recordRead(value != null);
-    return value;
+    return topology.countedGet(key, stats);
   }
 
   @Override

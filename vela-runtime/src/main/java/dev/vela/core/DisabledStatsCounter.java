@@ -34,6 +34,9 @@ enum DisabledStatsCounter implements StatsCounter {
   public void recordL1Hit() {}
 
   @Override
+  public void recordL1HitRead() {}
+
+  @Override
   public void recordL1Miss() {}
 
   @Override

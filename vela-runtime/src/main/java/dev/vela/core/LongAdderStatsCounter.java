@@ -16,6 +16,7 @@ final class LongAdderStatsCounter implements StatsCounter {
   private final LongAdder decodeErrors = new LongAdder();
   private final LongAdder l1Hits = new LongAdder();
   private final LongAdder l1Misses = new LongAdder();
+  private final LongAdder l1HitReads = new LongAdder(); // both hits and L1 hits
 
   @Override
   public void recordRead(boolean hit) {
@@ -64,14 +65,20 @@ final class LongAdderStatsCounter implements StatsCounter {
   }
 
   @Override
+  public void recordL1HitRead() {
+    l1HitReads.increment();
+  }
+
+  @Override
   public void recordL1Miss() {
     l1Misses.increment();
   }
 
   @Override
   public CacheStats snapshot() {
+    long hitReads = l1HitReads.sum();
     return new CacheStats(
-        hits.sum(), misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), l1Hits.sum(), l1Misses.sum());
+        hits.sum() + hitReads, misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
+        fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), l1Hits.sum() + hitReads, l1Misses.sum());
   }
 }

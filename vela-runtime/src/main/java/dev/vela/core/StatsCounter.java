@@ -14,9 +14,6 @@ interface StatsCounter extends L1Counter {
     return enabled ? new LongAdderStatsCounter() : DisabledStatsCounter.INSTANCE;
   }
 
-  /** A counted read: a hit when {@code hit}, else a miss. */
-  void recordRead(boolean hit);
-
   void recordWrites(long count);
 
   void recordDeletes(long count);

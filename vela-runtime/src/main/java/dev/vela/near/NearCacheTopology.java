@@ -9,6 +9,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.topology.CacheTopology;
+import dev.vela.topology.ReadCounter;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -116,6 +117,18 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       return value;
     }
     return missed(key);
+  }
+
+  @Override
+  public V countedGet(K key, ReadCounter reads) {
+    V value = l1.get(key);
+    if (value != null) {
+      counter.recordL1HitRead(); // one count: the read's hit and the L1 hit
+      return value;
+    }
+    V read = missed(key);
+    reads.recordRead(read != null);
+    return read;
   }
 
   /** The L1 miss path, apart from the hit path so that the hit stays small enough to inline. */

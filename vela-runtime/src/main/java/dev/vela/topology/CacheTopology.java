@@ -34,6 +34,16 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
   /** The variant whose cache-wide operations cover this node only; itself when there is one node. */
   CacheTopology<K, V> nodeLocal();
 
+  /**
+   * Reads {@code key} as a counted hit or miss, recorded in {@code reads}; null on a miss. A
+   * topology that answers some reads in its own way (a near cache's L1) counts them there too.
+   */
+  default V countedGet(K key, ReadCounter reads) {
+    V value = get(key);
+    reads.recordRead(value != null);
+    return value;
+  }
+
   /** The backend on this node, which the sweeper cleans and {@code inspect()} describes. */
   CacheBackend<K, V> localBackend();
 

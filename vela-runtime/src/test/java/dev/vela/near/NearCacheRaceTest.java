@@ -77,6 +77,12 @@ class NearCacheRaceTest {
     public void recordL1Hit() {}
 
     @Override
+    public void recordL1HitRead() {}
+
+    @Override
+    public void recordRead(boolean hit) {}
+
+    @Override
     public void recordL1Miss() {}
   }
 }

@@ -53,6 +53,21 @@ class NearCacheTopologyTest {
   }
 
   @Test
+  void aCountedReadTheL1AnswersIsCountedOnceAsAnL1HitRead() {
+    writeBehindTheNearCaches("k", "v1");
+
+    assertThat(nodeA.countedGet("k", countsA)).as("read from the L2").isEqualTo("v1");
+    assertThat(nodeA.countedGet("k", countsA)).as("answered by the L1").isEqualTo("v1");
+    assertThat(nodeA.countedGet("none", countsA)).isNull();
+
+    assertThat(countsA.hitReads.get()).as("L1 answers").isEqualTo(1);
+    assertThat(countsA.hits.get()).as("no separate L1 hit count").isZero();
+    assertThat(countsA.misses.get()).as("L1 misses").isEqualTo(2);
+    assertThat(countsA.readHits.get()).as("hits read from the L2").isEqualTo(1);
+    assertThat(countsA.readMisses.get()).isEqualTo(1);
+  }
+
+  @Test
   void anAbsentKeyIsAnL1MissAndNothingIsKept() {
     assertThat(nodeA.get("none")).isNull();
     assertThat(nodeA.get("none")).isNull();
@@ -210,14 +225,27 @@ class NearCacheTopologyTest {
     }
   }
 
-  /** Counts L1 hits and misses. */
+  /** Counts L1 hits and misses, and the counted reads' hits and misses. */
   static final class CountingL1 implements L1Counter {
     final AtomicInteger hits = new AtomicInteger();
     final AtomicInteger misses = new AtomicInteger();
+    final AtomicInteger hitReads = new AtomicInteger(); // counted reads the L1 answered
+    final AtomicInteger readHits = new AtomicInteger();
+    final AtomicInteger readMisses = new AtomicInteger();
 
     @Override
     public void recordL1Hit() {
       hits.incrementAndGet();
+    }
+
+    @Override
+    public void recordL1HitRead() {
+      hitReads.incrementAndGet();
+    }
+
+    @Override
+    public void recordRead(boolean hit) {
+      (hit ? readHits : readMisses).incrementAndGet();
     }
 
     @Override
