@@ -91,8 +91,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     if (request.length > 0 && request[0] == Op.RUNS.code()) {
-      membership.runs(from); // answered before the first ring too: two nodes that start together ask each other
-      reply.accept(Reply.okEmpty());
+      membership.answerRuns(from, () -> reply.accept(Reply.okEmpty()));
       return;
     }
     if (mayWait(request)) {

@@ -167,7 +167,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout);
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
     this.membership = new Membership(
-        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes);
+        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
+        joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
