@@ -9,7 +9,9 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.topology.version.Version;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +42,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private final Partition<K, V> partition;
   private final CacheBackend<K, V> backend;
   private final Routing routing;
+  private final Migration<K, V> migration;
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
   private final Membership membership;
@@ -52,6 +55,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       Partition<K, V> partition,
       CacheBackend<K, V> backend,
       Routing routing,
+      Migration<K, V> migration,
       Remote<K, V> remote,
       Wire<K, V> wire,
       Membership membership,
@@ -61,6 +65,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     this.partition = partition;
     this.backend = backend;
     this.routing = routing;
+    this.migration = migration;
     this.remote = remote;
     this.wire = wire;
     this.membership = membership;
@@ -198,17 +203,34 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         K key = wire.readKey(in);
         StoredEntry<V> entry = wire.readEntry(in);
-        // a value that does not decode here is a counted miss, as on reads: the write is skipped
-        (entry == null ? partition.versionOf(key) : partition.put(key, entry, hop)).write(out);
+        if (entry == null) {
+          partition.versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
+        } else {
+          Version version = partition.put(key, entry, hop);
+          handOnIfLeaving(version, Map.of(key, new Versioned<>(version, entry)));
+          version.write(out);
+        }
       }
       case PUT_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         Map<K, StoredEntry<V>> entries = remote.readEntries(in);
-        (entries.isEmpty() ? partition.oldestVersion() : partition.putAll(entries, hop)).write(out);
+        if (entries.isEmpty()) {
+          partition.oldestVersion().write(out);
+        } else {
+          Version version = partition.putAll(entries, hop);
+          Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+          entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+          handOnIfLeaving(version, copies);
+          version.write(out);
+        }
       }
       case DELETE -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        Removal removal = partition.delete(wire.readKey(in), hop);
+        K key = wire.readKey(in);
+        Removal removal = partition.delete(key, hop);
+        if (removal.version() != null) {
+          handOnIfLeaving(removal.version(), Map.of(key, new Versioned<>(removal.version(), null)));
+        }
         out.writeBoolean(removal.removed());
         out.writeBoolean(removal.version() != null);
         if (removal.version() != null) {
@@ -251,6 +273,19 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case RUNS -> throw new IllegalStateException("announcements are answered before any other request");
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A write another node sent here that this node stored itself ({@code version} is its own) after
+   * it began to leave may have come after its handover had passed the key, and would be lost with
+   * it: it goes to the key's owner on the ring without this node before it is acknowledged. A write
+   * stored before the leave began is in the backend when the handover reads it, since the leave
+   * is checked only after storing.
+   */
+  private void handOnIfLeaving(Version version, Map<K, Versioned<V>> copies) {
+    if (version.node().equals(partition.self()) && routing.isLeaving()) {
+      migration.handOn(copies, routing.ring());
+    }
   }
 
   private void writeEntries(CodecOutput out) {

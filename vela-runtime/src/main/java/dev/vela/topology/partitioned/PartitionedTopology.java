@@ -185,7 +185,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
     this.endpoint = new PartitionEndpoint<>(
-        cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
+        cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
   }
 
