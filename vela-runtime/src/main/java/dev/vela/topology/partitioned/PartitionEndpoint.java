@@ -207,7 +207,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
           partition.versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
         } else {
           Version version = partition.put(key, entry, hop);
-          handOnIfLeaving(version, Map.of(key, new Versioned<>(version, entry)));
+          if (storedWhileLeaving(version)) {
+            migration.handOn(Map.of(key, new Versioned<>(version, entry)), routing.ring());
+          }
           version.write(out);
         }
       }
@@ -218,9 +220,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
           partition.oldestVersion().write(out);
         } else {
           Version version = partition.putAll(entries, hop);
-          Map<K, Versioned<V>> copies = new LinkedHashMap<>();
-          entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
-          handOnIfLeaving(version, copies);
+          if (storedWhileLeaving(version)) {
+            Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+            entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+            migration.handOn(copies, routing.ring());
+          }
           version.write(out);
         }
       }
@@ -228,8 +232,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         K key = wire.readKey(in);
         Removal removal = partition.delete(key, hop);
-        if (removal.version() != null) {
-          handOnIfLeaving(removal.version(), Map.of(key, new Versioned<>(removal.version(), null)));
+        if (removal.version() != null && storedWhileLeaving(removal.version())) {
+          migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
         }
         out.writeBoolean(removal.removed());
         out.writeBoolean(removal.version() != null);
@@ -276,16 +280,14 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   }
 
   /**
-   * A write another node sent here that this node stored itself ({@code version} is its own) after
-   * it began to leave may have come after its handover had passed the key, and would be lost with
-   * it: it goes to the key's owner on the ring without this node before it is acknowledged. A write
-   * stored before the leave began is in the backend when the handover reads it, since the leave
-   * is checked only after storing.
+   * True when this node stored a write another node sent ({@code version} is its own) and has
+   * begun to leave: its handover may have passed the key already, and the write would be lost with
+   * this node, so it goes on to the key's owner on the ring without this node before it is
+   * acknowledged. A write stored before the leave began is in the backend when the handover reads
+   * it, since the leave is looked at only after storing.
    */
-  private void handOnIfLeaving(Version version, Map<K, Versioned<V>> copies) {
-    if (version.node().equals(partition.self()) && routing.isLeaving()) {
-      migration.handOn(copies, routing.ring());
-    }
+  private boolean storedWhileLeaving(Version version) {
+    return version.node().equals(partition.self()) && routing.isLeaving();
   }
 
   private void writeEntries(CodecOutput out) {
