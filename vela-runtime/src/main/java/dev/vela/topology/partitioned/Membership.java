@@ -1,6 +1,7 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.topology.ring.HashRing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * retrying a receiver it could not reach with growing pauses, and tells the others it is done only
  * once every key has arrived, so that until then new owners keep asking this node for the keys it
  * still holds.
+ *
+ * <p>A member that asks this node whether it runs the cache hears the answer only once this node's
+ * ring includes it (see {@link HeldAnswers}), so that when its {@code create()} returns, both route
+ * every key alike.
  */
 final class Membership {
   private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
@@ -41,6 +46,7 @@ final class Membership {
   private final TransactionLocks<?> locks;
   private final PartitionChangeFeed<?> changes;
   private final ScheduledExecutorService steps;
+  private final HeldAnswers answers;
   private final CountDownLatch firstRing = new CountDownLatch(1);
   private final Set<String> asked = new HashSet<>(); // members asked whether they run this cache
   private List<String> latestView = List.of();
@@ -48,8 +54,13 @@ final class Membership {
   private boolean firstRoundDone;
   private int handoverAttempt; // grows with each retry of the same ring's handover
 
+  /**
+   * Follows views for {@code cacheName} on node {@code self}. An answer to a member that asked
+   * whether this node runs the cache waits for the ring to include that member at most {@code
+   * answerLimit}: keep it below the rpcTimeout, or the asker gives up on this node.
+   */
   Membership(String cacheName, String self, Routing routing, Remote<?, ?> remote, Migration<?, ?> migration,
-      FetchClaims<?> claims, TransactionLocks<?> locks, PartitionChangeFeed<?> changes) {
+      FetchClaims<?> claims, TransactionLocks<?> locks, PartitionChangeFeed<?> changes, Duration answerLimit) {
     this.cacheName = cacheName;
     this.self = self;
     this.routing = routing;
@@ -58,6 +69,7 @@ final class Membership {
     this.claims = claims;
     this.locks = locks;
     this.changes = changes;
+    this.answers = new HeldAnswers(cacheName, answerLimit);
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "vela-partitioned-views-" + cacheName + "-" + self);
       thread.setDaemon(true);
@@ -87,9 +99,28 @@ final class Membership {
     }
   }
 
-  /** Stops following views: the cache is closing. */
+  /**
+   * {@code member} asked whether this node runs the cache, telling that it runs it too: from the
+   * next step on, the ring includes it, and {@code answer} is sent once it does (see {@link
+   * HeldAnswers}). A question that comes before the view holding {@code member} waits for that view.
+   */
+  void answerRuns(String member, Runnable answer) {
+    runs(member);
+    if (routing.isLeaving()) {
+      answer.run(); // this node's ring no longer changes; it tells the others it left once its keys are handed over
+      return;
+    }
+    answers.answer(member, this::inRing, answer);
+  }
+
+  /** Stops following views: the cache is closing. Held answers go out now. */
   void close() {
     steps.shutdownNow();
+    answers.close();
+  }
+
+  private boolean inRing(String member) {
+    return routing.ring().contains(member);
   }
 
   private void run(Runnable step) {
@@ -144,6 +175,7 @@ final class Membership {
     }
     boolean first = firstRing.getCount() > 0;
     HashRing before = routing.update(members, first);
+    answers.ringChanged(this::inRing); // before the handover below, which may take long
     claims.retainHolders(members);
     locks.retainHolders(members);
     changes.viewChanged();

@@ -64,6 +64,43 @@ final class Migration<K, V> {
     return batches.unreachable.isEmpty();
   }
 
+  /**
+   * Hands writes that other nodes sent here after this node began to leave straight to their
+   * replicas on {@code ring}, which no longer holds this node: its handover may have passed their
+   * keys already, and what stays here is lost when it goes. Throws when an owner does not take them
+   * (it cannot be reached, or leaves too), so that their writer hears the write did not land; a
+   * backup that misses them is brought up to date by its owner's next handover.
+   */
+  void handOn(Map<K, Versioned<V>> copies, HashRing ring) {
+    if (ring.isEmpty()) {
+      return; // no node is left to take them
+    }
+    Map<String, Map<K, Versioned<V>>> toOwners = new LinkedHashMap<>();
+    Map<String, Map<K, Versioned<V>>> toBackups = new LinkedHashMap<>();
+    copies.forEach((key, copy) -> {
+      List<String> replicas = partition.replicasOf(key, ring);
+      toOwners.computeIfAbsent(replicas.get(0), o -> new LinkedHashMap<>()).put(key, copy);
+      replicas.subList(1, replicas.size()).forEach(
+          backup -> toBackups.computeIfAbsent(backup, b -> new LinkedHashMap<>()).put(key, copy));
+    });
+    toOwners.forEach((owner, batch) -> {
+      try {
+        remote.copy(owner, batch);
+      } catch (VelaException e) {
+        throw new VelaException("cache '" + cacheName + "' on node " + partition.self() + " is leaving and could not hand "
+            + batch.size() + " write(s) on to their new owner " + owner + ", so they did not land; write again once"
+            + " the view has changed: " + e.getMessage(), e);
+      }
+    });
+    toBackups.forEach((backup, batch) -> {
+      try {
+        remote.copy(backup, batch);
+      } catch (VelaException e) {
+        LOG.debug("cache '" + cacheName + "' could not hand writes on to backup " + backup, e);
+      }
+    });
+  }
+
   /** The copies on their way, by receiver; a batch goes out when it is full. */
   private final class Batches {
     private final HashRing ring;

@@ -9,7 +9,9 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.topology.version.Version;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +42,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private final Partition<K, V> partition;
   private final CacheBackend<K, V> backend;
   private final Routing routing;
+  private final Migration<K, V> migration;
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
   private final Membership membership;
@@ -52,6 +55,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       Partition<K, V> partition,
       CacheBackend<K, V> backend,
       Routing routing,
+      Migration<K, V> migration,
       Remote<K, V> remote,
       Wire<K, V> wire,
       Membership membership,
@@ -61,6 +65,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     this.partition = partition;
     this.backend = backend;
     this.routing = routing;
+    this.migration = migration;
     this.remote = remote;
     this.wire = wire;
     this.membership = membership;
@@ -91,8 +96,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     if (request.length > 0 && request[0] == Op.RUNS.code()) {
-      membership.runs(from); // answered before the first ring too: two nodes that start together ask each other
-      reply.accept(Reply.okEmpty());
+      membership.answerRuns(from, () -> reply.accept(Reply.okEmpty()));
       return;
     }
     if (mayWait(request)) {
@@ -199,17 +203,38 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         K key = wire.readKey(in);
         StoredEntry<V> entry = wire.readEntry(in);
-        // a value that does not decode here is a counted miss, as on reads: the write is skipped
-        (entry == null ? partition.versionOf(key) : partition.put(key, entry, hop)).write(out);
+        if (entry == null) {
+          partition.versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
+        } else {
+          Version version = partition.put(key, entry, hop);
+          if (storedWhileLeaving(version)) {
+            migration.handOn(Map.of(key, new Versioned<>(version, entry)), routing.ring());
+          }
+          version.write(out);
+        }
       }
       case PUT_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         Map<K, StoredEntry<V>> entries = remote.readEntries(in);
-        (entries.isEmpty() ? partition.oldestVersion() : partition.putAll(entries, hop)).write(out);
+        if (entries.isEmpty()) {
+          partition.oldestVersion().write(out);
+        } else {
+          Version version = partition.putAll(entries, hop);
+          if (storedWhileLeaving(version)) {
+            Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+            entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+            migration.handOn(copies, routing.ring());
+          }
+          version.write(out);
+        }
       }
       case DELETE -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        Removal removal = partition.delete(wire.readKey(in), hop);
+        K key = wire.readKey(in);
+        Removal removal = partition.delete(key, hop);
+        if (removal.version() != null && storedWhileLeaving(removal.version())) {
+          migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
+        }
         out.writeBoolean(removal.removed());
         out.writeBoolean(removal.version() != null);
         if (removal.version() != null) {
@@ -252,6 +277,17 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case RUNS -> throw new IllegalStateException("announcements are answered before any other request");
     }
     return out.toByteArray();
+  }
+
+  /**
+   * True when this node stored a write another node sent ({@code version} is its own) and has
+   * begun to leave: its handover may have passed the key already, and the write would be lost with
+   * this node, so it goes on to the key's owner on the ring without this node before it is
+   * acknowledged. A write stored before the leave began is in the backend when the handover reads
+   * it, since the leave is looked at only after storing.
+   */
+  private boolean storedWhileLeaving(Version version) {
+    return version.node().equals(partition.self()) && routing.isLeaving();
   }
 
   private void writeEntries(CodecOutput out) {

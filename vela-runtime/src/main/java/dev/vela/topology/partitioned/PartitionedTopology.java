@@ -10,8 +10,10 @@ import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheChannel;
+import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.cluster.VelaCluster;
+import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.Placeholders;
@@ -33,6 +35,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -104,17 +107,29 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public static <K, V> PartitionedTopology<K, V> open(
       BackendContext<K, V> context, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats, VelaCluster cluster) {
     CacheConfig config = context.config();
+    ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
+    return open(context, backend, thisNodeStats, settings, endpointFor -> cluster != null
+        ? cluster.join(config.name(), endpointFor)
+        : VelaCluster.joinShared(settings, config.name(), endpointFor));
+  }
+
+  /**
+   * As {@link #open(BackendContext, CacheBackend, Supplier, VelaCluster)}, with {@code join}
+   * joining the cluster: given how to make the endpoint for a channel, it returns the joined
+   * channel. Tests join a channel without a network this way.
+   */
+  static <K, V> PartitionedTopology<K, V> open(BackendContext<K, V> context, CacheBackend<K, V> backend,
+      Supplier<CacheStats> thisNodeStats, ClusterSettings settings,
+      Function<Function<CacheChannel, CacheEndpoint>, CacheChannel> join) {
+    CacheConfig config = context.config();
     int backups = backups(config);
     String purpose = "cache '" + config.name() + "' (PARTITIONED)";
     Wire<K, V> wire = new Wire<>(
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
         context.decodeErrors());
-    ClusterSettings settings = cluster != null ? cluster.settings() : ClusterSettings.fromOptions(config.name(), config.topologyOptions());
     PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups, context.clock());
     PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
-    CacheChannel channel = cluster != null
-        ? cluster.join(config.name(), ch -> endpoint[0] = topology.wire(ch, wire))
-        : VelaCluster.joinShared(settings, config.name(), ch -> endpoint[0] = topology.wire(ch, wire));
+    CacheChannel channel = join.apply(ch -> endpoint[0] = topology.wire(ch, wire));
     try {
       channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
       // the first ring waits for every member to say whether it runs this cache, at most the rpcTimeout
@@ -164,12 +179,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         new VersionTable<>(clock, TOMBSTONE_LIFETIME));
     this.migration = new Migration<>(cacheName, partition, backend, remote);
     this.nodeLocal = new NodeLocalPartition<>(this);
-    this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout);
+    this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout, joined.rpcTimeout());
     this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
     this.membership = new Membership(
-        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes);
+        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
+        joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
     this.endpoint = new PartitionEndpoint<>(
-        cacheName, partition, backend, routing, remote, wire, membership, thisNodeStats, changes);
+        cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
   }
 
@@ -236,7 +252,21 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
     String owner = partition.ownerOf(key);
-    Version version = ownedHere(owner) ? partition.put(key, entry, Hop.FORWARDED) : remote.put(owner, key, entry, Hop.ROUTED);
+    Version version;
+    if (ownedHere(owner)) {
+      version = partition.put(key, entry, Hop.FORWARDED);
+    } else {
+      try {
+        version = remote.put(owner, key, entry, Hop.ROUTED);
+      } catch (VelaException failed) {
+        // a fetch granted to this thread keeps its value and stores it again once a new owner takes the key
+        if (failed instanceof CodecException
+            || !fetches.keepUnstored(key, () -> put(key, value, expiresAtMillis, tags), failed)) {
+          throw failed;
+        }
+        return;
+      }
+    }
     copyToBackups(key, Map.of(key, new Versioned<>(version, entry)));
   }
 

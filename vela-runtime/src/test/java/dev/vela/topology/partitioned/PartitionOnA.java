@@ -17,6 +17,7 @@ final class PartitionOnA implements AutoCloseable {
   final Routing routing = new Routing("a");
   final Remote<String, String> remote;
   final Partition<String, String> partition;
+  final Migration<String, String> migration;
   final PartitionEndpoint<String, String> endpoint;
 
   PartitionOnA(String cacheName, CacheChannel channel) {
@@ -24,9 +25,10 @@ final class PartitionOnA implements AutoCloseable {
     partition = new Partition<>(
         "a", backend, routing, remote, wire, 0, new HybridClock(clock), new VersionTable<>(clock, Duration.ofMinutes(2)));
     PartitionChangeFeed<String> changes = new PartitionChangeFeed<>(channel, wire, () -> routing.ring().members());
-    Membership membership = new Membership(cacheName, "a", routing, remote,
-        new Migration<>(cacheName, partition, backend, remote), partition.claims(), partition.locks(), changes);
-    endpoint = new PartitionEndpoint<>(cacheName, partition, backend, routing, remote, wire, membership,
+    migration = new Migration<>(cacheName, partition, backend, remote);
+    Membership membership = new Membership(cacheName, "a", routing, remote, migration, partition.claims(),
+        partition.locks(), changes, channel.rpcTimeout().dividedBy(2));
+    endpoint = new PartitionEndpoint<>(cacheName, partition, backend, routing, migration, remote, wire, membership,
         () -> CacheStats.EMPTY, changes);
   }
 
