@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * fastest path) and of entries with a time to live (which, like an L1 hit, reads the clock), and
  * a plain REDIS cache's {@code get}, which crosses
  * the network each time (target: near-cache hits at least 50x faster). All three hold the same
- * {@link #KEYS} orders and read them in turn from one thread.
+ * {@link #KEYS} orders and read them in turn from one thread. The LOCAL read and the near-cache hit
+ * are measured with {@code get} and again with {@code getOrDefault}, which returns no {@code Optional}.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar NearCacheBench -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
@@ -135,6 +136,18 @@ public class NearCacheBench {
   @Benchmark
   public Order nearCacheHit() {
     return nearRedis.get(nextKey()).orElseThrow();
+  }
+
+  /** A LOCAL MEMORY cache's {@code getOrDefault}, which allocates no {@code Optional}. */
+  @Benchmark
+  public Order localMemoryGetOrDefault() {
+    return localMemory.getOrDefault(nextKey(), null);
+  }
+
+  /** A REDIS cache's {@code getOrDefault} answered by its near cache's L1. */
+  @Benchmark
+  public Order nearCacheHitGetOrDefault() {
+    return nearRedis.getOrDefault(nextKey(), null);
   }
 
   /** A REDIS cache's get without a near cache: one round trip to Redis each. */
