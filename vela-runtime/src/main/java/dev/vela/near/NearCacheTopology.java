@@ -118,7 +118,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       counter.recordL1Hit();
       return value;
     }
-    return countedMiss(key, UNCOUNTED);
+    return readThrough(key, UNCOUNTED);
   }
 
   @Override
@@ -128,31 +128,29 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       counter.recordL1HitRead(); // one count: the read's hit and the L1 hit
       return value;
     }
-    return countedMiss(key, reads);
+    return readThrough(key, reads);
   }
 
   /**
-   * The L1 miss path, counting included, in one method apart from the hit path: at
-   * a call taken this rarely the JIT inlines a callee only if it is tiny (35 bytecodes), and this
-   * one is larger. Inlined, its two counters grew the compiled read past the size callers inline.
+   * The L1 miss path, counting included: reads {@code key} from the L2 and keeps it in the L1,
+   * unless the key was invalidated meanwhile. One method apart from the hit path, and larger than
+   * the JIT inlines at a call taken this rarely: inlined, this path and its two counters grew the
+   * compiled read past the size its callers inline, so every hit became a call.
    */
-  private V countedMiss(K key, ReadCounter reads) {
+  private V readThrough(K key, ReadCounter reads) {
     counter.recordL1Miss();
-    StoredEntry<V> entry = readThrough(key);
-    V read = entry == null ? null : entry.value();
-    reads.recordRead(read != null);
-    return read;
-  }
-
-  /** Reads {@code key} from the L2 and keeps it in the L1, unless the key was invalidated meanwhile. */
-  private StoredEntry<V> readThrough(K key) {
     int stripe = invalidations.stripeOf(key);
     long keyVersion = invalidations.keyVersion(stripe);
     long wideVersion = invalidations.wideVersion();
     // entry(), not get(): the L1 must not keep an entry past its own expiry
     StoredEntry<V> entry = l2.entry(key);
-    if (entry == null || !feedsLive()) {
-      return entry;
+    if (entry == null) {
+      reads.recordRead(false);
+      return null;
+    }
+    reads.recordRead(true);
+    if (!feedsLive()) {
+      return entry.value();
     }
     // stored only if no invalidation came while the L2 read was in flight; one that comes after
     // this removes what was just stored
@@ -164,7 +162,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     if (fills.incrementAndGet() % FILLS_PER_CLEANUP == 0) {
       l1.removeExpired(FILLS_PER_CLEANUP);
     }
-    return entry;
+    return entry.value();
   }
 
   private boolean feedsLive() {
