@@ -18,6 +18,7 @@ import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two nodes that each ran the cache alone (as the halves of a split cluster do) and then see each
  * other: each takes the other's contents, and both end with the last writer of every key. Once
- * for two clusters that find each other, once for one running cluster split in two and healed.
+ * for two clusters that find each other, once for one running cluster split in two and healed;
+ * and a near cache's L1, which may have missed invalidations while split, is cleared by the merge.
  */
 class MergeTest {
   /** A split is seen after the failure detector's 10 s timeout; generous for a loaded machine. */
@@ -101,6 +103,38 @@ class MergeTest {
     }
   }
 
+  @Test
+  void theMergeAfterASplitClearsTheNearCachesL1() {
+    int portA = FreePorts.next();
+    int portB = FreePorts.next();
+    String hosts = "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]";
+    try (VelaCluster nodeA = node(portA, hosts);
+         VelaCluster nodeB = node(portB, hosts)) {
+      nodeA.awaitMembers(new RequiredMembers.Count(2), SPLIT_OR_HEAL);
+      try (Cache<String, String> a = builder(nodeA, Instant.now()).nearCache(true).create();
+           Cache<String, String> b = builder(nodeB, Instant.now()).nearCache(true).create()) {
+        a.put("unchanged", "x");
+        a.put("changed", "old");
+        Runnable heal = NetworkFaults.split(nodeA, nodeB);
+        await("the cluster splits in two", () -> nodeA.members().size() == 1 && nodeB.members().size() == 1);
+        // the split's own view cleared a's L1: fill it again while the halves are apart
+        await("a's L1 holds both keys", () -> {
+          a.get("unchanged");
+          a.get("changed");
+          return l1Entries(a) == 2;
+        });
+        b.put("changed", "new"); // its invalidation cannot reach a
+
+        heal.run();
+        // "unchanged" is the same on both sides, so only the clear that a merge's view brings removes it
+        await("the halves merge and a's L1 forgets what it held during the split",
+            () -> nodeA.members().size() == 2 && l1Entries(a) == 0);
+        await("a reads what b wrote during the split", () -> a.get("changed").equals(Optional.of("new")));
+        assertThat(a.get("unchanged")).contains("x");
+      }
+    }
+  }
+
   /** Waits up to {@link #SPLIT_OR_HEAL}, pausing so the network threads get a CPU. */
   private static void await(String what, BooleanSupplier condition) {
     long until = System.nanoTime() + SPLIT_OR_HEAL.toNanos();
@@ -121,13 +155,20 @@ class MergeTest {
   }
 
   private static Cache<String, String> cache(VelaCluster node, Instant start) {
+    return builder(node, start).create();
+  }
+
+  private static CacheBuilder<String, String, Cache<String, String>> builder(VelaCluster node, Instant start) {
     return new CacheBuilder<String, String, Cache<String, String>>(
             new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "merged", Backend.MEMORY, Topology.REPLICATED,
             c -> c)
         .sweepInterval(Durations.INFINITE)
         .clock(new ManualClock(start))
-        .cluster(node)
-        .create();
+        .cluster(node);
+  }
+
+  private static int l1Entries(Cache<String, String> cache) {
+    return Integer.parseInt(cache.inspect().details().get("nearCache.l1Entries"));
   }
 
   private static Map<String, String> contents(Cache<String, String> cache) {
