@@ -44,6 +44,12 @@ class ClusterFormationTest {
         .sweepInterval(Durations.INFINITE);
   }
 
+  /** A node of {@code clusterName} on {@code port}, closed after the test, with a 10 s rpcTimeout. */
+  private VelaCluster node(String clusterName, int port, String hosts) {
+    return kept(VelaCluster.builder().clusterName(clusterName).port(port).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+  }
+
   private <T extends AutoCloseable> T kept(T closeable) {
     opened.add(closeable);
     return closeable;
@@ -91,10 +97,8 @@ class ClusterFormationTest {
     int first = FreePorts.next();
     int second = FreePorts.next();
     String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
-    VelaCluster a = kept(VelaCluster.builder().clusterName("agree").port(first).initialHosts(hosts)
-        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
-    VelaCluster b = kept(VelaCluster.builder().clusterName("agree").port(second).initialHosts(hosts)
-        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    VelaCluster a = node("agree", first, hosts);
+    VelaCluster b = node("agree", second, hosts);
     a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
     b.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
     Cache<String, String> onA = kept(cache("agreed").cluster(a).create());
@@ -181,10 +185,8 @@ class ClusterFormationTest {
     int first = FreePorts.next();
     int second = FreePorts.next();
     String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
-    VelaCluster a = kept(VelaCluster.builder().clusterName("depart").port(first).initialHosts(hosts)
-        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
-    VelaCluster b = kept(VelaCluster.builder().clusterName("depart").port(second).initialHosts(hosts)
-        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
+    VelaCluster a = node("depart", first, hosts);
+    VelaCluster b = node("depart", second, hosts);
     a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
     Cache<String, String> onA = kept(cache("departing").cluster(a).create());
     Cache<String, String> onB = cache("departing").cluster(b).create();
@@ -214,8 +216,7 @@ class ClusterFormationTest {
     String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
     List<VelaCluster> nodes = new ArrayList<>();
     for (int port : ports) {
-      nodes.add(kept(VelaCluster.builder().clusterName("runs-it").port(port).initialHosts(hosts)
-          .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start()));
+      nodes.add(node("runs-it", port, hosts));
     }
     nodes.get(0).awaitMembers(new RequiredMembers.Count(3), DEADLINE);
     nodes.get(2).awaitMembers(new RequiredMembers.Count(3), DEADLINE);
