@@ -4,6 +4,7 @@ import dev.vela.VelaException;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import dev.vela.topology.ring.HashRing;
+import dev.vela.topology.version.Versioned;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -10,6 +10,7 @@ import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;

@@ -10,6 +10,7 @@ import dev.vela.cluster.CacheEndpoint;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

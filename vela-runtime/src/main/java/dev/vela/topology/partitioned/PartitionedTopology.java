@@ -21,6 +21,7 @@ import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Collection;

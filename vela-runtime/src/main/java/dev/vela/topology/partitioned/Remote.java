@@ -11,6 +11,7 @@ import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,35 +87,13 @@ final class Remote<K, V> {
    */
   void copy(String member, Map<K, Versioned<V>> copies) {
     CodecOutput out = Op.COPY.request();
-    out.writeVarInt(copies.size());
-    copies.forEach((key, copy) -> {
-      wire.writeKey(out, key);
-      copy.version().write(out);
-      out.writeBoolean(!copy.isRemoval());
-      if (!copy.isRemoval()) {
-        wire.writeEntry(out, copy.entry());
-      }
-    });
+    wire.writeVersioned(out, copies);
     call(member, out.toByteArray());
   }
 
   /** Copies read from a COPY request, in order; those whose value does not decode here are left out. */
   Map<K, Versioned<V>> readCopies(CodecInput in) {
-    int count = in.readLength(1);
-    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      K key = wire.readKey(in);
-      Version version = Version.read(in);
-      if (!in.readBoolean()) {
-        copies.put(key, new Versioned<>(version, null));
-        continue;
-      }
-      StoredEntry<V> entry = wire.readEntry(in);
-      if (entry != null) {
-        copies.put(key, new Versioned<>(version, entry));
-      }
-    }
-    return copies;
+    return wire.readVersioned(in);
   }
 
   /** Tells every other member that this node has moved its keys for the ring {@code ringId}; best effort. */

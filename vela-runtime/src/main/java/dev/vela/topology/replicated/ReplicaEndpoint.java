@@ -2,6 +2,7 @@ package dev.vela.topology.replicated;
 
 import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.CacheStats;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
@@ -190,7 +191,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
         }
         case SYNC -> out.writeVarLong(sendContents(from));
         case BATCH -> {
-          Map<K, VersionedEntry<V>> states = replicas.readBatch(in);
+          Map<K, Versioned<V>> states = replicas.readBatch(in);
           states.forEach((key, state) -> {
             observed(state.version());
             store.apply(key, state);

@@ -1,6 +1,7 @@
 package dev.vela.topology.replicated;
 
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ final class ReplicaStore<K, V> {
   }
 
   /** Applies a state another node sent: its entry, or its removal, by the same version rule. */
-  void apply(K key, VersionedEntry<V> state) {
+  void apply(K key, Versioned<V> state) {
     if (state.entry() == null) {
       delete(key, state.version());
     } else {
@@ -143,10 +144,10 @@ final class ReplicaStore<K, V> {
    * removals alike. Each state is read under its key's lock, so an entry never travels with
    * another write's version. Weakly consistent: writes during the walk may or may not appear.
    */
-  void snapshot(int batchSize, Consumer<Map<K, VersionedEntry<V>>> batch) {
-    Map<K, VersionedEntry<V>> states = new LinkedHashMap<>();
+  void snapshot(int batchSize, Consumer<Map<K, Versioned<V>>> batch) {
+    Map<K, Versioned<V>> states = new LinkedHashMap<>();
     for (K key : versions.keySet()) {
-      VersionedEntry<V> state = stateOf(key);
+      Versioned<V> state = stateOf(key);
       if (state != null) {
         states.put(key, state);
       }
@@ -204,12 +205,12 @@ final class ReplicaStore<K, V> {
     return versions.size();
   }
 
-  private VersionedEntry<V> stateOf(K key) {
+  private Versioned<V> stateOf(K key) {
     ReentrantLock lock = stripeOf(key);
     lock.lock();
     try {
       Version version = versions.get(key);
-      return version == null ? null : new VersionedEntry<>(version, backend.entry(key));
+      return version == null ? null : new Versioned<>(version, backend.entry(key));
     } finally {
       lock.unlock();
     }

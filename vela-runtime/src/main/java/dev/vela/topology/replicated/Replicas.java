@@ -1,6 +1,7 @@
 package dev.vela.topology.replicated;
 
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.CacheStats;
 import dev.vela.VelaException;
 import dev.vela.backend.StoredEntry;
@@ -175,37 +176,15 @@ final class Replicas<K, V> {
   }
 
   /** Sends one batch of this node's contents to a joining node and waits for it to apply them. */
-  void sendBatch(String to, Map<K, VersionedEntry<V>> states) {
+  void sendBatch(String to, Map<K, Versioned<V>> states) {
     CodecOutput out = ReplicaOp.BATCH.request();
-    out.writeVarInt(states.size());
-    states.forEach((key, state) -> {
-      wire.writeKey(out, key);
-      state.version().write(out);
-      out.writeBoolean(state.entry() != null);
-      if (state.entry() != null) {
-        wire.writeEntry(out, state.entry());
-      }
-    });
+    wire.writeVersioned(out, states);
     call(to, out.toByteArray(), channel.rpcTimeout());
   }
 
   /** Reads a BATCH request; states whose value does not decode here are left out. */
-  Map<K, VersionedEntry<V>> readBatch(CodecInput in) {
-    int count = in.readLength(1);
-    Map<K, VersionedEntry<V>> states = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      K key = wire.readKey(in);
-      Version version = Version.read(in);
-      if (!in.readBoolean()) {
-        states.put(key, new VersionedEntry<>(version, null));
-        continue;
-      }
-      StoredEntry<V> entry = wire.readEntry(in);
-      if (entry != null) {
-        states.put(key, new VersionedEntry<>(version, entry));
-      }
-    }
-    return states;
+  Map<K, Versioned<V>> readBatch(CodecInput in) {
+    return wire.readVersioned(in);
   }
 
   /** Reads the entries of a PUT_ALL request; values that do not decode here are left out. */

@@ -9,7 +9,11 @@ import dev.vela.codec.CodecOutput;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import java.time.InstantSource;
+import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,6 +96,38 @@ public final class Wire<K, V> {
     }
     long expiresAt = remaining == FOREVER ? StoredEntry.NO_EXPIRY : saturatedAdd(clock.millis(), remaining);
     return new StoredEntry<>(value, expiresAt, tags);
+  }
+
+  /** Writes {@code states}: a count, then each key with its version and, unless a removal, its entry. */
+  public void writeVersioned(CodecOutput out, Map<K, Versioned<V>> states) {
+    out.writeVarInt(states.size());
+    states.forEach((key, state) -> {
+      writeKey(out, key);
+      state.version().write(out);
+      out.writeBoolean(!state.isRemoval());
+      if (!state.isRemoval()) {
+        writeEntry(out, state.entry());
+      }
+    });
+  }
+
+  /** Reads what {@link #writeVersioned} wrote, in order; states whose value does not decode here are left out. */
+  public Map<K, Versioned<V>> readVersioned(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, Versioned<V>> states = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = readKey(in);
+      Version version = Version.read(in);
+      if (!in.readBoolean()) {
+        states.put(key, new Versioned<>(version, null));
+        continue;
+      }
+      StoredEntry<V> entry = readEntry(in);
+      if (entry != null) {
+        states.put(key, new Versioned<>(version, entry));
+      }
+    }
+    return states;
   }
 
   /** A request that starts with the operation code {@code op}. */

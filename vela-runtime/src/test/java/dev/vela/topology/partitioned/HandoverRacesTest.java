@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vela.VelaException;
 import dev.vela.backend.StoredEntry;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.vela.topology.replicated;
 
 import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.backend.StoredEntry;
@@ -87,12 +88,12 @@ class ReplicaStoreTest {
       store.put("k" + i, v(i + 1, "a"), entry("v" + i));
     }
     store.delete("k3", v(100, "a"));
-    List<Map<String, VersionedEntry<String>>> batches = new ArrayList<>();
+    List<Map<String, Versioned<String>>> batches = new ArrayList<>();
     store.snapshot(10, batch -> batches.add(Map.copyOf(batch)));
 
     assertThat(batches).hasSize(3);
     assertThat(batches).allSatisfy(batch -> assertThat(batch.size()).isLessThanOrEqualTo(10));
-    VersionedEntry<String> removed = batches.stream().filter(b -> b.containsKey("k3")).findFirst().orElseThrow().get("k3");
+    Versioned<String> removed = batches.stream().filter(b -> b.containsKey("k3")).findFirst().orElseThrow().get("k3");
     assertThat(removed.entry()).isNull();
     assertThat(removed.version()).isEqualTo(v(100, "a"));
 
