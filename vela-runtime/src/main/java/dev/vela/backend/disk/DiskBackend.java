@@ -272,8 +272,7 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     } finally {
       writeLock.unlock();
     }
-    commits.afterWrite(sequence);
-    expired.forEach(e -> reportExpired(e.getKey(), e.getValue()));
+    afterRemovals(sequence, expired);
     return live;
   }
 
@@ -315,9 +314,14 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     } finally {
       writeLock.unlock();
     }
+    afterRemovals(sequence, expired);
+    return live;
+  }
+
+  /** Commits removals made under the write lock, then reports the entries among them that had expired. */
+  private void afterRemovals(long sequence, List<Map.Entry<byte[], byte[]>> expired) {
     commits.afterWrite(sequence);
     expired.forEach(e -> reportExpired(e.getKey(), e.getValue()));
-    return live;
   }
 
   @Override
