@@ -2,9 +2,6 @@ package dev.vela.topology.partitioned.multijvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.cluster.FreePorts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +16,14 @@ class MultiJvmBackupsTest {
 
   @Test
   void everyKeySurvivesAKilledNodeAndTheNextCrashAfterReReplication() throws Exception {
-    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
-    String clusterId = "backups-" + Long.toHexString(System.nanoTime());
-    Path dir = Path.of("target", "multi-jvm");
-    Files.createDirectories(dir);
-    Path log = dir.resolve("nodes-" + clusterId + ".log");
+    LoopbackCluster cluster = LoopbackCluster.plan("backups", 3);
     List<NodeProcess> nodes = new ArrayList<>();
     try {
-      NodeProcess a = NodeProcess.start(ports[0], hosts, clusterId, log, "PARTITIONED", 1);
+      NodeProcess a = cluster.start(0, "PARTITIONED", 1);
       nodes.add(a);
       CompletableFuture<NodeProcess> second =
-          CompletableFuture.supplyAsync(() -> NodeProcess.start(ports[1], hosts, clusterId, log, "PARTITIONED", 1));
-      NodeProcess c = NodeProcess.start(ports[2], hosts, clusterId, log, "PARTITIONED", 1);
+          CompletableFuture.supplyAsync(() -> cluster.start(1, "PARTITIONED", 1));
+      NodeProcess c = cluster.start(2, "PARTITIONED", 1);
       nodes.add(c);
       NodeProcess b = second.get(90, TimeUnit.SECONDS);
       nodes.add(b);

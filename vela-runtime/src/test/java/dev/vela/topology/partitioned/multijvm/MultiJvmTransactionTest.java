@@ -2,9 +2,6 @@ package dev.vela.topology.partitioned.multijvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.cluster.FreePorts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +19,13 @@ class MultiJvmTransactionTest {
 
   @Test
   void transactionsFromTwoNodesOverOneKeyLoseNoUpdate() throws Exception {
-    int[] ports = {FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
-    String clusterId = "transactions-" + Long.toHexString(System.nanoTime());
-    Path dir = Path.of("target", "multi-jvm");
-    Files.createDirectories(dir);
-    Path log = dir.resolve("nodes-" + clusterId + ".log");
+    LoopbackCluster cluster = LoopbackCluster.plan("transactions", 2);
     List<NodeProcess> nodes = new ArrayList<>();
     try {
       List<CompletableFuture<NodeProcess>> starts = new ArrayList<>();
-      for (int port : ports) {
-        starts.add(CompletableFuture.supplyAsync(() -> NodeProcess.start(port, hosts, clusterId, log)));
+      for (int i = 0; i < cluster.ports().length; i++) {
+        int node = i;
+        starts.add(CompletableFuture.supplyAsync(() -> cluster.start(node)));
       }
       for (CompletableFuture<NodeProcess> start : starts) {
         nodes.add(start.get(90, TimeUnit.SECONDS));

@@ -2,9 +2,6 @@ package dev.vela.topology.partitioned.multijvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.cluster.FreePorts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +21,13 @@ class MultiJvmVersionedBackupsTest {
 
   @Test
   void promotedBackupsServeWhatTheOwnerServedAfterConcurrentWrites() throws Exception {
-    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
-    String clusterId = "versioned-" + Long.toHexString(System.nanoTime());
-    Path dir = Path.of("target", "multi-jvm");
-    Files.createDirectories(dir);
-    Path log = dir.resolve("nodes-" + clusterId + ".log");
+    LoopbackCluster cluster = LoopbackCluster.plan("versioned", 3);
     List<NodeProcess> nodes = new ArrayList<>();
     try {
       List<CompletableFuture<NodeProcess>> starts = new ArrayList<>();
-      for (int port : ports) {
-        starts.add(CompletableFuture.supplyAsync(() -> NodeProcess.start(port, hosts, clusterId, log, "PARTITIONED", 1)));
+      for (int i = 0; i < cluster.ports().length; i++) {
+        int node = i;
+        starts.add(CompletableFuture.supplyAsync(() -> cluster.start(node, "PARTITIONED", 1)));
       }
       for (CompletableFuture<NodeProcess> start : starts) {
         nodes.add(start.get(90, TimeUnit.SECONDS));

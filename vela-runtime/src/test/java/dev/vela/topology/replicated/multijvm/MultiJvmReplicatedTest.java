@@ -2,10 +2,8 @@ package dev.vela.topology.replicated.multijvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.cluster.FreePorts;
+import dev.vela.topology.partitioned.multijvm.LoopbackCluster;
 import dev.vela.topology.partitioned.multijvm.NodeProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,18 +17,13 @@ class MultiJvmReplicatedTest {
 
   @Test
   void threeNodesHammeringOneKeySetEndWithIdenticalCopies() throws Exception {
-    int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
-    String clusterId = "replicated-" + Long.toHexString(System.nanoTime());
-    Path dir = Path.of("target", "multi-jvm");
-    Files.createDirectories(dir);
-    Path log = dir.resolve("nodes-" + clusterId + ".log");
+    LoopbackCluster cluster = LoopbackCluster.plan("replicated", 3);
     List<NodeProcess> nodes = new ArrayList<>();
     try {
-      nodes.add(NodeProcess.start(ports[0], hosts, clusterId, log, "REPLICATED", 0));
+      nodes.add(cluster.start(0, "REPLICATED", 0));
       nodes.get(0).send("putRange 0 " + KEYS);
-      nodes.add(NodeProcess.start(ports[1], hosts, clusterId, log, "REPLICATED", 0));
-      nodes.add(NodeProcess.start(ports[2], hosts, clusterId, log, "REPLICATED", 0));
+      nodes.add(cluster.start(1, "REPLICATED", 0));
+      nodes.add(cluster.start(2, "REPLICATED", 0));
       for (NodeProcess node : nodes) {
         assertThat(node.send("digest " + KEYS)).endsWith(" " + KEYS); // the later two received the contents
       }
