@@ -11,7 +11,7 @@ interface StatsCounter extends L1Counter {
 
   /** A counter that keeps counts, or one that ignores them when {@code enabled} is false. */
   static StatsCounter create(boolean enabled) {
-    return enabled ? new LongAdderStatsCounter() : DisabledStatsCounter.INSTANCE;
+    return enabled ? new CountingStatsCounter() : DisabledStatsCounter.INSTANCE;
   }
 
   void recordWrites(long count);

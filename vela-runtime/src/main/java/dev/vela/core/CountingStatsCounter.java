@@ -3,8 +3,13 @@ package dev.vela.core;
 import dev.vela.CacheStats;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts with {@link LongAdder}s: lock-free, and cheap under contention. */
-final class LongAdderStatsCounter implements StatsCounter {
+/**
+ * Counts the hot paths' events (reads and writes) in per-thread {@link CountCells}, which cost a
+ * plain store each, and the rarer events in {@link LongAdder}s. A thread without a cell (the table
+ * is full) counts reads and writes in the adders too.
+ */
+final class CountingStatsCounter implements StatsCounter {
+  private final CountCells cells;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder writes = new LongAdder();
@@ -18,15 +23,33 @@ final class LongAdderStatsCounter implements StatsCounter {
   private final LongAdder l1Misses = new LongAdder();
   private final LongAdder l1HitReads = new LongAdder(); // both hits and L1 hits
 
+  CountingStatsCounter() {
+    this(new CountCells());
+  }
+
+  /** A counter over {@code cells}; tests give it a small table. */
+  CountingStatsCounter(CountCells cells) {
+    this.cells = cells;
+  }
+
   @Override
   public void recordRead(boolean hit) {
-    // one increment on a chosen adder, not one per outcome: keeps the inlined read path short
-    (hit ? hits : misses).increment();
+    CountCell cell = cells.mine();
+    if (cell != null) {
+      cell.addRead(hit);
+    } else {
+      (hit ? hits : misses).increment();
+    }
   }
 
   @Override
   public void recordWrites(long count) {
-    writes.add(count);
+    CountCell cell = cells.mine();
+    if (cell != null) {
+      cell.addWrites(count);
+    } else {
+      writes.add(count);
+    }
   }
 
   @Override
@@ -66,7 +89,12 @@ final class LongAdderStatsCounter implements StatsCounter {
 
   @Override
   public void recordL1HitRead() {
-    l1HitReads.increment();
+    CountCell cell = cells.mine();
+    if (cell != null) {
+      cell.addL1HitRead();
+    } else {
+      l1HitReads.increment();
+    }
   }
 
   @Override
@@ -76,9 +104,10 @@ final class LongAdderStatsCounter implements StatsCounter {
 
   @Override
   public CacheStats snapshot() {
-    long hitReads = l1HitReads.sum();
+    long hitReads = l1HitReads.sum() + cells.sum(CountCell::l1HitReads);
     return new CacheStats(
-        hits.sum() + hitReads, misses.sum(), writes.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
+        hits.sum() + cells.sum(CountCell::hits) + hitReads, misses.sum() + cells.sum(CountCell::misses),
+        writes.sum() + cells.sum(CountCell::writes), deletes.sum(), evictions.sum(), expirations.sum(),
         fetches.sum(), fetchErrors.sum(), decodeErrors.sum(), l1Hits.sum() + hitReads, l1Misses.sum());
   }
 }

@@ -1,0 +1,129 @@
+package dev.vela.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Per-thread cells: one owner each, exact sums, taken over from ended threads, bounded. */
+class CountCellsTest {
+
+  @Test
+  void aThreadKeepsItsCellAndItsCountsAddUp() {
+    CountCells cells = new CountCells();
+    CountCell cell = cells.mine();
+
+    for (int i = 0; i < 5; i++) {
+      cells.mine().addRead(true);
+    }
+    cells.mine().addRead(false);
+    cells.mine().addWrites(3);
+    cells.mine().addL1HitRead();
+
+    assertThat(cells.mine()).isSameAs(cell);
+    assertThat(cell.owner).isSameAs(Thread.currentThread());
+    assertThat(cells.sum(CountCell::hits)).isEqualTo(5);
+    assertThat(cells.sum(CountCell::misses)).isEqualTo(1);
+    assertThat(cells.sum(CountCell::writes)).isEqualTo(3);
+    assertThat(cells.sum(CountCell::l1HitReads)).isEqualTo(1);
+  }
+
+  @Test
+  void threadsCountingAtOnceLoseNoCount() throws Exception {
+    int threads = 4;
+    int reads = 100_000;
+    CountCells cells = new CountCells();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> counting = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        counting.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < reads; i++) {
+            cells.mine().addRead(i % 4 != 0);
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> each : counting) {
+        each.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(cells.sum(CountCell::hits)).isEqualTo(threads * reads * 3L / 4);
+    assertThat(cells.sum(CountCell::misses)).isEqualTo(threads * reads / 4L);
+  }
+
+  @Test
+  void aCellOfAnEndedThreadIsTakenOverWithItsCounts() throws Exception {
+    CountCells cells = new CountCells(1, 1);
+    CellHolder.runToEnd(() -> {
+      cells.mine().addRead(true);
+      cells.mine().addWrites(4);
+    });
+
+    CountCell mine = cells.mine();
+    mine.addRead(true);
+
+    assertThat(mine.owner).isSameAs(Thread.currentThread());
+    assertThat(cells.capacity()).isEqualTo(1);
+    assertThat(cells.sum(CountCell::hits)).isEqualTo(2);
+    assertThat(cells.sum(CountCell::writes)).isEqualTo(4);
+  }
+
+  @Test
+  void aFullTableGivesNoCellToAThreadWhoseSlotIsTaken() throws Exception {
+    CountCells cells = new CountCells(1, 1);
+    try (CellHolder holder = CellHolder.start(() -> cells.mine().addRead(true))) {
+      assertThat(cells.mine()).isNull();
+      assertThat(cells.mine()).isNull();
+      assertThat(cells.sum(CountCell::hits)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSlotOfALiveThreadGrowsTheTableUntilTheTwoThreadsPartOrItIsFull() throws Exception {
+    int max = 1024;
+    CountCells cells = new CountCells(1, max);
+    try (CellHolder holder = CellHolder.start(() -> cells.mine().addRead(true))) {
+      // the table doubles until the lowest bit in which the two ids differ picks the slot
+      long differingBits = holder.threadId() ^ currentThreadId();
+      int expected = (differingBits & (max - 1)) == 0 ? max : (int) Long.lowestOneBit(differingBits) * 2;
+
+      CountCell mine = cells.mine();
+
+      if ((differingBits & (max - 1)) == 0) {
+        assertThat(mine).isNull(); // the ids agree in every bit the largest table uses
+      } else {
+        assertThat(mine).isNotNull();
+        mine.addRead(true);
+        assertThat(cells.sum(CountCell::hits)).isEqualTo(2);
+      }
+      assertThat(cells.capacity()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void tableSizesMustBePowersOfTwoAndInOrder() {
+    assertThatThrownBy(() -> new CountCells(3, 8)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("powers of two");
+    assertThatThrownBy(() -> new CountCells(8, 4)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("initial <= max");
+  }
+
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+  private static long currentThreadId() {
+    return Thread.currentThread().getId();
+  }
+}
