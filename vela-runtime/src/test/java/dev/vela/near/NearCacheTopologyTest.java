@@ -1,6 +1,7 @@
 package dev.vela.near;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.backend.StoredEntry;
 import dev.vela.config.CacheConfig;
@@ -206,6 +207,22 @@ class NearCacheTopologyTest {
     l2OfB.live(true);
     assertThat(nodeB.get("k")).isEqualTo("v3");
     assertThat(nodeB.l1Entries()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedL2ReadReachesTheCallerAsItWasThrownAndNothingIsKept() {
+    writeBehindTheNearCaches("k", "v");
+    IllegalStateException down = new IllegalStateException("the L2 is down");
+    l2OfB.afterRead = key -> {
+      throw down;
+    };
+
+    assertThatThrownBy(() -> nodeB.countedGet("k", countsB)).isSameAs(down);
+    assertThatThrownBy(() -> nodeB.get("k")).isSameAs(down);
+    assertThat(nodeB.l1Entries()).isZero();
+
+    l2OfB.afterRead = key -> {};
+    assertThat(nodeB.get("k")).isEqualTo("v");
   }
 
   @Test
