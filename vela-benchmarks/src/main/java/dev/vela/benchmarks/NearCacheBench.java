@@ -34,14 +34,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * L1 holds every key (near-cache hits), beside a LOCAL MEMORY cache's {@code get} (the near cache
  * should come close: target at least 0.9x), of entries that never expire (the memory backend's
  * fastest path) and of entries with a time to live (which, like an L1 hit, reads the clock), and
- * a plain REDIS cache's {@code get}, which crosses
- * the network each time (target: near-cache hits at least 50x faster). All three hold the same
- * {@link #KEYS} orders and read them in turn from one thread. The LOCAL read and the near-cache hit
- * are measured with {@code get} and again with {@code getOrDefault}, which returns no {@code Optional}.
+ * a plain REDIS cache's {@code get}, which crosses the network each time (target: near-cache hits
+ * at least 50x faster). Each cache holds the same {@link #KEYS} orders, read in turn from one
+ * thread. The LOCAL read and the near-cache hit are measured with {@code get} and again with
+ * {@code getOrDefault}, which returns no {@code Optional}.
+ *
+ * <p>Each benchmark opens only the cache it reads (and Redis only where it needs it), in a fork of
+ * its own, as {@link TopologyBench} does. With every cache open in every fork, the core's read was
+ * compiled for two topologies at once: the LOCAL read slowed to about a hit's speed, and whether a
+ * hit allocated its {@code Optional} came down to a few bytes of compiled code.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar NearCacheBench -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -51,37 +55,100 @@ public class NearCacheBench {
   /** How many keys each cache holds; a power of two, read round-robin. */
   static final int KEYS = 1024;
 
-  private BenchRedisServer server;
-  private Cache<String, Order> localMemory;
-  private Cache<String, Order> localMemoryWithTtl;
-  private Cache<String, Order> nearRedis;
-  private Cache<String, Order> plainRedis;
-  private final String[] keys = new String[KEYS];
-  private int next;
+  /** A cache holding every order, and the next key to read. */
+  abstract static class Orders {
+    final String[] keys = new String[KEYS];
+    Cache<String, Order> cache;
+    private int next;
 
-  /** Starts Redis, opens the three caches, stores the orders, and reads each once so the L1 holds it. */
-  @Setup(Level.Trial)
-  public void setUp() throws IOException, InterruptedException {
-    server = BenchRedisServer.start();
-    localMemory = builder("near-bench-local", Backend.MEMORY).create();
-    localMemoryWithTtl = builder("near-bench-local-ttl", Backend.MEMORY).defaultTtl(Duration.ofHours(1)).create();
-    nearRedis = builder("near-bench-near", Backend.REDIS).option("url", server.url()).nearCache(true).create();
-    plainRedis = builder("near-bench-plain", Backend.REDIS).option("url", server.url()).create();
-    for (int i = 0; i < KEYS; i++) {
-      keys[i] = "order:" + i;
-      Order order = order(i);
-      localMemory.put(keys[i], order);
-      localMemoryWithTtl.put(keys[i], order);
-      nearRedis.put(keys[i], order);
-      plainRedis.put(keys[i], order);
-    }
-    // Redis reports the cache's own puts too, a little later: read until a whole round hits the L1
-    long missesBefore = -1;
-    for (int round = 0; round < 100 && nearRedis.local().stats().l1Misses() != missesBefore; round++) {
-      missesBefore = nearRedis.local().stats().l1Misses();
-      for (String key : keys) {
-        nearRedis.get(key).orElseThrow();
+    /** Stores every order in {@code opened}. */
+    void fill(Cache<String, Order> opened) {
+      cache = opened;
+      for (int i = 0; i < KEYS; i++) {
+        keys[i] = "order:" + i;
+        cache.put(keys[i], order(i));
       }
+    }
+
+    String nextKey() {
+      next = (next + 1) & (KEYS - 1);
+      return keys[next];
+    }
+  }
+
+  /** A LOCAL MEMORY cache of entries that never expire. */
+  @State(Scope.Benchmark)
+  public static class LocalMemory extends Orders {
+    @Setup(Level.Trial)
+    public void open() {
+      fill(builder("near-bench-local", Backend.MEMORY).create());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      cache.close();
+    }
+  }
+
+  /** A LOCAL MEMORY cache of entries with a time to live. */
+  @State(Scope.Benchmark)
+  public static class LocalMemoryWithTtl extends Orders {
+    @Setup(Level.Trial)
+    public void open() {
+      fill(builder("near-bench-local-ttl", Backend.MEMORY).defaultTtl(Duration.ofHours(1)).create());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      cache.close();
+    }
+  }
+
+  /** A REDIS cache with a near cache whose L1 holds every key, and the Redis server behind it. */
+  @State(Scope.Benchmark)
+  public static class NearRedis extends Orders {
+    private BenchRedisServer server;
+
+    /** Starts Redis, stores the orders, and reads each until a whole round hits the L1. */
+    @Setup(Level.Trial)
+    public void open() throws IOException, InterruptedException {
+      server = BenchRedisServer.start();
+      fill(builder("near-bench-near", Backend.REDIS).option("url", server.url()).nearCache(true).create());
+      // Redis reports the cache's own puts too, a little later: read until a whole round hits the L1
+      long missesBefore = -1;
+      for (int round = 0; round < 100 && cache.local().stats().l1Misses() != missesBefore; round++) {
+        missesBefore = cache.local().stats().l1Misses();
+        for (String key : keys) {
+          cache.get(key).orElseThrow();
+        }
+      }
+    }
+
+    /** Prints the L1 hit count as a check, then stops Redis (after the cache has closed). */
+    @TearDown(Level.Trial)
+    public void stopServer() throws InterruptedException {
+      System.out.println("near cache: " + cache.local().stats().l1Hits() + " L1 hits, "
+          + cache.local().stats().l1Misses() + " L1 misses");
+      cache.close();
+      server.close();
+    }
+  }
+
+  /** A REDIS cache without a near cache, and its Redis server. */
+  @State(Scope.Benchmark)
+  public static class PlainRedis extends Orders {
+    private BenchRedisServer server;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException, InterruptedException {
+      server = BenchRedisServer.start();
+      fill(builder("near-bench-plain", Backend.REDIS).option("url", server.url()).create());
+    }
+
+    @TearDown(Level.Trial)
+    public void stopServer() throws InterruptedException {
+      cache.close();
+      server.close();
     }
   }
 
@@ -100,27 +167,10 @@ public class NearCacheBench {
         List.of(new LineItem("SKU-" + i, 2, new BigDecimal("19.99"))), new BigDecimal("39.98"), Map.of("channel", "web"));
   }
 
-  /** Closes the caches and stops Redis; prints the near cache's L1 hit count as a check. */
-  @TearDown(Level.Trial)
-  public void tearDown() throws InterruptedException {
-    System.out.println("near cache: " + nearRedis.local().stats().l1Hits() + " L1 hits, "
-        + nearRedis.local().stats().l1Misses() + " L1 misses");
-    localMemory.close();
-    localMemoryWithTtl.close();
-    nearRedis.close();
-    plainRedis.close();
-    server.close();
-  }
-
-  private String nextKey() {
-    next = (next + 1) & (KEYS - 1);
-    return keys[next];
-  }
-
   /** A LOCAL MEMORY cache's get: the ceiling a near-cache hit can reach. */
   @Benchmark
-  public Order localMemoryGet() {
-    return localMemory.get(nextKey()).orElseThrow();
+  public Order localMemoryGet(LocalMemory local) {
+    return local.cache.get(local.nextKey()).orElseThrow();
   }
 
   /**
@@ -128,31 +178,31 @@ public class NearCacheBench {
    * (L1 entries always expire: {@code nearCacheL1Ttl} is finite).
    */
   @Benchmark
-  public Order localMemoryGetWithTtl() {
-    return localMemoryWithTtl.get(nextKey()).orElseThrow();
+  public Order localMemoryGetWithTtl(LocalMemoryWithTtl local) {
+    return local.cache.get(local.nextKey()).orElseThrow();
   }
 
   /** A REDIS cache's get answered by its near cache's L1. */
   @Benchmark
-  public Order nearCacheHit() {
-    return nearRedis.get(nextKey()).orElseThrow();
+  public Order nearCacheHit(NearRedis near) {
+    return near.cache.get(near.nextKey()).orElseThrow();
   }
 
   /** A LOCAL MEMORY cache's {@code getOrDefault}, which allocates no {@code Optional}. */
   @Benchmark
-  public Order localMemoryGetOrDefault() {
-    return localMemory.getOrDefault(nextKey(), null);
+  public Order localMemoryGetOrDefault(LocalMemory local) {
+    return local.cache.getOrDefault(local.nextKey(), null);
   }
 
   /** A REDIS cache's {@code getOrDefault} answered by its near cache's L1. */
   @Benchmark
-  public Order nearCacheHitGetOrDefault() {
-    return nearRedis.getOrDefault(nextKey(), null);
+  public Order nearCacheHitGetOrDefault(NearRedis near) {
+    return near.cache.getOrDefault(near.nextKey(), null);
   }
 
   /** A REDIS cache's get without a near cache: one round trip to Redis each. */
   @Benchmark
-  public Order redisGet() {
-    return plainRedis.get(nextKey()).orElseThrow();
+  public Order redisGet(PlainRedis redis) {
+    return redis.cache.get(redis.nextKey()).orElseThrow();
   }
 }
