@@ -2,6 +2,7 @@ package dev.vela.near;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * (tens of nanoseconds, more in some virtual machines). Its time never runs ahead of its source, so
  * an L1 entry is kept at most one tick longer than its time to live (longer only while the ticking
  * thread is held up), never shorter. Entries' own expiry is never checked against it.
+ *
+ * <p>The same thread runs the L1s' removals of entries whose time to live has passed
+ * ({@link #everyTick}), so an L1 hit reads no deadline at all.
  */
 final class TickingClock implements InstantSource {
   /** How often the shared clock reads the system clock. */
@@ -50,18 +54,32 @@ final class TickingClock implements InstantSource {
     return Instant.ofEpochMilli(millis);
   }
 
+  /**
+   * Runs {@code task} on the ticking thread every tick, after the shared clock has ticked, until the
+   * returned future is cancelled or the task throws.
+   */
+  static ScheduledFuture<?> everyTick(Runnable task) {
+    return Shared.TICKER.scheduleWithFixedDelay(task, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
   /** The system clock's ticking twin, and its thread, made when the first near cache needs them. */
   private static final class Shared {
+    static final ScheduledThreadPoolExecutor TICKER = ticker();
     static final TickingClock CLOCK = start();
 
-    private static TickingClock start() {
-      TickingClock clock = new TickingClock(InstantSource.system());
+    private static ScheduledThreadPoolExecutor ticker() {
       ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "vela-l1-clock");
         thread.setDaemon(true);
         return thread;
       });
-      ticker.scheduleAtFixedRate(clock::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+      ticker.setRemoveOnCancelPolicy(true); // a closed cache's task leaves the queue at once
+      return ticker;
+    }
+
+    private static TickingClock start() {
+      TickingClock clock = new TickingClock(InstantSource.system());
+      TICKER.scheduleAtFixedRate(clock::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
       return clock;
     }
   }

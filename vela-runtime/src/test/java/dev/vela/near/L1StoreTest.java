@@ -8,6 +8,9 @@ import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class L1StoreTest {
@@ -17,14 +20,69 @@ class L1StoreTest {
       TestCaches.strings("l1", clock).nearCache(true).nearCacheL1Ttl(Duration.ofSeconds(60)).config();
   private final L1Store<String, String> l1 = new L1Store<>(config, clock, ticking);
 
+  @AfterEach
+  void closeTheL1() {
+    l1.close();
+  }
+
   @Test
   void anEntryThatNeverExpiresIsKeptForTheTtlOfTheTickingClock() {
     l1.put("k", new StoredEntry<>("v", StoredEntry.NO_EXPIRY, null));
 
     clock.advance(Duration.ofSeconds(61));
+    l1.removeDue();
     assertThat(l1.get("k")).as("the ticking clock has not ticked yet").isEqualTo("v");
     ticking.tick();
+    l1.removeDue();
     assertThat(l1.get("k")).isNull();
+    assertThat(l1.queuedDeadlines()).isZero();
+  }
+
+  @Test
+  void theTickingThreadRemovesEntriesPastTheirTtlWithoutAnyRead() {
+    l1.put("k", new StoredEntry<>("v", StoredEntry.NO_EXPIRY, null));
+    clock.advance(Duration.ofSeconds(61));
+    ticking.tick();
+
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (l1.heldEntries() != 0) {
+      assertThat(System.nanoTime()).as("the entry is gone within 10 s").isLessThan(until);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    assertThat(l1.queuedDeadlines()).isZero();
+  }
+
+  @Test
+  void aLaterFillOfTheSameKeyMayLeaveEarlyButNeverLate() {
+    l1.put("k", new StoredEntry<>("first", StoredEntry.NO_EXPIRY, null));
+    clock.advance(Duration.ofSeconds(30));
+    ticking.tick();
+    l1.put("k", new StoredEntry<>("second", StoredEntry.NO_EXPIRY, null));
+
+    clock.advance(Duration.ofSeconds(30));
+    ticking.tick();
+    l1.removeDue();
+
+    assertThat(l1.get("k")).as("the first fill's time removes the key, early for the second").isNull();
+    assertThat(l1.queuedDeadlines()).isEqualTo(1);
+  }
+
+  @Test
+  void queuedDeadlinesStayBoundedByTheEntriesHeld() {
+    for (int i = 0; i < 5_000; i++) {
+      l1.put("k", new StoredEntry<>("v" + i, StoredEntry.NO_EXPIRY, null));
+    }
+
+    assertThat(l1.queuedDeadlines()).isLessThanOrEqualTo(2 * 1 + 1024 + 1);
+    assertThat(l1.heldEntries()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aClosedL1StopsItsTickTask() {
+    L1Store<String, String> closing = new L1Store<>(config, clock, ticking);
+    closing.put("k", new StoredEntry<>("v", StoredEntry.NO_EXPIRY, null));
+    closing.close();
+    assertThat(closing.isRemovingDue()).isFalse();
   }
 
   @Test

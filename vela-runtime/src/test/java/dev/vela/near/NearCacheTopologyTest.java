@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +129,12 @@ class NearCacheTopologyTest {
     clock.advance(Duration.ofSeconds(59));
     assertThat(nodeA.get("k")).isEqualTo("v1");
     clock.advance(Duration.ofSeconds(1));
+    // the ticking thread removes the entry at its next tick, without any read
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (nodeA.l1Entries() != 0) {
+      assertThat(System.nanoTime()).as("the L1 entry is gone within 10 s").isLessThan(until);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
     assertThat(nodeA.get("k")).isEqualTo("v2");
   }
 
