@@ -55,11 +55,27 @@ public class NearCacheBench {
   /** How many keys each cache holds; a power of two, read round-robin. */
   static final int KEYS = 1024;
 
-  /** A cache holding every order, and the next key to read. */
+  /** A cache holding every order, the next key to read, and the Redis server behind it, if any. */
   abstract static class Orders {
     final String[] keys = new String[KEYS];
     Cache<String, Order> cache;
+    private BenchRedisServer server; // null for the LOCAL caches
     private int next;
+
+    /** Starts a Redis server for this state's cache and returns its URL. */
+    String startRedis() throws IOException, InterruptedException {
+      server = BenchRedisServer.start();
+      return server.url();
+    }
+
+    /** Closes the cache, then the Redis server behind it. */
+    @TearDown(Level.Trial)
+    public void close() throws InterruptedException {
+      cache.close();
+      if (server != null) {
+        server.close();
+      }
+    }
 
     /** Stores every order in {@code opened}. */
     void fill(Cache<String, Order> opened) {
@@ -83,11 +99,6 @@ public class NearCacheBench {
     public void open() {
       fill(builder("near-bench-local", Backend.MEMORY).create());
     }
-
-    @TearDown(Level.Trial)
-    public void close() {
-      cache.close();
-    }
   }
 
   /** A LOCAL MEMORY cache of entries with a time to live. */
@@ -97,23 +108,15 @@ public class NearCacheBench {
     public void open() {
       fill(builder("near-bench-local-ttl", Backend.MEMORY).defaultTtl(Duration.ofHours(1)).create());
     }
-
-    @TearDown(Level.Trial)
-    public void close() {
-      cache.close();
-    }
   }
 
   /** A REDIS cache with a near cache whose L1 holds every key, and the Redis server behind it. */
   @State(Scope.Benchmark)
   public static class NearRedis extends Orders {
-    private BenchRedisServer server;
-
     /** Starts Redis, stores the orders, and reads each until a whole round hits the L1. */
     @Setup(Level.Trial)
     public void open() throws IOException, InterruptedException {
-      server = BenchRedisServer.start();
-      fill(builder("near-bench-near", Backend.REDIS).option("url", server.url()).nearCache(true).create());
+      fill(builder("near-bench-near", Backend.REDIS).option("url", startRedis()).nearCache(true).create());
       // Redis reports the cache's own puts too, a little later: read until a whole round hits the L1
       long missesBefore = -1;
       for (int round = 0; round < 100 && cache.local().stats().l1Misses() != missesBefore; round++) {
@@ -124,31 +127,21 @@ public class NearCacheBench {
       }
     }
 
-    /** Prints the L1 hit count as a check, then stops Redis (after the cache has closed). */
-    @TearDown(Level.Trial)
-    public void stopServer() throws InterruptedException {
+    /** Prints the L1 hit count as a check, then closes the cache and Redis. */
+    @Override
+    public void close() throws InterruptedException {
       System.out.println("near cache: " + cache.local().stats().l1Hits() + " L1 hits, "
           + cache.local().stats().l1Misses() + " L1 misses");
-      cache.close();
-      server.close();
+      super.close();
     }
   }
 
   /** A REDIS cache without a near cache, and its Redis server. */
   @State(Scope.Benchmark)
   public static class PlainRedis extends Orders {
-    private BenchRedisServer server;
-
     @Setup(Level.Trial)
     public void open() throws IOException, InterruptedException {
-      server = BenchRedisServer.start();
-      fill(builder("near-bench-plain", Backend.REDIS).option("url", server.url()).create());
-    }
-
-    @TearDown(Level.Trial)
-    public void stopServer() throws InterruptedException {
-      cache.close();
-      server.close();
+      fill(builder("near-bench-plain", Backend.REDIS).option("url", startRedis()).create());
     }
   }
 

@@ -50,13 +50,6 @@ final class L1Deadlines<K> {
     return queued.get();
   }
 
-  /** Forgets every queued fill; the entries are gone too (a flush, a close). */
-  void clear() {
-    while (pollInto(key -> {})) {
-      // each poll keeps the count right
-    }
-  }
-
   private boolean pollInto(Consumer<K> remove) {
     Fill<K> oldest = fills.poll();
     if (oldest == null) {

@@ -3,13 +3,8 @@ package dev.vela.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import dev.vela.testing.Concurrently;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Per-thread cells: one owner each, exact sums, taken over from ended threads, bounded. */
@@ -40,26 +35,12 @@ class CountCellsTest {
     int threads = 4;
     int reads = 100_000;
     CountCells cells = new CountCells();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> counting = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        counting.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < reads; i++) {
-            cells.mine().addRead(i % 4 != 0);
-          }
-          return null;
-        }));
+
+    Concurrently.run(threads, Duration.ofSeconds(30), thread -> {
+      for (int i = 0; i < reads; i++) {
+        cells.mine().addRead(i % 4 != 0);
       }
-      start.countDown();
-      for (Future<?> each : counting) {
-        each.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     assertThat(cells.sum(CountCell::hits)).isEqualTo(threads * reads * 3L / 4);
     assertThat(cells.sum(CountCell::misses)).isEqualTo(threads * reads / 4L);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.backend.StoredEntry;
 import dev.vela.config.CacheConfig;
+import dev.vela.testing.Concurrently;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -130,11 +130,7 @@ class NearCacheTopologyTest {
     assertThat(nodeA.get("k")).isEqualTo("v1");
     clock.advance(Duration.ofSeconds(1));
     // the ticking thread removes the entry at its next tick, without any read
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (nodeA.l1Entries() != 0) {
-      assertThat(System.nanoTime()).as("the L1 entry is gone within 10 s").isLessThan(until);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-    }
+    Concurrently.await(Duration.ofSeconds(10), "the ticking thread removes the L1 entry", () -> nodeA.l1Entries() == 0);
     assertThat(nodeA.get("k")).isEqualTo("v2");
   }
 

@@ -116,16 +116,21 @@ class FetchWhenOwnerGoesTest {
     return Set.of();
   }
 
+  /** A granted fetch whose fetcher stores the value it fetched, as {@code getOrFetch} does. */
+  private static String fetchAndStore(PartitionedTopology<String, String> cache, String key) {
+    return cache.fetchOnce(key, () -> {
+      cache.put(key, "fetched", StoredEntry.NO_EXPIRY, noTags());
+      return "fetched";
+    });
+  }
+
   @Test
   void theGrantedCallerGetsItsValueAndStoresItOnTheNewOwner() {
     OwnerGoneChannel channel = new OwnerGoneChannel(Duration.ofSeconds(10), true);
     PartitionedTopology<String, String> cache = open(channel);
     String key = keyOfB(cache);
 
-    String value = cache.fetchOnce(key, () -> {
-      cache.put(key, "fetched", StoredEntry.NO_EXPIRY, noTags());
-      return "fetched";
-    });
+    String value = fetchAndStore(cache, key);
 
     assertThat(value).isEqualTo("fetched");
     assertThat(channel.puts.get()).as("the store that reached the gone owner").isEqualTo(1);
@@ -139,10 +144,7 @@ class FetchWhenOwnerGoesTest {
     PartitionedTopology<String, String> cache = open(channel);
     String key = keyOfB(cache);
 
-    String value = cache.fetchOnce(key, () -> {
-      cache.put(key, "fetched", StoredEntry.NO_EXPIRY, noTags());
-      return "fetched";
-    });
+    String value = fetchAndStore(cache, key);
 
     assertThat(value).isEqualTo("fetched");
     assertThat(channel.puts.get()).as("stored again while the view had not changed").isGreaterThan(1);
