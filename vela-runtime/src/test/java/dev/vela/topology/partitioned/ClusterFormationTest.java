@@ -45,6 +45,21 @@ class ClusterFormationTest {
   }
 
   /** A node of {@code clusterName} on {@code port}, closed after the test, with a 10 s rpcTimeout. */
+  /** Two nodes of one cluster on loopback. */
+  private record TwoNodes(VelaCluster a, VelaCluster b) {}
+
+  /** Starts two nodes of {@code clusterName} and waits until each sees both. */
+  private TwoNodes twoNodes(String clusterName) {
+    int first = FreePorts.next();
+    int second = FreePorts.next();
+    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    VelaCluster a = node(clusterName, first, hosts);
+    VelaCluster b = node(clusterName, second, hosts);
+    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    b.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    return new TwoNodes(a, b);
+  }
+
   private VelaCluster node(String clusterName, int port, String hosts) {
     return kept(VelaCluster.builder().clusterName(clusterName).port(port).initialHosts(hosts)
         .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofSeconds(10)).start());
@@ -94,13 +109,9 @@ class ClusterFormationTest {
 
   @Test
   void whenCreateReturnsTheOtherNodesRingAlreadyHoldsTheNewNode() {
-    int first = FreePorts.next();
-    int second = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
-    VelaCluster a = node("agree", first, hosts);
-    VelaCluster b = node("agree", second, hosts);
-    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
-    b.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    TwoNodes nodes = twoNodes("agree");
+    VelaCluster a = nodes.a();
+    VelaCluster b = nodes.b();
     Cache<String, String> onA = kept(cache("agreed").cluster(a).create());
     for (int i = 0; i < 500; i++) {
       onA.put("k" + i, "v" + i);
@@ -182,12 +193,9 @@ class ClusterFormationTest {
 
   @Test
   void aCacheThatClosesWhileItsNodeStaysHandsOverAndIsNoLongerRouted() {
-    int first = FreePorts.next();
-    int second = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
-    VelaCluster a = node("depart", first, hosts);
-    VelaCluster b = node("depart", second, hosts);
-    a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
+    TwoNodes nodes = twoNodes("depart");
+    VelaCluster a = nodes.a();
+    VelaCluster b = nodes.b();
     Cache<String, String> onA = kept(cache("departing").cluster(a).create());
     Cache<String, String> onB = cache("departing").cluster(b).create();
     assertThat(ring(onA)).hasSize(2); // no wait: b's create() returns once a's ring holds it
