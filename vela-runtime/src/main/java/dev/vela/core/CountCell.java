@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * <p>Readers of the counts use opaque loads: they see each count whole and never going backwards,
  * though perhaps a little behind its owner.
  */
-final class CountCell {
+final class CountCell extends ThreadCell {
   private static final VarHandle HITS;
   private static final VarHandle MISSES;
   private static final VarHandle L1_HIT_READS;
@@ -30,25 +30,25 @@ final class CountCell {
     }
   }
 
-  /** The only thread that writes this cell's counts. */
-  final Thread owner;
-
   private long hits;
   private long misses;
   private long l1HitReads;
   private long writes;
 
-  /** A cell for {@code owner} that starts from zero. */
-  CountCell(Thread owner) {
-    this.owner = owner;
+  /**
+   * A cell for {@code owner}, which carries on from {@code endedOwnersCell} when there is one: the
+   * counts an ended thread made stay in the total. A {@link ThreadCells.Claim}.
+   */
+  static CountCell claim(Thread owner, CountCell endedOwnersCell) {
+    return endedOwnersCell == null ? new CountCell(owner) : new CountCell(owner, endedOwnersCell);
   }
 
-  /**
-   * A cell for {@code owner} that carries on from {@code previous}, whose owner has ended: the
-   * counts that thread made stay in the total.
-   */
-  CountCell(Thread owner, CountCell previous) {
-    this.owner = owner;
+  private CountCell(Thread owner) {
+    super(owner);
+  }
+
+  private CountCell(Thread owner, CountCell previous) {
+    super(owner);
     this.hits = previous.hits();
     this.misses = previous.misses();
     this.l1HitReads = previous.l1HitReads();

@@ -4,12 +4,12 @@ import dev.vela.CacheStats;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts the hot paths' events (reads and writes) in per-thread {@link CountCells}, which cost a
+ * Counts the hot paths' events (reads and writes) in per-thread {@link CountCell}s, which cost a
  * plain store each, and the rarer events in {@link LongAdder}s. A thread without a cell (the table
  * is full) counts reads and writes in the adders too.
  */
 final class CountingStatsCounter implements StatsCounter {
-  private final CountCells cells;
+  private final ThreadCells<CountCell> cells;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder writes = new LongAdder();
@@ -24,11 +24,11 @@ final class CountingStatsCounter implements StatsCounter {
   private final LongAdder l1HitReads = new LongAdder(); // both hits and L1 hits
 
   CountingStatsCounter() {
-    this(new CountCells());
+    this(new ThreadCells<>(CountCell::claim));
   }
 
   /** A counter over {@code cells}; tests give it a small table. */
-  CountingStatsCounter(CountCells cells) {
+  CountingStatsCounter(ThreadCells<CountCell> cells) {
     this.cells = cells;
   }
 

@@ -10,7 +10,7 @@ class CountingStatsCounterTest {
 
   @Test
   void countsInCellsAndInAddersMakeOneTotal() throws Exception {
-    CountingStatsCounter counter = new CountingStatsCounter(new CountCells(1, 1));
+    CountingStatsCounter counter = new CountingStatsCounter(new ThreadCells<>(1, 1, CountCell::claim));
     try (CellHolder holder = CellHolder.start(() -> {
       counter.recordRead(true);
       counter.recordWrites(2);
@@ -36,7 +36,7 @@ class CountingStatsCounterTest {
 
   @Test
   void countsOfEndedThreadsStayInTheTotal() throws Exception {
-    CountingStatsCounter counter = new CountingStatsCounter(new CountCells(1, 1));
+    CountingStatsCounter counter = new CountingStatsCounter(new ThreadCells<>(1, 1, CountCell::claim));
     for (int i = 0; i < 3; i++) {
       CellHolder.runToEnd(() -> {
         counter.recordRead(true);

@@ -8,11 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Per-thread cells: one owner each, exact sums, taken over from ended threads, bounded. */
-class CountCellsTest {
+class ThreadCellsTest {
 
   @Test
   void aThreadKeepsItsCellAndItsCountsAddUp() {
-    CountCells cells = new CountCells();
+    ThreadCells<CountCell> cells = new ThreadCells<>(CountCell::claim);
     CountCell cell = cells.mine();
 
     for (int i = 0; i < 5; i++) {
@@ -34,7 +34,7 @@ class CountCellsTest {
   void threadsCountingAtOnceLoseNoCount() throws Exception {
     int threads = 4;
     int reads = 100_000;
-    CountCells cells = new CountCells();
+    ThreadCells<CountCell> cells = new ThreadCells<>(CountCell::claim);
 
     Concurrently.run(threads, Duration.ofSeconds(30), thread -> {
       for (int i = 0; i < reads; i++) {
@@ -48,7 +48,7 @@ class CountCellsTest {
 
   @Test
   void aCellOfAnEndedThreadIsTakenOverWithItsCounts() throws Exception {
-    CountCells cells = new CountCells(1, 1);
+    ThreadCells<CountCell> cells = new ThreadCells<>(1, 1, CountCell::claim);
     CellHolder.runToEnd(() -> {
       cells.mine().addRead(true);
       cells.mine().addWrites(4);
@@ -65,7 +65,7 @@ class CountCellsTest {
 
   @Test
   void aFullTableGivesNoCellToAThreadWhoseSlotIsTaken() throws Exception {
-    CountCells cells = new CountCells(1, 1);
+    ThreadCells<CountCell> cells = new ThreadCells<>(1, 1, CountCell::claim);
     try (CellHolder holder = CellHolder.start(() -> cells.mine().addRead(true))) {
       assertThat(cells.mine()).isNull();
       assertThat(cells.mine()).isNull();
@@ -76,7 +76,7 @@ class CountCellsTest {
   @Test
   void aSlotOfALiveThreadGrowsTheTableUntilTheTwoThreadsPartOrItIsFull() throws Exception {
     int max = 1024;
-    CountCells cells = new CountCells(1, max);
+    ThreadCells<CountCell> cells = new ThreadCells<>(1, max, CountCell::claim);
     try (CellHolder holder = CellHolder.start(() -> cells.mine().addRead(true))) {
       // the table doubles until the lowest bit in which the two ids differ picks the slot
       long differingBits = holder.threadId() ^ currentThreadId();
@@ -97,9 +97,9 @@ class CountCellsTest {
 
   @Test
   void tableSizesMustBePowersOfTwoAndInOrder() {
-    assertThatThrownBy(() -> new CountCells(3, 8)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ThreadCells<>(3, 8, CountCell::claim)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("powers of two");
-    assertThatThrownBy(() -> new CountCells(8, 4)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ThreadCells<>(8, 4, CountCell::claim)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("initial <= max");
   }
 
