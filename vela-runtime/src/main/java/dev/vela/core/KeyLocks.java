@@ -13,32 +13,42 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Keys hash to one of {@value #STRIPES} striped {@link ReentrantLock}s. A lock set (a
  * transaction, a putAll, a flush) takes its stripes in ascending order, so two lock sets can never
  * wait for each other in a cycle. A single-key write takes its stripe only while some lock set is
- * active; otherwise it just announces itself in its stripe's counter of unlocked writers. The two
- * sides meet Dekker-style: a writer increments its counter and then reads the number of active lock
- * sets, a lock set increments that number and then, holding a stripe, waits for the stripe's
- * counter to drain. Whichever comes second sees the other, so a write either takes the lock or
- * finishes before the lock set goes on.
+ * active; otherwise it just announces itself, in its thread's {@link WriterCell}. The two sides
+ * meet Dekker-style: a writer announces (a volatile write) and then reads the number of active
+ * lock sets, a lock set increments that number and then, holding its stripes, waits until no cell
+ * announces a write in them. Whichever comes second sees the other, so a write either takes the
+ * lock or finishes before the lock set goes on. Announcing costs one fence and withdrawing none.
+ * Threads without a cell (the table is full) announce in a counter per stripe instead, at the
+ * cost of a locked increment and decrement.
  *
  * <p>Lock sets are re-entrant: inside one, the same thread may write its keys (re-entering the
  * stripe lock) and open a nested lock set over stripes it already holds. Writing a key outside the
  * set is refused, because taking a further stripe out of order could deadlock with another thread.
  */
 final class KeyLocks {
-  static final int STRIPES = 64;
+  static final int STRIPES = 64; // a lock set's stripes fit in a long's bits
   private static final int MASK = STRIPES - 1;
   private static final int PAD = 16; // ints: counters a cache line apart
   private static final int SPINS_BEFORE_YIELD = 64;
 
   private final String cacheName;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-  private final AtomicIntegerArray unlockedWriters = new AtomicIntegerArray(STRIPES * PAD);
+  private final ThreadCells<WriterCell> writers;
+  // writers without a cell, per stripe
+  private final AtomicIntegerArray countedWriters = new AtomicIntegerArray(STRIPES * PAD);
   private final AtomicInteger activeLockSets = new AtomicInteger();
   // how deeply the current thread is nested in lock sets of this cache; absent when it holds none
   private final ThreadLocal<int[]> depth = new ThreadLocal<>();
   private final int[] allStripes;
 
   KeyLocks(String cacheName) {
+    this(cacheName, new ThreadCells<>(WriterCell::claim));
+  }
+
+  /** Locks whose writers announce in {@code writers}; tests give it a small table. */
+  KeyLocks(String cacheName, ThreadCells<WriterCell> writers) {
     this.cacheName = cacheName;
+    this.writers = writers;
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
@@ -54,12 +64,20 @@ final class KeyLocks {
    */
   int beginWrite(Object key) {
     int stripe = stripeOf(key);
-    int counter = stripe * PAD;
-    unlockedWriters.getAndIncrement(counter);
-    if (activeLockSets.get() == 0) {
-      return stripe;
+    WriterCell cell = writers.mine();
+    if (cell != null) {
+      cell.announce(stripe);
+      if (activeLockSets.get() == 0) {
+        return stripe;
+      }
+      cell.withdraw();
+    } else {
+      countedWriters.getAndIncrement(stripe * PAD);
+      if (activeLockSets.get() == 0) {
+        return stripe + STRIPES;
+      }
+      countedWriters.getAndDecrement(stripe * PAD);
     }
-    unlockedWriters.getAndDecrement(counter);
     ReentrantLock lock = locks[stripe];
     if (!lock.isHeldByCurrentThread() && depth.get() != null) {
       throw new IllegalStateException(
@@ -72,10 +90,12 @@ final class KeyLocks {
 
   /** Ends a write begun with {@link #beginWrite}. */
   void endWrite(int token) {
-    if (token >= 0) {
-      unlockedWriters.getAndDecrement(token * PAD);
-    } else {
+    if (token < 0) {
       locks[~token].unlock();
+    } else if (token < STRIPES) {
+      writers.mine().withdraw(); // the same thread's cell as at the start: a cell stays with its thread
+    } else {
+      countedWriters.getAndDecrement((token - STRIPES) * PAD);
     }
   }
 
@@ -130,10 +150,13 @@ final class KeyLocks {
       return;
     }
     activeLockSets.incrementAndGet();
+    long stripeMask = 0;
     for (int stripe : stripes) {
       locks[stripe].lock();
-      awaitUnlockedWriters(stripe);
+      awaitCountedWriters(stripe);
+      stripeMask |= 1L << stripe;
     }
+    awaitAnnouncedWriters(stripeMask);
     depth.set(new int[] {1});
   }
 
@@ -154,16 +177,30 @@ final class KeyLocks {
     return locks[stripeOf(key)].getQueueLength();
   }
 
-  private void awaitUnlockedWriters(int stripe) {
-    // writers that began before this lock set are inside one map operation: wait them out
+  // writers that began before this lock set are inside one map operation: wait them out
+  private void awaitCountedWriters(int stripe) {
     int spins = 0;
-    while (unlockedWriters.get(stripe * PAD) != 0) {
-      if (++spins < SPINS_BEFORE_YIELD) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
+    while (countedWriters.get(stripe * PAD) != 0) {
+      spins = pause(spins);
     }
+  }
+
+  private void awaitAnnouncedWriters(long stripeMask) {
+    writers.forEach(cell -> {
+      int spins = 0;
+      while (cell.writesIn(stripeMask)) {
+        spins = pause(spins);
+      }
+    });
+  }
+
+  private static int pause(int spins) {
+    if (spins < SPINS_BEFORE_YIELD) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield();
+    }
+    return spins + 1;
   }
 
   private static int stripeOf(Object key) {

@@ -3,11 +3,19 @@ package dev.vela.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vela.testing.Concurrently;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class KeyLocksTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+
   private final KeyLocks locks = new KeyLocks("locked");
 
   @Test
@@ -46,6 +54,103 @@ class KeyLocksTest {
   }
 
   @Test
+  void aLockSetWaitsForAWriteAnnouncedInItsThreadsCell() throws Exception {
+    assertLockSetWaitsForAnUnlockedWrite(locks, true);
+  }
+
+  @Test
+  void aLockSetWaitsForAWriteCountedWhenTheCellTableIsFull() throws Exception {
+    KeyLocks small = new KeyLocks("locked", new ThreadCells<>(1, 1, WriterCell::claim));
+    try (CellHolder holder = CellHolder.start(() -> small.endWrite(small.beginWrite("x")))) {
+      assertLockSetWaitsForAnUnlockedWrite(small, false);
+    }
+  }
+
+  @Test
+  void writersOnManyThreadsAndLockSetsNeverOverlapOnAKey() throws Exception {
+    int[] stripes = locks.stripesOf(List.of("k"));
+    AtomicBoolean lockSetHolds = new AtomicBoolean();
+    AtomicBoolean overlapped = new AtomicBoolean();
+
+    Concurrently.run(2, Duration.ofSeconds(30), thread -> {
+      for (int i = 0; i < 20_000; i++) {
+        if (thread == 0) {
+          locks.lock(stripes, "a transaction");
+          lockSetHolds.set(true);
+          hold(); // a moment, so that a write overlapping the set would be seen
+
+          lockSetHolds.set(false);
+          locks.unlock(stripes);
+        } else {
+          int token = locks.beginWrite("k");
+          boolean unlocked = token >= 0;
+          overlapped.compareAndSet(false, unlocked && lockSetHolds.get());
+          hold();
+          overlapped.compareAndSet(false, unlocked && lockSetHolds.get());
+          locks.endWrite(token);
+        }
+      }
+    });
+
+    assertThat(overlapped).as("an unlocked write ran inside a lock set").isFalse();
+  }
+
+  /**
+   * A write begun without a lock on one thread holds a lock set on its key until it ends: the set
+   * returns only after the writer has gone on. {@code inCell} says which way the write announced.
+   */
+  private static void assertLockSetWaitsForAnUnlockedWrite(KeyLocks locks, boolean inCell) throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch finishWrite = new CountDownLatch(1);
+    AtomicBoolean writeFinishing = new AtomicBoolean();
+    CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
+      int token = locks.beginWrite("k");
+      writing.countDown();
+      await(finishWrite);
+      writeFinishing.set(true);
+      locks.endWrite(token);
+      return token;
+    });
+    assertThat(writing.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    int[] stripes = locks.stripesOf(List.of("k"));
+    CompletableFuture<Boolean> lockSet = CompletableFuture.supplyAsync(() -> {
+      locks.lock(stripes, "a transaction");
+      boolean sawTheWriteFinish = writeFinishing.get();
+      locks.unlock(stripes);
+      return sawTheWriteFinish;
+    });
+    // a write elsewhere takes its stripe's lock once the set has begun
+    String elsewhere = keyOutside(locks, stripes[0]);
+    Concurrently.await(DEADLINE, "the lock set begins", () -> {
+      int token = locks.beginWrite(elsewhere);
+      locks.endWrite(token);
+      return token < 0;
+    });
+    finishWrite.countDown();
+
+    int token = writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(token < KeyLocks.STRIPES).as("announced in a cell").isEqualTo(inCell);
+    assertThat(token).as("no lock").isNotNegative();
+    assertThat(lockSet.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the set waited for the write").isTrue();
+  }
+
+  private static void hold() {
+    for (int spin = 0; spin < 200; spin++) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void nestedLockSetsMustStayWithinTheOuterOne() {
     int[] outer = locks.stripesOf(List.of("a"));
     int[] other = otherStripe(outer[0]);
@@ -64,10 +169,14 @@ class KeyLocksTest {
   }
 
   private int[] otherStripe(int stripe) {
+    return locks.stripesOf(List.of(keyOutside(locks, stripe)));
+  }
+
+  private static String keyOutside(KeyLocks locks, int stripe) {
     for (int i = 0; ; i++) {
-      int[] candidate = locks.stripesOf(List.of("key" + i));
-      if (candidate[0] != stripe) {
-        return candidate;
+      String key = "key" + i;
+      if (locks.stripesOf(List.of(key))[0] != stripe) {
+        return key;
       }
     }
   }
