@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * <p>Readers of the counts use opaque loads: they see each count whole and never going backwards,
  * though perhaps a little behind its owner.
  */
-final class CountCell extends ThreadCell {
+abstract class CountCell extends ThreadCell {
   private static final VarHandle HITS;
   private static final VarHandle MISSES;
   private static final VarHandle L1_HIT_READS;
@@ -40,15 +40,18 @@ final class CountCell extends ThreadCell {
    * counts an ended thread made stay in the total. A {@link ThreadCells.Claim}.
    */
   static CountCell claim(Thread owner, CountCell endedOwnersCell) {
-    return endedOwnersCell == null ? new CountCell(owner) : new CountCell(owner, endedOwnersCell);
+    CountCell cell = new Padded(owner);
+    if (endedOwnersCell != null) {
+      cell.carryOn(endedOwnersCell);
+    }
+    return cell;
   }
 
   private CountCell(Thread owner) {
     super(owner);
   }
 
-  private CountCell(Thread owner, CountCell previous) {
-    super(owner);
+  private void carryOn(CountCell previous) {
     this.hits = previous.hits();
     this.misses = previous.misses();
     this.l1HitReads = previous.l1HitReads();
@@ -85,5 +88,15 @@ final class CountCell extends ThreadCell {
 
   long writes() {
     return (long) WRITES.getOpaque(this);
+  }
+
+  /** The cell with its closing padding (see {@link ThreadCell}). */
+  private static final class Padded extends CountCell {
+    @SuppressWarnings("unused")
+    private long padAfter0, padAfter1, padAfter2, padAfter3, padAfter4, padAfter5, padAfter6, padAfter7;
+
+    Padded(Thread owner) {
+      super(owner);
+    }
   }
 }

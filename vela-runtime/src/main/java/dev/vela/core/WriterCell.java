@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * one fence (a volatile write, which the Dekker handshake with lock sets needs) and withdrawing
  * none, where a counter shared by the stripe's threads took a locked instruction for each.
  */
-final class WriterCell extends ThreadCell {
+abstract class WriterCell extends ThreadCell {
   private static final VarHandle WRITING;
 
   static {
@@ -27,7 +27,7 @@ final class WriterCell extends ThreadCell {
    * finally blocks), so nothing carries on. A {@link ThreadCells.Claim}.
    */
   static WriterCell claim(Thread owner, WriterCell endedOwnersCell) {
-    return new WriterCell(owner);
+    return new Padded(owner);
   }
 
   private WriterCell(Thread owner) {
@@ -48,5 +48,15 @@ final class WriterCell extends ThreadCell {
   boolean writesIn(long stripeMask) {
     int announced = (int) WRITING.getVolatile(this);
     return announced != 0 && (stripeMask & (1L << (announced - 1))) != 0;
+  }
+
+  /** The cell with its closing padding (see {@link ThreadCell}). */
+  private static final class Padded extends WriterCell {
+    @SuppressWarnings("unused")
+    private long padAfter0, padAfter1, padAfter2, padAfter3, padAfter4, padAfter5, padAfter6, padAfter7;
+
+    Padded(Thread owner) {
+      super(owner);
+    }
   }
 }
