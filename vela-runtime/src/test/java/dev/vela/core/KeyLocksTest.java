@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vela.testing.Concurrently;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -67,7 +69,7 @@ class KeyLocksTest {
   }
 
   @Test
-  void writersOnManyThreadsAndLockSetsNeverOverlapOnAKey() throws Exception {
+  void unlockedWritesAndLockSetsOnTwoThreadsNeverOverlapOnAKey() throws Exception {
     int[] stripes = locks.stripesOf(List.of("k"));
     AtomicBoolean lockSetHolds = new AtomicBoolean();
     AtomicBoolean overlapped = new AtomicBoolean();
@@ -78,7 +80,6 @@ class KeyLocksTest {
           locks.lock(stripes, "a transaction");
           lockSetHolds.set(true);
           hold(); // a moment, so that a write overlapping the set would be seen
-
           lockSetHolds.set(false);
           locks.unlock(stripes);
         } else {
@@ -100,10 +101,20 @@ class KeyLocksTest {
    * returns only after the writer has gone on. {@code inCell} says which way the write announced.
    */
   private static void assertLockSetWaitsForAnUnlockedWrite(KeyLocks locks, boolean inCell) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      assertLockSetWaitsForAnUnlockedWrite(locks, inCell, threads);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void assertLockSetWaitsForAnUnlockedWrite(KeyLocks locks, boolean inCell, ExecutorService threads)
+      throws Exception {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch finishWrite = new CountDownLatch(1);
     AtomicBoolean writeFinishing = new AtomicBoolean();
-    CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
+    Future<Integer> writer = threads.submit(() -> {
       int token = locks.beginWrite("k");
       writing.countDown();
       await(finishWrite);
@@ -114,7 +125,7 @@ class KeyLocksTest {
     assertThat(writing.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     int[] stripes = locks.stripesOf(List.of("k"));
-    CompletableFuture<Boolean> lockSet = CompletableFuture.supplyAsync(() -> {
+    Future<Boolean> lockSet = threads.submit(() -> {
       locks.lock(stripes, "a transaction");
       boolean sawTheWriteFinish = writeFinishing.get();
       locks.unlock(stripes);
