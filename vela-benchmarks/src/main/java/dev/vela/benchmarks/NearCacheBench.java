@@ -117,21 +117,14 @@ public class NearCacheBench {
     @Setup(Level.Trial)
     public void open() throws IOException, InterruptedException {
       fill(builder("near-bench-near", Backend.REDIS).option("url", startRedis()).nearCache(true).create());
-      // Redis reports the cache's own puts too, a little later: read until a whole round hits the L1
-      long missesBefore = -1;
-      for (int round = 0; round < 100 && cache.local().stats().l1Misses() != missesBefore; round++) {
-        missesBefore = cache.local().stats().l1Misses();
-        for (String key : keys) {
-          cache.get(key).orElseThrow();
-        }
-      }
+      // Redis reports the cache's own puts too, a little later
+      NearCacheWarmup.readUntilL1HoldsAll(cache, keys);
     }
 
     /** Prints the L1 hit count as a check, then closes the cache and Redis. */
     @Override
     public void close() throws InterruptedException {
-      System.out.println("near cache: " + cache.local().stats().l1Hits() + " L1 hits, "
-          + cache.local().stats().l1Misses() + " L1 misses");
+      System.out.println("near cache: " + NearCacheWarmup.l1Counts(cache));
       super.close();
     }
   }

@@ -169,20 +169,13 @@ public final class TopologyStates {
     /** Reads every key until a whole round is answered by the L1, for at most 100 rounds. */
     @Override
     void filled() {
-      long missesBefore = -1;
-      for (int round = 0; round < 100 && caller.local().stats().l1Misses() != missesBefore; round++) {
-        missesBefore = caller.local().stats().l1Misses();
-        for (String key : keys) {
-          caller.get(key).orElseThrow();
-        }
-      }
+      NearCacheWarmup.readUntilL1HoldsAll(caller, keys);
     }
 
     /** Prints the L1's counts, as a check that the hits were hits. */
     @Override
     void closing() {
-      System.out.println("vela near cache: " + caller.local().stats().l1Hits() + " L1 hits, "
-          + caller.local().stats().l1Misses() + " L1 misses");
+      System.out.println("vela near cache: " + NearCacheWarmup.l1Counts(caller));
     }
   }
 
