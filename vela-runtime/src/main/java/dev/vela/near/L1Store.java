@@ -129,10 +129,13 @@ final class L1Store<K, V> {
     expiring.flush();
   }
 
-  /** Removes up to about {@code batchSize} expired entries of each map. */
+  /**
+   * Removes the entries past their L1 time to live, as a tick does, and up to about {@code
+   * batchSize} expired entries of {@code expiring}. {@code lasting} needs no scan: it holds no
+   * entry with an expiry of its own.
+   */
   void removeExpired(int batchSize) {
     removeDue();
-    lasting.removeExpired(batchSize);
     expiring.removeExpired(batchSize);
   }
 
