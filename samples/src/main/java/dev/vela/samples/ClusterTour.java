@@ -16,6 +16,9 @@ import java.util.logging.Logger;
  * over loopback. In production each node is its own JVM, configured by {@code topologyOpts}.
  */
 final class ClusterTour {
+  /** Enough keys that both nodes own some, whatever the ring; a bound so the loop always ends. */
+  private static final int MAX_KEYS = 64;
+
   private ClusterTour() {}
 
   static void run() throws IOException {
@@ -28,14 +31,19 @@ final class ClusterTour {
         StockCache stockA = VelaStockCache.builder().cluster(nodeA).create();
         StockCache stockB = VelaStockCache.builder().cluster(nodeB).create()) {
       System.out.println("two nodes on loopback: " + nodeA.members());
-      for (int i = 1; i <= 6; i++) {
-        stockA.put("SKU-" + i, i * 10);
+      // The ring depends on the members' addresses, which change from run to run: six keys may all
+      // fall to one node. Writing on until each node owns one lets the batch below span both.
+      int written = 0;
+      while (written < 6 || !eachHoldsSome(stockA, stockB) && written < MAX_KEYS) {
+        written++;
+        stockA.put("SKU-" + written, written * 10);
       }
-      System.out.println("6 entries written on node A; node B reads SKU-4 -> " + stockB.get("SKU-4").orElse(-1));
+      System.out.println(written + " entries written on node A; node B reads SKU-4 -> "
+          + stockB.get("SKU-4").orElse(-1));
       System.out.println("size() over the cluster: " + stockB.size() + "; node A holds " + stockA.local().size()
           + ", node B holds " + stockB.local().size());
       Map<String, Integer> batch = new LinkedHashMap<>();
-      for (int i = 1; i <= 6; i++) {
+      for (int i = 1; i <= written; i++) {
         batch.put("SKU-" + i, 0);
       }
       try {
@@ -44,6 +52,10 @@ final class ClusterTour {
         System.out.println("putAll over keys of both nodes is refused: " + e.getMessage());
       }
     }
+  }
+
+  private static boolean eachHoldsSome(StockCache nodeA, StockCache nodeB) {
+    return nodeA.local().size() > 0 && nodeB.local().size() > 0;
   }
 
   private static VelaCluster node(int port, String hosts) {
