@@ -183,11 +183,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
   }
 
   private void store(K key, V value, long expiresAt, Set<String> tags) {
-    int token = locks.beginWrite(key);
+    WriteGuard write = locks.beginWrite(key);
     try {
       topology.put(key, value, expiresAt, tags);
     } finally {
-      locks.endWrite(token);
+      write.end();
     }
     stats.recordWrites(1);
   }
@@ -233,11 +233,11 @@ final class CoreCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     checkOpen();
     boolean removed;
-    int token = locks.beginWrite(key);
+    WriteGuard write = locks.beginWrite(key);
     try {
       removed = topology.delete(key);
     } finally {
-      locks.endWrite(token);
+      write.end();
     }
     if (removed) {
       stats.recordDeletes(1);

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * announces a write in them. Whichever comes second sees the other, so a write either takes the
  * lock or finishes before the lock set goes on. Announcing costs one fence and withdrawing none.
  * Threads without a cell (the table is full) announce in a counter per stripe instead, at the
- * cost of a locked increment and decrement.
+ * cost of a locked increment and decrement. Whichever way a write began, it ends through the
+ * {@link WriteGuard} that {@link #beginWrite} returned: the cell, the counter or the lock itself.
  *
  * <p>Lock sets are re-entrant: inside one, the same thread may write its keys (re-entering the
  * stripe lock) and open a nested lock set over stripes it already holds. Writing a key outside the
@@ -32,10 +33,10 @@ final class KeyLocks {
   private static final int SPINS_BEFORE_YIELD = 64;
 
   private final String cacheName;
-  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  private final StripeLock[] locks = new StripeLock[STRIPES];
   private final ThreadCells<WriterCell> writers;
-  // writers without a cell, per stripe
-  private final AtomicIntegerArray countedWriters = new AtomicIntegerArray(STRIPES * PAD);
+  // writers without a cell, counted per stripe
+  private final CountedStripe[] counted = new CountedStripe[STRIPES];
   private final AtomicInteger activeLockSets = new AtomicInteger();
   // how deeply the current thread is nested in lock sets of this cache; absent when it holds none
   private final ThreadLocal<int[]> depth = new ThreadLocal<>();
@@ -49,54 +50,46 @@ final class KeyLocks {
   KeyLocks(String cacheName, ThreadCells<WriterCell> writers) {
     this.cacheName = cacheName;
     this.writers = writers;
+    AtomicIntegerArray counters = new AtomicIntegerArray(STRIPES * PAD);
     for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new ReentrantLock();
+      locks[i] = new StripeLock();
+      counted[i] = new CountedStripe(counters, i * PAD);
     }
     allStripes = new int[STRIPES];
     Arrays.setAll(allStripes, i -> i);
   }
 
   /**
-   * Starts a write of {@code key}; pass the result to {@link #endWrite} in a finally block.
+   * Starts a write of {@code key}; end the guard it returns in a finally block.
    *
    * @throws IllegalStateException when the current thread runs a lock set that does not cover
    *     the key
    */
-  int beginWrite(Object key) {
+  WriteGuard beginWrite(Object key) {
     int stripe = stripeOf(key);
     WriterCell cell = writers.mine();
     if (cell != null) {
       cell.announce(stripe);
       if (activeLockSets.get() == 0) {
-        return stripe;
+        return cell;
       }
-      cell.withdraw();
+      cell.end();
     } else {
-      countedWriters.getAndIncrement(stripe * PAD);
+      CountedStripe counter = counted[stripe];
+      counter.begin();
       if (activeLockSets.get() == 0) {
-        return stripe + STRIPES;
+        return counter;
       }
-      countedWriters.getAndDecrement(stripe * PAD);
+      counter.end();
     }
-    ReentrantLock lock = locks[stripe];
+    StripeLock lock = locks[stripe];
     if (!lock.isHeldByCurrentThread() && depth.get() != null) {
       throw new IllegalStateException(
           "key " + KeyText.of(key) + " is not among the keys of the transaction running on cache '" + cacheName
               + "'; name every key the work writes in transaction(keys, work)");
     }
     lock.lock();
-    return ~stripe;
-  }
-
-  /** Ends a write begun with {@link #beginWrite}. */
-  void endWrite(int token) {
-    if (token < 0) {
-      locks[~token].unlock();
-    } else if (token < STRIPES) {
-      writers.mine().withdraw(); // the same thread's cell as at the start: a cell stays with its thread
-    } else {
-      countedWriters.getAndDecrement((token - STRIPES) * PAD);
-    }
+    return lock;
   }
 
   /** The stripes of {@code keys}, ascending and without repeats. */
@@ -180,7 +173,7 @@ final class KeyLocks {
   // writers that began before this lock set are inside one map operation: wait them out
   private void awaitCountedWriters(int stripe) {
     int spins = 0;
-    while (countedWriters.get(stripe * PAD) != 0) {
+    while (counted[stripe].hasWriters()) {
       spins = pause(spins);
     }
   }
@@ -201,6 +194,38 @@ final class KeyLocks {
       Thread.yield();
     }
     return spins + 1;
+  }
+
+  /** A stripe's lock, which a single-key write takes while a lock set is active. */
+  static final class StripeLock extends ReentrantLock implements WriteGuard {
+    @Override
+    public void end() {
+      unlock();
+    }
+  }
+
+  /** A stripe's counter of writers that have no cell to announce in. */
+  static final class CountedStripe implements WriteGuard {
+    private final AtomicIntegerArray counters;
+    private final int index;
+
+    CountedStripe(AtomicIntegerArray counters, int index) {
+      this.counters = counters;
+      this.index = index;
+    }
+
+    void begin() {
+      counters.getAndIncrement(index);
+    }
+
+    boolean hasWriters() {
+      return counters.get(index) != 0;
+    }
+
+    @Override
+    public void end() {
+      counters.getAndDecrement(index);
+    }
   }
 
   private static int stripeOf(Object key) {

@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * one fence (a volatile write, which the Dekker handshake with lock sets needs) and withdrawing
  * none, where a counter shared by the stripe's threads took a locked instruction for each.
  */
-abstract class WriterCell extends ThreadCell {
+abstract sealed class WriterCell extends ThreadCell implements WriteGuard {
   private static final VarHandle WRITING;
 
   static {
@@ -39,8 +39,9 @@ abstract class WriterCell extends ThreadCell {
     WRITING.setVolatile(this, stripe + 1);
   }
 
-  /** Withdraws the announced write, after everything it did. */
-  void withdraw() {
+  /** Withdraws the announced write, after everything it did; a release store, with no fence. */
+  @Override
+  public void end() {
     WRITING.setRelease(this, 0);
   }
 

@@ -32,10 +32,10 @@ class KeyLocksTest {
 
   @Test
   void writesTakeNoLockWhileNoLockSetIsActive() {
-    int token = locks.beginWrite("k");
+    WriteGuard write = locks.beginWrite("k");
 
-    assertThat(token).as("fast path").isNotNegative();
-    locks.endWrite(token);
+    assertThat(write).as("announced in the thread's cell").isInstanceOf(WriterCell.class);
+    write.end();
   }
 
   @Test
@@ -43,16 +43,16 @@ class KeyLocksTest {
     int[] stripes = locks.stripesOf(List.of("k"));
     locks.lock(stripes, "a transaction");
     try {
-      int token = locks.beginWrite("k");
-      assertThat(token).as("locked path").isNegative();
-      locks.endWrite(token);
+      WriteGuard write = locks.beginWrite("k");
+      assertThat(write).as("locked path").isInstanceOf(KeyLocks.StripeLock.class);
+      write.end();
     } finally {
       locks.unlock(stripes);
     }
 
-    int token = locks.beginWrite("k");
-    assertThat(token).as("fast again").isNotNegative();
-    locks.endWrite(token);
+    WriteGuard write = locks.beginWrite("k");
+    assertThat(write).as("fast again").isInstanceOf(WriterCell.class);
+    write.end();
   }
 
   @Test
@@ -63,7 +63,7 @@ class KeyLocksTest {
   @Test
   void aLockSetWaitsForAWriteCountedWhenTheCellTableIsFull() throws Exception {
     KeyLocks small = new KeyLocks("locked", new ThreadCells<>(1, 1, WriterCell::claim));
-    try (CellHolder holder = CellHolder.start(() -> small.endWrite(small.beginWrite("x")))) {
+    try (CellHolder holder = CellHolder.start(() -> small.beginWrite("x").end())) {
       assertLockSetWaitsForAnUnlockedWrite(small, false);
     }
   }
@@ -83,12 +83,12 @@ class KeyLocksTest {
           lockSetHolds.set(false);
           locks.unlock(stripes);
         } else {
-          int token = locks.beginWrite("k");
-          boolean unlocked = token >= 0;
+          WriteGuard write = locks.beginWrite("k");
+          boolean unlocked = !(write instanceof KeyLocks.StripeLock);
           overlapped.compareAndSet(false, unlocked && lockSetHolds.get());
           hold();
           overlapped.compareAndSet(false, unlocked && lockSetHolds.get());
-          locks.endWrite(token);
+          write.end();
         }
       }
     });
@@ -114,13 +114,13 @@ class KeyLocksTest {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch finishWrite = new CountDownLatch(1);
     AtomicBoolean writeFinishing = new AtomicBoolean();
-    Future<Integer> writer = threads.submit(() -> {
-      int token = locks.beginWrite("k");
+    Future<WriteGuard> writer = threads.submit(() -> {
+      WriteGuard write = locks.beginWrite("k");
       writing.countDown();
       await(finishWrite);
       writeFinishing.set(true);
-      locks.endWrite(token);
-      return token;
+      write.end();
+      return write;
     });
     assertThat(writing.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -134,15 +134,15 @@ class KeyLocksTest {
     // a write elsewhere takes its stripe's lock once the set has begun
     String elsewhere = keyOutside(locks, stripes[0]);
     Concurrently.await(DEADLINE, "the lock set begins", () -> {
-      int token = locks.beginWrite(elsewhere);
-      locks.endWrite(token);
-      return token < 0;
+      WriteGuard write = locks.beginWrite(elsewhere);
+      write.end();
+      return write instanceof KeyLocks.StripeLock;
     });
     finishWrite.countDown();
 
-    int token = writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    assertThat(token < KeyLocks.STRIPES).as("announced in a cell").isEqualTo(inCell);
-    assertThat(token).as("no lock").isNotNegative();
+    WriteGuard write = writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(write).as("no lock")
+        .isInstanceOf(inCell ? WriterCell.class : KeyLocks.CountedStripe.class);
     assertThat(lockSet.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the set waited for the write").isTrue();
   }
 
