@@ -1,14 +1,25 @@
 package dev.vela.backend.memory;
 
 import dev.vela.annotation.EvictionPolicy;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The bounded part of a memory cache: the eviction lock, the buffer of reads not yet replayed and
  * the access order. Writes take the lock for their whole change (map, tag index and order), so the
- * order always tracks exactly the nodes in the map; reads only offer to the buffer, and whoever
- * fills a stripe replays it if the lock is free.
+ * order always tracks exactly the nodes in the map; reads only offer to the buffer.
+ *
+ * <p>When a read fills a stripe of the buffer, the replay is handed to a maintenance executor
+ * (the common pool, unless a test passes its own), as Caffeine does, and the reader goes on. A
+ * replay moves nodes scattered over the heap, so it costs several times the read that asked for
+ * it; done by the reader, it made a bounded read on two threads scarcely faster than on one, as
+ * one thread replayed while the other dropped its reads. Reads that find their stripe full before
+ * the replay has run are dropped: an eviction order needs a faithful sample of reads, not every
+ * one. A write still replays everything buffered before it changes the order.
  */
 final class Eviction<K, V> {
   private final long maxSize;
@@ -17,8 +28,12 @@ final class Eviction<K, V> {
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<LinkedNode<K, V>> replay;
+  private final Executor maintenance;
+  private final AtomicBoolean replayPending = new AtomicBoolean();
+  private final Runnable replayTask = this::drainReads;
 
-  Eviction(long maxSize, EvictionPolicy policy) {
+  /** Evicts past {@code maxSize} entries by {@code policy}; reads are replayed on {@code maintenance}. */
+  Eviction(long maxSize, EvictionPolicy policy, Executor maintenance) {
     if (maxSize < 1) {
       throw new IllegalArgumentException("maxSize must be at least 1 for a bounded cache, was " + maxSize);
     }
@@ -26,17 +41,18 @@ final class Eviction<K, V> {
     this.policy = policy;
     this.order = AccessOrder.of(policy);
     this.replay = order::touch;
+    this.maintenance = Objects.requireNonNull(maintenance, "maintenance must not be null");
   }
 
-  /** Records a read of {@code node}; never blocks. */
+  /** Records a read of {@code node}; with an executor of its own threads, it never blocks. */
   void recordRead(LinkedNode<K, V> node) {
-    // a look at the lock before trying it: while another thread drains, readers of a full stripe
-    // would otherwise all bounce the lock's cache line with failing compare-and-sets
-    if (reads.offer(node) && !lock.isLocked() && lock.tryLock()) {
+    // a look before the compare-and-set: while a replay is pending, readers of a full stripe would
+    // otherwise all bounce the flag's cache line
+    if (reads.offer(node) && !replayPending.get() && replayPending.compareAndSet(false, true)) {
       try {
-        reads.drainTo(replay);
-      } finally {
-        lock.unlock();
+        maintenance.execute(replayTask);
+      } catch (RejectedExecutionException e) {
+        replayPending.set(false); // the next full stripe asks again; writes replay meanwhile
       }
     }
   }
@@ -81,10 +97,11 @@ final class Eviction<K, V> {
     return order.size() > maxSize ? order.victim(spared) : null;
   }
 
-  /** Replays buffered reads now, for tests that check the order after reads. */
+  /** Replays buffered reads now: the maintenance task, and tests that check the order after reads. */
   void drainReads() {
     lock.lock();
     try {
+      replayPending.set(false); // before the drain: reads buffered during it ask for another
       reads.drainTo(replay);
     } finally {
       lock.unlock();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -55,14 +57,21 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /**
-   * A memory backend holding at most {@code maxSize} entries, evicting by {@code policy}.
+   * A memory backend holding at most {@code maxSize} entries, evicting by {@code policy}. Reads
+   * are replayed into the eviction order on the common pool (see {@link Eviction}).
    *
    * @throws IllegalArgumentException when {@code maxSize} is below 1 or the policy is TTL_ONLY
    */
   public static <K, V> MemoryBackend<K, V> bounded(
       long maxSize, EvictionPolicy policy, InstantSource clock, RemovalListener<? super K, ? super V> listener) {
+    return bounded(maxSize, policy, clock, listener, ForkJoinPool.commonPool());
+  }
+
+  /** A bounded backend whose reads are replayed on {@code maintenance}; tests pass their own. */
+  static <K, V> MemoryBackend<K, V> bounded(long maxSize, EvictionPolicy policy, InstantSource clock,
+      RemovalListener<? super K, ? super V> listener, Executor maintenance) {
     Objects.requireNonNull(policy, "policy must not be null");
-    return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy));
+    return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy, maintenance));
   }
 
   @Override

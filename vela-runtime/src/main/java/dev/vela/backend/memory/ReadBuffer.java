@@ -11,12 +11,16 @@ import java.util.function.Consumer;
  * only needs a faithful sample of reads, not every one. The drain runs under the eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
- * heads}); the counters sit a cache line apart so that stripes do not share lines.
+ * heads}); the counters sit a cache line apart, and each ring's slots start two lines after the
+ * last ring's, so that stripes do not share lines.
  */
 final class ReadBuffer<E> {
   static final int STRIPE_CAPACITY = 16;
   private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
   private static final int PAD = 16;
+  // slots from one ring's start to the next: a ring takes 64 bytes, which an array's header offsets
+  // across two lines
+  private static final int RING_STRIDE = 2 * STRIPE_CAPACITY;
 
   private final int stripeMask;
   private final AtomicLongArray tails;
@@ -29,7 +33,7 @@ final class ReadBuffer<E> {
     stripeMask = count - 1;
     tails = new AtomicLongArray(count * PAD);
     heads = new AtomicLongArray(count * PAD);
-    slots = new AtomicReferenceArray<>(count * STRIPE_CAPACITY);
+    slots = new AtomicReferenceArray<>(count * RING_STRIDE);
   }
 
   /** A buffer sized for the machine: twice the processors, at most 64 stripes. */
@@ -49,7 +53,7 @@ final class ReadBuffer<E> {
     if (!tails.compareAndSet(counter, tail, tail + 1)) {
       return false;
     }
-    slots.lazySet(stripe * STRIPE_CAPACITY + (int) (tail & SLOT_MASK), element);
+    slots.lazySet(stripe * RING_STRIDE + (int) (tail & SLOT_MASK), element);
     return used + 1 >= STRIPE_CAPACITY;
   }
 
@@ -60,7 +64,7 @@ final class ReadBuffer<E> {
       long head = heads.get(counter);
       long tail = tails.get(counter);
       while (head < tail) {
-        int slot = stripe * STRIPE_CAPACITY + (int) (head & SLOT_MASK);
+        int slot = stripe * RING_STRIDE + (int) (head & SLOT_MASK);
         E element = slots.get(slot);
         if (element == null) {
           break; // claimed but not yet written: the next drain takes it

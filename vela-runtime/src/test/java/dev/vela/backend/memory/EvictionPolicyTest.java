@@ -21,11 +21,13 @@ class EvictionPolicyTest {
   private final ManualClock clock = new ManualClock();
   private final List<String> evicted = new ArrayList<>();
 
+  // reads are replayed on the reading thread, so that none is dropped while a pool thread is slow to
+  // start: these tests check the policies, not the sampling of reads (EvictionMaintenanceTest)
   private MemoryBackend<String, String> bounded(long maxSize, EvictionPolicy policy) {
     return MemoryBackend.bounded(maxSize, policy, clock, (key, value, cause) -> {
       assertThat(cause).isEqualTo(RemovalCause.EVICTED);
       evicted.add(key);
-    });
+    }, Runnable::run);
   }
 
   private static void put(MemoryBackend<String, String> backend, String... keys) {
