@@ -11,16 +11,21 @@ import java.util.function.Consumer;
  * only needs a faithful sample of reads, not every one. The drain runs under the eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
- * heads}); the counters sit a cache line apart, and each ring's slots start two lines after the
- * last ring's, so that stripes do not share lines.
+ * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
+ * and the next, so that stripes do not share lines.
+ *
+ * <p>A stripe holds 64 reads. A full stripe hands a replay to a pool thread, and waking that thread
+ * is a system call that costs as much as hundreds of reads; with 16 reads a stripe, one reading
+ * thread spent much of its time waking the pool. 64 read faster on one thread and on two (see
+ * {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
-  static final int STRIPE_CAPACITY = 16;
+  static final int STRIPE_CAPACITY = 64;
   private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
   private static final int PAD = 16;
-  // slots from one ring's start to the next: a ring takes 64 bytes, which an array's header offsets
-  // across two lines
-  private static final int RING_STRIDE = 2 * STRIPE_CAPACITY;
+  // slots from one ring's start to the next: the ring, and a line between it and the next (16
+  // slots are 64 bytes or more, whatever the size of a reference)
+  private static final int RING_STRIDE = STRIPE_CAPACITY + 16;
 
   private final int stripeMask;
   private final AtomicLongArray tails;
