@@ -2,10 +2,12 @@ package dev.vela.backend.memory;
 
 /**
  * The entries of an LFU cache that have been used exactly {@link #frequency} times, least recently
- * used first. Buckets form a circular list in ascending frequency; empty ones are removed.
+ * used first. Buckets form a circular list in ascending frequency; empty ones are removed. A
+ * bucket's frequency changes only under the eviction lock, when its one entry is used again (see
+ * {@link LfuOrder#touch}).
  */
 final class FrequencyBucket<K, V> {
-  final int frequency;
+  int frequency;
   final LinkedNode<K, V> nodes = LinkedNode.sentinel();
   FrequencyBucket<K, V> prev;
   FrequencyBucket<K, V> next;
@@ -40,6 +42,11 @@ final class FrequencyBucket<K, V> {
 
   boolean isEmpty() {
     return nodes.next == nodes;
+  }
+
+  /** True when {@code node} is this bucket's only entry. */
+  boolean holdsOnly(LinkedNode<K, V> node) {
+    return nodes.next == node && node.next == nodes;
   }
 
   /** Unlinks this (empty) bucket from the bucket list. */

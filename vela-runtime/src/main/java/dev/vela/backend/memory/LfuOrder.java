@@ -43,13 +43,21 @@ final class LfuOrder<K, V> implements AccessOrder<K, V> {
       return;
     }
     FrequencyBucket<K, V> bucket = node.bucket;
-    node.unlink();
     if (bucket.frequency == Integer.MAX_VALUE) {
+      node.unlink();
       bucket.append(node);
       return;
     }
     FrequencyBucket<K, V> higher = bucket.next;
-    if (higher == buckets || higher.frequency != bucket.frequency + 1) {
+    boolean higherExists = higher != buckets && higher.frequency == bucket.frequency + 1;
+    if (!higherExists && bucket.holdsOnly(node)) {
+      // the usual case for a hot entry, alone at its count: moving it would allocate a bucket and
+      // free this one on every replayed read of it
+      bucket.frequency++;
+      return;
+    }
+    node.unlink();
+    if (!higherExists) {
       higher = FrequencyBucket.insertAfter(bucket, bucket.frequency + 1);
     }
     higher.append(node);
