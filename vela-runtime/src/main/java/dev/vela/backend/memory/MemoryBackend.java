@@ -96,7 +96,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
 
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   private V readNode(K key, Node<V> node) {
-    long expiresAt = node.expiresAt; // before the value: see Node
+    long expiresAt = node.expiresAt(); // before the value: see Node
     if (expiresAt != Node.NO_EXPIRY) {
       if (node instanceof PendingNode<V> pending) {
         return readVisible(key, pending.visible());
@@ -163,20 +163,20 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /**
-   * Overwrites a bounded entry in place when its tags field fits the new tags, which spares an
-   * allocation, a relink of its neighbours and garbage linked from old nodes. Counts as a use.
-   * Caller holds the eviction lock.
+   * Overwrites a bounded entry in place when the node's kind fits the new entry (a tags field for
+   * tags, an expiry field for an expiry), which spares an allocation, a relink of its neighbours and
+   * garbage linked from old nodes. Counts as a use. Caller holds the eviction lock.
    */
   private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags) {
     Set<String> oldTags = node.tags();
-    if ((oldTags == null) != (tags == null)) {
+    if ((oldTags == null) != (tags == null) || !node.canExpireAt(expiresAt)) {
       return false;
     }
     node.value = value;
     if (tags != null) {
       ((TaggedLinkedNode<K, V>) node).setTags(tags);
     }
-    node.expiresAt = expiresAt; // after the value: see Node
+    node.expireAt(expiresAt); // after the value: see Node
     if (oldTags != null) {
       tagIndex.reconcile(key, oldTags);
     }
@@ -337,7 +337,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     List<K> keys = new ArrayList<>();
     List<Node<V>> nodes = new ArrayList<>();
     for (Map.Entry<K, Object> each : map.entrySet()) {
-      if (each.getValue() instanceof Node<?> node && !(node instanceof PendingNode) && node.expiresAt <= now) {
+      if (each.getValue() instanceof Node<?> node && !(node instanceof PendingNode) && node.expiresAt() <= now) {
         @SuppressWarnings("unchecked")
         Node<V> expired = (Node<V>) node;
         keys.add(each.getKey());
@@ -358,7 +358,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
         K key = keys.get(i);
         Node<V> node = nodes.get(i);
         // a bounded node may have been overwritten in place since it was found expired
-        if (node.expiresAt <= now && map.remove(key, node)) {
+        if (node.expiresAt() <= now && map.remove(key, node)) {
           afterRemoval(key, node);
           listener.onRemoval(key, node.value, RemovalCause.EXPIRED);
           removed++;
@@ -423,7 +423,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     lockIfBounded();
     try {
       // a bounded node may have been overwritten in place since the caller found it expired
-      removed = node.expiresAt <= clock.millis() && map.remove(key, node);
+      removed = node.expiresAt() <= clock.millis() && map.remove(key, node);
       if (removed) {
         afterRemoval(key, node);
       }
@@ -444,7 +444,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       eviction.removed(victim);
       if (map.remove(victim.key, victim)) {
         reconcileTags(victim.key, victim, null);
-        RemovalCause cause = victim.expiresAt <= clock.millis() ? RemovalCause.EXPIRED : RemovalCause.EVICTED;
+        RemovalCause cause = victim.expiresAt() <= clock.millis() ? RemovalCause.EXPIRED : RemovalCause.EVICTED;
         listener.onRemoval(victim.key, victim.value, cause);
       }
     }
@@ -486,13 +486,13 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   private static boolean isExpiredAt(Object visible, long now) {
-    return visible instanceof Node<?> node && node.expiresAt <= now;
+    return visible instanceof Node<?> node && node.expiresAt() <= now;
   }
 
   @SuppressWarnings("unchecked")
   private StoredEntry<V> toEntry(Object visible) {
     if (visible instanceof Node<?> node) {
-      long expiresAt = node.expiresAt; // before the value and tags: see Node
+      long expiresAt = node.expiresAt(); // before the value and tags: see Node
       return new StoredEntry<>((V) node.value, expiresAt, node.tags());
     }
     return new StoredEntry<>((V) visible, StoredEntry.NO_EXPIRY, null);

@@ -7,23 +7,29 @@ import java.util.Set;
  * What the map holds for an entry that expires or has tags; an entry with neither is held as its
  * bare value, so an unbounded cache of plain values costs no more than the map itself.
  *
+ * <p>Only the kinds of node that can expire carry an expiry field ({@link TimedNode},
+ * {@link TimedLinkedNode} and the tagged ones); the others answer {@link #NO_EXPIRY}, so a bounded
+ * entry that never expires saves the field's 8 bytes.
+ *
  * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
- * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock, writing the
- * value before the expiry; readers read the expiry first, so one that sees a new expiry also sees
- * the value written with it, and removals of expired nodes check the expiry again under the lock.
+ * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock when the new
+ * entry fits the node's kind, writing the value before the expiry; readers read the expiry first,
+ * so one that sees a new expiry also sees the value written with it, and removals of expired nodes
+ * check the expiry again under the lock.
  *
  * @param <V> the value type
  */
-class Node<V> {
+abstract class Node<V> {
   static final long NO_EXPIRY = StoredEntry.NO_EXPIRY;
 
   volatile V value;
-  volatile long expiresAt;
 
-  Node(V value, long expiresAt) {
+  Node(V value) {
     this.value = value;
-    this.expiresAt = expiresAt;
   }
+
+  /** When the entry expires, in epoch milliseconds, or {@link #NO_EXPIRY}. */
+  abstract long expiresAt();
 
   /** The tags, or null when there are none (no empty sets are kept per entry). */
   Set<String> tags() {
@@ -35,7 +41,7 @@ class Node<V> {
     if (tags != null) {
       return new TaggedNode<>(value, expiresAt, tags);
     }
-    return expiresAt == NO_EXPIRY ? value : new Node<>(value, expiresAt);
+    return expiresAt == NO_EXPIRY ? value : new TimedNode<>(value, expiresAt);
   }
 
   /** The tags of whatever the map holds (a bare value has none), or null. */

@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Stands in the map for an entry of a {@code putAll} that has not committed yet: readers see what
  * was there before ({@link #previous}) until the batch commits, then the new entry ({@link #next}),
- * which soon replaces this node. Its expiry field holds {@link #PENDING}, so the read path only
- * looks for it on its slow branch.
+ * which soon replaces this node. Its expiry reads {@link #PENDING}, so the read path only looks
+ * for it on its slow branch.
  */
 final class PendingNode<V> extends Node<V> {
   /** The expiry mark of a pending node: not {@link #NO_EXPIRY}, so reads take the slow branch. */
@@ -18,12 +18,17 @@ final class PendingNode<V> extends Node<V> {
   Object previous;
 
   PendingNode(PutAllBatch batch, Object next) {
-    super(null, PENDING);
+    super(null);
     this.batch = batch;
     this.next = next;
   }
 
   /** What readers see now: the new entry once the batch committed, else the old one (or null). */
+  @Override
+  long expiresAt() {
+    return PENDING;
+  }
+
   Object visible() {
     return batch.isCommitted() ? next : previous;
   }

@@ -6,7 +6,7 @@ import java.util.Set;
  * A node of a bounded cache with tags; untagged entries do without the field. An overwrite that
  * keeps some tags replaces them in place, under the eviction lock.
  */
-final class TaggedLinkedNode<K, V> extends LinkedNode<K, V> {
+final class TaggedLinkedNode<K, V> extends TimedLinkedNode<K, V> {
   private volatile Set<String> tags;
 
   TaggedLinkedNode(K key, V value, long expiresAt, Set<String> tags) {

@@ -9,7 +9,7 @@ class LfuOrderTest {
   private final LfuOrder<String, String> order = new LfuOrder<>();
 
   private LinkedNode<String, String> added(String key) {
-    LinkedNode<String, String> node = new LinkedNode<>(key, "v-" + key, Node.NO_EXPIRY);
+    LinkedNode<String, String> node = new LinkedNode<>(key, "v-" + key);
     order.add(node);
     return node;
   }
