@@ -34,7 +34,7 @@ final class ClusterTour {
       // The ring depends on the members' addresses, which change from run to run: six keys may all
       // fall to one node. Writing on until each node owns one lets the batch below span both.
       int written = 0;
-      while (written < 6 || !eachHoldsSome(stockA, stockB) && written < MAX_KEYS) {
+      while (written < 6 || (!eachHoldsSome(stockA, stockB) && written < MAX_KEYS)) {
         written++;
         stockA.put("SKU-" + written, written * 10);
       }

@@ -29,7 +29,7 @@ public final class MemoryBench {
   /** With no argument, measures every subject in a child JVM and prints a table; with one, measures that subject. */
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length == 1) {
-      System.out.println(measure(args[0]));
+      System.out.println(measure(args[0]).asLine());
       return;
     }
     StringBuilder md = new StringBuilder("## Memory per entry (MemoryBench)\n\n"
@@ -52,8 +52,8 @@ public final class MemoryBench {
       return (full - before) / (double) ENTRIES;
     }
 
-    @Override
-    public String toString() {
+    /** The line a child JVM prints for its parent to {@link #parse}. */
+    String asLine() {
       return before + " " + withFirstEntry + " " + full;
     }
 

@@ -34,16 +34,6 @@ class LinkedNode<K, V> extends Node<V> {
     return NO_EXPIRY;
   }
 
-  /** True when an overwrite in place can give this node {@code newExpiresAt}. */
-  boolean canExpireAt(long newExpiresAt) {
-    return newExpiresAt == NO_EXPIRY;
-  }
-
-  /** Sets the expiry of an overwrite in place, after its value; see {@link #canExpireAt}. */
-  void expireAt(long newExpiresAt) {
-    // nothing to store: only NO_EXPIRY fits this kind
-  }
-
   /** The head of an empty circular list: it links to itself and holds no entry. */
   static <K, V> LinkedNode<K, V> sentinel() {
     LinkedNode<K, V> sentinel = new LinkedNode<>(null, null);

@@ -169,14 +169,17 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
    */
   private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags) {
     Set<String> oldTags = node.tags();
-    if ((oldTags == null) != (tags == null) || !node.canExpireAt(expiresAt)) {
+    TimedLinkedNode<K, V> timed = node instanceof TimedLinkedNode<K, V> withExpiry ? withExpiry : null;
+    if ((oldTags == null) != (tags == null) || (timed == null && expiresAt != Node.NO_EXPIRY)) {
       return false;
     }
     node.value = value;
     if (tags != null) {
       ((TaggedLinkedNode<K, V>) node).setTags(tags);
     }
-    node.expireAt(expiresAt); // after the value: see Node
+    if (timed != null) {
+      timed.expireAt(expiresAt); // after the value: see Node
+    }
     if (oldTags != null) {
       tagIndex.reconcile(key, oldTags);
     }

@@ -17,12 +17,7 @@ class TimedLinkedNode<K, V> extends LinkedNode<K, V> {
     return expiresAt;
   }
 
-  @Override
-  final boolean canExpireAt(long newExpiresAt) {
-    return true;
-  }
-
-  @Override
+  /** Sets the expiry of an overwrite in place, after its value. */
   final void expireAt(long newExpiresAt) {
     this.expiresAt = newExpiresAt;
   }
