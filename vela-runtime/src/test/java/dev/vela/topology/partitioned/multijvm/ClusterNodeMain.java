@@ -85,6 +85,7 @@ public final class ClusterNodeMain {
           case "localSize" -> out.println("ok " + cache.local().size());
           case "invalidate" -> out.println("ok " + cache.invalidateTag(word[1]));
           case "members" -> out.println("ok " + cache.inspect().details().get("topology.members"));
+          case "ringMembers" -> out.println("ok " + cache.inspect().details().get("topology.ring.members"));
           case "fetch" -> {
             String value = cache.getOrFetch(StockKey.number(Integer.parseInt(word[1])), key -> {
               fetches.incrementAndGet();
