@@ -13,11 +13,18 @@ package dev.vela.core;
 abstract class ThreadCell {
   /** The only thread that writes this cell. */
   final Thread owner;
+  /**
+   * The owner's id: the hot path has loaded the calling thread's id to find the slot, so comparing
+   * ids there saves loading and comparing the owner. Ids are never reused in a JVM's life.
+   */
+  final long ownerId;
 
   @SuppressWarnings("unused")
   private long padBefore0, padBefore1, padBefore2, padBefore3, padBefore4, padBefore5, padBefore6, padBefore7;
 
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
   ThreadCell(Thread owner) {
     this.owner = owner;
+    this.ownerId = owner.getId();
   }
 }

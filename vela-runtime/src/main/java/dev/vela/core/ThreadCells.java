@@ -65,12 +65,13 @@ final class ThreadCells<C extends ThreadCell> {
   }
 
   /** The calling thread's cell, or null when it has none and the table is full: fall back. */
-  @SuppressWarnings("unchecked") // every cell in the table came from this table's Claim
+  @SuppressWarnings({"unchecked", "deprecation"}) // cells come from this table's Claim; threadId() is JDK 19+
   C mine() {
     Thread thread = Thread.currentThread();
+    long id = thread.getId();
     ThreadCell[] cells = table;
-    ThreadCell cell = cells[slot(thread, cells.length)];
-    return cell != null && cell.owner == thread ? (C) cell : claim(thread);
+    ThreadCell cell = cells[slot(id, cells.length)];
+    return cell != null && cell.ownerId == id ? (C) cell : claim(thread);
   }
 
   /** The sum of {@code value} over every cell, those of ended threads included. */
@@ -146,6 +147,10 @@ final class ThreadCells<C extends ThreadCell> {
 
   @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; ids are unique for the JVM's life either way
   private static int slot(Thread thread, int length) {
-    return (int) thread.getId() & (length - 1);
+    return slot(thread.getId(), length);
+  }
+
+  private static int slot(long threadId, int length) {
+    return (int) threadId & (length - 1);
   }
 }

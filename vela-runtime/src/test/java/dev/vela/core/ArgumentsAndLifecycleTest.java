@@ -9,6 +9,7 @@ import dev.vela.CacheClosedException;
 import dev.vela.PutOptions;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -123,6 +124,32 @@ class ArgumentsAndLifecycleTest {
     assertThatNoException().isThrownBy(local::close);
     assertThat(cache.name()).isEqualTo("strict");
     assertThatThrownBy(() -> local.get("k")).isInstanceOf(CacheClosedException.class);
+  }
+
+  static Stream<Arguments> everyRead() {
+    return Stream.of(
+        call("get", "", c -> c.get("k")),
+        call("getOrThrow", "", c -> c.getOrThrow("k")),
+        call("getOrDefault", "", c -> c.getOrDefault("k", "v")));
+  }
+
+  @ParameterizedTest(name = "{0} of the node-local view, with and without telemetry, after close")
+  @MethodSource("everyRead")
+  void readsOfEitherViewAreRefusedOnceTheCacheClosed(String method, String unused, Consumer<Cache<String, String>> call) {
+    try (Cache<String, String> measured =
+        TestCaches.strings("measured", clock).meterRegistry(new SimpleMeterRegistry()).create()) {
+      for (Cache<String, String> each : List.of(cache, measured)) {
+        Cache<String, String> local = each.local();
+        each.put("k", "v");
+        call.accept(each);
+        call.accept(local);
+
+        local.close(); // closes the cache it came from too
+
+        assertThatThrownBy(() -> call.accept(each)).isInstanceOf(CacheClosedException.class);
+        assertThatThrownBy(() -> call.accept(local)).isInstanceOf(CacheClosedException.class);
+      }
+    }
   }
 
   @Test
