@@ -46,9 +46,16 @@ final class Eviction<K, V> {
 
   /** Records a read of {@code node}; with an executor of its own threads, it never blocks. */
   void recordRead(LinkedNode<K, V> node) {
+    if (reads.offer(node)) {
+      requestReplay();
+    }
+  }
+
+  /** Asks the maintenance executor for a replay, unless one is pending already. */
+  private void requestReplay() {
     // a look before the compare-and-set: while a replay is pending, readers of a full stripe would
     // otherwise all bounce the flag's cache line
-    if (reads.offer(node) && !replayPending.get() && replayPending.compareAndSet(false, true)) {
+    if (!replayPending.get() && replayPending.compareAndSet(false, true)) {
       try {
         maintenance.execute(replayTask);
       } catch (RejectedExecutionException e) {
