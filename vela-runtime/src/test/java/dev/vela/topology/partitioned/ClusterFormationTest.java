@@ -119,8 +119,11 @@ class ClusterFormationTest {
     for (int round = 0; round < 5; round++) { // the cache on b starts, and closes, again and again
       Cache<String, String> onB = cache("agreed").cluster(b).create();
       try {
-        assertThat(ring(onA))
-            .as("a's ring as b's create() returns, round %d", round)
+        String[] ringOfA = ring(onA);
+        assertThat(ringOfA)
+            // both nodes' routing as the assertion fails, to tell a late ring from a wrong one
+            .as("a's ring as b's create() returns, round %d (then a: %s; b: %s)", round,
+                onA.inspect().details(), onB.inspect().details())
             .contains(b.localMember());
         for (int i = 0; i < 20; i++) {
           onB.put("round" + round + "-" + i, "x");
