@@ -248,10 +248,10 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case ENTRIES -> writeEntries(out);
       case STATS -> StatsWire.write(out, stats.get());
       case COPY -> partition.apply(remote.readCopies(in));
-      case HANDOVER_DONE -> {
-        membership.runs(from); // its cache may have started again: then it gets back its keys
-        routing.handoverDone(from, in.readString());
-      }
+      // not a sign that the sender runs the cache: calls travel out of band, so this may be the last
+      // message of a cache that has closed since, overtaken by its LEAVING; a cache that starts
+      // again says so itself (RUNS) before it hands anything over
+      case HANDOVER_DONE -> routing.handoverDone(from, in.readString());
       case LEAVING -> {
         routing.depart(from);
         partition.claims().retainHolders(routing.ring().members());

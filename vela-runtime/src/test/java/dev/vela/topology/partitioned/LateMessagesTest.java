@@ -1,0 +1,74 @@
+package dev.vela.topology.partitioned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.codec.CodecOutput;
+import dev.vela.topology.wire.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cluster calls travel out of band, so two messages from one node can be handled in either order.
+ * A message that a cache sent just before it closed, and that arrives after its notice of leaving,
+ * must not bring the closed cache back into the ring.
+ */
+class LateMessagesTest {
+  private static final long DEADLINE_SECONDS = 10;
+
+  /** Every other node answers every call at once, as a node that runs the cache does. */
+  private static final class AnsweringChannel extends TwoNodeChannel {
+    AnsweringChannel() {
+      super(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public List<String> members() {
+      return List.of("a", "b", "c");
+    }
+
+    @Override
+    public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
+      return CompletableFuture.completedFuture(Reply.okEmpty());
+    }
+  }
+
+  private final PartitionOnA nodeA = new PartitionOnA("late", new AnsweringChannel());
+
+  @AfterEach
+  void close() {
+    nodeA.close();
+  }
+
+  @Test
+  void aHandoverDoneThatArrivesAfterItsSenderLeftDoesNotRouteKeysToIt() throws Exception {
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+    answerOf("b", Op.RUNS.request()).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // held until a's ring holds b
+    String ringWithB = Routing.ringId(nodeA.routing.ring());
+    assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
+
+    answerOf("b", Op.LEAVING.request()).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b's cache closed
+    assertThat(nodeA.routing.ring().members()).containsExactly("a");
+    CodecOutput handoverDone = Op.HANDOVER_DONE.request();
+    handoverDone.writeString(ringWithB);
+    answerOf("b", handoverDone).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // sent by b before it closed
+
+    // a later view with "c": once a's ring holds c, a has followed whatever the late message set off
+    nodeA.endpoint.membersChanged(List.of("a", "b", "c"));
+    answerOf("c", Op.RUNS.request()).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    assertThat(nodeA.routing.ring().members())
+        .as("b's cache closed: no key is routed to it")
+        .containsExactlyInAnyOrder("a", "c");
+  }
+
+  private CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
+    CompletableFuture<byte[]> answered = new CompletableFuture<>();
+    nodeA.endpoint.handle(from, request.toByteArray(), answered::complete);
+    return answered;
+  }
+}
