@@ -71,7 +71,7 @@ final class ThreadCells<C extends ThreadCell> {
     long id = thread.getId();
     ThreadCell[] cells = table;
     ThreadCell cell = cells[slot(id, cells.length)];
-    return cell != null && cell.ownerId == id ? (C) cell : claim(thread);
+    return cell != null && cell.ownerId == id ? (C) cell : claim(thread, id);
   }
 
   /** The sum of {@code value} over every cell, those of ended threads included. */
@@ -98,22 +98,22 @@ final class ThreadCells<C extends ThreadCell> {
     return table.length;
   }
 
-  private C claim(Thread thread) {
+  private C claim(Thread thread, long id) {
     if (full) {
       return null;
     }
     synchronized (this) {
-      return claimLocked(thread);
+      return claimLocked(thread, id);
     }
   }
 
   @SuppressWarnings("unchecked") // every cell in the table came from this table's Claim
-  private C claimLocked(Thread thread) {
+  private C claimLocked(Thread thread, long id) {
     while (true) {
       ThreadCell[] cells = table;
-      int slot = slot(thread, cells.length);
+      int slot = slot(id, cells.length);
       ThreadCell cell = cells[slot];
-      if (cell != null && cell.owner == thread) {
+      if (cell != null && cell.ownerId == id) {
         return (C) cell;
       }
       // a thread seen ended has made its last write (isAlive's happens-before), so its state can be
@@ -139,15 +139,10 @@ final class ThreadCells<C extends ThreadCell> {
     ThreadCell[] grown = new ThreadCell[cells.length * 2];
     for (ThreadCell cell : cells) {
       if (cell != null) {
-        grown[slot(cell.owner, grown.length)] = cell; // published by the volatile write of the table
+        grown[slot(cell.ownerId, grown.length)] = cell; // published by the volatile write of the table
       }
     }
     return grown;
-  }
-
-  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; ids are unique for the JVM's life either way
-  private static int slot(Thread thread, int length) {
-    return slot(thread.getId(), length);
   }
 
   private static int slot(long threadId, int length) {

@@ -23,12 +23,12 @@ final class PendingNode<V> extends Node<V> {
     this.next = next;
   }
 
-  /** What readers see now: the new entry once the batch committed, else the old one (or null). */
   @Override
   long expiresAt() {
     return PENDING;
   }
 
+  /** What readers see now: the new entry once the batch committed, else the old one (or null). */
   Object visible() {
     return batch.isCommitted() ? next : previous;
   }
