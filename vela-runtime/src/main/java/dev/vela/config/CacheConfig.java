@@ -4,6 +4,7 @@ import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,5 +70,18 @@ public record CacheConfig(
   /** True when {@code maxSize} bounds the cache. */
   public boolean isBounded() {
     return maxSize >= 0;
+  }
+
+  /** The settings {@code inspect()} reports for every cache, by name, in a fixed order. */
+  public Map<String, String> inspectDetails() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("maxSize", Long.toString(maxSize));
+    details.put("evictionPolicy", evictionPolicy.name());
+    details.put("defaultTtl", Durations.format(defaultTtl));
+    details.put("sweepInterval", Durations.format(sweepInterval));
+    details.put("stampedeProtection", Boolean.toString(stampedeProtection));
+    details.put("stampedeTimeout", Durations.format(stampedeTimeout));
+    details.put("statsEnabled", Boolean.toString(statsEnabled));
+    return details;
   }
 }

@@ -405,14 +405,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
   @Override
   public CacheInfo inspect() {
     checkOpen();
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("maxSize", Long.toString(config.maxSize()));
-    details.put("evictionPolicy", config.evictionPolicy().name());
-    details.put("defaultTtl", Durations.format(config.defaultTtl()));
-    details.put("sweepInterval", Durations.format(config.sweepInterval()));
-    details.put("stampedeProtection", Boolean.toString(config.stampedeProtection()));
-    details.put("stampedeTimeout", Durations.format(config.stampedeTimeout()));
-    details.put("statsEnabled", Boolean.toString(config.statsEnabled()));
+    Map<String, String> details = config.inspectDetails();
     details.putAll(topology.details());
     return new CacheInfo(
         config.name(), topology.node(), config.backend().name(), topology.kind().name(),
