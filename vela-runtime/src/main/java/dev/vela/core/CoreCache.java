@@ -7,11 +7,13 @@ import dev.vela.CacheInfo;
 import dev.vela.CacheStats;
 import dev.vela.PutOptions;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
+import dev.vela.topology.LocalTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -60,6 +62,10 @@ final class CoreCache<K, V> implements Cache<K, V> {
   // instead of the owner's closed flag and the telemetry, which on a read bound by memory is worth
   // the few instructions (see lookup); the owner clears it in both caches when it closes
   private volatile boolean plainReads;
+  // the store itself while plainReads holds for a LOCAL cache over MEMORY, else null: such a read
+  // then goes straight to the store, past the topology and the backend interface, each of which
+  // costs the compiled read a load and a type check (see lookup); cleared with plainReads
+  private volatile MemoryBackend<K, V> memoryReads;
   private volatile SweepHandle sweeping = SweepHandle.NONE;
 
   CoreCache(
@@ -77,6 +83,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
         (key, value, options) -> store(key, value, expiry.expiryFor(options), options.tagSet()));
     this.owner = this;
     this.plainReads = this.telemetry == null;
+    this.memoryReads = plainReads ? localMemory(topology) : null;
     this.localView = new CoreCache<>(this, topology.nodeLocal());
   }
 
@@ -92,6 +99,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
     this.fetches = owner.fetches;
     this.owner = owner;
     this.plainReads = this.telemetry == null;
+    this.memoryReads = plainReads ? localMemory(nodeLocal) : null;
     this.localView = this;
   }
 
@@ -120,6 +128,12 @@ final class CoreCache<K, V> implements Cache<K, V> {
    * count as hot.
    */
   private V lookup(K key) {
+    MemoryBackend<K, V> memory = memoryReads;
+    return memory != null ? counted(memory.get(key)) : topologyLookup(key);
+  }
+
+  /** {@link #lookup} of a cache whose reads go through its topology. */
+  private V topologyLookup(K key) {
     return plainReads ? countedGet(key) : checkedLookup(key);
   }
 
@@ -138,6 +152,27 @@ final class CoreCache<K, V> implements Cache<K, V> {
 
   private V countedGet(K key) {
     return topology.countedGet(key, stats);
+  }
+
+  /**
+   * Counts {@code value}, read from this node's memory store, as a hit or a miss. Two calls with
+   * constant arguments rather than one with {@code value != null}: the compiled read then tests
+   * the value once, where it tested it three times (here, in the counter, and in the caller).
+   */
+  private V counted(V value) {
+    if (value == null) {
+      stats.recordRead(false);
+      return null;
+    }
+    stats.recordRead(true);
+    return value;
+  }
+
+  /** The memory store of a LOCAL cache over MEMORY, which reads can go to directly; else null. */
+  private static <K, V> MemoryBackend<K, V> localMemory(CacheTopology<K, V> topology) {
+    return topology instanceof LocalTopology<K, V> && topology.localBackend() instanceof MemoryBackend<K, V> memory
+        ? memory
+        : null;
   }
 
   @Override
@@ -446,6 +481,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
       closed = true;
       plainReads = false;
       localView.plainReads = false;
+      memoryReads = null;
+      localView.memoryReads = null;
     }
     sweeping.cancel();
     if (telemetry != null) {

@@ -52,6 +52,23 @@ class CacheBasicsTest {
   }
 
   @Test
+  void everyReadOfTheCacheOrItsLocalViewCountsOneHitOrOneMiss() {
+    cache.put("k", "v");
+    Cache<String, String> local = cache.local();
+
+    assertThat(cache.get("k")).contains("v");
+    assertThat(local.get("ghost")).isEmpty();
+    assertThat(cache.getOrDefault("k", "fallback")).isEqualTo("v");
+    assertThat(local.getOrDefault("ghost", "fallback")).isEqualTo("fallback");
+    assertThat(local.getOrThrow("k")).isEqualTo("v");
+    assertThatThrownBy(() -> cache.getOrThrow("ghost")).isInstanceOf(NoSuchElementException.class);
+    assertThat(cache.get("k")).contains("v");
+
+    assertThat(cache.stats().hits()).isEqualTo(4);
+    assertThat(cache.stats().misses()).isEqualTo(3);
+  }
+
+  @Test
   void getOrThrowNamesTheKeyAndTheCache() {
     assertThatThrownBy(() -> cache.getOrThrow("ghost"))
         .isInstanceOf(NoSuchElementException.class)
