@@ -116,10 +116,13 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * not DIRECT, unless this node owns the key and no previous owner may still hold it; and claims.
    */
   private boolean mayWait(byte[] request) {
+    Op op = Op.of(request[0]);
+    if (op == Op.COPY) {
+      return false; // never waits for the first ring: see waitsForFirstView
+    }
     if (firstView().getCount() > 0) {
       return true;
     }
-    Op op = Op.of(request[0]);
     if (op == Op.CLAIM) {
       return true;
     }
@@ -144,9 +147,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private void serve(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
-      awaitFirstView();
       CodecInput in = new CodecInput(request);
       Op op = Op.of(in.readUnsignedByte());
+      if (waitsForFirstView(op)) {
+        awaitFirstView();
+      }
       if (op == null) {
         reply.accept(Reply.error("cache '" + cacheName + "' got a request it does not know; do all nodes run one version?"));
         return;
@@ -161,6 +166,19 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       answer = Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not serve it: " + e);
     }
     reply.accept(answer);
+  }
+
+  /**
+   * Whether serving {@code op} needs this node's first ring. Every request does but a COPY: a copy
+   * carries its version and is stored whatever the ring, and once the ring is built this node's
+   * first handover moves on any key it does not own. A copy must not wait, because its sender may
+   * be handing keys over on the very thread that has to answer this cache's question whether the
+   * sender runs it, and the first ring waits for that answer: the two would wait for each other
+   * until the first ring gave up on the sender, and {@code create()} would return before the
+   * sender's ring held this node.
+   */
+  private static boolean waitsForFirstView(Op op) {
+    return op != Op.COPY;
   }
 
   /**
