@@ -30,6 +30,9 @@ final class LocalCaches {
     return switch (name) {
       case "vela" -> vela(Vela.builder("bench-unbounded"));
       case "vela_or_default" -> velaOrDefault(Vela.builder("bench-unbounded").create());
+      // not among GetBench's default subjects: run it with -p cache=vela_stats_off to see what the
+      // read's counting costs
+      case "vela_stats_off" -> velaOrDefault(Vela.builder("bench-stats-off").statsEnabled(false).create());
       case "vela_lru" -> vela(Vela.builder("bench-lru").maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU));
       case "vela_lfu" -> vela(Vela.builder("bench-lfu").maxSize(maxSize).evictionPolicy(EvictionPolicy.LFU));
       case "chm" -> chm();
