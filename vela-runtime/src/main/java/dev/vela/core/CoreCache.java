@@ -13,7 +13,6 @@ import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
-import dev.vela.topology.LocalTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -62,9 +61,10 @@ final class CoreCache<K, V> implements Cache<K, V> {
   // instead of the owner's closed flag and the telemetry, which on a read bound by memory is worth
   // the few instructions (see lookup); the owner clears it in both caches when it closes
   private volatile boolean plainReads;
-  // the store itself while plainReads holds for a LOCAL cache over MEMORY, else null: such a read
-  // then goes straight to the store, past the topology and the backend interface, each of which
-  // costs the compiled read a load and a type check (see lookup); cleared with plainReads
+  // the store itself while plainReads holds for a cache whose topology reads its memory store as it
+  // is (LOCAL, REPLICATED), else null: such a read goes straight to the store, past the topology
+  // and the backend interface, each of which costs the compiled read a load and a type check (see
+  // lookup); cleared with plainReads
   private volatile MemoryBackend<K, V> memoryReads;
   private volatile SweepHandle sweeping = SweepHandle.NONE;
 
@@ -168,9 +168,9 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return value;
   }
 
-  /** The memory store of a LOCAL cache over MEMORY, which reads can go to directly; else null. */
+  /** The memory store that {@code topology} reads as it is, which reads can go to directly; else null. */
   private static <K, V> MemoryBackend<K, V> localMemory(CacheTopology<K, V> topology) {
-    return topology instanceof LocalTopology<K, V> && topology.localBackend() instanceof MemoryBackend<K, V> memory
+    return topology.readsLocalBackend() && topology.localBackend() instanceof MemoryBackend<K, V> memory
         ? memory
         : null;
   }

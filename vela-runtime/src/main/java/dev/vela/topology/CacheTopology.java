@@ -44,6 +44,15 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
     return value;
   }
 
+  /**
+   * True when {@link #get} is exactly a read of {@link #localBackend()}, as on a LOCAL cache or a
+   * REPLICATED one, whose every node holds every entry: the cache core may then read that backend
+   * without going through this topology.
+   */
+  default boolean readsLocalBackend() {
+    return false;
+  }
+
   /** The backend on this node, which the sweeper cleans and {@code inspect()} describes. */
   CacheBackend<K, V> localBackend();
 

@@ -49,6 +49,11 @@ public final class LocalTopology<K, V> implements CacheTopology<K, V> {
   }
 
   @Override
+  public boolean readsLocalBackend() {
+    return true;
+  }
+
+  @Override
   public CacheBackend<K, V> localBackend() {
     return backend;
   }

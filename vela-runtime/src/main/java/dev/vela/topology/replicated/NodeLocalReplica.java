@@ -19,6 +19,11 @@ final class NodeLocalReplica<K, V> extends NodeLocalView<K, V> {
   }
 
   @Override
+  public boolean readsLocalBackend() {
+    return true; // this node's copy holds every entry, as the cluster-wide read finds it
+  }
+
+  @Override
   public long flush() {
     return cluster.flushHere();
   }

@@ -191,6 +191,11 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   @Override
+  public boolean readsLocalBackend() {
+    return true;
+  }
+
+  @Override
   public CacheBackend<K, V> localBackend() {
     return backend;
   }

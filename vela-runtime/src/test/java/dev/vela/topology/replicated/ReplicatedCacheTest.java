@@ -1,8 +1,10 @@
 package dev.vela.topology.replicated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.CacheClosedException;
 import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
 import java.time.Duration;
@@ -87,6 +89,26 @@ class ReplicatedCacheTest {
     caches.get(1).local().flush();
     assertThat(caches.get(1).get("a")).isEmpty();
     assertThat(caches.get(2).get("a")).contains("1");
+  }
+
+  @Test
+  void readsOfThisNodesCopyCountHitsAndMissesAndAreRefusedOnceTheCacheCloses() {
+    // a node of its own: this test closes its cache, which the other tests share
+    try (ReplicatedNodes alone = new ReplicatedNodes("replicated-alone", 1, 1)) {
+      Cache<String, String> copy = alone.startCache(0);
+      Cache<String, String> local = copy.local();
+      copy.put("k", "v");
+
+      assertThat(copy.get("k")).contains("v");
+      assertThat(local.getOrDefault("ghost", "fallback")).isEqualTo("fallback");
+      assertThat(local.getOrThrow("k")).isEqualTo("v");
+      assertThat(copy.stats().hits()).isEqualTo(2);
+      assertThat(copy.stats().misses()).isEqualTo(1);
+
+      copy.close();
+      assertThatThrownBy(() -> copy.getOrDefault("k", null)).isInstanceOf(CacheClosedException.class);
+      assertThatThrownBy(() -> local.get("k")).isInstanceOf(CacheClosedException.class);
+    }
   }
 
   @Test
