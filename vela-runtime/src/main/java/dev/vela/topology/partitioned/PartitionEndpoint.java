@@ -116,6 +116,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * not DIRECT, unless this node owns the key and no previous owner may still hold it; and claims.
    */
   private boolean mayWait(byte[] request) {
+    if (request.length == 0) {
+      return false; // serving it reports that it is empty
+    }
     Op op = Op.of(request[0]);
     if (op == Op.COPY) {
       return false; // never waits for the first ring: see waitsForFirstView
