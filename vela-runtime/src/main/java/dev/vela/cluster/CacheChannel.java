@@ -29,6 +29,16 @@ public interface CacheChannel extends AutoCloseable {
   CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout);
 
   /**
+   * Asks {@code member} a question that only a node running this cache can answer, such as
+   * whether it does: like {@link #call}, except that a node where the cache does not run answers
+   * at once, with a {@link dev.vela.VelaException}, where a call would wait there for the cache to
+   * start. Fit for questions whose asker hears from the cache anyway when it starts there.
+   */
+  default CompletableFuture<byte[]> probe(String member, byte[] request, Duration timeout) {
+    return call(member, request, timeout);
+  }
+
+  /**
    * Sends {@code request} to every other member and waits for all replies, at most the rpcTimeout.
    *
    * @return each member's reply, by member name

@@ -37,7 +37,12 @@ final class ClusterCacheChannel implements CacheChannel {
 
   @Override
   public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
-    return node.call(cacheName, member, request, timeout);
+    return node.call(cacheName, member, request, timeout, false);
+  }
+
+  @Override
+  public CompletableFuture<byte[]> probe(String member, byte[] request, Duration timeout) {
+    return node.call(cacheName, member, request, timeout, true);
   }
 
   @Override

@@ -205,14 +205,19 @@ public final class VelaCluster implements AutoCloseable {
     endpoints.remove(cacheName);
   }
 
-  CompletableFuture<byte[]> call(String cacheName, String member, byte[] request, Duration timeout) {
+  /**
+   * Sends {@code request} to {@code cacheName} on {@code member}. A probe is answered at once by a
+   * node that does not run the cache, and then completes exceptionally; any other request waits
+   * there for the cache to start (see {@link Requests}).
+   */
+  CompletableFuture<byte[]> call(String cacheName, String member, byte[] request, Duration timeout, boolean probe) {
     Address target = addresses.get(member);
     if (target == null || closed) {
       return CompletableFuture.failedFuture(new VelaException(
           "node " + member + " is not a member of cluster '" + settings.clusterName() + "' (members: " + members
               + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
     }
-    Message message = new BytesMessage(target, frame(cacheName, request)).setFlag(Message.Flag.OOB);
+    Message message = new BytesMessage(target, frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
     long millis = Math.max(1, timeout.toMillis());
     CompletableFuture<byte[]> reply;
     try {
@@ -222,7 +227,10 @@ public final class VelaCluster implements AutoCloseable {
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     reply.orTimeout(millis, TimeUnit.MILLISECONDS).whenComplete((bytes, error) -> {
-      if (error == null) {
+      if (error == null && (bytes == null || bytes.length == 0)) {
+        result.completeExceptionally(new VelaException(
+            "cache '" + cacheName + "' does not run on node " + member + " of cluster '" + settings.clusterName() + "'"));
+      } else if (error == null) {
         result.complete(bytes);
       } else {
         reply.cancel(false); // forgets the request in the correlator
@@ -349,9 +357,10 @@ public final class VelaCluster implements AutoCloseable {
             + settings.clusterName() + "', in which case its keys move to other nodes once the view changes", cause);
   }
 
-  private static byte[] frame(String cacheName, byte[] payload) {
-    CodecOutput out = new CodecOutput(payload.length + cacheName.length() + 8);
+  private static byte[] frame(String cacheName, boolean probe, byte[] payload) {
+    CodecOutput out = new CodecOutput(payload.length + cacheName.length() + 9);
     out.writeString(cacheName);
+    out.writeBoolean(probe);
     out.writeRaw(payload, 0, payload.length);
     return out.toByteArray();
   }
@@ -364,7 +373,10 @@ public final class VelaCluster implements AutoCloseable {
     };
   }
 
-  /** Hands each request to its cache, or parks it until that cache starts here. */
+  /**
+   * Hands each request to its cache, or parks it until that cache starts here; a probe for a cache
+   * that does not run here is answered at once with an empty reply, which no cache sends.
+   */
   private final class Requests implements RequestHandler {
     @Override
     public Object handle(Message message) {
@@ -376,10 +388,12 @@ public final class VelaCluster implements AutoCloseable {
       byte[] bytes = message.getArray();
       CodecInput in = new CodecInput(bytes, message.getOffset(), message.getLength());
       String cacheName;
+      boolean probe;
       try {
         cacheName = in.readString();
+        probe = in.readBoolean();
       } catch (RuntimeException e) {
-        LOG.warn("dropped a cluster request that does not start with a cache name", e);
+        LOG.warn("dropped a cluster request that does not start with a cache name and a kind", e);
         return;
       }
       int remaining = in.remaining();
@@ -390,6 +404,10 @@ public final class VelaCluster implements AutoCloseable {
       CacheEndpoint endpoint = endpoints.get(cacheName);
       if (endpoint != null) {
         endpoint.handle(from, payload, reply);
+        return;
+      }
+      if (probe) {
+        reply.accept(new byte[0]); // the cache tells the asker itself when it starts here
         return;
       }
       long deadline = System.nanoTime() + settings.rpcTimeout().toNanos() * 2;

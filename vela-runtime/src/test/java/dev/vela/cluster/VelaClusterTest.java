@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,26 @@ class VelaClusterTest {
     opened.add(nodes[1].join("late-cache", new Echo("b")));
 
     assertThat(new String(reply.get(20, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo("b:early");
+  }
+
+  @Test
+  void aProbeForACacheThatDoesNotRunThereIsAnsweredAtOnceAndOneThatRunsIsServed() throws Exception {
+    VelaCluster[] nodes = nodes("probes", 2);
+    CacheChannel a = nodes[0].join("probed", new Echo("a"));
+    opened.add(a);
+    // far longer than the wait below: an answer must come from b's node, not from the timeout
+    Duration patient = Duration.ofMinutes(5);
+
+    var unanswered = a.probe(nodes[1].localMember(), bytes("anyone?"), patient);
+
+    assertThatThrownBy(() -> unanswered.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("cache 'probed' does not run on node " + nodes[1].localMember());
+    opened.add(nodes[1].join("probed", new Echo("b")));
+    byte[] reply = a.probe(nodes[1].localMember(), bytes("now?"), patient).get(20, TimeUnit.SECONDS);
+    assertThat(new String(reply, StandardCharsets.UTF_8)).isEqualTo("b:now?");
   }
 
   @Test

@@ -32,8 +32,9 @@ final class Membership {
   private static final long FIRST_RETRY_MILLIS = 200;
   private static final int RETRIES = 8; // 200 ms doubling: about 50 s in all
   /**
-   * How long the first ring waits for members to say they run this cache. Those that do answer in
-   * moments; one that has not started it yet answers only once it has, and joins the ring then.
+   * How long the first ring waits for members to say whether they run this cache. The node of one
+   * that does not says so at once, and one that does answers in moments; the grace bounds an answer
+   * held up longer. A member that starts the cache later joins the ring then.
    */
   private static final long FIRST_RING_GRACE_MILLIS = 500;
 
@@ -150,7 +151,7 @@ final class Membership {
     if (firstRoundDone) {
       apply(members);
     } else if (!firstRoundStarted) {
-      // the first ring waits for every answer, or the grace period: a member without this cache does not answer
+      // the first ring waits for every answer, or the grace period, whichever comes first
       firstRoundStarted = true;
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> run(this::buildFirstRing));
       try {

@@ -45,10 +45,11 @@ final class Remote<K, V> {
 
   /**
    * Tells {@code member} that this node runs the cache, and asks whether it does: completes when
-   * it answers, exceptionally when it does not within the rpcTimeout (it does not run the cache).
+   * it answers, exceptionally when its node says the cache does not run there or it does not
+   * answer within the rpcTimeout.
    */
   CompletableFuture<Void> announce(String member) {
-    return channel.call(member, Op.RUNS.request().toByteArray(), channel.rpcTimeout())
+    return channel.probe(member, Op.RUNS.request().toByteArray(), channel.rpcTimeout())
         .thenAccept(reply -> Reply.read(member, reply));
   }
 

@@ -130,15 +130,15 @@ final class Replicas<K, V> {
 
   /**
    * Tells {@code member} this node runs the cache, and waits at most the rpcTimeout for it to say
-   * so too; a member that does not run it does not answer.
+   * so too; the node of a member that does not run it says so at once.
    *
    * @return a future of whether {@code member} already holds the cache's contents, or of null when
-   *     it did not answer
+   *     it does not run the cache or did not answer
    */
   CompletableFuture<Boolean> hello(String member, boolean established) {
     CodecOutput out = ReplicaOp.HELLO.request();
     out.writeBoolean(established);
-    return channel.call(member, out.toByteArray(), channel.rpcTimeout())
+    return channel.probe(member, out.toByteArray(), channel.rpcTimeout())
         .thenApply(reply -> Reply.read(member, reply).readBoolean())
         .exceptionally(notRunning -> null);
   }

@@ -2,11 +2,18 @@ package dev.vela.topology.replicated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.vela.Cache;
 import dev.vela.CacheClosedException;
 import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.config.Durations;
+import dev.vela.core.CacheBuilder;
+import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,6 +115,26 @@ class ReplicatedCacheTest {
       copy.close();
       assertThatThrownBy(() -> copy.getOrDefault("k", null)).isInstanceOf(CacheClosedException.class);
       assertThatThrownBy(() -> local.get("k")).isInstanceOf(CacheClosedException.class);
+    }
+  }
+
+  @Test
+  void aCacheThatTheOtherNodesDoNotRunStartsWithoutWaitingForThem() {
+    // the nodes' rpcTimeout is 5 s: greeting the two nodes that do not run this cache used to wait
+    // it out, as their nodes held the greeting for a cache that might start there
+    Cache<String, String> alone = assertTimeoutPreemptively(Duration.ofSeconds(3),
+        () -> new CacheBuilder<String, String, Cache<String, String>>(
+                new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "only-on-node-0", Backend.MEMORY,
+                Topology.REPLICATED, c -> c)
+            .sweepInterval(Durations.INFINITE)
+            .cluster(cluster.node(0))
+            .create());
+    try {
+      alone.put("k", "v");
+      assertThat(alone.get("k")).contains("v");
+      assertThat(alone.inspect().details().get("topology.replicas")).isEmpty();
+    } finally {
+      alone.close();
     }
   }
 
