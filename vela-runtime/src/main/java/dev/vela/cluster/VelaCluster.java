@@ -1,8 +1,6 @@
 package dev.vela.cluster;
 
 import dev.vela.VelaException;
-import dev.vela.codec.CodecInput;
-import dev.vela.codec.CodecOutput;
 import dev.vela.config.Durations;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +24,7 @@ import org.jgroups.PhysicalAddress;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.blocks.MessageDispatcher;
-import org.jgroups.blocks.RequestHandler;
 import org.jgroups.blocks.RequestOptions;
-import org.jgroups.blocks.Response;
 import org.jgroups.stack.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +52,9 @@ public final class VelaCluster implements AutoCloseable {
   private final boolean shared;
   private final JChannel channel;
   private final MessageDispatcher dispatcher;
-  private final Map<String, CacheEndpoint> endpoints = new ConcurrentHashMap<>();
-  private final PendingRequests pending = new PendingRequests();
   private final ExecutorService events;
   private final ExecutorService replays;
+  private final CacheEndpoints endpoints;
   private final Object viewLock = new Object();
   private volatile List<String> members = List.of();
   private volatile Map<String, Address> addresses = Map.of();
@@ -72,6 +66,7 @@ public final class VelaCluster implements AutoCloseable {
     String nodeName = settings.bindAddr() + "-" + ProcessHandle.current().pid() + "-" + NODES_IN_JVM.incrementAndGet();
     this.events = Executors.newSingleThreadExecutor(daemon("vela-cluster-events-" + nodeName));
     this.replays = Executors.newCachedThreadPool(daemon("vela-cluster-replay-" + nodeName));
+    this.endpoints = new CacheEndpoints(replays, settings.rpcTimeout());
     JChannel started = null;
     try {
       started = settings.jgroupsConfig().isBlank()
@@ -79,7 +74,7 @@ public final class VelaCluster implements AutoCloseable {
           : new JChannel(settings.jgroupsConfig());
       started.name(nodeName);
       this.channel = started;
-      this.dispatcher = new MessageDispatcher(channel, new Requests()).asyncDispatching(true);
+      this.dispatcher = new MessageDispatcher(channel, endpoints).asyncDispatching(true);
       dispatcher.setReceiver(new Views());
       channel.connect(settings.clusterName());
       onView(channel.getView());
@@ -163,16 +158,14 @@ public final class VelaCluster implements AutoCloseable {
     }
     ClusterCacheChannel channel = new ClusterCacheChannel(this, cacheName);
     CacheEndpoint endpoint = Objects.requireNonNull(endpointFor.apply(channel), "endpoint");
-    if (endpoints.putIfAbsent(cacheName, endpoint) != null) {
+    if (!endpoints.add(cacheName, endpoint)) {
       throw new VelaException(
           "cache '" + cacheName + "' already runs on cluster node " + localMember() + "; give each cache its own name,"
               + " or run the second one on another node");
     }
     List<String> current = members;
     events.execute(() -> endpoint.membersChanged(current));
-    for (PendingRequests.Pending request : pending.takeFor(cacheName, System.nanoTime())) {
-      replays.execute(() -> endpoint.handle(request.from(), request.payload(), request.reply()));
-    }
+    endpoints.replayParked(cacheName, endpoint);
     return channel;
   }
 
@@ -208,7 +201,7 @@ public final class VelaCluster implements AutoCloseable {
   /**
    * Sends {@code request} to {@code cacheName} on {@code member}. A probe is answered at once by a
    * node that does not run the cache, and then completes exceptionally; any other request waits
-   * there for the cache to start (see {@link Requests}).
+   * there for the cache to start (see {@link CacheEndpoints}).
    */
   CompletableFuture<byte[]> call(String cacheName, String member, byte[] request, Duration timeout, boolean probe) {
     Address target = addresses.get(member);
@@ -217,7 +210,7 @@ public final class VelaCluster implements AutoCloseable {
           "node " + member + " is not a member of cluster '" + settings.clusterName() + "' (members: " + members
               + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
     }
-    Message message = new BytesMessage(target, frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
+    Message message = new BytesMessage(target, CacheEndpoints.frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
     long millis = Math.max(1, timeout.toMillis());
     CompletableFuture<byte[]> reply;
     try {
@@ -227,7 +220,7 @@ public final class VelaCluster implements AutoCloseable {
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     reply.orTimeout(millis, TimeUnit.MILLISECONDS).whenComplete((bytes, error) -> {
-      if (error == null && (bytes == null || bytes.length == 0)) {
+      if (error == null && CacheEndpoints.saysNotRunning(bytes)) {
         result.completeExceptionally(new VelaException(
             "cache '" + cacheName + "' does not run on node " + member + " of cluster '" + settings.clusterName() + "'"));
       } else if (error == null) {
@@ -342,7 +335,7 @@ public final class VelaCluster implements AutoCloseable {
       members = current;
       viewLock.notifyAll();
     }
-    for (CacheEndpoint endpoint : endpoints.values()) {
+    for (CacheEndpoint endpoint : endpoints.all()) {
       events.execute(() -> endpoint.membersChanged(current));
     }
   }
@@ -357,68 +350,12 @@ public final class VelaCluster implements AutoCloseable {
             + settings.clusterName() + "', in which case its keys move to other nodes once the view changes", cause);
   }
 
-  private static byte[] frame(String cacheName, boolean probe, byte[] payload) {
-    CodecOutput out = new CodecOutput(payload.length + cacheName.length() + 9);
-    out.writeString(cacheName);
-    out.writeBoolean(probe);
-    out.writeRaw(payload, 0, payload.length);
-    return out.toByteArray();
-  }
-
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     return task -> {
       Thread thread = new Thread(task, name);
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /**
-   * Hands each request to its cache, or parks it until that cache starts here; a probe for a cache
-   * that does not run here is answered at once with an empty reply, which no cache sends.
-   */
-  private final class Requests implements RequestHandler {
-    @Override
-    public Object handle(Message message) {
-      throw new UnsupportedOperationException("requests are answered asynchronously");
-    }
-
-    @Override
-    public void handle(Message message, Response response) {
-      byte[] bytes = message.getArray();
-      CodecInput in = new CodecInput(bytes, message.getOffset(), message.getLength());
-      String cacheName;
-      boolean probe;
-      try {
-        cacheName = in.readString();
-        probe = in.readBoolean();
-      } catch (RuntimeException e) {
-        LOG.warn("dropped a cluster request that does not start with a cache name and a kind", e);
-        return;
-      }
-      int remaining = in.remaining();
-      int end = message.getOffset() + message.getLength();
-      byte[] payload = java.util.Arrays.copyOfRange(bytes, end - remaining, end);
-      String from = String.valueOf(message.getSrc());
-      java.util.function.Consumer<byte[]> reply = answer -> response.send(answer, false);
-      CacheEndpoint endpoint = endpoints.get(cacheName);
-      if (endpoint != null) {
-        endpoint.handle(from, payload, reply);
-        return;
-      }
-      if (probe) {
-        reply.accept(new byte[0]); // the cache tells the asker itself when it starts here
-        return;
-      }
-      long deadline = System.nanoTime() + settings.rpcTimeout().toNanos() * 2;
-      pending.add(cacheName, new PendingRequests.Pending(from, payload, reply, deadline));
-      CacheEndpoint late = endpoints.get(cacheName);
-      if (late != null) { // registered while we parked it: hand it over now
-        for (PendingRequests.Pending request : pending.takeFor(cacheName, System.nanoTime())) {
-          replays.execute(() -> late.handle(request.from(), request.payload(), request.reply()));
-        }
-      }
-    }
   }
 
   /** Follows the views. */
