@@ -23,8 +23,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -262,17 +263,15 @@ final class CoreCache<K, V> implements Cache<K, V> {
       return;
     }
     topology.requireSingleOwner(stored.keySet());
-    storeAll(stored, "putAll");
+    storeAll(stored, "putAll", topology::putAll);
   }
 
-  private void storeAll(Map<K, StoredEntry<V>> stored, String purpose) {
-    int[] stripes = locks.stripesOf(stored.keySet());
-    locks.lock(stripes, purpose);
-    try {
-      topology.putAll(stored);
-    } finally {
-      locks.unlock(stripes);
-    }
+  /** Writes {@code stored} with {@code write}, holding the key locks of every key. */
+  private void storeAll(Map<K, StoredEntry<V>> stored, String purpose, Consumer<Map<K, StoredEntry<V>>> write) {
+    locks.underLocks(locks.stripesOf(stored.keySet()), purpose, () -> {
+      write.accept(stored);
+      return null;
+    });
     stats.recordWrites(stored.size());
   }
 
@@ -355,14 +354,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
     stats.recordDeletes(whileAllLocked("flush", topology::flush));
   }
 
-  private long whileAllLocked(String purpose, LongSupplier work) {
-    int[] stripes = locks.allStripes();
-    locks.lock(stripes, purpose);
-    try {
-      return work.getAsLong();
-    } finally {
-      locks.unlock(stripes);
-    }
+  private long whileAllLocked(String purpose, Supplier<Long> work) {
+    return locks.underLocks(locks.allStripes(), purpose, work);
   }
 
   @Override
@@ -393,13 +386,9 @@ final class CoreCache<K, V> implements Cache<K, V> {
     }
     checkOpen();
     topology.requireSingleOwner(keys);
-    int[] stripes = locks.stripesOf(keys);
-    locks.lock(stripes, "a transaction");
-    try {
-      return topology.exclusively(keys, () -> work.apply(this)); // and on the keys' owner, against other nodes
-    } finally {
-      locks.unlock(stripes);
-    }
+    // the key locks here, and the topology's on the keys' owner against other nodes
+    return locks.underLocks(
+        locks.stripesOf(keys), "a transaction", () -> topology.exclusively(keys, () -> work.apply(this)));
   }
 
   @Override
@@ -426,14 +415,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
       return 0;
     }
     // a dump of a distributed cache holds keys of every node: each owner stores its own part
-    int[] stripes = locks.stripesOf(entries.keySet());
-    locks.lock(stripes, "load");
-    try {
-      topology.restore(entries);
-    } finally {
-      locks.unlock(stripes);
-    }
-    stats.recordWrites(entries.size());
+    storeAll(entries, "load", topology::restore);
     return entries.size();
   }
 

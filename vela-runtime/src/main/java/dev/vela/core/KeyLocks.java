@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Locks keys for transactions and multi-key writes, in a way that costs ordinary writes almost
@@ -162,6 +163,19 @@ final class KeyLocks {
     if (--nesting[0] == 0) {
       depth.remove();
       activeLockSets.decrementAndGet();
+    }
+  }
+
+  /**
+   * Runs {@code work} holding {@code stripes}, locked as {@link #lock} locks them, and returns
+   * what it returns.
+   */
+  <T> T underLocks(int[] stripes, String purpose, Supplier<T> work) {
+    lock(stripes, purpose);
+    try {
+      return work.get();
+    } finally {
+      unlock(stripes);
     }
   }
 
