@@ -210,7 +210,8 @@ public final class VelaCluster implements AutoCloseable {
           "node " + member + " is not a member of cluster '" + settings.clusterName() + "' (members: " + members
               + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
     }
-    Message message = new BytesMessage(target, CacheEndpoints.frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
+    Message message =
+        new BytesMessage(target, CacheEndpoints.frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
     long millis = Math.max(1, timeout.toMillis());
     CompletableFuture<byte[]> reply;
     try {
