@@ -10,6 +10,9 @@ import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
+import dev.vela.cluster.FreePorts;
+import dev.vela.cluster.RequiredMembers;
+import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
@@ -119,23 +122,34 @@ class ReplicatedCacheTest {
   }
 
   @Test
-  void aCacheThatTheOtherNodesDoNotRunStartsWithoutWaitingForThem() {
-    // the nodes' rpcTimeout is 5 s: greeting the two nodes that do not run this cache used to wait
-    // it out, as their nodes held the greeting for a cache that might start there
-    Cache<String, String> alone = assertTimeoutPreemptively(Duration.ofSeconds(3),
-        () -> new CacheBuilder<String, String, Cache<String, String>>(
-                new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "only-on-node-0", Backend.MEMORY,
-                Topology.REPLICATED, c -> c)
-            .sweepInterval(Durations.INFINITE)
-            .cluster(cluster.node(0))
-            .create());
-    try {
-      alone.put("k", "v");
-      assertThat(alone.get("k")).contains("v");
-      assertThat(alone.inspect().details().get("topology.replicas")).isEmpty();
-    } finally {
-      alone.close();
+  void aCacheThatTheOtherNodeDoesNotRunStartsWithoutWaitingForIt() {
+    int[] ports = {FreePorts.next(), FreePorts.next()};
+    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
+    // a minute's rpcTimeout: greeting the node that does not run the cache used to wait it out, as
+    // that node held the greeting for a cache that might start there
+    try (VelaCluster withCache = startNode("replicated-alone-among", ports[0], hosts);
+        VelaCluster without = startNode("replicated-alone-among", ports[1], hosts)) {
+      withCache.awaitMembers(new RequiredMembers.Count(2), Duration.ofSeconds(30));
+      Cache<String, String> alone = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> new CacheBuilder<String, String, Cache<String, String>>(
+                  new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "only-here", Backend.MEMORY,
+                  Topology.REPLICATED, c -> c)
+              .sweepInterval(Durations.INFINITE)
+              .cluster(withCache)
+              .create());
+      try {
+        alone.put("k", "v");
+        assertThat(alone.get("k")).contains("v");
+        assertThat(alone.inspect().details().get("topology.replicas")).isEmpty();
+      } finally {
+        alone.close();
+      }
     }
+  }
+
+  private static VelaCluster startNode(String clusterName, int port, String hosts) {
+    return VelaCluster.builder().clusterName(clusterName).port(port).initialHosts(hosts)
+        .joinTimeout(Duration.ofMillis(500)).rpcTimeout(Duration.ofMinutes(1)).start();
   }
 
   @Test
