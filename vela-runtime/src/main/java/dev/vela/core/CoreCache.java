@@ -130,7 +130,7 @@ final class CoreCache<K, V> implements Cache<K, V> {
    */
   private V lookup(K key) {
     MemoryBackend<K, V> memory = memoryReads;
-    return memory != null ? counted(memory.get(key)) : topologyLookup(key);
+    return memory != null ? stats.counted(memory.get(key)) : topologyLookup(key);
   }
 
   /** {@link #lookup} of a cache whose reads go through its topology. */
@@ -153,20 +153,6 @@ final class CoreCache<K, V> implements Cache<K, V> {
 
   private V countedGet(K key) {
     return topology.countedGet(key, stats);
-  }
-
-  /**
-   * Counts {@code value}, read from this node's memory store, as a hit or a miss. Two calls with
-   * constant arguments rather than one with {@code value != null}: the compiled read then tests
-   * the value once, where it tested it three times (here, in the counter, and in the caller).
-   */
-  private V counted(V value) {
-    if (value == null) {
-      stats.recordRead(false);
-      return null;
-    }
-    stats.recordRead(true);
-    return value;
   }
 
   /** The memory store that {@code topology} reads as it is, which reads can go to directly; else null. */

@@ -39,9 +39,7 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
    * topology that answers some reads in its own way (a near cache's L1) counts them there too.
    */
   default V countedGet(K key, ReadCounter reads) {
-    V value = get(key);
-    reads.recordRead(value != null);
-    return value;
+    return reads.counted(get(key));
   }
 
   /**
