@@ -35,6 +35,12 @@ final class Membership {
    * How long the first ring waits for members to say whether they run this cache. The node of one
    * that does not says so at once, and one that does answers in moments; the grace bounds an answer
    * held up longer. A member that starts the cache later joins the ring then.
+   *
+   * <p>Known limit: when a cache closes while another node still hands it keys, and starts again,
+   * the copies still on their way wait on its node for its first ring, that ring waits for the
+   * sender's answer, and the sender answers on the thread that waits for the copies. The grace
+   * ends the wait, so {@code create()} returns before the sender's ring holds the new cache, and
+   * for a moment the two route some keys differently.
    */
   private static final long FIRST_RING_GRACE_MILLIS = 500;
 

@@ -119,13 +119,10 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     if (request.length == 0) {
       return false; // serving it reports that it is empty
     }
-    Op op = Op.of(request[0]);
-    if (op == Op.COPY) {
-      return false; // never waits for the first ring: see waitsForFirstView
-    }
     if (firstView().getCount() > 0) {
       return true;
     }
+    Op op = Op.of(request[0]);
     if (op == Op.CLAIM) {
       return true;
     }
@@ -150,11 +147,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private void serve(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
+      awaitFirstView();
       CodecInput in = new CodecInput(request);
       Op op = Op.of(in.readUnsignedByte());
-      if (waitsForFirstView(op)) {
-        awaitFirstView();
-      }
       if (op == null) {
         reply.accept(Reply.error("cache '" + cacheName + "' got a request it does not know; do all nodes run one version?"));
         return;
@@ -172,21 +167,12 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   }
 
   /**
-   * Whether serving {@code op} needs this node's first ring. Every request does but a COPY: a copy
-   * carries its version and is stored whatever the ring, and once the ring is built this node's
-   * first handover moves on any key it does not own. A copy must not wait, because its sender may
-   * be handing keys over on the very thread that has to answer this cache's question whether the
-   * sender runs it, and the first ring waits for that answer: the two would wait for each other
-   * until the first ring gave up on the sender, and {@code create()} would return before the
-   * sender's ring held this node.
-   */
-  private static boolean waitsForFirstView(Op op) {
-    return op != Op.COPY;
-  }
-
-  /**
    * Requests that waited for this cache to start may arrive before its first view is followed;
-   * until then its ring holds itself alone, and would claim every key.
+   * until then its ring holds itself alone, and would claim every key. Copies wait too: applied
+   * earlier, they would be part of the first ring's handover, which forgets every key it moves to
+   * an owner; if that first ring lacks a member (its answer came after the grace), a key could end
+   * on a node that no final ring routes to. This wait can also hold up a sender whose answer the
+   * first ring waits for (see {@link Membership}'s first-ring grace).
    */
   private void awaitFirstView() {
     if (firstView().getCount() == 0) {

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.VelaException;
-import dev.vela.backend.StoredEntry;
-import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
-import dev.vela.topology.version.Version;
-import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cluster calls travel out of band, so two messages from one node can be handled in either order.
  * A message that a cache sent just before it closed, and that arrives after its notice of leaving,
- * must not bring the closed cache back into the ring; one that arrives before this cache has its
- * first ring must not wait for it when its sender may be what that ring waits for.
+ * must not bring the closed cache back into the ring. A request that is not one at all is
+ * answered with an error.
  */
 class LateMessagesTest {
   private static final long DEADLINE_SECONDS = 10;
@@ -73,22 +67,6 @@ class LateMessagesTest {
     assertThat(nodeA.routing.ring().members())
         .as("b's cache closed: no key is routed to it")
         .containsExactlyInAnyOrder("a", "c");
-  }
-
-  @Test
-  void aCopyThatArrivesBeforeTheFirstRingIsStoredAtOnce() throws Exception {
-    // no view yet, so no first ring: a copy must not wait for one (its sender may be the node
-    // whose answer the first ring waits for)
-    assertThat(nodeA.endpoint.firstView().getCount()).isPositive();
-    CodecOutput copy = Op.COPY.request();
-    nodeA.wire.writeVersioned(copy, Map.of("k", new Versioned<>(new Version(nodeA.clock.millis() << 16, "b"),
-        new StoredEntry<>("v", StoredEntry.NO_EXPIRY, Set.of()))));
-
-    byte[] reply = answerOf("b", copy).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-
-    assertThat(new CodecInput(reply).readUnsignedByte()).as("answered as done").isEqualTo(Reply.OK);
-    assertThat(nodeA.backend.get("k")).isEqualTo("v");
-    assertThat(nodeA.endpoint.firstView().getCount()).as("still no first ring").isPositive();
   }
 
   @Test
