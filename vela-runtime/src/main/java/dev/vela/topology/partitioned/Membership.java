@@ -36,11 +36,13 @@ final class Membership {
    * that does not says so at once, and one that does answers in moments; the grace bounds an answer
    * held up longer. A member that starts the cache later joins the ring then.
    *
-   * <p>Known limit: when a cache closes while another node still hands it keys, and starts again,
-   * the copies still on their way wait on its node for its first ring, that ring waits for the
-   * sender's answer, and the sender answers on the thread that waits for the copies. The grace
-   * ends the wait, so {@code create()} returns before the sender's ring holds the new cache, and
-   * for a moment the two route some keys differently.
+   * <p>A node handing keys to a cache that closes and starts again must not hold up the new cache's
+   * first ring: that cache takes no copy before its first ring, which waits for the sender's
+   * answer, given on the thread that sends the copies. So the sender stops sending once
+   * its ring has lost the closed cache ({@link Migration#moveWhile}), and copies to a node where the
+   * cache does not run fail at once instead of waiting there for it ({@link Remote#copy}). Only a
+   * copy sent before the sender heard of the close, and delayed until the cache is back, still
+   * waits out the grace.
    */
   private static final long FIRST_RING_GRACE_MILLIS = 500;
 
@@ -199,7 +201,7 @@ final class Membership {
     }
     boolean complete;
     try {
-      complete = migration.moveTo(ring);
+      complete = migration.moveWhile(ring, () -> routing.ring() == ring);
     } catch (RuntimeException e) {
       LOG.warn("cache '" + cacheName + "' failed to move keys after a view change", e);
       complete = false;
@@ -207,6 +209,9 @@ final class Membership {
     if (complete) {
       remote.handoverDone(Routing.ringId(ring));
       return;
+    }
+    if (routing.ring() != ring) {
+      return; // a later ring took over; keys not sent stay here, and the next handover moves those this node does not own
     }
     if (handoverAttempt >= RETRIES) {
       LOG.warn("cache '" + cacheName + "' gave up handing keys over after " + RETRIES + " retries; this node keeps"

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +50,22 @@ final class Migration<K, V> {
    * be reached. Returns true when every copy arrived; else the caller tries again later.
    */
   boolean moveTo(HashRing ring) {
+    return moveWhile(ring, () -> true);
+  }
+
+  /**
+   * {@link #moveTo}, which stops sending as soon as {@code current} turns false and then returns
+   * false: the ring is no longer this node's, and a receiver it no longer holds may be a cache that
+   * closed and started again, which takes no copy before its first ring. What was not sent stays
+   * here for the handover of the ring that took over.
+   */
+  boolean moveWhile(HashRing ring, BooleanSupplier current) {
     if (ring.isEmpty()) {
       return true;
     }
-    Batches batches = new Batches(ring);
+    Batches batches = new Batches(ring, current);
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
-      for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext() && !batches.superseded; ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
         K key = entry.getKey();
         batches.add(key, new Versioned<>(partition.versionToHandOver(key), entry.getValue()));
@@ -62,7 +73,7 @@ final class Migration<K, V> {
     }
     partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));
     batches.sendRest();
-    return batches.unreachable.isEmpty();
+    return batches.unreachable.isEmpty() && !batches.superseded;
   }
 
   /**
@@ -105,11 +116,14 @@ final class Migration<K, V> {
   /** The copies on their way, by receiver; a batch goes out when it is full. */
   private final class Batches {
     private final HashRing ring;
+    private final BooleanSupplier current;
     private final Map<String, Map<K, Versioned<V>>> byReceiver = new HashMap<>();
     private final Set<String> unreachable = new HashSet<>(); // one failed batch is enough: the others would wait as long
+    private boolean superseded;
 
-    Batches(HashRing ring) {
+    Batches(HashRing ring, BooleanSupplier current) {
       this.ring = ring;
+      this.current = current;
     }
 
     void add(K key, Versioned<V> copy) {
@@ -140,6 +154,10 @@ final class Migration<K, V> {
     }
 
     private void send(String receiver, Map<K, Versioned<V>> batch) {
+      if (superseded || !current.getAsBoolean()) {
+        superseded = true;
+        return;
+      }
       try {
         remote.copy(receiver, batch);
       } catch (VelaException e) {

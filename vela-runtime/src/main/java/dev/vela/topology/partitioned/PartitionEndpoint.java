@@ -171,8 +171,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * until then its ring holds itself alone, and would claim every key. Copies wait too: applied
    * earlier, they would be part of the first ring's handover, which forgets every key it moves to
    * an owner; if that first ring lacks a member (its answer came after the grace), a key could end
-   * on a node that no final ring routes to. This wait can also hold up a sender whose answer the
-   * first ring waits for (see {@link Membership}'s first-ring grace).
+   * on a node that no final ring routes to. A sender whose answer the first ring waits for has
+   * stopped sending copies here (see {@link Membership}'s first-ring grace).
    */
   private void awaitFirstView() {
     if (firstView().getCount() == 0) {

@@ -85,11 +85,17 @@ final class Remote<K, V> {
   /**
    * Sends versioned copies to a backup or a new owner, which applies each one only where it is
    * newer than what it holds.
+   *
+   * <p>A probe: when the cache has closed on {@code member}, its node refuses the copies at once,
+   * and the sender keeps them. Parked there until the cache starts again, they would hold up the
+   * sender's view thread, which has to answer that new cache's first question (whether this node
+   * runs it) before that cache takes any copy: neither would go on until the grace of the first
+   * ring ran out. A cache that starts again says so, and then gets its keys from the next handover.
    */
   void copy(String member, Map<K, Versioned<V>> copies) {
     CodecOutput out = Op.COPY.request();
     wire.writeVersioned(out, copies);
-    call(member, out.toByteArray());
+    read(member, channel.probe(member, out.toByteArray(), channel.rpcTimeout()));
   }
 
   /** Copies read from a COPY request, in order; those whose value does not decode here are left out. */
@@ -271,8 +277,13 @@ final class Remote<K, V> {
   }
 
   private CodecInput call(String member, byte[] request) {
+    return read(member, channel.call(member, request, channel.rpcTimeout()));
+  }
+
+  /** Waits for the reply of a call to {@code member} and reads it. */
+  private static CodecInput read(String member, CompletableFuture<byte[]> call) {
     try {
-      return Reply.read(member, channel.call(member, request, channel.rpcTimeout()).join());
+      return Reply.read(member, call.join());
     } catch (CompletionException e) {
       if (e.getCause() instanceof VelaException vela) {
         throw new VelaException(vela.getMessage(), vela.getCause());

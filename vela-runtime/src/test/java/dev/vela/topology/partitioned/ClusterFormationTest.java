@@ -136,6 +136,25 @@ class ClusterFormationTest {
   }
 
   @Test
+  void aCacheThatStartsAgainWhileTheOtherNodeStillHandsKeysToItsLastStartJoinsBothRings() {
+    TwoNodes nodes = twoNodes("restart");
+    VelaCluster b = nodes.b();
+    Cache<String, String> onA = kept(cache("restarted").cluster(nodes.a()).create());
+    for (int i = 0; i < 20_000; i++) {
+      onA.put("k" + i, "v" + i);
+    }
+    for (int round = 0; round < 3; round++) {
+      // a starts handing b its keys as b's create() returns; b closes before they can all arrive,
+      // so a's last copies wait on b's node for the next cache of that name
+      cache("restarted").cluster(b).create().close();
+      try (Cache<String, String> onB = cache("restarted").cluster(b).create()) {
+        assertThat(ring(onA)).as("a's ring as b's create() returns, round %d", round).contains(b.localMember());
+        assertThat(ring(onB)).as("b's ring as its create() returns, round %d", round).hasSize(2);
+      }
+    }
+  }
+
+  @Test
   void readsWhileANodeJoinsFindEveryKey() throws Exception {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
     String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
