@@ -40,9 +40,9 @@ final class Membership {
    * first ring: that cache takes no copy before its first ring, which waits for the sender's
    * answer, given on the thread that sends the copies. So the sender stops sending once
    * its ring has lost the closed cache ({@link Migration#moveWhile}), and copies to a node where the
-   * cache does not run fail at once instead of waiting there for it ({@link Remote#copy}). Only a
-   * copy sent before the sender heard of the close, and delayed until the cache is back, still
-   * waits out the grace.
+   * cache does not run fail at once instead of waiting there for it ({@link Remote#copy}). A copy
+   * sent before the sender heard of the close, and delayed until the cache is back, waits there for
+   * the first ring only briefly, then goes back to its sender ({@link PartitionEndpoint}).
    */
   private static final long FIRST_RING_GRACE_MILLIS = 500;
 

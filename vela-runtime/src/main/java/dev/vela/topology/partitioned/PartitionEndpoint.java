@@ -9,8 +9,10 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
+import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,15 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 final class PartitionEndpoint<K, V> implements CacheEndpoint {
-  private static final long FIRST_VIEW_SECONDS = 30;
+  private static final long FIRST_VIEW_MILLIS = 30_000;
+  /**
+   * How long copies wait for the first ring. Their sender answers this cache's first question on
+   * the thread that sends them, so a long wait here could hold up the first ring it waits for (a
+   * copy sent to this cache's last start, delayed until it started again). Well below the first
+   * ring's grace, so the sender is free to answer in time; a copy refused here stays with its
+   * sender, which sends it again.
+   */
+  private static final long COPY_FIRST_VIEW_MILLIS = 100;
 
   private final String cacheName;
   private final Partition<K, V> partition;
@@ -147,7 +157,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private void serve(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
-      awaitFirstView();
+      awaitFirstView(request.length > 0 && request[0] == Op.COPY.code() ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
       CodecInput in = new CodecInput(request);
       Op op = Op.of(in.readUnsignedByte());
       if (op == null) {
@@ -171,16 +181,16 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * until then its ring holds itself alone, and would claim every key. Copies wait too: applied
    * earlier, they would be part of the first ring's handover, which forgets every key it moves to
    * an owner; if that first ring lacks a member (its answer came after the grace), a key could end
-   * on a node that no final ring routes to. A sender whose answer the first ring waits for has
-   * stopped sending copies here (see {@link Membership}'s first-ring grace).
+   * on a node that no final ring routes to; they wait briefly (see {@link #COPY_FIRST_VIEW_MILLIS}).
    */
-  private void awaitFirstView() {
+  private void awaitFirstView(long millis) {
     if (firstView().getCount() == 0) {
       return;
     }
     try {
-      if (!firstView().await(FIRST_VIEW_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("this node has not followed its first cluster view yet");
+      if (!firstView().await(millis, TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("this node has not followed its first cluster view within "
+            + Durations.format(Duration.ofMillis(millis)) + "; send the request again");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -270,7 +280,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case CHANGED -> changes.received(in);
       case LOCK -> {
         long transaction = in.readVarLong();
-        java.time.Duration lease = java.time.Duration.ofMillis(in.readVarLong());
+        Duration lease = Duration.ofMillis(in.readVarLong());
         String holder = partition.locks().tryLock(remote.readKeys(in), from, transaction, lease);
         out.writeBoolean(holder == null);
         if (holder != null) {

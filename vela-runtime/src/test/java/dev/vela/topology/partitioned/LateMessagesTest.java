@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.VelaException;
+import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecOutput;
+import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cluster calls travel out of band, so two messages from one node can be handled in either order.
  * A message that a cache sent just before it closed, and that arrives after its notice of leaving,
- * must not bring the closed cache back into the ring. A request that is not one at all is
- * answered with an error.
+ * must not bring the closed cache back into the ring, and a copy sent to it must not hold up its
+ * next start. A request that is not one at all is answered with an error.
  */
 class LateMessagesTest {
   private static final long DEADLINE_SECONDS = 10;
@@ -67,6 +72,27 @@ class LateMessagesTest {
     assertThat(nodeA.routing.ring().members())
         .as("b's cache closed: no key is routed to it")
         .containsExactlyInAnyOrder("a", "c");
+  }
+
+  @Test
+  void aCopyThatComesBeforeTheFirstRingIsRefusedSoonSoItsSenderKeepsIt() throws Exception {
+    // sent to this cache's last start, and delayed until it started again: its sender's thread
+    // waits for the answer, and must be free to answer the first ring's question in time
+    CodecOutput copy = Op.COPY.request();
+    nodeA.wire.writeVersioned(copy, Map.of("k", new Versioned<>(
+        new Version(nodeA.clock.millis() << 16, "b"), new StoredEntry<>("v", StoredEntry.NO_EXPIRY, Set.of()))));
+
+    byte[] refused = answerOf("b", copy).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+
+    assertThat(nodeA.endpoint.firstView().getCount()).as("the first ring is not built yet").isOne();
+    assertThatThrownBy(() -> Reply.read("a", refused))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("has not followed its first cluster view within 100ms");
+    assertThat(nodeA.backend.get("k")).isNull();
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Reply.read("a", answerOf("b", copy).get(DEADLINE_SECONDS, TimeUnit.SECONDS));
+    assertThat(nodeA.backend.get("k")).as("sent again after the first ring").isEqualTo("v");
   }
 
   @Test
