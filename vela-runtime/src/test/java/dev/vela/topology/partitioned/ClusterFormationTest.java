@@ -136,21 +136,30 @@ class ClusterFormationTest {
   }
 
   @Test
-  void aCacheThatStartsAgainWhileTheOtherNodeStillHandsKeysToItsLastStartJoinsBothRings() {
+  void aCacheThatStartsAgainWhileTheOtherNodeStillHandsKeysToItsLastStartJoinsBothRingsAndLosesNoKey() {
+    int keys = 20_000;
     TwoNodes nodes = twoNodes("restart");
     VelaCluster b = nodes.b();
     Cache<String, String> onA = kept(cache("restarted").cluster(nodes.a()).create());
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < keys; i++) {
       onA.put("k" + i, "v" + i);
     }
     for (int round = 0; round < 3; round++) {
       // a starts handing b its keys as b's create() returns; b closes before they can all arrive,
-      // so a's last copies wait on b's node for the next cache of that name
+      // so a's last copies meet b's closing cache, no cache, or its next start
       cache("restarted").cluster(b).create().close();
       try (Cache<String, String> onB = cache("restarted").cluster(b).create()) {
         assertThat(ring(onA)).as("a's ring as b's create() returns, round %d", round).contains(b.localMember());
         assertThat(ring(onB)).as("b's ring as its create() returns, round %d", round).hasSize(2);
+        for (int i = round; i < keys; i += 97) {
+          assertThat(onB.get("k" + i)).as("k%d read on b, round %d", i, round).contains("v" + i);
+        }
       }
+    }
+    // b's last close handed its keys back: every key is on a again
+    assertThat(onA.size()).isEqualTo(keys);
+    for (int i = 0; i < keys; i++) {
+      assertThat(onA.get("k" + i)).as("k%d", i).contains("v" + i);
     }
   }
 
