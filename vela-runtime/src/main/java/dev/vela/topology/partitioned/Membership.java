@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ final class Membership {
   private final FetchClaims<?> claims;
   private final TransactionLocks<?> locks;
   private final PartitionChangeFeed<?> changes;
-  private final ScheduledExecutorService steps;
+  private final ScheduledThreadPoolExecutor steps;
   private final HeldAnswers answers;
   private final CountDownLatch firstRing = new CountDownLatch(1);
   private final Set<String> asked = new HashSet<>(); // members asked whether they run this cache
@@ -132,6 +132,11 @@ final class Membership {
     return routing.ring().contains(member);
   }
 
+  /** True when a step is due on this cache's thread, other than the one running. */
+  private boolean stepWaiting() {
+    return steps.getQueue().peek() instanceof Delayed next && next.getDelay(TimeUnit.NANOSECONDS) <= 0;
+  }
+
   private void run(Runnable step) {
     if (!steps.isShutdown()) {
       try {
@@ -194,14 +199,19 @@ final class Membership {
     }
   }
 
-  /** Moves keys for {@code ring}; while some receiver cannot be reached, tries again later, unless the ring changed. */
+  /**
+   * Moves keys for {@code ring}; while some receiver cannot be reached, tries again later, unless
+   * the ring changed. Between two batches it makes way for a step that waits (a new view, or a
+   * member that said it runs the cache), then goes on: a member that asks this node meanwhile hears
+   * its answer once the ring holds it, and that should not wait for every key to move.
+   */
   private void handOver(HashRing ring) {
     if (routing.ring() != ring) {
       return; // a later view moves the keys for its own ring
     }
     boolean complete;
     try {
-      complete = migration.moveWhile(ring, () -> routing.ring() == ring);
+      complete = migration.moveWhile(ring, () -> routing.ring() == ring && !stepWaiting());
     } catch (RuntimeException e) {
       LOG.warn("cache '" + cacheName + "' failed to move keys after a view change", e);
       complete = false;
@@ -212,6 +222,10 @@ final class Membership {
     }
     if (routing.ring() != ring) {
       return; // a later ring took over; keys not sent stay here, and the next handover moves those this node does not own
+    }
+    if (stepWaiting()) {
+      run(() -> handOver(ring)); // after that step; the keys moved so far have left, so the rest go next
+      return;
     }
     if (handoverAttempt >= RETRIES) {
       LOG.warn("cache '" + cacheName + "' gave up handing keys over after " + RETRIES + " retries; this node keeps"

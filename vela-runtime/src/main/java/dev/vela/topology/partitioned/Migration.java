@@ -55,9 +55,9 @@ final class Migration<K, V> {
 
   /**
    * {@link #moveTo}, which stops sending as soon as {@code current} turns false and then returns
-   * false: the ring is no longer this node's, and a receiver it no longer holds may be a cache that
-   * closed and started again, which takes no copy before its first ring. What was not sent stays
-   * here for the handover of the ring that took over.
+   * false; what was not sent stays here. The view thread stops so when its ring is no longer this
+   * node's (a receiver it no longer holds may be a cache that closed and started again, which takes
+   * no copy before its first ring), and to make way for a step that waits.
    */
   boolean moveWhile(HashRing ring, BooleanSupplier current) {
     if (ring.isEmpty()) {

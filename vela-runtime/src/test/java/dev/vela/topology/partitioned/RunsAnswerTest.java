@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class RunsAnswerTest {
   private static final long DEADLINE_SECONDS = 10;
   private static final int KEYS = 50;
+  private static final int MANY_KEYS = 5_000; // about half are b's: five batches of copies
 
   /**
    * Node "b" and node "c" say at once that they run the cache; the copies a's handover sends to
@@ -29,6 +31,7 @@ class RunsAnswerTest {
   private static final class HeldHandoverChannel extends TwoNodeChannel {
     final CompletableFuture<byte[]> copiesArrive = new CompletableFuture<>();
     final CountDownLatch handingOver = new CountDownLatch(1);
+    final AtomicInteger copies = new AtomicInteger();
 
     HeldHandoverChannel(Duration rpcTimeout) {
       super(rpcTimeout);
@@ -37,6 +40,7 @@ class RunsAnswerTest {
     @Override
     public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
       if (request[0] == Op.COPY.code()) {
+        copies.incrementAndGet();
         handingOver.countDown();
         return copiesArrive;
       }
@@ -48,11 +52,15 @@ class RunsAnswerTest {
   private PartitionOnA nodeA;
 
   private void start(Duration rpcTimeout) throws InterruptedException {
+    start(rpcTimeout, KEYS);
+  }
+
+  private void start(Duration rpcTimeout, int keys) throws InterruptedException {
     channel = new HeldHandoverChannel(rpcTimeout);
     nodeA = new PartitionOnA("asked", channel);
     nodeA.endpoint.membersChanged(List.of("a"));
     assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
-    for (int i = 0; i < KEYS; i++) {
+    for (int i = 0; i < keys; i++) {
       nodeA.partition.put("k" + i, new StoredEntry<>("v" + i, StoredEntry.NO_EXPIRY, Set.of()), Hop.FORWARDED);
     }
   }
@@ -90,6 +98,22 @@ class RunsAnswerTest {
     assertThat(answered).as("no answer while a's ring does not hold c").isNotDone();
     channel.copiesArrive.complete(Reply.okEmpty());
     assertThat(answered.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("a's ring held c as c heard the answer").isTrue();
+  }
+
+  @Test
+  void aMemberThatAsksDuringALongHandoverJoinsTheRingAfterTheBatchUnderWay() throws Exception {
+    start(Duration.ofSeconds(60), MANY_KEYS);
+    holdAInAHandover();
+    nodeA.endpoint.membersChanged(List.of("a", "b", "c"));
+    CompletableFuture<Integer> answered = new CompletableFuture<>();
+    nodeA.endpoint.handle("c", Op.RUNS.request().toByteArray(), reply -> answered.complete(channel.copies.get()));
+
+    channel.copiesArrive.complete(Reply.okEmpty());
+
+    assertThat(answered.get(DEADLINE_SECONDS, TimeUnit.SECONDS))
+        .as("batches a had sent as c heard its answer: the handover let the new view in after the first")
+        .isEqualTo(1);
+    assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b", "c");
   }
 
   @Test
