@@ -44,12 +44,7 @@ class HandoverToAClosedCacheTest {
     final CountDownLatch firstCopySent = new CountDownLatch(1);
 
     HoldingChannel() {
-      super(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public List<String> members() {
-      return List.of("a", "b", "c");
+      super(Duration.ofSeconds(30), List.of("a", "b", "c"));
     }
 
     @Override

@@ -30,12 +30,7 @@ class LateMessagesTest {
   /** Every other node answers every call at once, as a node that runs the cache does. */
   private static final class AnsweringChannel extends TwoNodeChannel {
     AnsweringChannel() {
-      super(Duration.ofSeconds(10));
-    }
-
-    @Override
-    public List<String> members() {
-      return List.of("a", "b", "c");
+      super(Duration.ofSeconds(10), List.of("a", "b", "c"));
     }
 
     @Override

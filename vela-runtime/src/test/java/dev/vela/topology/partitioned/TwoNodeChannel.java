@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The channel of node "a" in a cluster of "a" and "b", without a network: each test answers the
- * calls to "b" its own way.
+ * The channel of node "a" in a cluster of "a" and "b" (or of "a" and the members a test names),
+ * without a network: each test answers the calls to the others its own way.
  */
 abstract class TwoNodeChannel implements CacheChannel {
   private final Duration rpcTimeout;
+  private final List<String> members;
 
   TwoNodeChannel(Duration rpcTimeout) {
+    this(rpcTimeout, List.of("a", "b"));
+  }
+
+  /** The channel of "a" among {@code members}, which include "a". */
+  TwoNodeChannel(Duration rpcTimeout, List<String> members) {
     this.rpcTimeout = rpcTimeout;
+    this.members = List.copyOf(members);
   }
 
   @Override
@@ -24,7 +31,7 @@ abstract class TwoNodeChannel implements CacheChannel {
 
   @Override
   public List<String> members() {
-    return List.of("a", "b");
+    return members;
   }
 
   @Override
