@@ -221,7 +221,8 @@ final class Membership {
       return;
     }
     if (routing.ring() != ring) {
-      return; // a later ring took over; keys not sent stay here, and the next handover moves those this node does not own
+      // a later ring took over; keys not sent stay here, and the next handover moves those this node does not own
+      return;
     }
     if (stepWaiting()) {
       run(() -> handOver(ring)); // after that step; the keys moved so far have left, so the rest go next

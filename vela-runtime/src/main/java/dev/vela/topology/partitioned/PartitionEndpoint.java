@@ -157,7 +157,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   private void serve(String from, byte[] request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
-      awaitFirstView(request.length > 0 && request[0] == Op.COPY.code() ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
+      boolean copies = request.length > 0 && request[0] == Op.COPY.code();
+      awaitFirstView(copies ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
       CodecInput in = new CodecInput(request);
       Op op = Op.of(in.readUnsignedByte());
       if (op == null) {
