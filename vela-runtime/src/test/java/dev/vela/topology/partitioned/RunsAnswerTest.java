@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RunsAnswerTest {
   private static final long DEADLINE_SECONDS = 10;
   private static final int KEYS = 50;
-  private static final int MANY_KEYS = 5_000; // about half are b's: five batches of copies
+  private static final int MANY_KEYS = 5_000; // about half are b's: six batches of copies
 
   /**
    * Node "b" and node "c" say at once that they run the cache; the copies a's handover sends to
