@@ -3,9 +3,11 @@ package dev.vela.cluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * Ports on 127.0.0.1 that nothing listens on right now, for test nodes. They come from below the
@@ -39,6 +41,11 @@ public final class FreePorts {
       }
     }
     throw new IllegalStateException("no free port from " + LOWEST + " to " + HIGHEST + " on 127.0.0.1");
+  }
+
+  /** The initial hosts of nodes on {@code ports} of 127.0.0.1: {@code 127.0.0.1[port]}, comma-separated. */
+  public static String loopbackHosts(int... ports) {
+    return Arrays.stream(ports).mapToObj(port -> "127.0.0.1[" + port + "]").collect(Collectors.joining(","));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.vela.VelaException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -30,17 +31,14 @@ class VelaClusterTest {
 
   private VelaCluster[] nodes(String cluster, int count) {
     int[] ports = new int[count];
-    StringBuilder hosts = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      ports[i] = FreePorts.next();
-      hosts.append(i == 0 ? "" : ",").append("127.0.0.1[").append(ports[i]).append(']');
-    }
+    Arrays.setAll(ports, i -> FreePorts.next());
+    String hosts = FreePorts.loopbackHosts(ports);
     VelaCluster[] nodes = new VelaCluster[count];
     for (int i = 0; i < count; i++) {
       nodes[i] = VelaCluster.builder()
           .clusterName(cluster)
           .port(ports[i])
-          .initialHosts(hosts.toString())
+          .initialHosts(hosts)
           .joinTimeout(Duration.ofMillis(500))
           .rpcTimeout(Duration.ofMillis(1500))
           .start();
@@ -178,9 +176,9 @@ class VelaClusterTest {
     assertThatThrownBy(() -> VelaCluster.builder()
             .clusterName("alone")
             .port(port)
-            .initialHosts("127.0.0.1[" + port + "],127.0.0.1[" + absent + "]")
+            .initialHosts(FreePorts.loopbackHosts(port, absent))
             .joinTimeout(Duration.ofMillis(300))
-            .requireMembers(RequiredMembers.parse("127.0.0.1[" + absent + "]"))
+            .requireMembers(RequiredMembers.parse(FreePorts.loopbackHosts(absent)))
             .start())
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("no member at 127.0.0.1:" + absent)

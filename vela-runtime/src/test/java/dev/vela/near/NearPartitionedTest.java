@@ -36,7 +36,7 @@ class NearPartitionedTest {
   @BeforeAll
   static void startNodes() {
     ports = new int[] {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    hosts = FreePorts.loopbackHosts(ports);
     for (int i = 0; i < 2; i++) {
       nodes.add(node(ports[i]));
     }

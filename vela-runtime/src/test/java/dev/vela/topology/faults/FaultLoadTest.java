@@ -34,10 +34,7 @@ class FaultLoadTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void everyAcknowledgedWriteSurvivesAKilledNodeAndANewOneUnderLoad() throws Exception {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    StringBuilder hosts = new StringBuilder();
-    for (int port : ports) {
-      hosts.append(hosts.length() == 0 ? "" : ",").append("127.0.0.1[").append(port).append(']');
-    }
+    String hosts = FreePorts.loopbackHosts(ports);
     String cluster = "faults-" + Long.toHexString(System.nanoTime());
     Path dir = Path.of("target", "faults");
     Files.createDirectories(dir);
@@ -46,7 +43,7 @@ class FaultLoadTest {
     List<LoadNode> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        nodes.add(LoadNode.start(i, ports[i], hosts.toString(), cluster, log, ledger));
+        nodes.add(LoadNode.start(i, ports[i], hosts, cluster, log, ledger));
       }
       for (LoadNode node : nodes) {
         node.awaitStarted(ANSWER);
@@ -67,7 +64,7 @@ class FaultLoadTest {
       long killedAt = Duration.ofNanos(System.nanoTime() - loadStart).toMillis();
 
       waitUntil(loadStart, JOIN_AT);
-      LoadNode newcomer = startNewcomer(hosts.toString(), cluster, log, ledger);
+      LoadNode newcomer = startNewcomer(hosts, cluster, log, ledger);
       nodes.add(newcomer);
       long joinedAt = Duration.ofNanos(System.nanoTime() - loadStart).toMillis();
       newcomer.send("load", ANSWER);
@@ -124,7 +121,7 @@ class FaultLoadTest {
     AssertionError failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = FreePorts.next();
-      LoadNode node = LoadNode.start(3, port, hosts + ",127.0.0.1[" + port + "]", cluster, log, ledger);
+      LoadNode node = LoadNode.start(3, port, hosts + "," + FreePorts.loopbackHosts(port), cluster, log, ledger);
       try {
         node.awaitStarted(ANSWER);
         return node;

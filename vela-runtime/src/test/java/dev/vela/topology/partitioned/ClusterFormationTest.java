@@ -52,7 +52,7 @@ class ClusterFormationTest {
   private TwoNodes twoNodes(String clusterName) {
     int first = FreePorts.next();
     int second = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    String hosts = FreePorts.loopbackHosts(first, second);
     VelaCluster a = node(clusterName, first, hosts);
     VelaCluster b = node(clusterName, second, hosts);
     a.awaitMembers(new RequiredMembers.Count(2), DEADLINE);
@@ -74,7 +74,7 @@ class ClusterFormationTest {
   void twoNodesStartedAtOnceFormOneClusterAndOneRing() throws Exception {
     int first = FreePorts.next();
     int second = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    String hosts = FreePorts.loopbackHosts(first, second);
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<VelaCluster>> starts = new ArrayList<>();
     for (int port : new int[] {first, second}) {
@@ -166,7 +166,7 @@ class ClusterFormationTest {
   @Test
   void readsWhileANodeJoinsFindEveryKey() throws Exception {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    String hosts = FreePorts.loopbackHosts(ports);
     List<Cache<String, String>> caches = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       VelaCluster node = kept(VelaCluster.builder().clusterName("join-reads").port(ports[i]).initialHosts(hosts)
@@ -251,7 +251,7 @@ class ClusterFormationTest {
   @Test
   void aMemberThatDoesNotRunTheCacheGetsNoKeysUntilItStartsIt() {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "]";
+    String hosts = FreePorts.loopbackHosts(ports);
     List<VelaCluster> nodes = new ArrayList<>();
     for (int port : ports) {
       nodes.add(node("runs-it", port, hosts));
@@ -308,7 +308,7 @@ class ClusterFormationTest {
     int first = FreePorts.next();
     int second = FreePorts.next();
     int third = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "],127.0.0.1[" + third + "]";
+    String hosts = FreePorts.loopbackHosts(first, second, third);
     List<VelaCluster> nodes = new ArrayList<>();
     for (int port : new int[] {first, second, third}) {
       nodes.add(kept(VelaCluster.builder().clusterName("fetch-death").port(port).initialHosts(hosts)
@@ -362,10 +362,7 @@ class ClusterFormationTest {
   @Test
   void whenTheOwnerDiesWaitersClaimFromTheNewOwnerAndOneOfThemFetches() throws Exception {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    StringBuilder hosts = new StringBuilder();
-    for (int port : ports) {
-      hosts.append(hosts.length() == 0 ? "" : ",").append("127.0.0.1[").append(port).append(']');
-    }
+    String hosts = FreePorts.loopbackHosts(ports);
     List<VelaCluster> nodes = new ArrayList<>();
     for (int port : ports) {
       nodes.add(kept(VelaCluster.builder().clusterName("owner-death").port(port).initialHosts(hosts.toString())

@@ -92,7 +92,7 @@ class HandoverToAClosedCacheTest {
   void copiesToANodeWhereTheCacheDoesNotRunFailAtOnce() {
     int first = FreePorts.next();
     int second = FreePorts.next();
-    String hosts = "127.0.0.1[" + first + "],127.0.0.1[" + second + "]";
+    String hosts = FreePorts.loopbackHosts(first, second);
     VelaCluster a = kept(node(first, hosts));
     VelaCluster b = kept(node(second, hosts));
     a.awaitMembers(new RequiredMembers.Count(2), Duration.ofSeconds(40));

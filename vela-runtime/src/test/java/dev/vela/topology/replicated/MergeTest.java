@@ -39,8 +39,8 @@ class MergeTest {
     int portA = FreePorts.next();
     int portB = FreePorts.next();
     // B knows only itself, so it starts a cluster of its own; A's merge protocol finds it later
-    try (VelaCluster nodeA = node(portA, "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]");
-         VelaCluster nodeB = node(portB, "127.0.0.1[" + portB + "]");
+    try (VelaCluster nodeA = node(portA, FreePorts.loopbackHosts(portA, portB));
+         VelaCluster nodeB = node(portB, FreePorts.loopbackHosts(portB));
          Cache<String, String> a = cache(nodeA, Instant.now());
          Cache<String, String> b = cache(nodeB, Instant.now().plus(Duration.ofHours(1)))) {
       assertThat(nodeB.members()).hasSize(1);
@@ -70,7 +70,7 @@ class MergeTest {
   void replicasWrittenOnBothSidesOfASplitConvergeOnceItHeals() {
     int portA = FreePorts.next();
     int portB = FreePorts.next();
-    String hosts = "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]";
+    String hosts = FreePorts.loopbackHosts(portA, portB);
     try (VelaCluster nodeA = node(portA, hosts);
          VelaCluster nodeB = node(portB, hosts)) {
       nodeA.awaitMembers(new RequiredMembers.Count(2), SPLIT_OR_HEAL);
@@ -107,7 +107,7 @@ class MergeTest {
   void theMergeAfterASplitClearsTheNearCachesL1() {
     int portA = FreePorts.next();
     int portB = FreePorts.next();
-    String hosts = "127.0.0.1[" + portA + "],127.0.0.1[" + portB + "]";
+    String hosts = FreePorts.loopbackHosts(portA, portB);
     try (VelaCluster nodeA = node(portA, hosts);
          VelaCluster nodeB = node(portB, hosts)) {
       nodeA.awaitMembers(new RequiredMembers.Count(2), SPLIT_OR_HEAL);

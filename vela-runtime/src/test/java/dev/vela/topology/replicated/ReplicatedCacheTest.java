@@ -124,7 +124,7 @@ class ReplicatedCacheTest {
   @Test
   void aCacheThatTheOtherNodeDoesNotRunStartsWithoutWaitingForIt() {
     int[] ports = {FreePorts.next(), FreePorts.next()};
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
+    String hosts = FreePorts.loopbackHosts(ports);
     // a minute's rpcTimeout: greeting the node that does not run the cache used to wait it out, as
     // that node held the greeting for a cache that might start there
     try (VelaCluster withCache = startNode("replicated-alone-among", ports[0], hosts);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Where the node JVMs of one test listen and log: free loopback ports, the {@code initialHosts}
@@ -22,7 +21,7 @@ public record LoopbackCluster(int[] ports, String hosts, String clusterId, Path 
   public static LoopbackCluster plan(String name, int nodes) throws IOException {
     int[] ports = new int[nodes];
     Arrays.setAll(ports, i -> FreePorts.next());
-    String hosts = Arrays.stream(ports).mapToObj(port -> "127.0.0.1[" + port + "]").collect(Collectors.joining(","));
+    String hosts = FreePorts.loopbackHosts(ports);
     String clusterId = name + "-" + Long.toHexString(System.nanoTime());
     Path dir = Files.createDirectories(Path.of("target", "multi-jvm"));
     return new LoopbackCluster(ports, hosts, clusterId, dir.resolve("nodes-" + clusterId + ".log"));

@@ -28,7 +28,7 @@ class MultiJvmNearCacheTest {
 
   @BeforeAll
   void startTwoNodes() throws Exception {
-    String hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
+    String hosts = FreePorts.loopbackHosts(ports);
     Path dir = Path.of("target", "multi-jvm");
     Files.createDirectories(dir);
     Path log = dir.resolve("nodes-" + clusterId + ".log");

@@ -40,7 +40,7 @@ class MultiJvmPartitionedTest {
 
   @BeforeAll
   void startThreeNodes() throws Exception {
-    hosts = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "],127.0.0.1[" + ports[2] + "],127.0.0.1[" + ports[3] + "]";
+    hosts = FreePorts.loopbackHosts(ports);
     Path dir = Path.of("target", "multi-jvm");
     Files.createDirectories(dir);
     log = dir.resolve("nodes-" + clusterId + ".log");
