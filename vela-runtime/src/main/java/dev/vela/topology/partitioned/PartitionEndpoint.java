@@ -179,10 +179,10 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   /**
    * Requests that waited for this cache to start may arrive before its first view is followed;
-   * until then its ring holds itself alone, and would claim every key. Copies wait too: applied
-   * earlier, they would be part of the first ring's handover, which forgets every key it moves to
-   * an owner; if that first ring lacks a member (its answer came after the grace), a key could end
-   * on a node that no final ring routes to; they wait briefly (see {@link #COPY_FIRST_VIEW_MILLIS}).
+   * until then its ring holds itself alone, and would claim every key. Copies wait too, though only
+   * briefly (see {@link #COPY_FIRST_VIEW_MILLIS}): applied earlier, they would be part of the first
+   * ring's handover, which forgets every key it moves to an owner, and if that first ring lacks a
+   * member (its answer came after the grace), a key could end on a node no final ring routes to.
    */
   private void awaitFirstView(long millis) {
     if (firstView().getCount() == 0) {
