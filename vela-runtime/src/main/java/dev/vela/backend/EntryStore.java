@@ -1,5 +1,7 @@
 package dev.vela.backend;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -51,4 +53,46 @@ public interface EntryStore<K, V> {
 
   /** The live entries, weakly consistent: entries written during the walk may or may not appear. */
   Stream<Map.Entry<K, StoredEntry<V>>> entries();
+
+  /**
+   * The one atomic primitive behind every conditional write: reads the live entry under {@code key},
+   * tests {@code condition} against it and, when it holds, applies {@code update}, all as one step
+   * that no other write to the key can interleave with, on this node, in another process sharing
+   * the store, or on another node of the cluster. An entry the update removes is reported as
+   * explicitly deleted; expiry of the entry read counts as usual.
+   *
+   * <p>Stores that cannot do this atomically throw {@link UnsupportedOperationException} (the
+   * default), never a racy imitation.
+   *
+   * @return whether the update applied, and the live entry before it
+   */
+  default WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support conditional writes");
+  }
+
+  /**
+   * The live values of {@code keys}, absent keys left out. Stores that can read many keys in one
+   * request (one pipeline, one request per owner) override it; the default reads one by one.
+   */
+  default Map<K, V> getAll(Collection<? extends K> keys) {
+    Map<K, V> found = new LinkedHashMap<>();
+    for (K key : keys) {
+      V value = get(key);
+      if (value != null) {
+        found.put(key, value);
+      }
+    }
+    return found;
+  }
+
+  /** Removes the entries of {@code keys} and returns how many live ones were removed. */
+  default long deleteAll(Collection<? extends K> keys) {
+    long removed = 0;
+    for (K key : keys) {
+      if (delete(key)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
 }
