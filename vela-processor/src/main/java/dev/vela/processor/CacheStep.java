@@ -24,7 +24,6 @@ final class CacheStep {
   private final CacheWriter writer;
   private final Reporter reporter;
   private final Filer filer;
-  private int plannerProblemsReported;
 
   CacheStep(ProcessingEnvironment env) {
     this.validator = new CacheValidator(env);
@@ -50,12 +49,15 @@ final class CacheStep {
           List.of(element.getQualifiedName(), deferred.unresolved())));
       return false;
     }
+    // plans are made before the planner's problems are collected, so that the problems found while
+    // planning this cache's codecs are reported with this cache's, never lost or left to the next
+    CacheClass planned = validation instanceof Validation.Accepted accepted ? planned(accepted.model(), codecs) : null;
     List<Problem> problems = new ArrayList<>(validation.problems());
-    List<Problem> codecProblems = newPlannerProblems();
+    List<Problem> codecProblems = planner.problems();
     problems.addAll(codecProblems);
     reporter.reportAll(problems);
-    if (validation instanceof Validation.Accepted accepted && codecProblems.isEmpty()) {
-      write(accepted.model(), codecs);
+    if (planned != null && codecProblems.isEmpty()) {
+      write(planned);
     }
     return false;
   }
@@ -69,20 +71,16 @@ final class CacheStep {
     }
   }
 
-  private void write(CacheModel model, PlannedCodecs codecs) {
-    try {
-      writer.generate(new CacheClass(model, codecs.plan(model.key().mirror()), codecs.plan(model.value().mirror())));
-    } catch (IOException e) {
-      reporter.report(new Problem(Message.WRITE_FAILED, model.element(), null, null,
-          List.of(GeneratedNames.cacheClass(model.interfaceName()), e.getMessage())));
-    }
+  private static CacheClass planned(CacheModel model, PlannedCodecs codecs) {
+    return new CacheClass(model, codecs.plan(model.key().mirror()), codecs.plan(model.value().mirror()));
   }
 
-  /** The codec planner's problems found since the last call; the planner keeps them all. */
-  private List<Problem> newPlannerProblems() {
-    List<Problem> all = planner.problems();
-    List<Problem> fresh = List.copyOf(all.subList(Math.min(plannerProblemsReported, all.size()), all.size()));
-    plannerProblemsReported = all.size();
-    return fresh;
+  private void write(CacheClass cache) {
+    try {
+      writer.generate(cache);
+    } catch (IOException e) {
+      reporter.report(new Problem(Message.WRITE_FAILED, cache.model().element(), null, null,
+          List.of(GeneratedNames.cacheClass(cache.model().interfaceName()), e.getMessage())));
+    }
   }
 }
