@@ -2,9 +2,12 @@ package dev.vela.backend.memory;
 
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +127,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return null;
     }
     StoredEntry<V> entry = toEntry(visible);
-    if (entry.isExpiredAt(clock.millis())) {
+    if (!entry.neverExpires() && entry.isExpiredAt(clock.millis())) { // most entries spare the clock
       expire(key, (Node<?>) visible);
       return null;
     }
@@ -252,6 +255,85 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       unlockIfBounded();
     }
     return old != null && countAsLive(key, PendingNode.visibleOf(old), clock.millis());
+  }
+
+  /**
+   * Bounded, the whole step runs under the eviction lock through {@link #entry}, {@link #put} and
+   * {@link #delete}, which re-enter it. Unbounded, it compares and swaps the map's slot, retrying
+   * when another writer changed it between the look and the swap.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    if (eviction == null) {
+      return writeUnbounded(key, condition, update);
+    }
+    eviction.lock();
+    try {
+      StoredEntry<V> current = entry(key);
+      if (!condition.test(current)) {
+        return new WriteResult<>(false, current);
+      }
+      StoredEntry<V> next = update.apply(current);
+      if (next != null) {
+        put(key, next.value(), next.expiresAtMillis(), next.tags());
+      } else if (current != null) {
+        delete(key);
+      }
+      return new WriteResult<>(true, current);
+    } finally {
+      eviction.unlock();
+    }
+  }
+
+  private WriteResult<V> writeUnbounded(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    while (true) {
+      Object stored = map.get(key);
+      Object visible = PendingNode.visibleOf(stored);
+      StoredEntry<V> current = visible == null ? null : toEntry(visible);
+      if (current != null && !current.neverExpires() && current.isExpiredAt(clock.millis())) {
+        if (stored == visible) {
+          expire(key, (Node<?>) visible); // then look again: the slot is empty, or another writer filled it
+          continue;
+        }
+        current = null; // shown by a putAll not yet committed: absent, and swapped like any other
+      }
+      if (!condition.test(current)) {
+        return new WriteResult<>(false, current);
+      }
+      Object replacement = unboundedAfter(update, current);
+      // equal bare values are equal entries (no expiry, no tags), so a swap over an equal one is right
+      boolean swapped = replacement == null
+          ? stored == null || map.remove(key, stored)
+          : stored == null ? map.putIfAbsent(key, replacement) == null : map.replace(key, stored, replacement);
+      if (swapped) {
+        reconcileTags(key, stored, Node.tagsOf(replacement));
+        return new WriteResult<>(true, current);
+      }
+    }
+  }
+
+  /** What an unbounded map holds after {@code update} of {@code current}; null when it removes the entry. */
+  private Object unboundedAfter(EntryUpdate<V> update, StoredEntry<V> current) {
+    V value;
+    long expiresAt;
+    Set<String> tags;
+    if (update instanceof EntryUpdate.Put<V> put) { // the common update, stored without an entry in between
+      value = put.value();
+      expiresAt = put.expiryAfter(current);
+      tags = put.tagsAfter(current);
+    } else {
+      StoredEntry<V> next = update.apply(current);
+      if (next == null) {
+        return null;
+      }
+      value = next.value();
+      expiresAt = next.expiresAtMillis();
+      tags = next.tags();
+    }
+    noteExpiry(expiresAt);
+    Object replacement = Node.unbounded(value, expiresAt, Node.tagsOrNull(tags));
+    noteNode(replacement);
+    return replacement;
   }
 
   @Override
