@@ -30,7 +30,7 @@ sealed interface AccessOrder<K, V> permits LruOrder, LfuOrder {
   static <K, V> AccessOrder<K, V> of(EvictionPolicy policy) {
     return switch (policy) {
       case LRU -> new LruOrder<>();
-      case LFU -> new LfuOrder<>();
+      case LFU, ADAPTIVE -> new LfuOrder<>();
       case TTL_ONLY -> throw new IllegalArgumentException(
           "a size limit needs the LRU or LFU eviction policy; TTL_ONLY never evicts");
     };
