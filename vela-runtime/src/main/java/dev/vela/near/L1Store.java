@@ -61,7 +61,7 @@ final class L1Store<K, V> {
       return MemoryBackend.unbounded(clock, (key, value, cause) -> {});
     }
     EvictionPolicy configured = config.evictionPolicy();
-    EvictionPolicy policy = configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.LRU : configured;
+    EvictionPolicy policy = configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.ADAPTIVE : configured;
     return MemoryBackend.bounded(config.maxSize(), policy, clock, (key, value, cause) -> {});
   }
 

@@ -29,6 +29,14 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   static final double PROTECTED_SHARE = 0.80;
   /** A candidate seen at least this often may win against a more frequent victim, at random. */
   static final int WARM_CANDIDATE_FREQUENCY = 6;
+  /**
+   * The entries a sketch is first sized for. A weight limit (say 100 MB) says nothing about the
+   * number of entries, so the sketch starts at most this large and doubles when the cache holds
+   * more entries than it was sized for (forgetting its counts, which a few samples rebuild).
+   */
+  static final long INITIAL_SKETCH_ENTRIES = 1 << 16;
+  /** The most entries a sketch is sized for: 2^24 entries take 128 MB of counters. */
+  static final long MAX_SKETCH_ENTRIES = 1 << 24;
   /** Entries moved between window and main per adjustment step, so no single call runs long. */
   static final int MAX_TRANSFERS_PER_CALL = 1000;
 
@@ -36,7 +44,7 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   private final OrderNode<E> probation = OrderNode.sentinel();
   private final OrderNode<E> protect = OrderNode.sentinel();
   private final long maximum;
-  private final FrequencySketch sketch;
+  private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
   private long windowMaximum;
@@ -48,13 +56,13 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   private long pendingAdjustment;
 
   AdaptiveOrder(long maximum, long seed) {
-    this(maximum, seed, new FrequencySketch(maximum, false));
+    this(maximum, seed, new FrequencySketch(Math.min(maximum, INITIAL_SKETCH_ENTRIES), false));
   }
 
   AdaptiveOrder(long maximum, long seed, FrequencySketch sketch) {
     this.maximum = maximum;
     this.sketch = sketch;
-    this.climber = new HillClimber(maximum, sketch.sampleSize());
+    this.climber = new HillClimber(maximum);
     this.random = new SplittableRandom(seed);
     this.windowMaximum = Math.max(1, maximum - (long) ((1 - INITIAL_WINDOW_SHARE) * maximum));
     this.protectedMaximum = (long) (PROTECTED_SHARE * (maximum - windowMaximum));
@@ -68,6 +76,10 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
     windowWeight += weight;
     weightedSize += weight;
     size++;
+    if (size > sketch.capacity() && sketch.capacity() < Math.min(maximum, MAX_SKETCH_ENTRIES)) {
+      long entries = Math.min(Math.min(maximum, MAX_SKETCH_ENTRIES), 2L * sketch.capacity());
+      sketch = new FrequencySketch(entries, sketch.hasDoorkeeper());
+    }
     sketch.increment(keyHash);
     climber.recordMiss();
     adapt();
@@ -184,14 +196,19 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
     }
   }
 
-  /** Moves up to {@code amount} of weight from main into the window; returns what is left to move. */
+  /**
+   * Moves up to {@code amount} of weight from main's probation into the window; returns what is
+   * left to move. Protected entries stay: pulled into the window, a hot set read in a burst had to
+   * win its place again against every entry of a later scan, and some lost to collisions in the
+   * sketch.
+   */
   private long growWindow(long amount) {
     long quota = Math.min(amount, protectedMaximum);
     protectedMaximum -= quota;
     windowMaximum += quota;
     demoteProtectedOverflow();
     for (int moved = 0; moved < MAX_TRANSFERS_PER_CALL; moved++) {
-      OrderNode<E> next = mainVictim();
+      OrderNode<E> next = first(probation);
       if (next == null || next.weight > quota) {
         break;
       }

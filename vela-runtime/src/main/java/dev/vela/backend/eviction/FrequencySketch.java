@@ -20,11 +20,13 @@ final class FrequencySketch {
   private final long[] doorkeeper;
   private final int doorkeeperMask;
   private final int sampleSize;
+  private final int capacity;
   private int additions;
 
   /** A sketch for about {@code expectedEntries} distinct keys, halving every ten times that. */
   FrequencySketch(long expectedEntries, boolean withDoorkeeper) {
     int entries = (int) Math.max(16, Math.min(expectedEntries, 1 << 26));
+    capacity = entries;
     int words = Integer.highestOneBit(entries - 1) << 1;
     table = new long[words];
     tableMask = words - 1;
@@ -36,6 +38,15 @@ final class FrequencySketch {
       doorkeeper = null;
       doorkeeperMask = 0;
     }
+  }
+
+  /** The number of distinct keys the sketch was sized for. */
+  int capacity() {
+    return capacity;
+  }
+
+  boolean hasDoorkeeper() {
+    return doorkeeper != null;
   }
 
   /** The additions after which every counter is halved. */
