@@ -25,6 +25,7 @@ fi
 mvn -q -B -pl vela-benchmarks -am package -DskipTests
 jar=vela-benchmarks/target/benchmarks.jar
 java -cp "$jar" dev.vela.benchmarks.BenchmarkReport docs/benchmarks "${patterns[@]}"
-# exact, repeatable measurements beside the timings: hit ratios and bytes per entry
-java -cp "$jar" dev.vela.benchmarks.EvictionBench >> docs/benchmarks/results.md
+# exact, repeatable measurements beside the timings: hit ratios (eviction.md, from the shared
+# traces) and bytes per entry
+java -cp "$jar" dev.vela.benchmarks.EvictionBench docs/benchmarks > /dev/null
 java -cp "$jar" dev.vela.benchmarks.MemoryBench >> docs/benchmarks/results.md

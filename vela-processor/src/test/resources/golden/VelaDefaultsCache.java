@@ -3,7 +3,6 @@ package com.acme;
 import dev.vela.Cache;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
-import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
@@ -38,7 +37,6 @@ public final class VelaDefaultsCache extends ForwardingCache<String, String> imp
     return new CacheBuilder<String, String, DefaultsCache>(TYPES, "DefaultsCache", Backend.MEMORY, Topology.LOCAL, VelaDefaultsCache::new)
         .defaultTtl(Durations.INFINITE)
         .maxSize(-1L)
-        .evictionPolicy(EvictionPolicy.TTL_ONLY)
         .stampedeProtection(true)
         .stampedeTimeout(Duration.ofSeconds(5))
         .statsEnabled(true)

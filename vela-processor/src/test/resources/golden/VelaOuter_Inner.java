@@ -3,7 +3,6 @@ package com.acme;
 import dev.vela.Cache;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
-import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
@@ -39,7 +38,6 @@ public final class VelaOuter_Inner extends ForwardingCache<Long, List<String>> i
     return new CacheBuilder<Long, List<String>, Outer.Inner>(TYPES, "Inner", Backend.MEMORY, Topology.LOCAL, VelaOuter_Inner::new)
         .defaultTtl(Duration.ofMinutes(10))
         .maxSize(-1L)
-        .evictionPolicy(EvictionPolicy.TTL_ONLY)
         .stampedeProtection(true)
         .stampedeTimeout(Duration.ofSeconds(5))
         .statsEnabled(true)

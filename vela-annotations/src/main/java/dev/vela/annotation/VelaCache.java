@@ -38,10 +38,30 @@ public @interface VelaCache {
   /** Time to live of an entry put without its own; {@code "infinity"} keeps entries until removed. */
   String defaultTtl() default "infinity";
 
-  /** The most entries the cache holds, or -1 for no limit; needs an eviction policy other than TTL_ONLY. */
+  /**
+   * The most entries the cache holds, or -1 for no limit. Evicts by {@link EvictionPolicy#ADAPTIVE}
+   * unless {@link #evictionPolicy} says otherwise. Not with REDIS, which evicts by its own {@code
+   * maxmemory-policy}.
+   */
   long maxSize() default -1;
 
-  /** What leaves when {@code maxSize} is reached. */
+  /**
+   * The most total weight the cache holds, as its {@link #weigher} counts it, or -1 for no limit;
+   * not together with {@link #maxSize}.
+   */
+  long maxWeight() default -1;
+
+  /**
+   * The weigher of {@link #maxWeight}: a class implementing {@code dev.vela.Weigher} for the cache's
+   * key and value types, with a public no-argument constructor; {@code void.class} for none.
+   */
+  Class<?> weigher() default void.class;
+
+  /**
+   * What leaves when {@code maxSize} or {@code maxWeight} is reached. Left out, a cache with a limit
+   * evicts by {@link EvictionPolicy#ADAPTIVE} and one without never evicts; written as TTL_ONLY
+   * beside a limit, it is an error.
+   */
   EvictionPolicy evictionPolicy() default EvictionPolicy.TTL_ONLY;
 
   /** Whether concurrent {@code getOrFetch} calls for one missing key share a single fetch. */

@@ -145,7 +145,7 @@ public final class BenchmarkReport {
 
   /** The row's score over its peer's: a bounded Vela cache is compared with bounded Caffeine. */
   private static String ratio(Row row, List<Row> group, String peer) {
-    boolean bounded = row.subject().equals("vela_lru") || row.subject().equals("vela_lfu");
+    boolean bounded = Set.of("vela_lru", "vela_lfu", "vela_adaptive").contains(row.subject());
     String peerSubject = bounded && peer.equals("caffeine") ? "caffeine_bounded" : peer;
     return group.stream()
         .filter(other -> other.subject().equals(peerSubject))

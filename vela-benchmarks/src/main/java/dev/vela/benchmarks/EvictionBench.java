@@ -1,104 +1,133 @@
 package dev.vela.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vela.Cache;
+import dev.vela.annotation.Backend;
+import dev.vela.annotation.EvictionPolicy;
+import dev.vela.annotation.Topology;
+import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
+import dev.vela.codec.TypeCodec;
+import dev.vela.core.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Hit ratios of Vela's LRU and LFU beside Caffeine's W-TinyLFU, replaying the same traces through
- * each bounded cache: read, and on a miss put. A simulation rather than a timing, so it is exact
- * and repeatable; Caffeine runs its maintenance on the calling thread so that it is too.
+ * Hit ratios of Vela's LRU, LFU and ADAPTIVE beside Caffeine 3.3.1's W-TinyLFU and an exact LRU,
+ * replaying every recorded trace of {@code ../shared/traces} at the sizes its README measures, one
+ * thread, as a cache is used: a read, and on a miss a write. A simulation rather than a timing, so
+ * it is exact and repeatable; Caffeine runs its maintenance on the calling thread so that it is
+ * too (its admission tie-break is random: its figures move by a tenth of a point between runs).
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.vela.benchmarks.EvictionBench [out.md]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.vela.benchmarks.EvictionBench [out-dir] [trace ...]};
+ * with an out-dir it writes {@code eviction.md} and {@code eviction.svg} there.
  */
 public final class EvictionBench {
-  private static final int KEY_SPACE = 100_000;
-  private static final int REQUESTS = 1_000_000;
+  /** The caches compared, in the report's column order. */
+  static final List<String> CACHES = List.of("caffeine", "lru_exact", "vela_lru", "vela_lfu", "vela_adaptive");
 
   private EvictionBench() {}
 
   /** One trace replayed through one cache of one size. */
-  record Result(String trace, long maxSize, String cache, double hitRatio) {}
+  record Result(String trace, long size, String cache, long requests, long hits) {
+    double hitRatio() {
+      return (double) hits / requests;
+    }
+  }
 
-  /** Runs every trace against every cache and size, prints the table, and writes it when asked. */
+  /** Replays the traces (all, or those named after the out-dir) and prints the table. */
   public static void main(String[] args) throws IOException {
+    Path dir = Traces.directory();
+    List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
     List<Result> results = new ArrayList<>();
-    for (var trace : List.of(
-        new Trace("zipf-0.90", ZipfKeys.trace(KEY_SPACE, 0.90, REQUESTS, 7)),
-        new Trace("zipf-0.99", ZipfKeys.trace(KEY_SPACE, 0.99, REQUESTS, 7)),
-        new Trace("zipf-0.99+scans", withScans(ZipfKeys.trace(KEY_SPACE, 0.99, REQUESTS, 7))))) {
-      for (long maxSize : new long[] {1_000, 5_000, 20_000}) {
-        for (String cache : List.of("vela_lru", "vela_lfu", "caffeine_bounded")) {
-          results.add(new Result(trace.name(), maxSize, cache, replay(cache, maxSize, trace.keys())));
+    for (Traces.Trace trace : Traces.ALL) {
+      if (!only.isEmpty() && !only.contains(trace.name())) {
+        continue;
+      }
+      long[] keys = Traces.keys(dir, trace);
+      for (long size : trace.sizes()) {
+        for (String cache : CACHES) {
+          long hits = replay(cache, size, keys);
+          results.add(new Result(trace.name(), size, cache, keys.length, hits));
+          System.err.printf("%s @%d %s %.2f%%%n", trace.name(), size, cache, 100.0 * hits / keys.length);
         }
       }
     }
-    String table = markdown(results);
+    String table = EvictionReport.markdown(results);
     System.out.print(table);
     if (args.length > 0) {
-      Files.writeString(Path.of(args[0]), table, StandardCharsets.UTF_8);
+      Path out = Path.of(args[0]);
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("eviction.md"), table, StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("eviction.svg"), EvictionReport.svg(results), StandardCharsets.UTF_8);
     }
   }
 
-  private record Trace(String name, Integer[] keys) {}
-
-  /** Every 50,000 requests, a scan of 5,000 keys seen once and never again. */
-  private static Integer[] withScans(Integer[] base) {
-    List<Integer> out = new ArrayList<>(base.length + base.length / 10);
-    int next = KEY_SPACE;
-    for (int i = 0; i < base.length; i++) {
-      if (i % 50_000 == 0) {
-        for (int s = 0; s < 5_000; s++) {
-          out.add(next++);
-        }
-      }
-      out.add(base[i]);
-    }
-    return out.toArray(Integer[]::new);
+  /** The hits of {@code keys} replayed through a fresh cache named {@code cache} of {@code size} entries. */
+  static long replay(String cache, long size, long[] keys) {
+    return switch (cache) {
+      case "caffeine" -> caffeine(size, keys);
+      case "lru_exact" -> exactLru(size, keys);
+      case "vela_lru" -> vela(size, EvictionPolicy.LRU, keys);
+      case "vela_lfu" -> vela(size, EvictionPolicy.LFU, keys);
+      case "vela_adaptive" -> vela(size, EvictionPolicy.ADAPTIVE, keys);
+      default -> throw new IllegalArgumentException("no cache " + cache);
+    };
   }
 
-  private static double replay(String cache, long maxSize, Integer[] keys) {
+  private static long caffeine(long size, long[] keys) {
+    com.github.benmanes.caffeine.cache.Cache<Long, Long> cache =
+        Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
     long hits = 0;
-    if (cache.startsWith("caffeine")) {
-      var caffeine = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).<Integer, Integer>build();
-      for (Integer key : keys) {
-        if (caffeine.getIfPresent(key) != null) {
+    for (long key : keys) {
+      if (cache.getIfPresent(key) != null) {
+        hits++;
+      } else {
+        cache.put(key, key);
+      }
+    }
+    return hits;
+  }
+
+  private static long exactLru(long size, long[] keys) {
+    Map<Long, Long> cache = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+        return size() > size;
+      }
+    };
+    long hits = 0;
+    for (long key : keys) {
+      if (cache.get(key) != null) {
+        hits++;
+      } else {
+        cache.put(key, key);
+      }
+    }
+    return hits;
+  }
+
+  private static long vela(long size, EvictionPolicy policy, long[] keys) {
+    CacheTypes<Long, Long> types = new CacheTypes<>(
+        TypeCodec.of("java.lang.Long", Codecs.LONG), TypeCodec.of("java.lang.Long", Codecs.LONG));
+    var builder = new CacheBuilder<Long, Long, Cache<Long, Long>>(
+        types, "eviction-" + policy, Backend.MEMORY, Topology.LOCAL, cache -> cache);
+    try (Cache<Long, Long> cache = builder.maxSize(size).evictionPolicy(policy).statsEnabled(false).create()) {
+      long hits = 0;
+      for (long key : keys) {
+        if (cache.getOrDefault(key, null) != null) {
           hits++;
         } else {
-          caffeine.put(key, key);
+          cache.put(key, key);
         }
       }
-    } else {
-      try (LocalCaches.Subject vela = LocalCaches.open(cache, maxSize)) {
-        for (Integer key : keys) {
-          if (vela.get(key) != null) {
-            hits++;
-          } else {
-            vela.put(key, key);
-          }
-        }
-      }
+      return hits;
     }
-    return (double) hits / keys.length;
-  }
-
-  static String markdown(List<Result> results) {
-    StringBuilder md = new StringBuilder("## Hit ratio (EvictionBench)\n\n");
-    md.append("| trace | maxSize | vela_lru | vela_lfu | caffeine (W-TinyLFU) | best Vela / Caffeine |\n");
-    md.append("|---|---:|---:|---:|---:|---:|\n");
-    for (int i = 0; i + 2 < results.size(); i += 3) {
-      Result lru = results.get(i);
-      Result lfu = results.get(i + 1);
-      Result caffeine = results.get(i + 2);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.3fx |%n", lru.trace(), lru.maxSize(),
-          lru.hitRatio(), lfu.hitRatio(), caffeine.hitRatio(),
-          Math.max(lru.hitRatio(), lfu.hitRatio()) / caffeine.hitRatio()));
-    }
-    return md.append('\n').toString();
   }
 }

@@ -35,6 +35,7 @@ final class LocalCaches {
       case "vela_stats_off" -> velaOrDefault(Vela.builder("bench-stats-off").statsEnabled(false).create());
       case "vela_lru" -> vela(Vela.builder("bench-lru").maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU));
       case "vela_lfu" -> vela(Vela.builder("bench-lfu").maxSize(maxSize).evictionPolicy(EvictionPolicy.LFU));
+      case "vela_adaptive" -> vela(Vela.builder("bench-adaptive").maxSize(maxSize)); // the default policy
       case "chm" -> chm();
       case "caffeine" -> caffeine(Caffeine.newBuilder().recordStats().build());
       case "caffeine_bounded" -> caffeine(Caffeine.newBuilder().maximumSize(maxSize).recordStats().build());

@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class MemoryBench {
   private static final int ENTRIES = 1_000_000;
-  private static final List<String> SUBJECTS = List.of("vela", "vela_lru", "vela_lfu", "chm", "caffeine", "caffeine_bounded");
+  private static final List<String> SUBJECTS = List.of("vela", "vela_lru", "vela_lfu", "vela_adaptive", "chm", "caffeine", "caffeine_bounded");
 
   private MemoryBench() {}
 

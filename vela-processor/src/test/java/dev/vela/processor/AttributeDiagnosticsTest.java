@@ -78,22 +78,97 @@ class AttributeDiagnosticsTest {
   }
 
   @Test
-  void rejectsAMaxSizeWithTtlOnly() {
+  void aMaxSizeAloneEvictsAdaptivelyAndLeavesThePolicyToTheBuilder() {
     JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    maxSize = 1000)");
 
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache").contentsAsUtf8String()
+        .contains(".maxSize(1000L)");
+    assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache").contentsAsUtf8String()
+        .doesNotContain("evictionPolicy");
+  }
+
+  @Test
+  void rejectsAMaxSizeWithAnExplicitTtlOnlyNamingAdaptive() {
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(evictionPolicy = EvictionPolicy.TTL_ONLY,",
+        "    maxSize = 1000)");
+
     assertThat(compile(source)).hadErrorContaining(
-            "maxSize 1000 needs evictionPolicy LRU or LFU, because TTL_ONLY never evicts; set evictionPolicy, or maxSize = -1")
+            "maxSize 1000 needs an eviction policy that evicts, but evictionPolicy is TTL_ONLY, which never does;"
+                + " leave evictionPolicy out to get ADAPTIVE (or choose LRU or LFU), or remove the limit")
         .inFile(source).onLineContaining("maxSize = 1000");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"LRU", "LFU"})
-  void rejectsAnEvictionPolicyWithoutMaxSize(String policy) {
+  @ValueSource(strings = {"LRU", "LFU", "ADAPTIVE"})
+  void rejectsAnEvictionPolicyWithoutALimit(String policy) {
     JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    evictionPolicy = EvictionPolicy." + policy + ")");
 
     assertThat(compile(source)).hadErrorContaining(
-            "evictionPolicy " + policy + " evicts only when maxSize is reached, but maxSize is -1 (unbounded)")
+            "evictionPolicy " + policy + " evicts only when maxSize or maxWeight is reached, but neither is set")
         .inFile(source).onLineContaining("evictionPolicy = ");
+  }
+
+  @Test
+  void rejectsMaxSizeAndMaxWeightTogetherOnMaxWeight() {
+    JavaFileObject weigher = Sources.acme("Sizes",
+        "public class Sizes implements dev.vela.Weigher<String, String> {",
+        "  public int weigh(String key, String value) { return value.length(); }",
+        "}");
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(maxSize = 10, weigher = Sizes.class,",
+        "    maxWeight = 1000)");
+
+    assertThat(compile(source, weigher)).hadErrorContaining(
+            "maxSize 10 and maxWeight 1000 are both set, but a cache is bounded by entries or by weight")
+        .inFile(source).onLineContaining("maxWeight = 1000");
+  }
+
+  @Test
+  void rejectsAMaxSizeOnRedisPointingToMaxmemoryPolicy() {
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(backend = Backend.REDIS,",
+        "    maxSize = 1000)");
+
+    assertThat(compile(source)).hadErrorContaining("maxSize cannot bound a REDIS cache")
+        .inFile(source).onLineContaining("maxSize = 1000");
+    assertThat(compile(source)).hadErrorContaining("maxmemory-policy");
+  }
+
+  @Test
+  void aWeigherClassIsCreatedByTheGeneratedBuilder() {
+    JavaFileObject weigher = Sources.acme("Sizes",
+        "public class Sizes implements dev.vela.Weigher<String, String> {",
+        "  public int weigh(String key, String value) { return value.length(); }",
+        "}");
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(maxWeight = 1_000_000, weigher = Sizes.class)");
+
+    Compilation compilation = compile(source, weigher);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache").contentsAsUtf8String()
+        .contains(".maxWeight(1000000L)");
+    assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache").contentsAsUtf8String()
+        .contains(".weigher(new Sizes())");
+  }
+
+  @Test
+  void rejectsAWeigherThatIsNoWeigherOnItsValue() {
+    JavaFileObject notAWeigher = Sources.acme("Sizes", "public class Sizes {}");
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(maxWeight = 100,",
+        "    weigher = Sizes.class)");
+
+    assertThat(compile(source, notAWeigher)).hadErrorContaining(
+            "weigher com.acme.Sizes does not implement dev.vela.Weigher")
+        .inFile(source).onLineContaining("weigher = Sizes.class");
+  }
+
+  @Test
+  void rejectsAMaxWeightWithoutAWeigher() {
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    maxWeight = 100)");
+
+    assertThat(compile(source)).hadErrorContaining("maxWeight 100 needs a weigher")
+        .inFile(source).onLineContaining("maxWeight = 100");
   }
 
   @Test

@@ -15,7 +15,7 @@ class ValidationKeepsGoingTest {
     JavaFileObject source = Sources.acme("UserCache",
         "@VelaCache(",
         "    defaultTtl = \"soon\",",
-        "    maxSize = 100,",
+        "    maxSize = 100, evictionPolicy = EvictionPolicy.TTL_ONLY,",
         "    telemetryPrefix = {\"shop\", \"user-cache\"},",
         "    backendOpts = @Option(name = \"dataDir\", value = \"/tmp\"),",
         "    nearCacheL1Ttl = \"0ms\")",
@@ -26,7 +26,7 @@ class ValidationKeepsGoingTest {
 
     assertThat(compilation).hadErrorContaining("defaultTtl: \"soon\" is not a duration")
         .inFile(source).onLineContaining("defaultTtl = ");
-    assertThat(compilation).hadErrorContaining("maxSize 100 needs evictionPolicy LRU or LFU")
+    assertThat(compilation).hadErrorContaining("maxSize 100 needs an eviction policy that evicts")
         .inFile(source).onLineContaining("maxSize = ");
     assertThat(compilation).hadErrorContaining("telemetryPrefix part \"user-cache\"")
         .inFile(source).onLineContaining("telemetryPrefix = ");

@@ -130,4 +130,21 @@ class L1StoreTest {
 
     assertThat(l1.heldEntries()).isZero();
   }
+
+  @Test
+  void aWeightLimitBoundsTheL1WithTheCachesPolicy() {
+    CacheConfig weighted = TestCaches.strings("l1-weighted", clock).nearCache(true)
+        .maxWeight(10).weigher((key, value) -> value.length()).config();
+    L1Store<String, String> bounded = new L1Store<>(weighted, clock, ticking);
+    try {
+      bounded.put("a", new StoredEntry<>("1234", StoredEntry.NO_EXPIRY, Set.of()));
+      bounded.put("b", new StoredEntry<>("1234", StoredEntry.NO_EXPIRY, Set.of()));
+      bounded.put("c", new StoredEntry<>("1234", StoredEntry.NO_EXPIRY, Set.of()));
+
+      assertThat(weighted.evictionPolicy().name()).isEqualTo("ADAPTIVE");
+      assertThat(bounded.heldEntries()).as("three of weight 4 exceed 10").isEqualTo(2);
+    } finally {
+      bounded.close();
+    }
+  }
 }

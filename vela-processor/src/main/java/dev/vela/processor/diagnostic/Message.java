@@ -50,13 +50,10 @@ public enum Message {
       "%s must be positive, but \"%s\" is %s; use a positive duration such as \"30s\""),
   INFINITE_NOT_ALLOWED(Diagnostic.Kind.ERROR,
       "%s cannot be \"infinity\", %s; use a finite duration such as \"%s\""),
-  NEGATIVE_MAX_SIZE(Diagnostic.Kind.ERROR,
-      "maxSize must be -1 (unbounded) or at least 1, was %s"),
-  MAX_SIZE_WITH_TTL_ONLY(Diagnostic.Kind.ERROR,
-      "maxSize %s needs evictionPolicy LRU or LFU, because TTL_ONLY never evicts; set evictionPolicy, or maxSize = -1"),
-  EVICTION_WITHOUT_MAX_SIZE(Diagnostic.Kind.ERROR,
-      "evictionPolicy %s evicts only when maxSize is reached, but maxSize is -1 (unbounded);"
-          + " set maxSize, or use TTL_ONLY"),
+  /** A broken rule of size, weight and eviction; the text is dev.vela.config.EvictionRules', shared with the builder. */
+  EVICTION_LIMIT(Diagnostic.Kind.ERROR, "%s"),
+  BAD_WEIGHER(Diagnostic.Kind.ERROR,
+      "weigher %s %s; name a public class implementing dev.vela.Weigher with a public no-argument constructor"),
   BAD_TELEMETRY_PREFIX(Diagnostic.Kind.ERROR,
       "telemetryPrefix part \"%s\" is not a valid meter name part;"
           + " start with a letter and use only letters, digits and _"),

@@ -5,6 +5,7 @@ import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * @param topologyOptions the {@code topologyOpts}, in declaration order
  * @param defaultTtl time to live of entries put without their own
  * @param maxSize the most entries, or -1 for no limit
- * @param evictionPolicy what leaves when {@code maxSize} is reached
+ * @param evictionPolicy what leaves when a limit is reached: as written, else as the limits imply
  * @param stampedeProtection whether concurrent fetches of one key are shared
  * @param stampedeTimeout how long a caller waits for another's fetch
  * @param statsEnabled whether counters are kept
@@ -26,6 +27,10 @@ import java.util.stream.Stream;
  * @param sweepInterval how often expired entries are swept
  * @param nearCache whether a local L1 sits in front
  * @param nearCacheL1Ttl time to live of entries in the L1
+ * @param maxWeight the most total weight, or -1 for no limit
+ * @param weigher the qualified name of the weigher class, if one is named
+ * @param evictionPolicyWritten whether {@code evictionPolicy} is written in the annotation; if not,
+ *     the builder chooses it, so that a limit set on the builder evicts by its default too
  */
 public record CacheSettings(
     String name,
@@ -42,7 +47,10 @@ public record CacheSettings(
     List<String> telemetryPrefix,
     DurationSetting sweepInterval,
     boolean nearCache,
-    DurationSetting nearCacheL1Ttl) {
+    DurationSetting nearCacheL1Ttl,
+    long maxWeight,
+    Optional<String> weigher,
+    boolean evictionPolicyWritten) {
 
   /** Checks that nothing is null and copies the lists. */
   public CacheSettings {
@@ -57,6 +65,7 @@ public record CacheSettings(
     telemetryPrefix = List.copyOf(telemetryPrefix);
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(nearCacheL1Ttl, "nearCacheL1Ttl");
+    Objects.requireNonNull(weigher, "weigher");
   }
 
   /** True when entries must be turned into bytes: a DISK or REDIS backend, or a cluster topology. */

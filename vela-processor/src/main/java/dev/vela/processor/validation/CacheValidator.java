@@ -31,7 +31,7 @@ public final class CacheValidator {
     this.elements = env.getElementUtils();
     this.unresolved = new UnresolvedTypes(env.getTypeUtils());
     this.declaration = new DeclarationCheck(elements, env.getTypeUtils());
-    this.settings = new SettingsReader(elements, new CacheNames());
+    this.settings = new SettingsReader(elements, env.getTypeUtils(), new CacheNames());
   }
 
   /**

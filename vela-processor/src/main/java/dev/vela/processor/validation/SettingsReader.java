@@ -4,6 +4,7 @@ import dev.vela.processor.diagnostic.Message;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
+import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
 import dev.vela.telemetry.MeterNames;
 import dev.vela.processor.model.CacheSettings;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads and checks every attribute of {@code @VelaCache} except the types: name, options,
@@ -26,10 +29,12 @@ final class SettingsReader {
   // the same rule as the runtime builder's, so a name accepted here is accepted there
 
   private final Elements elements;
+  private final Types types;
   private final CacheNames names;
 
-  SettingsReader(Elements elements, CacheNames names) {
+  SettingsReader(Elements elements, Types types, CacheNames names) {
     this.elements = elements;
+    this.types = types;
     this.names = names;
   }
 
@@ -46,8 +51,14 @@ final class SettingsReader {
     checkLibraries(backend, topology, attributes, problems);
     Optional<DurationSetting> defaultTtl = DurationAttribute.DEFAULT_TTL.read(attributes, problems);
     long maxSize = attributes.longValue(VelaCacheAttributes.MAX_SIZE);
-    EvictionPolicy evictionPolicy = attributes.enumValue(VelaCacheAttributes.EVICTION_POLICY, EvictionPolicy.class);
-    checkSize(maxSize, evictionPolicy, attributes, problems);
+    long maxWeight = attributes.longValue(VelaCacheAttributes.MAX_WEIGHT);
+    Optional<String> weigher = new WeigherCheck(elements, types).read(attributes, problems);
+    boolean policyWritten = attributes.at(VelaCacheAttributes.EVICTION_POLICY) != null;
+    EvictionRules.Limits limits = new EvictionRules.Limits(backend, maxSize, maxWeight,
+        hasWeigher(attributes), policyWritten
+            ? attributes.enumValue(VelaCacheAttributes.EVICTION_POLICY, EvictionPolicy.class) : null);
+    limits.problem().ifPresent(problem ->
+        problems.add(Message.EVICTION_LIMIT, attributes.at(attributeOf(problem.setting())), problem.message()));
     Optional<DurationSetting> stampedeTimeout = DurationAttribute.STAMPEDE_TIMEOUT.read(attributes, problems);
     List<String> telemetryPrefix = readTelemetryPrefix(attributes, problems);
     Optional<DurationSetting> sweepInterval = DurationAttribute.SWEEP_INTERVAL.read(attributes, problems);
@@ -62,9 +73,9 @@ final class SettingsReader {
     }
     return Optional.of(new CacheSettings(
         name, backend, backendOptions, topology, topologyOptions, defaultTtl.orElseThrow(), maxSize,
-        evictionPolicy, attributes.bool(VelaCacheAttributes.STAMPEDE_PROTECTION), stampedeTimeout.orElseThrow(),
+        limits.effectivePolicy(), attributes.bool(VelaCacheAttributes.STAMPEDE_PROTECTION), stampedeTimeout.orElseThrow(),
         attributes.bool(VelaCacheAttributes.STATS_ENABLED), telemetryPrefix, sweepInterval.orElseThrow(), nearCache,
-        nearCacheL1Ttl.orElseThrow()));
+        nearCacheL1Ttl.orElseThrow(), maxWeight, weigher, policyWritten));
   }
 
   private String readName(TypeElement element, VelaCacheAttributes attributes, ProblemList problems) {
@@ -93,16 +104,18 @@ final class SettingsReader {
             "topology " + topology, library.probeClass(), library.coordinates()));
   }
 
-  private static void checkSize(
-      long maxSize, EvictionPolicy policy, VelaCacheAttributes attributes, ProblemList problems) {
-    AnnotationValue sizeAt = attributes.at(VelaCacheAttributes.MAX_SIZE);
-    if (maxSize < -1 || maxSize == 0) {
-      problems.add(Message.NEGATIVE_MAX_SIZE, sizeAt, maxSize);
-    } else if (maxSize > 0 && policy == EvictionPolicy.TTL_ONLY) {
-      problems.add(Message.MAX_SIZE_WITH_TTL_ONLY, sizeAt, maxSize);
-    } else if (maxSize == -1 && policy != EvictionPolicy.TTL_ONLY) {
-      problems.add(Message.EVICTION_WITHOUT_MAX_SIZE, attributes.at(VelaCacheAttributes.EVICTION_POLICY), policy);
-    }
+  private static boolean hasWeigher(VelaCacheAttributes attributes) {
+    return attributes.type(VelaCacheAttributes.WEIGHER).getKind() != TypeKind.VOID;
+  }
+
+  /** The attribute a broken size rule is printed on. */
+  private static String attributeOf(EvictionRules.Setting setting) {
+    return switch (setting) {
+      case MAX_SIZE -> VelaCacheAttributes.MAX_SIZE;
+      case MAX_WEIGHT -> VelaCacheAttributes.MAX_WEIGHT;
+      case WEIGHER -> VelaCacheAttributes.WEIGHER;
+      case EVICTION_POLICY -> VelaCacheAttributes.EVICTION_POLICY;
+    };
   }
 
   private static List<String> readTelemetryPrefix(VelaCacheAttributes attributes, ProblemList problems) {

@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -22,6 +23,8 @@ final class VelaCacheAttributes {
   static final String TOPOLOGY_OPTS = "topologyOpts";
   static final String DEFAULT_TTL = "defaultTtl";
   static final String MAX_SIZE = "maxSize";
+  static final String MAX_WEIGHT = "maxWeight";
+  static final String WEIGHER = "weigher";
   static final String EVICTION_POLICY = "evictionPolicy";
   static final String STAMPEDE_PROTECTION = "stampedeProtection";
   static final String STAMPEDE_TIMEOUT = "stampedeTimeout";
@@ -42,6 +45,8 @@ final class VelaCacheAttributes {
       Map.entry(TOPOLOGY_OPTS, AnnotationMirror.class),
       Map.entry(DEFAULT_TTL, String.class),
       Map.entry(MAX_SIZE, Long.class),
+      Map.entry(MAX_WEIGHT, Long.class),
+      Map.entry(WEIGHER, TypeMirror.class),
       Map.entry(EVICTION_POLICY, VariableElement.class),
       Map.entry(STAMPEDE_PROTECTION, Boolean.class),
       Map.entry(STAMPEDE_TIMEOUT, String.class),
@@ -119,6 +124,10 @@ final class VelaCacheAttributes {
 
   long longValue(String attribute) {
     return (Long) values.get(attribute).getValue();
+  }
+
+  TypeMirror type(String attribute) {
+    return (TypeMirror) values.get(attribute).getValue();
   }
 
   boolean bool(String attribute) {

@@ -103,9 +103,15 @@ public final class CacheWriter extends SourceFileGenerator<CacheClass> {
       chain.add("\n.option($S, $S)", option.name(), option.value());
     }
     chain.add("\n.defaultTtl($L)", DurationLiteral.of(settings.defaultTtl()))
-        .add("\n.maxSize($LL)", settings.maxSize())
-        .add("\n.evictionPolicy($T.$L)", EvictionPolicy.class, settings.evictionPolicy().name())
-        .add("\n.stampedeProtection($L)", settings.stampedeProtection())
+        .add("\n.maxSize($LL)", settings.maxSize());
+    if (settings.maxWeight() != -1) {
+      chain.add("\n.maxWeight($LL)", settings.maxWeight());
+    }
+    settings.weigher().ifPresent(weigher -> chain.add("\n.weigher(new $T())", ClassName.bestGuess(weigher)));
+    if (settings.evictionPolicyWritten()) {
+      chain.add("\n.evictionPolicy($T.$L)", EvictionPolicy.class, settings.evictionPolicy().name());
+    }
+    chain.add("\n.stampedeProtection($L)", settings.stampedeProtection())
         .add("\n.stampedeTimeout($L)", DurationLiteral.of(settings.stampedeTimeout()))
         .add("\n.statsEnabled($L)", settings.statsEnabled())
         .add("\n.telemetryPrefix($L)", CodeBlock.join(

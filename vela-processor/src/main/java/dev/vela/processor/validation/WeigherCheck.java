@@ -1,0 +1,77 @@
+package dev.vela.processor.validation;
+
+import dev.vela.processor.diagnostic.Message;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks the class named in {@code weigher}: the generated builder creates it with {@code new}, so
+ * it must be a public, concrete, top-level or static class implementing {@code dev.vela.Weigher},
+ * with a public no-argument constructor.
+ */
+final class WeigherCheck {
+  static final String WEIGHER_INTERFACE = "dev.vela.Weigher";
+
+  private final Elements elements;
+  private final Types types;
+
+  WeigherCheck(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** The weigher's qualified name; empty when none is named or it is unfit (a problem is added). */
+  Optional<String> read(VelaCacheAttributes attributes, ProblemList problems) {
+    TypeMirror type = attributes.type(VelaCacheAttributes.WEIGHER);
+    if (type.getKind() == TypeKind.VOID) {
+      return Optional.empty();
+    }
+    AnnotationValue at = attributes.at(VelaCacheAttributes.WEIGHER);
+    if (!(type instanceof DeclaredType declared) || declared.asElement().getKind() != ElementKind.CLASS) {
+      problems.add(Message.BAD_WEIGHER, at, type, "is not a class");
+      return Optional.empty();
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    Optional<String> unfit = unfitness(element, type);
+    if (unfit.isPresent()) {
+      problems.add(Message.BAD_WEIGHER, at, name, unfit.get());
+      return Optional.empty();
+    }
+    return Optional.of(name);
+  }
+
+  private Optional<String> unfitness(TypeElement element, TypeMirror type) {
+    TypeElement weigher = elements.getTypeElement(WEIGHER_INTERFACE);
+    if (weigher != null && !types.isAssignable(types.erasure(type), types.erasure(weigher.asType()))) {
+      return Optional.of("does not implement " + WEIGHER_INTERFACE);
+    }
+    if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+      return Optional.of("is abstract");
+    }
+    if (!element.getModifiers().contains(Modifier.PUBLIC)) {
+      return Optional.of("is not public");
+    }
+    if (element.getNestingKind() == NestingKind.MEMBER && !element.getModifiers().contains(Modifier.STATIC)) {
+      return Optional.of("is an inner class, which needs an enclosing instance");
+    }
+    boolean publicNoArgs = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+        .anyMatch(WeigherCheck::isPublicWithoutParameters);
+    return publicNoArgs ? Optional.empty() : Optional.of("has no public no-argument constructor");
+  }
+
+  private static boolean isPublicWithoutParameters(ExecutableElement constructor) {
+    return constructor.getModifiers().contains(Modifier.PUBLIC) && constructor.getParameters().isEmpty();
+  }
+}
