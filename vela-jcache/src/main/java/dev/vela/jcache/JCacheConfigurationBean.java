@@ -1,0 +1,52 @@
+package dev.vela.jcache;
+
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.management.CacheMXBean;
+
+/** A JCache cache's settings, as its {@code CacheConfiguration} MXBean shows them. */
+final class JCacheConfigurationBean implements CacheMXBean {
+  private final VelaJCache<?, ?> cache;
+
+  JCacheConfigurationBean(VelaJCache<?, ?> cache) {
+    this.cache = cache;
+  }
+
+  private CompleteConfiguration<?, ?> config() {
+    return cache.getConfiguration(CompleteConfiguration.class);
+  }
+
+  @Override
+  public String getKeyType() {
+    return config().getKeyType().getName();
+  }
+
+  @Override
+  public String getValueType() {
+    return config().getValueType().getName();
+  }
+
+  @Override
+  public boolean isReadThrough() {
+    return config().isReadThrough();
+  }
+
+  @Override
+  public boolean isWriteThrough() {
+    return config().isWriteThrough();
+  }
+
+  @Override
+  public boolean isStoreByValue() {
+    return config().isStoreByValue();
+  }
+
+  @Override
+  public boolean isStatisticsEnabled() {
+    return config().isStatisticsEnabled();
+  }
+
+  @Override
+  public boolean isManagementEnabled() {
+    return config().isManagementEnabled();
+  }
+}
