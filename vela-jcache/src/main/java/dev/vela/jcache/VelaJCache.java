@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -42,7 +41,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   private final String name;
   private final VelaCacheManager manager;
   private final MutableConfiguration<K, V> config;
-  private final Copier copier;
+  private final JCacheValues values;
   private final JCacheHooks<K, V> hooks;
   private final JCacheListeners<K, V> listeners;
   private final HookedStore<K, V> store;
@@ -54,7 +53,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     this.manager = manager;
     this.name = name;
     this.config = new MutableConfiguration<>(configuration);
-    this.copier = config.isStoreByValue() ? new InProcessCopier(manager.getClassLoader()) : Copier.none();
+    Copier copier = config.isStoreByValue() ? new InProcessCopier(manager.getClassLoader()) : Copier.none();
+    this.values = new JCacheValues(name, config.getKeyType(), config.getValueType(), copier);
     this.hooks = new JCacheHooks<>(config);
     this.listeners = new JCacheListeners<>(this, copier);
     for (CacheEntryListenerConfiguration<K, V> each : config.getCacheEntryListenerConfigurations()) {
@@ -68,17 +68,17 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public V get(K key) {
     ensureOpen();
-    K storedKey = in(key, "key");
+    K storedKey = values.key(key);
     long start = statistics.start();
     HookedRead<V> read = store.get(storedKey, config.isReadThrough());
     statistics.read(read.hit(), start);
-    return out(read.value());
+    return values.out(read.value());
   }
 
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
     ensureOpen();
-    checkKeys(keys);
+    JCacheValues.checkKeys(keys);
     Map<K, V> found = new HashMap<>();
     for (K key : keys) {
       V value = get(key);
@@ -98,7 +98,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener completionListener) {
     ensureOpen();
-    checkKeys(keys);
+    JCacheValues.checkKeys(keys);
     CompletionListener listener = completionListener == null ? new NoCompletion() : completionListener;
     if (!hooks.hasLoader()) {
       listener.onCompletion();
@@ -106,7 +106,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     }
     List<K> keysToLoad = new ArrayList<>(keys.size());
     for (K key : keys) {
-      keysToLoad.add(in(key, "key"));
+      keysToLoad.add(values.key(key));
     }
     ForkJoinPool.commonPool().execute(() -> {
       try {
@@ -116,7 +116,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
         for (Map.Entry<K, V> each : loaded.entrySet()) {
           if (each.getKey() != null && each.getValue() != null) {
             WriteCondition<V> condition = replaceExistingValues ? WriteCondition.always() : WriteCondition.absent();
-            store.put(in(each.getKey(), "key"), in(each.getValue(), "value"), condition, false);
+            store.put(values.key(each.getKey()), values.value(each.getValue(), "value"), condition, false);
           }
         }
         listener.onCompletion();
@@ -129,8 +129,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public void put(K key, V value) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V storedValue = inValue(value);
+    K storedKey = values.key(key);
+    V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
     statistics.puts(write.stored() ? 1 : 0, start);
@@ -139,13 +139,13 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndPut(K key, V value) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V storedValue = inValue(value);
+    K storedKey = values.key(key);
+    V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
     statistics.read(write.previous() != null, start);
     statistics.puts(write.stored() ? 1 : 0, start);
-    return out(write.previous());
+    return values.out(write.previous());
   }
 
   @Override
@@ -154,7 +154,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(entries, "entries");
     Map<K, V> copies = new LinkedHashMap<>();
     for (Map.Entry<? extends K, ? extends V> each : entries.entrySet()) {
-      copies.put(in(each.getKey(), "key"), inValue(each.getValue()));
+      copies.put(values.key(each.getKey()), values.value(each.getValue(), "value"));
     }
     long start = statistics.start();
     CacheWriterException failure = null;
@@ -183,8 +183,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public boolean putIfAbsent(K key, V value) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V storedValue = inValue(value);
+    K storedKey = values.key(key);
+    V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.absent(), config.isWriteThrough());
     boolean stored = write.applied() && write.stored();
@@ -200,7 +200,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key) {
     ensureOpen();
-    K storedKey = in(key, "key");
+    K storedKey = values.key(key);
     long start = statistics.start();
     HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
     statistics.removals(removal.applied() ? 1 : 0, start);
@@ -210,8 +210,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key, V oldValue) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V expected = in(oldValue, "oldValue");
+    K storedKey = values.key(key);
+    V expected = values.value(oldValue, "oldValue");
     long start = statistics.start();
     HookedWrite<V> removal = store.remove(storedKey, WriteCondition.valueEquals(expected), config.isWriteThrough());
     statistics.read(removal.previous() != null, start);
@@ -222,20 +222,20 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndRemove(K key) {
     ensureOpen();
-    K storedKey = in(key, "key");
+    K storedKey = values.key(key);
     long start = statistics.start();
     HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
     statistics.read(removal.previous() != null, start);
     statistics.removals(removal.applied() ? 1 : 0, start);
-    return out(removal.previous());
+    return values.out(removal.previous());
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V expected = in(oldValue, "oldValue");
-    V storedValue = inValue(newValue);
+    K storedKey = values.key(key);
+    V expected = values.value(oldValue, "oldValue");
+    V storedValue = values.value(newValue, "value");
     long start = statistics.start();
     HookedWrite<V> write =
         store.put(storedKey, storedValue, WriteCondition.valueEquals(expected), config.isWriteThrough());
@@ -251,13 +251,13 @@ final class VelaJCache<K, V> implements Cache<K, V> {
 
   @Override
   public V getAndReplace(K key, V value) {
-    return out(getAndReplaceWrite(key, value).previous());
+    return values.out(getAndReplaceWrite(key, value).previous());
   }
 
   private HookedWrite<V> getAndReplaceWrite(K key, V value) {
     ensureOpen();
-    K storedKey = in(key, "key");
-    V storedValue = inValue(value);
+    K storedKey = values.key(key);
+    V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.present(), config.isWriteThrough());
     statistics.read(write.applied(), start);
@@ -268,10 +268,10 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public void removeAll(Set<? extends K> keys) {
     ensureOpen();
-    checkKeys(keys);
+    JCacheValues.checkKeys(keys);
     Set<K> toRemove = new LinkedHashSet<>();
     for (K key : keys) {
-      toRemove.add(in(key, "key"));
+      toRemove.add(values.key(key));
     }
     removeEach(toRemove);
   }
@@ -313,7 +313,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public <C extends Configuration<K, V>> C getConfiguration(Class<C> type) {
     if (type.isInstance(config)) {
-      return type.cast(config);
+      // a copy: changing it must not change the cache
+      return type.cast(new MutableConfiguration<>(config));
     }
     throw new IllegalArgumentException("the configuration of cache '" + name + "' is a "
         + config.getClass().getName() + ", not a " + type.getName());
@@ -322,7 +323,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     ensureOpen();
-    K storedKey = in(key, "key");
+    K storedKey = values.key(key);
     Objects.requireNonNull(processor, "processor");
     return store.locked(storedKey, () -> process(storedKey, processor, arguments));
   }
@@ -331,7 +332,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     long start = statistics.start();
     V held = store.peek(key);
     statistics.read(held != null, start);
-    ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, out(held),
+    ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, values.out(held),
         config.isReadThrough() && hooks.hasLoader() ? hooks::load : null);
     T result;
     try {
@@ -345,9 +346,9 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     switch (entry.operation()) {
       case NONE -> { }
       case ACCESS -> store.get(key, false);
-      case LOAD -> store.put(key, in(entry.value(), "value"), WriteCondition.always(), false);
+      case LOAD -> store.put(key, values.value(entry.value(), "value"), WriteCondition.always(), false);
       case CREATE, UPDATE -> {
-        V value = inValue(entry.value());
+        V value = values.value(entry.value(), "value");
         if (store.put(key, value, WriteCondition.always(), config.isWriteThrough()).stored()) {
           statistics.puts(1, start);
         }
@@ -365,7 +366,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
     ensureOpen();
-    checkKeys(keys);
+    JCacheValues.checkKeys(keys);
     Objects.requireNonNull(processor, "processor");
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();
     for (K key : keys) {
@@ -456,45 +457,15 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   @Override
   public Iterator<Entry<K, V>> iterator() {
     ensureOpen();
-    Iterator<K> keys = store.keys().iterator();
-    return new Iterator<>() {
-      private Entry<K, V> next;
-      private K last;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && keys.hasNext()) {
-          K key = keys.next();
-          long start = statistics.start();
-          V value = store.get(key, false).value();
-          if (value != null) {
-            statistics.read(true, start);
-            next = new JCacheEntry<>(out(key), out(value));
-          }
-        }
-        return next != null;
+    return new JCacheIterator<>(store.keys().iterator(), key -> {
+      long start = statistics.start();
+      V value = store.get(key, false).value();
+      if (value == null) {
+        return null;
       }
-
-      @Override
-      public Entry<K, V> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Entry<K, V> result = next;
-        next = null;
-        last = result.getKey();
-        return result;
-      }
-
-      @Override
-      public void remove() {
-        if (last == null) {
-          throw new IllegalStateException("next() has not been called, or remove() was called already");
-        }
-        VelaJCache.this.remove(last);
-        last = null;
-      }
-    };
+      statistics.read(true, start);
+      return new JCacheEntry<>(values.out(key), values.out(value));
+    }, this::remove);
   }
 
   void setStatisticsEnabled(boolean enabled) {
@@ -524,40 +495,5 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     if (closed) {
       throw new IllegalStateException("cache '" + name + "' is closed");
     }
-  }
-
-  private void checkKeys(Set<? extends K> keys) {
-    Objects.requireNonNull(keys, "keys");
-    for (K key : keys) {
-      Objects.requireNonNull(key, "keys must not contain null");
-    }
-  }
-
-  /** A copy of a key or value going in, checked against the configured type. */
-  private <T> T in(T object, String what) {
-    Objects.requireNonNull(object, what);
-    Class<?> type = what.equals("key") ? config.getKeyType() : config.getValueType();
-    if (!type.isInstance(object)) {
-      throw new ClassCastException("cache '" + name + "' takes " + what + "s of type " + type.getName()
-          + ", not " + object.getClass().getName());
-    }
-    return copier.copy(object);
-  }
-
-  private V inValue(V value) {
-    return in(value, "value");
-  }
-
-  private <T> T out(T object) {
-    return object == null ? null : copier.copy(object);
-  }
-
-  /** The completion listener of a caller that gave none. */
-  private static final class NoCompletion implements CompletionListener {
-    @Override
-    public void onCompletion() {}
-
-    @Override
-    public void onException(Exception e) {}
   }
 }
