@@ -10,6 +10,7 @@ import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
+import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import javax.annotation.processing.Generated;
 
@@ -46,5 +47,41 @@ public final class VelaDefaultsCache extends ForwardingCache<String, String> imp
         .sweepInterval(Duration.ofSeconds(30))
         .nearCache(false)
         .nearCacheL1Ttl(Duration.ofSeconds(60));
+  }
+
+  /**
+   * The declaration of {@link DefaultsCache}, found by {@code DeclaredCaches} through {@code ServiceLoader}.
+   */
+  public static final class Declaration implements DeclaredCache<String, String, DefaultsCache> {
+    /**
+     * For {@code ServiceLoader}; a declaration starts nothing.
+     */
+    public Declaration() {
+    }
+
+    @Override
+    public String name() {
+      return "DefaultsCache";
+    }
+
+    @Override
+    public Class<DefaultsCache> cacheType() {
+      return DefaultsCache.class;
+    }
+
+    @Override
+    public Class<?> keyClass() {
+      return String.class;
+    }
+
+    @Override
+    public Class<?> valueClass() {
+      return String.class;
+    }
+
+    @Override
+    public CacheBuilder<String, String, DefaultsCache> builder() {
+      return VelaDefaultsCache.builder();
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
+import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -47,5 +48,41 @@ public final class VelaOuter_Inner extends ForwardingCache<Long, List<String>> i
         .sweepInterval(Durations.INFINITE)
         .nearCache(false)
         .nearCacheL1Ttl(Duration.ofSeconds(60));
+  }
+
+  /**
+   * The declaration of {@link Outer.Inner}, found by {@code DeclaredCaches} through {@code ServiceLoader}.
+   */
+  public static final class Declaration implements DeclaredCache<Long, List<String>, Outer.Inner> {
+    /**
+     * For {@code ServiceLoader}; a declaration starts nothing.
+     */
+    public Declaration() {
+    }
+
+    @Override
+    public String name() {
+      return "Inner";
+    }
+
+    @Override
+    public Class<Outer.Inner> cacheType() {
+      return Outer.Inner.class;
+    }
+
+    @Override
+    public Class<?> keyClass() {
+      return Long.class;
+    }
+
+    @Override
+    public Class<?> valueClass() {
+      return List.class;
+    }
+
+    @Override
+    public CacheBuilder<Long, List<String>, Outer.Inner> builder() {
+      return VelaOuter_Inner.builder();
+    }
   }
 }

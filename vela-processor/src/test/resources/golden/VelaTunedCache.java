@@ -9,6 +9,7 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.core.CacheBuilder;
+import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -46,5 +47,41 @@ public final class VelaTunedCache extends ForwardingCache<UUID, User> implements
         .sweepInterval(Duration.ofDays(1))
         .nearCache(false)
         .nearCacheL1Ttl(Duration.ofHours(2));
+  }
+
+  /**
+   * The declaration of {@link TunedCache}, found by {@code DeclaredCaches} through {@code ServiceLoader}.
+   */
+  public static final class Declaration implements DeclaredCache<UUID, User, TunedCache> {
+    /**
+     * For {@code ServiceLoader}; a declaration starts nothing.
+     */
+    public Declaration() {
+    }
+
+    @Override
+    public String name() {
+      return "tuned-users";
+    }
+
+    @Override
+    public Class<TunedCache> cacheType() {
+      return TunedCache.class;
+    }
+
+    @Override
+    public Class<?> keyClass() {
+      return UUID.class;
+    }
+
+    @Override
+    public Class<?> valueClass() {
+      return User.class;
+    }
+
+    @Override
+    public CacheBuilder<UUID, User, TunedCache> builder() {
+      return VelaTunedCache.builder();
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.vela.processor.diagnostic.Reporter;
 import dev.vela.processor.validation.Validation;
 import dev.vela.processor.writing.CacheClass;
 import dev.vela.processor.writing.CacheWriter;
+import dev.vela.processor.writing.DeclarationList;
 import dev.vela.processor.writing.GeneratedNames;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class CacheStep {
   private final CacheWriter writer;
   private final Reporter reporter;
   private final Filer filer;
+  private final DeclarationList declarations = new DeclarationList();
 
   CacheStep(ProcessingEnvironment env) {
     this.validator = new CacheValidator(env);
@@ -71,6 +73,18 @@ final class CacheStep {
     }
   }
 
+  /** Writes the list of the caches generated in this compilation, when there are any. */
+  void finishCompilation() {
+    if (declarations.isEmpty()) {
+      return;
+    }
+    try {
+      declarations.write(filer);
+    } catch (IOException e) {
+      reporter.reportUnplaced(Message.WRITE_FAILED, DeclarationList.PATH, e.getMessage());
+    }
+  }
+
   private static CacheClass planned(CacheModel model, PlannedCodecs codecs) {
     return new CacheClass(model, codecs.plan(model.key().mirror()), codecs.plan(model.value().mirror()));
   }
@@ -78,6 +92,7 @@ final class CacheStep {
   private void write(CacheClass cache) {
     try {
       writer.generate(cache);
+      declarations.add(cache.model());
     } catch (IOException e) {
       reporter.report(new Problem(Message.WRITE_FAILED, cache.model().element(), null, null,
           List.of(GeneratedNames.cacheClass(cache.model().interfaceName()), e.getMessage())));

@@ -20,14 +20,7 @@ class DeferralTest {
 
   @Test
   void waitsForATypeAnotherProcessorWritesAndThenGenerates() {
-    JavaFileObject source = Sources.acme("UserCache",
-        "import java.util.Optional;",
-        "",
-        "@VelaCache",
-        "public interface UserCache extends Cache<String, GeneratedUser> {",
-        "  @Override",
-        "  Optional<GeneratedUser> get(String key);",
-        "}");
+    JavaFileObject source = userCache();
 
     Compilation compilation = Compiler.javac()
         .withProcessors(new VelaProcessor(), new UserRecordWriter())
@@ -50,8 +43,20 @@ class DeferralTest {
         .inFile(source).onLineContaining("interface UserCache");
   }
 
+  /** A cache of {@code GeneratedUser}, a record {@link UserRecordWriter} writes. */
+  static JavaFileObject userCache() {
+    return Sources.acme("UserCache",
+        "import java.util.Optional;",
+        "",
+        "@VelaCache",
+        "public interface UserCache extends Cache<String, GeneratedUser> {",
+        "  @Override",
+        "  Optional<GeneratedUser> get(String key);",
+        "}");
+  }
+
   /** Writes the record {@code com.acme.GeneratedUser} in the first round, as a user's other processor might. */
-  private static final class UserRecordWriter extends AbstractProcessor {
+  static final class UserRecordWriter extends AbstractProcessor {
     private boolean written;
 
     @Override

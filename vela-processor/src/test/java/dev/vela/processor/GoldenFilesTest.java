@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.vela.processor.writing.DeclarationList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,28 @@ class GoldenFilesTest {
         "}");
 
     assertMatchesGolden("com.acme.VelaOuter_Inner", source);
+  }
+
+  @Test
+  void listOfDeclaredCaches() throws IOException {
+    JavaFileObject[] sources = DeclaredCachesTest.threeCaches();
+    Compilation compilation = compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    String listed = list(compilation);
+    assertThat(list(compile(sources))).as("a second compilation writes the same bytes").isEqualTo(listed);
+
+    Path golden = GOLDEN_DIR.resolve("dev.vela.registry.DeclaredCache");
+    if (UPDATE) {
+      Files.writeString(golden, listed, StandardCharsets.UTF_8);
+    }
+    assertThat(golden).as("golden file; run with -Dgolden.update=true to write it").exists();
+    assertThat(listed).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  private static String list(Compilation compilation) throws IOException {
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", DeclarationList.PATH)
+        .orElseThrow(() -> new AssertionError(DeclarationList.PATH + " was not written"))
+        .getCharContent(true).toString();
   }
 
   private static void assertMatchesGolden(String generatedName, JavaFileObject... sources) throws IOException {

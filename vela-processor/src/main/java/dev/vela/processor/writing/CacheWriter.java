@@ -71,7 +71,8 @@ public final class CacheWriter extends SourceFileGenerator<CacheClass> {
             .returns(model.interfaceName())
             .addStatement("return builder().create()")
             .build())
-        .addMethod(builderMethod(model, self));
+        .addMethod(builderMethod(model, self))
+        .addType(DeclarationType.of(model, self));
   }
 
   private static FieldSpec typesField(CacheClass input) {
