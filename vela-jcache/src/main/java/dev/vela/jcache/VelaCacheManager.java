@@ -1,10 +1,15 @@
 package dev.vela.jcache;
 
+import dev.vela.VelaException;
+import dev.vela.core.CacheBuilder;
+import dev.vela.registry.DeclaredCache;
+import dev.vela.registry.DeclaredCaches;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,15 +22,17 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
 
 /**
- * The caches of one URI and class loader: the caches created at run time through {@link
- * #createCache}. A name that no cache has returns null.
+ * The caches of one URI and class loader: those created at run time through {@link #createCache},
+ * and every cache declared with {@code @VelaCache} that the class loader sees, started the first
+ * time it is asked for by name and wrapped, not copied ({@code unwrap} gives the Vela cache back).
+ * A name that no cache has returns null.
  */
 final class VelaCacheManager implements CacheManager {
   private final VelaCachingProvider provider;
   private final URI uri;
   private final ClassLoader classLoader;
   private final Properties properties;
-  private final ConcurrentMap<String, VelaJCache<?, ?>> caches = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   VelaCacheManager(VelaCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -66,6 +73,10 @@ final class VelaCacheManager implements CacheManager {
             .setTypes(configuration.getKeyType(), configuration.getValueType())
             .setStoreByValue(configuration.isStoreByValue());
     synchronized (caches) {
+      if (DeclaredCaches.find(cacheName, classLoader).isPresent()) {
+        throw new CacheException("'" + cacheName + "' is a cache declared with @VelaCache; get it with getCache("
+            + "name, keyType, valueType), or create a run-time cache under another name");
+      }
       if (caches.containsKey(cacheName)) {
         throw new CacheException("a cache named '" + cacheName + "' exists already in " + uri
             + "; use getCache, or destroyCache it first");
@@ -82,7 +93,7 @@ final class VelaCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(valueType, "valueType");
-    VelaJCache<?, ?> cache = caches.get(cacheName);
+    Cache<?, ?> cache = cacheNamed(cacheName);
     if (cache == null) {
       return null;
     }
@@ -102,21 +113,51 @@ final class VelaCacheManager implements CacheManager {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
     @SuppressWarnings("unchecked")
-    Cache<K, V> cache = (Cache<K, V>) caches.get(cacheName);
+    Cache<K, V> cache = (Cache<K, V>) cacheNamed(cacheName);
     return cache;
   }
 
   @Override
   public Iterable<String> getCacheNames() {
     ensureOpen();
+    // declared caches join the list once started: a manager lists what it holds
     return Collections.unmodifiableSet(new LinkedHashSet<>(caches.keySet()));
+  }
+
+  /** The cache of that name: a run-time one, or a declared one, started now if need be; or null. */
+  private Cache<?, ?> cacheNamed(String cacheName) {
+    Cache<?, ?> cache = caches.get(cacheName);
+    if (cache != null) {
+      return cache;
+    }
+    Optional<DeclaredCache<?, ?, ?>> declared = DeclaredCaches.find(cacheName, classLoader);
+    if (declared.isEmpty()) {
+      return null;
+    }
+    synchronized (caches) {
+      ensureOpen();
+      return caches.computeIfAbsent(cacheName, name -> start(declared.get()));
+    }
+  }
+
+  private <K, V, C extends dev.vela.Cache<K, V>> Cache<K, V> start(DeclaredCache<K, V, C> declared) {
+    @SuppressWarnings("unchecked") // the declaration's classes are the erasures of K and V
+    Class<K> keyClass = (Class<K>) declared.keyClass();
+    @SuppressWarnings("unchecked")
+    Class<V> valueClass = (Class<V>) declared.valueClass();
+    CacheBuilder<K, V, C> builder = declared.builder();
+    try {
+      return new DeclaredJCache<>(this, builder.create(), builder.config(), keyClass, valueClass);
+    } catch (VelaException e) {
+      throw new CacheException("the declared cache '" + declared.name() + "' cannot start: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void destroyCache(String cacheName) {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    VelaJCache<?, ?> cache = caches.get(cacheName);
+    Cache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
       cache.clear();
       cache.close();
@@ -127,8 +168,7 @@ final class VelaCacheManager implements CacheManager {
   public void enableManagement(String cacheName, boolean enabled) {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    VelaJCache<?, ?> cache = caches.get(cacheName);
-    if (cache != null) {
+    if (caches.get(cacheName) instanceof VelaJCache<?, ?> cache) {
       cache.setManagementEnabled(enabled);
     }
   }
@@ -137,8 +177,7 @@ final class VelaCacheManager implements CacheManager {
   public void enableStatistics(String cacheName, boolean enabled) {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    VelaJCache<?, ?> cache = caches.get(cacheName);
-    if (cache != null) {
+    if (caches.get(cacheName) instanceof VelaJCache<?, ?> cache) {
       cache.setStatisticsEnabled(enabled);
     }
   }
@@ -153,7 +192,7 @@ final class VelaCacheManager implements CacheManager {
       closed = true;
     }
     provider.release(this);
-    for (VelaJCache<?, ?> cache : new ArrayList<>(caches.values())) {
+    for (Cache<?, ?> cache : new ArrayList<>(caches.values())) {
       cache.close();
     }
     caches.clear();
@@ -173,7 +212,7 @@ final class VelaCacheManager implements CacheManager {
   }
 
   /** Forgets a closed cache. */
-  void release(VelaJCache<?, ?> cache) {
+  void release(Cache<?, ?> cache) {
     caches.remove(cache.getName(), cache);
   }
 
