@@ -16,15 +16,10 @@ import java.util.UUID;
 import javax.cache.CacheException;
 
 /**
- * The default {@link Copier}: immutable JDK values are shared; arrays of primitives are cloned;
- * any other {@link Serializable} object is copied by writing it to a byte array in memory and
- * reading it back at once, in the same process and class loader.
- *
- * <p>Those bytes never leave the process: they are not stored, not written to a file and not sent
- * over a network, so this is an in-memory deep copy, not a storage or wire format. (Vela's own
- * storage and wire formats are its generated codecs; Java serialization never reaches them.) A
- * value that is neither immutable nor {@code Serializable} cannot be copied this way: give the
- * cache a {@link Copier} that knows the type.
+ * The default {@link Copier}: immutable JDK values are shared, byte arrays cloned, and any other
+ * {@link Serializable} object copied by writing it to a byte array in memory and reading it back at
+ * once, in the same process and class loader (see {@link Copier} for why that never puts Java
+ * serialization on a boundary). Anything else is refused with a message that says what to do.
  */
 final class InProcessCopier implements Copier {
   private static final Set<Class<?>> IMMUTABLE = Set.of(
@@ -50,7 +45,7 @@ final class InProcessCopier implements Copier {
     }
     if (!(object instanceof Serializable)) {
       throw new IllegalArgumentException("a store-by-value cache cannot copy " + type.getName()
-          + ": it is not Serializable; make it Serializable, or create the cache with a Copier for it");
+          + ": it is not Serializable; make it Serializable, or give the cache a Copier with VelaCacheConfiguration.setCopier");
     }
     try {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);

@@ -21,7 +21,6 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
@@ -40,7 +39,7 @@ import javax.cache.processor.EntryProcessorResult;
 final class VelaJCache<K, V> implements Cache<K, V> {
   private final String name;
   private final VelaCacheManager manager;
-  private final MutableConfiguration<K, V> config;
+  private final VelaCacheConfiguration<K, V> config;
   private final JCacheValues values;
   private final JCacheHooks<K, V> hooks;
   private final JCacheListeners<K, V> listeners;
@@ -52,8 +51,10 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   VelaJCache(VelaCacheManager manager, String name, CompleteConfiguration<K, V> configuration) {
     this.manager = manager;
     this.name = name;
-    this.config = new MutableConfiguration<>(configuration);
-    Copier copier = config.isStoreByValue() ? new InProcessCopier(manager.getClassLoader()) : Copier.none();
+    this.config = new VelaCacheConfiguration<>(configuration);
+    Copier chosen = configuration instanceof VelaCacheConfiguration<K, V> vela ? vela.getCopier() : null;
+    Copier copier = !config.isStoreByValue() ? Copier.none()
+        : chosen != null ? chosen : new InProcessCopier(manager.getClassLoader());
     this.values = new JCacheValues(name, config.getKeyType(), config.getValueType(), copier);
     this.hooks = new JCacheHooks<>(config);
     this.listeners = new JCacheListeners<>(this, copier);
@@ -314,7 +315,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   public <C extends Configuration<K, V>> C getConfiguration(Class<C> type) {
     if (type.isInstance(config)) {
       // a copy: changing it must not change the cache
-      return type.cast(new MutableConfiguration<>(config));
+      return type.cast(new VelaCacheConfiguration<>(config));
     }
     throw new IllegalArgumentException("the configuration of cache '" + name + "' is a "
         + config.getClass().getName() + ", not a " + type.getName());

@@ -49,6 +49,36 @@ class RunTimeCacheTest {
   }
 
   @Test
+  void aCopierGivenInTheConfigurationCopiesWhatTheDefaultCannot() {
+    Cache<String, Counter> cache = manager.createCache("counters", new VelaCacheConfiguration<String, Counter>()
+        .setCopier(new Copier() {
+          @Override
+          @SuppressWarnings("unchecked") // a Counter in, a Counter out
+          public <T> T copy(T object) {
+            return object instanceof Counter counter ? (T) new Counter(counter.count) : object;
+          }
+        })
+        .setTypes(String.class, Counter.class));
+    Counter counter = new Counter(1);
+
+    cache.put("c", counter);
+    counter.count = 2;
+    cache.get("c").count = 3;
+
+    assertThat(cache.get("c").count).isEqualTo(1);
+    assertThat(cache.getConfiguration(VelaCacheConfiguration.class).getCopier()).isNotNull();
+  }
+
+  /** Mutable and not Serializable: the default copier refuses it. */
+  static final class Counter {
+    int count;
+
+    Counter(int count) {
+      this.count = count;
+    }
+  }
+
+  @Test
   void storeByReferenceHandsBackTheSameObject() {
     Cache<String, Date> cache = manager.createCache("byReference",
         new MutableConfiguration<String, Date>().setTypes(String.class, Date.class).setStoreByValue(false));
