@@ -66,6 +66,8 @@ public final class HookedStore<K, V> implements AutoCloseable {
    * events are delivered when {@code work} ends.
    */
   public <R> R locked(K key, Supplier<R> work) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(work, "work");
     ReentrantLock lock = stripes.lockFor(key);
     lock.lock();
     events.open();
