@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledFuture;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -46,6 +47,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   private final HookedStore<K, V> store;
   private final JCacheStatistics statistics = new JCacheStatistics();
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this);
+  private final ScheduledFuture<?> sweeps;
   private volatile boolean closed;
 
   VelaJCache(VelaCacheManager manager, String name, CompleteConfiguration<K, V> configuration) {
@@ -62,6 +64,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
       listeners.register(each);
     }
     this.store = HookedStore.inMemory(hooks.entryHooks(listeners), InstantSource.system());
+    this.sweeps = ExpirySweeps.start(name, store);
     setStatisticsEnabled(config.isStatisticsEnabled());
     setManagementEnabled(config.isManagementEnabled());
   }
@@ -410,6 +413,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
       closed = true;
     }
     try {
+      sweeps.cancel(false);
       MBeans.unregister(this, MBeans.Kind.CacheStatistics);
       MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
       listeners.closeAll();

@@ -185,6 +185,15 @@ public final class HookedStore<K, V> implements AutoCloseable {
     return backend.entries().map(Map.Entry::getKey).toList();
   }
 
+  /**
+   * Removes every entry that has expired by now, each reported as expired on the calling thread,
+   * and returns how many; entries nobody reads again leave this way. Entries are removed in
+   * batches of at most {@code batchSize}, so writers are never held up for long.
+   */
+  public long removeExpired(int batchSize) {
+    return backend.removeExpired(batchSize);
+  }
+
   /** The number of live entries. */
   public long size() {
     return backend.size();

@@ -58,6 +58,20 @@ class HookedStoreTest {
   }
 
   @Test
+  void removingExpiredEntriesReportsEachOnce() {
+    open(EntryHooks.<String, Integer>none().withExpiry((key, value) -> Duration.ofSeconds(key.length())));
+    store.put("a", 1, WriteCondition.always(), true);
+    store.put("abc", 3, WriteCondition.always(), true);
+    clock.advance(Duration.ofSeconds(2));
+
+    assertThat(store.removeExpired(100)).isEqualTo(1);
+    assertThat(store.removeExpired(100)).isZero();
+    assertThat(events).containsExactly(
+        EntryEvent.created("a", 1), EntryEvent.created("abc", 3), EntryEvent.expired("a", 1));
+    assertThat(store.keys()).containsExactly("abc");
+  }
+
+  @Test
   void aReadGivesTheEntryThePolicysReadTimeToLive() {
     open(EntryHooks.<String, Integer>none().withExpiry(new EntryExpiry<>() {
       @Override
