@@ -12,7 +12,7 @@ final class JCacheConfigurationBean implements CacheMXBean {
   }
 
   private CompleteConfiguration<?, ?> config() {
-    return cache.getConfiguration(CompleteConfiguration.class);
+    return cache.configuration();
   }
 
   @Override

@@ -97,6 +97,7 @@ final class VelaCacheManager implements CacheManager {
     if (cache == null) {
       return null;
     }
+    @SuppressWarnings("unchecked") // a raw class literal; any cache's configuration is complete here
     CompleteConfiguration<?, ?> config = cache.getConfiguration(CompleteConfiguration.class);
     if (!keyType.equals(config.getKeyType()) || !valueType.equals(config.getValueType())) {
       throw new ClassCastException("cache '" + cacheName + "' holds " + config.getKeyType().getName() + " keys and "

@@ -492,8 +492,9 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     }
   }
 
-  JCacheStatistics statistics() {
-    return statistics;
+  /** A copy of the configuration, for the configuration MXBean. */
+  CompleteConfiguration<K, V> configuration() {
+    return new VelaCacheConfiguration<>(config);
   }
 
   private void ensureOpen() {

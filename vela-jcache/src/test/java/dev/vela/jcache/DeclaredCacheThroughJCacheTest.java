@@ -82,6 +82,7 @@ class DeclaredCacheThroughJCacheTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // getConfiguration takes a raw class literal
   void itsConfigurationTellsItsTypesAndClosingTheManagerClosesIt() {
     Cache<String, Integer> cache = manager.getCache("jcacheDeclaredScores", String.class, Integer.class);
     CompleteConfiguration<?, ?> config = cache.getConfiguration(CompleteConfiguration.class);

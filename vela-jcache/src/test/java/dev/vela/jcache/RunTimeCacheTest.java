@@ -49,6 +49,7 @@ class RunTimeCacheTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // getConfiguration takes a raw class literal
   void aCopierGivenInTheConfigurationCopiesWhatTheDefaultCannot() {
     Cache<String, Counter> cache = manager.createCache("counters", new VelaCacheConfiguration<String, Counter>()
         .setCopier(new Copier() {
