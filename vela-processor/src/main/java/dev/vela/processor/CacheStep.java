@@ -17,6 +17,7 @@ import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /** Takes one {@code @VelaCache} interface through validation, codec planning and writing. */
 final class CacheStep {
@@ -25,12 +26,14 @@ final class CacheStep {
   private final CacheWriter writer;
   private final Reporter reporter;
   private final Filer filer;
+  private final Elements elements;
   private final DeclarationList declarations = new DeclarationList();
 
   CacheStep(ProcessingEnvironment env) {
     this.validator = new CacheValidator(env);
     this.planner = new CodecPlanner(env);
     this.filer = env.getFiler();
+    this.elements = env.getElementUtils();
     this.writer = new CacheWriter(filer);
     this.reporter = new Reporter(env.getMessager());
   }
@@ -79,7 +82,7 @@ final class CacheStep {
       return;
     }
     try {
-      declarations.write(filer);
+      declarations.write(filer, elements);
     } catch (IOException e) {
       reporter.reportUnplaced(Message.WRITE_FAILED, DeclarationList.PATH, e.getMessage());
     }

@@ -9,17 +9,23 @@ import dev.vela.Cache;
 import dev.vela.processor.writing.DeclarationList;
 import dev.vela.registry.DeclaredCache;
 import dev.vela.registry.DeclaredCaches;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +90,49 @@ class DeclaredCachesTest {
     assertThat(unlisted).generatedSourceFile("com.acme.VelaAlphaCache");
     assertThat(quiet.getSupportedOptions())
         .isEqualTo(Set.of("vela.declaredCaches", "org.gradle.annotation.processing.isolating"));
+  }
+
+  @Test
+  void aPartialBuildKeepsTheCachesOfTheEarlierBuildThatStillExist(@TempDir Path work) throws IOException {
+    Path sources = Files.createDirectories(work.resolve("src/com/acme"));
+    Path output = Files.createDirectories(work.resolve("classes"));
+    for (String name : List.of("AlphaCache", "BetaCache", "GammaCache")) {
+      Files.writeString(sources.resolve(name + ".java"), "package com.acme;\n\n"
+          + "@dev.vela.annotation.VelaCache\n"
+          + "public interface " + name + " extends dev.vela.Cache<String, String> {}\n");
+    }
+    javac(output, sources.resolve("AlphaCache.java"), sources.resolve("BetaCache.java"));
+    assertThat(Files.readString(output.resolve(DeclarationList.PATH)))
+        .isEqualTo("com.acme.VelaAlphaCache$Declaration\ncom.acme.VelaBetaCache$Declaration\n");
+
+    // an IDE recompiles one changed file into the same output
+    javac(output, sources.resolve("GammaCache.java"));
+    assertThat(Files.readString(output.resolve(DeclarationList.PATH))).isEqualTo(
+        "com.acme.VelaAlphaCache$Declaration\ncom.acme.VelaBetaCache$Declaration\ncom.acme.VelaGammaCache$Declaration\n");
+
+    // AlphaCache is deleted, and with it what was compiled from it
+    try (var compiled = Files.list(output.resolve("com/acme"))) {
+      for (Path file : compiled.filter(f -> f.getFileName().toString().contains("AlphaCache")).toList()) {
+        Files.delete(file);
+      }
+    }
+    javac(output, sources.resolve("GammaCache.java"));
+    assertThat(Files.readString(output.resolve(DeclarationList.PATH)))
+        .isEqualTo("com.acme.VelaBetaCache$Declaration\ncom.acme.VelaGammaCache$Declaration\n");
+  }
+
+  /** Compiles {@code sources} into {@code output} with the processor, the output on the class path as an IDE has it. */
+  private static void javac(Path output, Path... sources) throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      List<String> options = List.of("-d", output.toString(), "-implicit:none",
+          "-classpath", output + File.pathSeparator + System.getProperty("java.class.path"));
+      JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null,
+          files.getJavaFileObjects(sources));
+      task.setProcessors(List.of(new VelaProcessor()));
+      assertThat(task.call()).as("compiles: %s", diagnostics.getDiagnostics()).isTrue();
+    }
   }
 
   @SuppressWarnings("unchecked")
