@@ -4,8 +4,6 @@ import dev.vela.entry.EntryEvent;
 import dev.vela.entry.EntryEventListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.EventType;
@@ -18,13 +16,6 @@ import javax.cache.event.EventType;
  * @param <V> the value type
  */
 final class JCacheListeners<K, V> implements EntryEventListener<K, V> {
-  /** Where asynchronous listeners run: daemon threads, made when needed and dropped when idle. */
-  private static final ExecutorService ASYNC = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "vela-jcache-listener");
-    thread.setDaemon(true);
-    return thread;
-  });
-
   private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
   private final Cache<K, V> source;
   private final Copier copier;
@@ -41,7 +32,7 @@ final class JCacheListeners<K, V> implements EntryEventListener<K, V> {
         return false;
       }
     }
-    registrations.add(new ListenerRegistration<>(configuration, ASYNC));
+    registrations.add(new ListenerRegistration<>(configuration, Background.POOL));
     return true;
   }
 

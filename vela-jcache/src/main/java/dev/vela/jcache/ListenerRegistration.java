@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One registered JCache listener: the listener and filter its configuration's factories made, and
  * how it is called. A synchronous one runs on the thread that made the change, before the
- * operation returns, and its failure reaches the caller as a {@link CacheEntryListenerException};
+ * operation returns, while the key is still locked (it may call the cache, but must not wait for
+ * another thread that writes the same key), and its failure reaches the caller as a {@link
+ * CacheEntryListenerException};
  * an asynchronous one hears its events in order on a serial executor, and its failures are logged.
  */
 final class ListenerRegistration<K, V> {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -112,7 +111,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     for (K key : keys) {
       keysToLoad.add(values.key(key));
     }
-    ForkJoinPool.commonPool().execute(() -> {
+    Background.POOL.execute(() -> {
       try {
         List<K> wanted = replaceExistingValues
             ? keysToLoad : keysToLoad.stream().filter(key -> !store.contains(key)).toList();
