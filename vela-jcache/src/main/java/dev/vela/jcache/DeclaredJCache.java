@@ -28,15 +28,19 @@ import javax.cache.processor.EntryProcessorResult;
  * loader, writer, expiry policy or listener on it (configure those on the declaration, or create a
  * run-time cache with {@code createCache}). Memory caches hold the caller's objects, so the
  * configuration reports store-by-reference for them and store-by-value for caches that encode.
+ * {@code enableStatistics} shows the Vela cache's own counters through the statistics MXBean (see
+ * {@link DeclaredStatistics}).
  *
  * @param <K> the key type
  * @param <V> the value type
  */
-final class DeclaredJCache<K, V> implements Cache<K, V> {
+final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final VelaCacheManager manager;
   private final dev.vela.Cache<K, V> cache;
   private final MutableConfiguration<K, V> config;
   private final boolean local;
+  private final DeclaredStatistics statistics;
+  private final JCacheConfigurationBean configurationBean;
   private volatile boolean closed;
 
   DeclaredJCache(VelaCacheManager manager, dev.vela.Cache<K, V> cache, CacheConfig settings, Class<K> keyClass,
@@ -46,6 +50,29 @@ final class DeclaredJCache<K, V> implements Cache<K, V> {
     this.local = settings.topology() == Topology.LOCAL;
     boolean encodes = settings.backend() != Backend.MEMORY || settings.topology() != Topology.LOCAL;
     this.config = new MutableConfiguration<K, V>().setTypes(keyClass, valueClass).setStoreByValue(encodes);
+    this.statistics = new DeclaredStatistics(cache);
+    this.configurationBean = new JCacheConfigurationBean(() -> new MutableConfiguration<>(config));
+  }
+
+  /** Shows the Vela cache's own counters through the statistics MXBean, or stops showing them. */
+  @Override
+  public synchronized void setStatisticsEnabled(boolean enabled) {
+    config.setStatisticsEnabled(enabled);
+    if (enabled) {
+      MBeans.register(this, MBeans.Kind.CacheStatistics, statistics);
+    } else {
+      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
+    }
+  }
+
+  @Override
+  public synchronized void setManagementEnabled(boolean enabled) {
+    config.setManagementEnabled(enabled);
+    if (enabled) {
+      MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);
+    } else {
+      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
+    }
   }
 
   @Override
@@ -243,6 +270,8 @@ final class DeclaredJCache<K, V> implements Cache<K, V> {
       closed = true;
     }
     try {
+      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
+      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
       cache.close();
     } finally {
       manager.release(this);

@@ -1,18 +1,20 @@
 package dev.vela.jcache;
 
+import java.util.function.Supplier;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.management.CacheMXBean;
 
 /** A JCache cache's settings, as its {@code CacheConfiguration} MXBean shows them. */
 final class JCacheConfigurationBean implements CacheMXBean {
-  private final VelaJCache<?, ?> cache;
+  private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
 
-  JCacheConfigurationBean(VelaJCache<?, ?> cache) {
-    this.cache = cache;
+  /** A bean that reads the settings from {@code configuration} each time, so it shows changes. */
+  JCacheConfigurationBean(Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
+    this.configuration = configuration;
   }
 
   private CompleteConfiguration<?, ?> config() {
-    return cache.configuration();
+    return configuration.get();
   }
 
   @Override

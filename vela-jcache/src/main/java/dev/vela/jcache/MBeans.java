@@ -1,6 +1,7 @@
 package dev.vela.jcache;
 
 import java.lang.management.ManagementFactory;
+import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.management.CacheMXBean;
 import javax.cache.management.CacheStatisticsMXBean;
@@ -22,7 +23,7 @@ final class MBeans {
     CacheConfiguration
   }
 
-  static void register(VelaJCache<?, ?> cache, Kind kind, Object bean) {
+  static void register(Cache<?, ?> cache, Kind kind, Object bean) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName name = nameOf(cache, kind);
     try {
@@ -35,7 +36,7 @@ final class MBeans {
     }
   }
 
-  static void unregister(VelaJCache<?, ?> cache, Kind kind) {
+  static void unregister(Cache<?, ?> cache, Kind kind) {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     try {
       server.unregisterMBean(nameOf(cache, kind));
@@ -46,7 +47,7 @@ final class MBeans {
     }
   }
 
-  static ObjectName nameOf(VelaJCache<?, ?> cache, Kind kind) {
+  static ObjectName nameOf(Cache<?, ?> cache, Kind kind) {
     try {
       return new ObjectName("javax.cache:type=" + kind + ",CacheManager="
           + safe(cache.getCacheManager().getURI().toString()) + ",Cache=" + safe(cache.getName()));

@@ -169,7 +169,7 @@ final class VelaCacheManager implements CacheManager {
   public void enableManagement(String cacheName, boolean enabled) {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    if (caches.get(cacheName) instanceof VelaJCache<?, ?> cache) {
+    if (caches.get(cacheName) instanceof ManagedCache cache) {
       cache.setManagementEnabled(enabled);
     }
   }
@@ -178,7 +178,7 @@ final class VelaCacheManager implements CacheManager {
   public void enableStatistics(String cacheName, boolean enabled) {
     ensureOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    if (caches.get(cacheName) instanceof VelaJCache<?, ?> cache) {
+    if (caches.get(cacheName) instanceof ManagedCache cache) {
       cache.setStatisticsEnabled(enabled);
     }
   }

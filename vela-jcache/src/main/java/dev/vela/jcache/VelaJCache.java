@@ -36,7 +36,7 @@ import javax.cache.processor.EntryProcessorResult;
  * @param <K> the key type
  * @param <V> the value type
  */
-final class VelaJCache<K, V> implements Cache<K, V> {
+final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final String name;
   private final VelaCacheManager manager;
   private final VelaCacheConfiguration<K, V> config;
@@ -45,7 +45,7 @@ final class VelaJCache<K, V> implements Cache<K, V> {
   private final JCacheListeners<K, V> listeners;
   private final HookedStore<K, V> store;
   private final JCacheStatistics statistics = new JCacheStatistics();
-  private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this);
+  private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this::configuration);
   private final ScheduledFuture<?> sweeps;
   private volatile boolean closed;
 
@@ -472,7 +472,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     }, this::remove);
   }
 
-  void setStatisticsEnabled(boolean enabled) {
+  @Override
+  public void setStatisticsEnabled(boolean enabled) {
     config.setStatisticsEnabled(enabled);
     statistics.enabled(enabled);
     if (enabled) {
@@ -482,7 +483,8 @@ final class VelaJCache<K, V> implements Cache<K, V> {
     }
   }
 
-  void setManagementEnabled(boolean enabled) {
+  @Override
+  public void setManagementEnabled(boolean enabled) {
     config.setManagementEnabled(enabled);
     if (enabled) {
       MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);

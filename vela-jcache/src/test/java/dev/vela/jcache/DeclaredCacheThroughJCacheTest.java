@@ -3,6 +3,7 @@ package dev.vela.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.Set;
 import javax.cache.Cache;
@@ -12,6 +13,8 @@ import javax.cache.Caching;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,26 @@ class DeclaredCacheThroughJCacheTest {
     assertThat(cache.remove("k", 3)).isFalse();
     assertThat(cache.getAndRemove("k")).isEqualTo(22);
     assertThat(cache.containsKey("k")).isFalse();
+  }
+
+  @Test
+  void enabledStatisticsShowTheVelaCachesCountersUntilTheCacheCloses() throws Exception {
+    Cache<String, Integer> cache = manager.getCache("jcacheDeclaredScores", String.class, Integer.class);
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name = new ObjectName(
+        "javax.cache:type=CacheStatistics,CacheManager=vela.declared-test,Cache=jcacheDeclaredScores");
+    manager.enableStatistics("jcacheDeclaredScores", true);
+    server.invoke(name, "clear", null, null);
+
+    cache.put("a", 1);
+    cache.get("a");
+    cache.get("b");
+
+    assertThat(server.getAttribute(name, "CacheHits")).isEqualTo(1L);
+    assertThat(server.getAttribute(name, "CacheMisses")).isEqualTo(1L);
+    assertThat(server.getAttribute(name, "CachePuts")).isEqualTo(1L);
+    cache.close();
+    assertThat(server.isRegistered(name)).isFalse();
   }
 
   @Test
