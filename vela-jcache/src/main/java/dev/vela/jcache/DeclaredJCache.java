@@ -232,22 +232,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
     ensureOpen();
     JCacheValues.checkKeys(keys);
     Objects.requireNonNull(processor, "processor");
-    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-    for (K key : keys) {
-      try {
-        T result = invoke(key, processor, arguments);
-        if (result != null) {
-          results.put(key, () -> result);
-        }
-      } catch (RuntimeException e) {
-        EntryProcessorException failure =
-            e instanceof EntryProcessorException given ? given : new EntryProcessorException(e);
-        results.put(key, () -> {
-          throw failure;
-        });
-      }
-    }
-    return results;
+    return ProcessorResults.invokeEach(keys, key -> invoke(key, processor, arguments));
   }
 
   @Override

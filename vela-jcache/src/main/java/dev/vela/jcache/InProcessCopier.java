@@ -45,7 +45,8 @@ final class InProcessCopier implements Copier {
     }
     if (!(object instanceof Serializable)) {
       throw new IllegalArgumentException("a store-by-value cache cannot copy " + type.getName()
-          + ": it is not Serializable; make it Serializable, or give the cache a Copier with VelaCacheConfiguration.setCopier");
+          + ": it is not Serializable; make it Serializable, or give the cache a Copier with"
+          + " VelaCacheConfiguration.setCopier");
     }
     try {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);

@@ -371,25 +371,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
     ensureOpen();
     JCacheValues.checkKeys(keys);
     Objects.requireNonNull(processor, "processor");
-    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-    for (K key : keys) {
-      try {
-        T result = invoke(key, processor, arguments);
-        if (result != null) {
-          results.put(key, () -> result);
-        }
-      } catch (EntryProcessorException e) {
-        results.put(key, () -> {
-          throw e;
-        });
-      } catch (RuntimeException e) {
-        EntryProcessorException wrapped = new EntryProcessorException(e);
-        results.put(key, () -> {
-          throw wrapped;
-        });
-      }
-    }
-    return results;
+    return ProcessorResults.invokeEach(keys, key -> invoke(key, processor, arguments));
   }
 
   @Override

@@ -105,7 +105,8 @@ class RunTimeCacheTest {
     Cache<String, Integer> cache = manager.createCache("managed", new MutableConfiguration<String, Integer>()
         .setTypes(String.class, Integer.class).setStatisticsEnabled(true).setManagementEnabled(true));
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName statistics = new ObjectName("javax.cache:type=CacheStatistics,CacheManager=vela.run-time-test,Cache=managed");
+    ObjectName statistics =
+        new ObjectName("javax.cache:type=CacheStatistics,CacheManager=vela.run-time-test,Cache=managed");
     ObjectName configuration =
         new ObjectName("javax.cache:type=CacheConfiguration,CacheManager=vela.run-time-test,Cache=managed");
 
@@ -125,7 +126,8 @@ class RunTimeCacheTest {
   @Test
   void aRunTimeCacheUnwrapsToItsHookedStore() {
     Cache<String, Integer> cache =
-        manager.createCache("unwrapped", new MutableConfiguration<String, Integer>().setTypes(String.class, Integer.class));
+        manager.createCache("unwrapped", new MutableConfiguration<String, Integer>()
+            .setTypes(String.class, Integer.class));
     cache.put("a", 1);
 
     assertThat(cache.unwrap(HookedStore.class).size()).isEqualTo(1);

@@ -221,7 +221,8 @@ class HookedStoreTest {
             return;
           }
           for (int i = 0; i < rounds; i++) {
-            store.locked("counter", () -> store.put("counter", store.peek("counter") + 1, WriteCondition.always(), false));
+            store.locked("counter",
+                () -> store.put("counter", store.peek("counter") + 1, WriteCondition.always(), false));
           }
         });
       }
