@@ -54,9 +54,11 @@ public abstract class BackendWriteContract {
     assertThat(backend.write("k", WriteCondition.valueEquals("v1"), keeping("x")).applied()).isFalse();
     assertThat(backend.write("k", WriteCondition.absent(), keeping("v1"))).isEqualTo(new WriteResult<>(true, null));
     assertThat(backend.write("k", WriteCondition.absent(), keeping("x"))).isEqualTo(new WriteResult<>(false, v1));
-    assertThat(backend.write("k", WriteCondition.valueEquals("other"), keeping("x"))).isEqualTo(new WriteResult<>(false, v1));
+    assertThat(backend.write("k", WriteCondition.valueEquals("other"), keeping("x")))
+        .isEqualTo(new WriteResult<>(false, v1));
     assertThat(backend.get("k")).isEqualTo("v1");
-    assertThat(backend.write("k", WriteCondition.valueEquals("v1"), keeping("v2"))).isEqualTo(new WriteResult<>(true, v1));
+    assertThat(backend.write("k", WriteCondition.valueEquals("v1"), keeping("v2")))
+        .isEqualTo(new WriteResult<>(true, v1));
     assertThat(backend.write("k", WriteCondition.present(), keeping("v3")).applied()).isTrue();
     assertThat(backend.write("k", WriteCondition.always(), keeping("v4")).previous().value()).isEqualTo("v3");
     assertThat(backend.get("k")).isEqualTo("v4");

@@ -127,7 +127,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return null;
     }
     StoredEntry<V> entry = toEntry(visible);
-    if (entry.isExpiredAt(clock.millis())) {
+    if (!entry.neverExpires() && entry.isExpiredAt(clock.millis())) { // most entries spare the clock
       expire(key, (Node<?>) visible);
       return null;
     }
@@ -290,7 +290,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       Object stored = map.get(key);
       Object visible = PendingNode.visibleOf(stored);
       StoredEntry<V> current = visible == null ? null : toEntry(visible);
-      if (current != null && current.isExpiredAt(clock.millis())) {
+      if (current != null && !current.neverExpires() && current.isExpiredAt(clock.millis())) {
         if (stored == visible) {
           expire(key, (Node<?>) visible); // then look again: the slot is empty, or another writer filled it
           continue;

@@ -64,7 +64,8 @@ class MemoryBackendWriteTest {
     assertThat(deleted.applied()).isTrue();
     assertThat(backend.entry("k")).isNull();
     assertThat(backend.tagIndexSnapshot()).isEmpty();
-    assertThat(backend.write("k", WriteCondition.always(), EntryUpdate.delete())).isEqualTo(new WriteResult<>(true, null));
+    assertThat(backend.write("k", WriteCondition.always(), EntryUpdate.delete()))
+        .isEqualTo(new WriteResult<>(true, null));
     assertThat(removals).isEmpty();
   }
 
