@@ -7,8 +7,14 @@ import dev.vela.CacheClosedException;
 import dev.vela.VelaException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +47,38 @@ class VelaCacheManagerTest {
     assertThat(present).isNotNull();
     assertThat(present.get()).isEqualTo("first");
     assertThat(books.get("1", String.class)).isEqualTo("first");
+  }
+
+  @Test
+  void putIfAbsentFrom20ThreadsAtOnceStoresOneValueAndTellsTheOthersWhichOne() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(20);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Cache.ValueWrapper>> answers = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String value = "from " + i;
+        answers.add(threads.submit(() -> {
+          start.await();
+          return books.putIfAbsent("contended", value);
+        }));
+      }
+      start.countDown();
+      List<Object> seen = new ArrayList<>();
+      int stored = 0;
+      for (Future<Cache.ValueWrapper> answer : answers) {
+        Cache.ValueWrapper present = answer.get(10, TimeUnit.SECONDS);
+        if (present == null) {
+          stored++;
+        } else {
+          seen.add(present.get());
+        }
+      }
+      assertThat(stored).isEqualTo(1);
+      assertThat(seen).hasSize(19).containsOnly(books.get("contended", String.class));
+    } finally {
+      threads.shutdown();
+      assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   @Test
