@@ -1,0 +1,60 @@
+package dev.vela.jcache;
+
+import javax.cache.Cache;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
+
+/**
+ * One entry event as JCache listeners receive it. For removed and expired entries, the value and
+ * the old value are both the value that left, as the reference implementation reports them.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class JCacheEvent<K, V> extends CacheEntryEvent<K, V> {
+  private static final long serialVersionUID = 1L;
+
+  private final K key;
+  private final V value;
+  private final V oldValue;
+
+  JCacheEvent(Cache<K, V> source, EventType type, K key, V value, V oldValue) {
+    super(source, type);
+    this.key = key;
+    this.value = value;
+    this.oldValue = oldValue;
+  }
+
+  @Override
+  public K getKey() {
+    return key;
+  }
+
+  @Override
+  public V getValue() {
+    return value;
+  }
+
+  @Override
+  public V getOldValue() {
+    return oldValue;
+  }
+
+  @Override
+  public boolean isOldValueAvailable() {
+    return oldValue != null;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new IllegalArgumentException("a cache entry event cannot be unwrapped to " + type.getName());
+  }
+
+  @Override
+  public String toString() {
+    return getEventType() + " " + key + ": " + oldValue + " -> " + value;
+  }
+}
