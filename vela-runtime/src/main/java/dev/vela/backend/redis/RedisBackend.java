@@ -5,23 +5,30 @@ import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.DecodeErrorListener;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.FetchCoordinator;
+import dev.vela.backend.KeyLocks;
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.codec.Codec;
 import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import dev.vela.config.Durations;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +72,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final SharedConnection connection;
   private final FetchCoordinator<K, V> fetches;
   private final RedisChangeFeed<K> changes;
+  private final KeyLocks<K> keyLocks;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
@@ -78,6 +86,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.connection = connection;
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
     this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
+    this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
   }
 
   /**
@@ -151,16 +160,88 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
 
   /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
   private void addStored(List<byte[]> args, V value, long expiresAtMillis) {
-    args.add(Envelope.wrap(expiresAtMillis, values.toBytes(value)));
+    args.addAll(stored(value, expiresAtMillis));
+  }
+
+  /** The envelope (only its header when {@code value} is null), the PX and the index score of a value. */
+  private List<byte[]> stored(V value, long expiresAtMillis) {
+    byte[] envelope = Envelope.wrap(expiresAtMillis, value == null ? new byte[0] : values.toBytes(value));
     if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
-      args.add(NO_PX);
-      args.add(NEVER);
-    } else {
-      // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
-      long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
-      args.add(RedisKeys.bytes(Long.toString(px)));
-      args.add(RedisKeys.bytes(Long.toString(expiresAtMillis)));
+      return List.of(envelope, NO_PX, NEVER);
     }
+    // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
+    long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
+    return List.of(envelope, RedisKeys.bytes(Long.toString(px)), RedisKeys.bytes(Long.toString(expiresAtMillis)));
+  }
+
+  /**
+   * One script that reads the entry, tests the condition (a compare-and-set compares the stored
+   * framed bytes with the expected value's), applies the update with the tag sets and the expiry
+   * index, and answers with the entry it found: one round trip.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    String id = idOf(key);
+    List<Object> reply = run(Scripts.WRITE,
+        WriteArguments.of(id, clock.millis(), condition, update, values::toBytes, this::stored));
+    if (reply.get(1) != null) {
+      report(key, (byte[]) reply.get(1));
+    }
+    byte[] envelope = (byte[]) reply.get(2);
+    V previous = envelope == null ? null : decodeValue(envelope);
+    StoredEntry<V> entry = previous == null ? null
+        : new StoredEntry<>(previous, Envelope.expiresAt(envelope), texts(reply, 3));
+    return new WriteResult<>((Long) reply.get(0) == 1, entry);
+  }
+
+  /** One MGET for all keys; a second round trip only to remove entries found expired. */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = distinct.stream().map(this::idOf).toList();
+    byte[][] entryKeys = ids.stream().map(this.keys::entry).toArray(byte[][]::new);
+    List<KeyValue<byte[], byte[]>> reply = await(connection.commands().mget(entryKeys), "getAll");
+    Map<K, V> found = new LinkedHashMap<>();
+    List<byte[]> expired = new ArrayList<>();
+    long now = clock.millis();
+    for (int i = 0; i < distinct.size(); i++) {
+      byte[] envelope = reply.get(i).getValueOrElse(null);
+      if (envelope == null) {
+        continue;
+      }
+      if (Envelope.expiresAt(envelope) <= now) {
+        expired.add(RedisKeys.bytes(ids.get(i)));
+        continue;
+      }
+      V value = decodeValue(envelope);
+      if (value != null) {
+        found.put(distinct.get(i), value);
+      }
+    }
+    if (!expired.isEmpty()) {
+      expired.add(0, now());
+      reportExpired(run(Scripts.REMOVE_IF_EXPIRED, expired.toArray(byte[][]::new)), 0);
+    }
+    return found;
+  }
+
+  /** One script for all keys. */
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    List<byte[]> args = new ArrayList<>(keys.size() + 1);
+    args.add(now());
+    for (K key : new LinkedHashSet<>(keys)) {
+      args.add(RedisKeys.bytes(idOf(key)));
+    }
+    List<Object> reply = run(Scripts.DELETE_ALL, args.toArray(byte[][]::new));
+    reportExpired(reply, 1);
+    return (Long) reply.get(0);
   }
 
   @Override
@@ -258,6 +339,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return Optional.of(fetches);
   }
 
+  /** Transaction locks in Redis, so a transaction excludes every process sharing the cache. */
+  @Override
+  public Optional<KeyLocks<K>> keyLocks() {
+    return Optional.of(keyLocks);
+  }
+
   /** Client tracking of this cache's keys; it connects only when a near cache subscribes. */
   @Override
   public Optional<ChangeFeed<K>> changeFeed() {
@@ -295,6 +382,11 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   /** Waits for {@code reply} at most the timeout option. */
   <T> T await(RedisFuture<T> reply, String what) {
     return connection.await(reply, settings.timeout(), what);
+  }
+
+  /** Runs one of {@link Scripts} on this cache's keys, with the prefix in front of {@code args}. */
+  List<Object> runScript(LuaScript script, byte[]... args) {
+    return run(script, args);
   }
 
   private List<Object> run(LuaScript script, byte[]... args) {
