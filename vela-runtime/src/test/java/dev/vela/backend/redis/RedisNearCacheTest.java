@@ -129,7 +129,8 @@ class RedisNearCacheTest {
         awaitKeptInL1(reader, key, "old");
       }
 
-      writer.write("swapped", WriteCondition.valueEquals("old"), EntryUpdate.put("new", StoredEntry.NO_EXPIRY, Set.of()));
+      writer.write("swapped", WriteCondition.valueEquals("old"),
+          EntryUpdate.put("new", StoredEntry.NO_EXPIRY, Set.of()));
       awaitRead(reader, "swapped", "new");
       writer.write("claimed", WriteCondition.always(), new EntryUpdate.Put<>("new", 0, Set.of(), true, true));
       awaitRead(reader, "claimed", "new");
