@@ -130,7 +130,7 @@ class OptionDiagnosticsTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorContaining(
-            "option 'url' has value \"localhost:6379\", which is not a Redis URL; write redis://host:port or rediss://host:port")
+            "option 'url' has value \"localhost:6379\", which is not a Redis URL; write redis://[user:password@]host:port")
         .inFile(source).onLineContaining("\"localhost:6379\"");
     assertThat(compilation).hadErrorContaining("option 'port' has value \"78OO\", which is not a port number")
         .inFile(source).onLineContaining("\"78OO\"");

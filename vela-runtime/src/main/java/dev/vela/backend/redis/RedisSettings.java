@@ -5,8 +5,10 @@ import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.OptionCatalog;
 import dev.vela.config.Placeholders;
+import dev.vela.config.RedisUrls;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Redis options of one cache, resolved when it starts.
@@ -38,15 +40,15 @@ record RedisSettings(RedisURI uri, String url, String redacted, Duration timeout
   }
 
   private static RedisURI parseUri(String cacheName, String url) {
-    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which is not a Redis"
-          + " URL; write redis://[user:password@]host:port[/database], or rediss:// for TLS");
+    Optional<String> problem = RedisUrls.problem(url);
+    if (problem.isPresent()) {
+      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
     }
     try {
       return RedisURI.create(url);
     } catch (IllegalArgumentException e) {
       throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which does not parse ("
-          + e.getMessage() + "); write redis://[user:password@]host:port[/database]", e);
+          + e.getMessage() + "); " + RedisUrls.FORMS, e);
     }
   }
 

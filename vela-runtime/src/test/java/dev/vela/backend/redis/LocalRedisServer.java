@@ -18,30 +18,84 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real redis-server for tests, bound to 127.0.0.1 on a free port, without persistence. The
- * binary comes from the embedded-redis test dependency (extracted once per JVM), or else from
- * {@code redis-server} on the PATH. It is stopped by {@link #close()} and, should a test run end
- * early, by a shutdown hook.
+ * A real redis-server for tests, bound to 127.0.0.1 on a free port, without persistence: a
+ * primary, a replica of another, or a Sentinel. The binary comes from the embedded-redis test
+ * dependency (extracted once per JVM), or else from {@code redis-server} on the PATH. It is
+ * stopped by {@link #close()} and, should a test run end early, by a shutdown hook.
  */
 public final class LocalRedisServer implements AutoCloseable {
   private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
   private static final Duration START_DEADLINE = Duration.ofSeconds(20);
   private static volatile Path binary;
 
+  private static final String READY = "Ready to accept connections";
+
   private final int port;
+  private final List<String> leading;
+  private final List<String> role;
+  private final String readyLine;
   private final Thread stopOnExit = new Thread(this::stop, "stop test redis-server");
   private Process process;
 
-  private LocalRedisServer(int port) {
+  /**
+   * @param leading arguments before the configuration lines: a Sentinel's configuration file and
+   *     {@code --sentinel}
+   * @param role configuration lines after the common ones
+   */
+  private LocalRedisServer(int port, List<String> leading, List<String> role, String readyLine) {
     this.port = port;
+    this.leading = leading;
+    this.role = role;
+    this.readyLine = readyLine;
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** Starts a server on a free loopback port. */
   public static LocalRedisServer start() {
-    LocalRedisServer server = new LocalRedisServer(freePort());
+    return started(new LocalRedisServer(freePort(), List.of(), List.of(), READY));
+  }
+
+  /** Starts a replica of {@code primary} on a free loopback port. */
+  public static LocalRedisServer startReplicaOf(LocalRedisServer primary) {
+    return started(new LocalRedisServer(freePort(), List.of(),
+        List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())), READY));
+  }
+
+  /**
+   * Starts a Sentinel on a free loopback port that watches {@code primary} as {@code masterName},
+   * with {@code quorum}, taking a primary down after one second without an answer.
+   */
+  public static LocalRedisServer startSentinel(String masterName, LocalRedisServer primary, int quorum) {
+    Path config;
+    try {
+      config = Files.createTempFile("vela-test-sentinel", ".conf"); // Sentinel rewrites its configuration
+      config.toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a Sentinel configuration file", e);
+    }
+    return started(new LocalRedisServer(freePort(), List.of(config.toString(), "--sentinel"),
+        List.of("--sentinel", "monitor", masterName, "127.0.0.1", Integer.toString(primary.port()),
+        Integer.toString(quorum),
+        "--sentinel", "down-after-milliseconds", masterName, "1000",
+        "--sentinel", "failover-timeout", masterName, "10000"), "Sentinel ID is"));
+  }
+
+  private static LocalRedisServer started(LocalRedisServer server) {
     server.startAgain();
     return server;
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash would: nothing is handed over. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
   }
 
   /** The server's port. */
@@ -76,8 +130,11 @@ public final class LocalRedisServer implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("redis-server on port " + port + " is already running");
     }
-    List<String> command = List.of(binary().toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
-        "--save", "", "--appendonly", "no", "--protected-mode", "yes");
+    List<String> command = new java.util.ArrayList<>(List.of(binary().toString()));
+    command.addAll(leading);
+    command.addAll(List.of("--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "", "--appendonly", "no",
+        "--protected-mode", "yes"));
+    command.addAll(role);
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
@@ -104,7 +161,7 @@ public final class LocalRedisServer implements AutoCloseable {
       try (BufferedReader log = new BufferedReader(
           new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = log.readLine(); line != null; line = log.readLine()) {
-          if (line.contains("Ready to accept connections")) {
+          if (line.contains(readyLine)) {
             ready.countDown();
           }
         }

@@ -37,6 +37,27 @@ class RedisSettingsTest {
   }
 
   @Test
+  void readsASentinelUrlWithItsSentinelsAndPrimaryName() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c",
+        Map.of("url", "redis-sentinel://s3cret@10.0.0.1:26379,10.0.0.2:26380/2#orders")));
+
+    assertThat(settings.uri().getSentinelMasterId()).isEqualTo("orders");
+    assertThat(settings.uri().getSentinels()).extracting(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
+        .containsExactly("10.0.0.1:26379", "10.0.0.2:26380");
+    assertThat(settings.uri().getDatabase()).isEqualTo(2);
+    assertThat(settings.redacted()).isEqualTo("redis-sentinel://10.0.0.1:26379,10.0.0.2:26380/2#orders");
+  }
+
+  @Test
+  void refusesASentinelUrlWithoutThePrimaryName() {
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c",
+        Map.of("url", "redis-sentinel://s3cret@10.0.0.1:26379"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("a Sentinel URL without the name of the primary; end it with #primaryName")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
   void resolvesPlaceholdersWhenTheCacheStarts() {
     String property = "vela.test.redis.url." + System.nanoTime();
     System.setProperty(property, "redis://10.0.0.7:7000");
