@@ -42,7 +42,8 @@ record RedisSettings(RedisURI uri, String url, String redacted, Duration timeout
   private static RedisURI parseUri(String cacheName, String url) {
     Optional<String> problem = RedisUrls.problem(url);
     if (problem.isPresent()) {
-      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
+      throw new VelaException(
+          "cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
     }
     try {
       return RedisURI.create(url);

@@ -136,7 +136,8 @@ public final class LocalRedisServer implements AutoCloseable {
         "--protected-mode", "yes"));
     command.addAll(role);
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      // its own working directory: a replica stores the copy it syncs as dump.rdb there
+      process = new ProcessBuilder(command).directory(workDirectory()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -181,6 +182,12 @@ public final class LocalRedisServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting redis-server", e);
     }
+  }
+
+  private java.io.File workDirectory() throws IOException {
+    Path directory = Files.createTempDirectory("vela-test-redis-" + port);
+    directory.toFile().deleteOnExit();
+    return directory.toFile();
   }
 
   private static Path binary() {
