@@ -8,10 +8,12 @@ import dev.vela.backend.BackendContext;
 import dev.vela.backend.DecodeErrorListener;
 import dev.vela.backend.RemovalListener;
 import dev.vela.codec.CacheTypes;
+import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.core.CacheBuilder;
+import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -47,6 +49,11 @@ final class RedisTesting {
   /** A builder of a LOCAL REDIS cache of Strings on the server at {@code url}, sweeps off. */
   static CacheBuilder<String, String, Cache<String, String>> strings(String name, String url) {
     return builder(TestCodecs.string(), name, url);
+  }
+
+  /** A builder of a LOCAL REDIS cache of String keys and Long values on {@code clock}, sweeps off. */
+  static CacheBuilder<String, Long, Cache<String, Long>> longs(String name, String url, ManualClock clock) {
+    return builder(TypeCodec.of("java.lang.Long", Codecs.LONG), name, url).clock(clock);
   }
 
   /** A builder of a LOCAL REDIS cache of String keys and values of {@code value}'s codec. */
