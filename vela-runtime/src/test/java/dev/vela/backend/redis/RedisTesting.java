@@ -53,7 +53,12 @@ final class RedisTesting {
 
   /** A builder of a LOCAL REDIS cache of String keys and Long values on {@code clock}, sweeps off. */
   static CacheBuilder<String, Long, Cache<String, Long>> longs(String name, String url, ManualClock clock) {
-    return builder(TypeCodec.of("java.lang.Long", Codecs.LONG), name, url).clock(clock);
+    return longs(name, url).clock(clock);
+  }
+
+  /** A builder of a LOCAL REDIS cache of String keys and Long values, sweeps off. */
+  static CacheBuilder<String, Long, Cache<String, Long>> longs(String name, String url) {
+    return builder(TypeCodec.of("java.lang.Long", Codecs.LONG), name, url);
   }
 
   /** A builder of a LOCAL REDIS cache of String keys and values of {@code value}'s codec. */
