@@ -216,27 +216,7 @@ class RedisWriteTest {
     assertThat(requests(() -> backend.deleteAll(keys))).isEqualTo(1);
   }
 
-  /**
-   * How many requests the backend sent to the server for {@code operation}: scripts run and MGETs
-   * and GETs sent, from INFO commandstats (commands a script runs inside count under their own
-   * names, so GETs are counted only when no script ran).
-   */
   private long requests(Runnable operation) {
-    raw.commands().configResetstat();
-    operation.run();
-    Map<String, Long> calls = commandCalls();
-    long scripts = calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
-    return scripts + calls.getOrDefault("mget", 0L) + (scripts == 0 ? calls.getOrDefault("get", 0L) : 0);
-  }
-
-  private Map<String, Long> commandCalls() {
-    Map<String, Long> calls = new java.util.HashMap<>();
-    for (String line : raw.commands().info("commandstats").split("\\R")) {
-      if (line.startsWith("cmdstat_")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        calls.put(name, Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(','))));
-      }
-    }
-    return calls;
+    return raw.requestsDuring(operation);
   }
 }
