@@ -119,6 +119,24 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsClusterNodesTogetherWithAUrlAndClusterNodesOfTheWrongForm() {
+    JavaFileObject both = Sources.cache("UserCache",
+        "@VelaCache(backend = Backend.REDIS, backendOpts = {",
+        "    @Option(name = \"clusterNodes\", value = \"10.0.0.1:7000,10.0.0.2:7000\"),",
+        "    @Option(name = \"url\", value = \"redis://10.0.0.1:6379\")})");
+    JavaFileObject malformed = Sources.cache("OrderCache",
+        "@VelaCache(backend = Backend.REDIS,",
+        "    backendOpts = @Option(name = \"clusterNodes\", value = \"10.0.0.1:7000,10.0.0.2\"))");
+
+    assertThat(compile(both)).hadErrorContaining("option 'clusterNodes' has value \"10.0.0.1:7000,10.0.0.2:7000\","
+            + " which is given together with url")
+        .inFile(both).onLineContaining("clusterNodes");
+    assertThat(compile(malformed)).hadErrorContaining("(\"10.0.0.2\" is not host:port); write the seed nodes as"
+            + " host:port,host:port,...")
+        .inFile(malformed).onLineContaining("clusterNodes");
+  }
+
+  @Test
   void rejectsAValueThatCannotWorkWithoutPlaceholders() {
     JavaFileObject source = Sources.cache("UserCache",
         "@VelaCache(backend = Backend.REDIS, topology = Topology.PARTITIONED,",

@@ -27,6 +27,8 @@ public enum OptionCatalog {
       "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379); or"
           + " redis-sentinel://[password@]host:port[,host:port...][/database]#primaryName to find the primary"
           + " through Sentinel and follow its failovers"),
+  CLUSTER_NODES(Kind.BACKEND, "clusterNodes", EnumSet.of(Backend.REDIS), null,
+      "seed nodes of a Redis Cluster, host:port,host:port,...; the cache spreads over every shard (not with url)"),
   TIMEOUT(Kind.BACKEND, "timeout", EnumSet.of(Backend.REDIS), null,
       "how long a Redis call may take before it fails as unreachable (default 2s)"),
   CLUSTER(Kind.TOPOLOGY, "cluster", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),

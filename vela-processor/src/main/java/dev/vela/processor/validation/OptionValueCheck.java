@@ -23,6 +23,7 @@ final class OptionValueCheck {
     }
     return switch (name) {
       case "url" -> RedisUrls.problem(value);
+      case "clusterNodes" -> RedisUrls.clusterNodesProblem(value);
       case "port" -> wholeNumberIn(value, 0, 65_535)
           ? Optional.empty()
           : Optional.of("is not a port number; write a whole number from 0 to 65535");

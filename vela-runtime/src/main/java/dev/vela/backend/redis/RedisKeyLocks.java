@@ -10,6 +10,9 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -46,25 +49,44 @@ final class RedisKeyLocks<K> implements KeyLocks<K> {
     this.lease = lease;
   }
 
+  /**
+   * Locks the keys bucket by bucket, in the order of the buckets, so that two transactions never
+   * wait for each other in a circle; on one server the keys are one bucket, locked at once.
+   */
   @Override
   public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
     if (keys.isEmpty()) {
       return work.get();
     }
-    List<byte[]> ids = new ArrayList<>();
+    SortedMap<Integer, List<byte[]>> byBucket = new TreeMap<>();
     for (K key : new LinkedHashSet<>(keys)) {
-      ids.add(RedisKeys.bytes(backend.idOf(key)));
+      String id = backend.idOf(key);
+      byBucket.computeIfAbsent(backend.keys().bucketOf(id), bucket -> new ArrayList<>()).add(RedisKeys.bytes(id));
     }
     byte[] token = RedisKeys.bytes(PROCESS + "/" + HexFormat.of().formatHex(randomBytes()));
-    lock(ids, token);
+    long deadline = System.nanoTime() + lease.toNanos();
+    List<Integer> locked = new ArrayList<>();
+    try {
+      for (Map.Entry<Integer, List<byte[]>> bucket : byBucket.entrySet()) {
+        lock(bucket.getKey(), bucket.getValue(), token, deadline, keys.size());
+        locked.add(bucket.getKey());
+      }
+    } catch (RuntimeException failed) {
+      locked.forEach(bucket -> unlockQuietly(bucket, byBucket.get(bucket), token));
+      throw failed;
+    }
     R result;
     try {
       result = work.get();
     } catch (RuntimeException | Error failure) {
-      unlock(ids, token);
+      locked.forEach(bucket -> unlockQuietly(bucket, byBucket.get(bucket), token));
       throw failure;
     }
-    if (unlock(ids, token) < ids.size()) {
+    long held = 0;
+    for (int bucket : locked) {
+      held += unlock(bucket, byBucket.get(bucket), token);
+    }
+    if (held < keys.stream().distinct().count()) {
       throw new VelaException("a transaction on cache '" + cacheName + "' ran longer than its lease of "
           + Durations.format(lease) + ": its key locks in Redis had expired, so another process may have changed"
           + " the keys meanwhile. Keep transactions short");
@@ -72,23 +94,22 @@ final class RedisKeyLocks<K> implements KeyLocks<K> {
     return result;
   }
 
-  private void lock(List<byte[]> ids, byte[] token) {
+  private void lock(int bucket, List<byte[]> ids, byte[] token, long deadline, int keyCount) {
     byte[][] args = new byte[ids.size() + 2][];
     args[0] = token;
     args[1] = RedisKeys.bytes(Long.toString(Math.max(1, lease.toMillis())));
     for (int i = 0; i < ids.size(); i++) {
       args[i + 2] = ids.get(i);
     }
-    long deadline = System.nanoTime() + lease.toNanos();
     long pause = FIRST_PAUSE.toNanos();
     while (true) {
-      List<Object> reply = backend.runScript(Scripts.LOCK_KEYS, args);
+      List<Object> reply = backend.run(bucket, Scripts.LOCK_KEYS, args);
       if ((Long) reply.get(0) == 1) {
         return;
       }
       if (System.nanoTime() - deadline > 0) {
         String holder = RedisKeys.text((byte[]) reply.get(1));
-        throw new VelaException("cache '" + cacheName + "' could not lock " + ids.size() + " key(s) for a transaction"
+        throw new VelaException("cache '" + cacheName + "' could not lock " + keyCount + " key(s) for a transaction"
             + " within " + Durations.format(lease) + ": a transaction of process " + holder.split("/", 2)[0]
             + " holds them in Redis. Keep transactions short, or retry");
       }
@@ -101,14 +122,22 @@ final class RedisKeyLocks<K> implements KeyLocks<K> {
     }
   }
 
-  /** Releases the locks the token still holds and returns how many that was. */
-  private long unlock(List<byte[]> ids, byte[] token) {
+  /** Releases the locks of a bucket the token still holds and returns how many that was. */
+  private long unlock(int bucket, List<byte[]> ids, byte[] token) {
     byte[][] args = new byte[ids.size() + 1][];
     args[0] = token;
     for (int i = 0; i < ids.size(); i++) {
       args[i + 1] = ids.get(i);
     }
-    return (Long) backend.runScript(Scripts.UNLOCK_KEYS, args).get(0);
+    return (Long) backend.run(bucket, Scripts.UNLOCK_KEYS, args).get(0);
+  }
+
+  private void unlockQuietly(int bucket, List<byte[]> ids, byte[] token) {
+    try {
+      unlock(bucket, ids, token);
+    } catch (VelaException unreachable) {
+      // the locks expire with their lease; the caller hears of the first failure
+    }
   }
 
   private static byte[] randomBytes() {

@@ -80,6 +80,15 @@ public final class LocalRedisServer implements AutoCloseable {
         "--sentinel", "failover-timeout", masterName, "10000"), "Sentinel ID is"));
   }
 
+  /**
+   * Starts a node of a Redis Cluster, not yet part of one, on a free loopback port whose cluster
+   * bus port (the port plus 10000) is free too.
+   */
+  public static LocalRedisServer startClusterNode() {
+    return started(new LocalRedisServer(freeClusterPort(), List.of(), List.of("--cluster-enabled", "yes",
+        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"), READY));
+  }
+
   private static LocalRedisServer started(LocalRedisServer server) {
     server.startAgain();
     return server;
@@ -227,6 +236,25 @@ public final class LocalRedisServer implements AutoCloseable {
     }
     throw new IllegalStateException("no redis-server: neither the embedded-redis binary for linux-amd64 nor"
         + " redis-server on the PATH was found");
+  }
+
+  private static int freeClusterPort() {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + random.nextInt(35_000);
+      if (isFree(port) && isFree(port + 10_000)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair (port, port + 10000) on loopback after 100 tries");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   private static int freePort() {

@@ -108,6 +108,7 @@ class RedisSentinelTest {
 
       AtomicBoolean killed = new AtomicBoolean();
       AtomicLong lastFailureNanos = new AtomicLong();
+      AtomicLong killedNanos = new AtomicLong();
       Map<String, Long> failures = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();
       long afterKillQuiet = Duration.ofSeconds(3).toNanos();
@@ -116,6 +117,7 @@ class RedisSentinelTest {
           RedisClient client = RedisClient.create(sentinels.get(0).url());
           try (StatefulRedisSentinelConnection<String, String> sentinel = client.connectSentinel()) {
             killed.set(true); // before the kill: calls may fail as soon as it begins
+            killedNanos.set(System.nanoTime());
             primary.kill();
             // the Sentinels promote the replica; then the cache must serve every call for a while
             poll(FAILOVER_BOUND, "the replica is promoted", () -> primaryPort(sentinel) == replica.port());
@@ -142,6 +144,8 @@ class RedisSentinelTest {
       });
 
       assertThat(failures).as("calls failed while the primary was gone").isNotEmpty();
+      System.out.println("REDIS Sentinel failover: the last call failed "
+          + Duration.ofNanos(lastFailureNanos.get() - killedNanos.get()).toMillis() + " ms after the kill");
       // acknowledged and replicated before the kill: all there on the new primary
       for (int i = 0; i < 100; i++) {
         assertThat(cache.get("before" + i)).hasValue("v" + i);

@@ -46,6 +46,21 @@ final class RedisTesting {
         new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), clock, removals, decodeErrors));
   }
 
+  /** A backend of String keys and values on the Redis Cluster of these seed nodes. */
+  static RedisBackend<String, String> clusterBackend(String name, String nodes, InstantSource clock,
+      RemovalListener<String, String> removals, DecodeErrorListener decodeErrors) {
+    return RedisBackend.open(new BackendContext<>(config(name, Map.of("clusterNodes", nodes)),
+        new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), clock, removals, decodeErrors));
+  }
+
+  /** A builder of a LOCAL REDIS cache of String keys and values of {@code value}'s codec on a Redis Cluster. */
+  static <V> CacheBuilder<String, V, Cache<String, V>> onCluster(TypeCodec<V> value, String name, String nodes) {
+    return new CacheBuilder<String, V, Cache<String, V>>(
+            new CacheTypes<>(TestCodecs.string(), value), name, Backend.REDIS, Topology.LOCAL, cache -> cache)
+        .option("clusterNodes", nodes)
+        .sweepInterval(Durations.INFINITE);
+  }
+
   /** A builder of a LOCAL REDIS cache of Strings on the server at {@code url}, sweeps off. */
   static CacheBuilder<String, String, Cache<String, String>> strings(String name, String url) {
     return builder(TestCodecs.string(), name, url);
