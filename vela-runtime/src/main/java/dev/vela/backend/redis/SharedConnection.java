@@ -147,9 +147,14 @@ final class SharedConnection {
    */
   StatefulRedisConnection<byte[], byte[]> openDedicated() {
     if (!(client instanceof RedisClient standalone)) {
-      throw new VelaException("a near cache in front of a REDIS cache on a Redis Cluster is not supported yet");
+      throw new IllegalStateException("a dedicated connection is for one server, not for a cluster");
     }
     return standalone.connect(ByteArrayCodec.INSTANCE);
+  }
+
+  /** True for a connection to a Redis Cluster. */
+  boolean isCluster() {
+    return client instanceof RedisClusterClient;
   }
 
   /** The URL without password, for messages and {@code inspect()}. */

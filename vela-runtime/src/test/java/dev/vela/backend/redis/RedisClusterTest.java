@@ -58,8 +58,30 @@ class RedisClusterTest {
       for (long onePrimary : perPrimary) {
         assertThat(onePrimary).isBetween(entries * 20L / 100, entries * 47L / 100);
       }
+      List<Long> getsPerPrimary = new ArrayList<>();
+      cluster.primaries().forEach(primary -> resetStats(primary));
+      for (int i = 0; i < 3_000; i++) {
+        assertThat(cache.get("k" + i)).hasValue("v");
+      }
+      cluster.primaries().forEach(primary -> getsPerPrimary.add(getCalls(primary)));
+      System.out.println("REDIS cluster: GETs per primary of 3000 gets of one cache: " + getsPerPrimary);
+      assertThat(getsPerPrimary.stream().mapToLong(Long::longValue).sum()).isEqualTo(3_000);
       cache.flush();
       assertThat(cache.size()).isZero();
+    }
+  }
+
+  private static void resetStats(LocalRedisServer node) {
+    try (RawRedis raw = new RawRedis(node.url())) {
+      raw.commands().configResetstat();
+    }
+  }
+
+  private static long getCalls(LocalRedisServer node) {
+    try (RawRedis raw = new RawRedis(node.url())) {
+      return raw.commands().info("commandstats").lines().filter(line -> line.startsWith("cmdstat_get:"))
+          .mapToLong(line -> Long.parseLong(line.substring("cmdstat_get:calls=".length(), line.indexOf(','))))
+          .sum();
     }
   }
 
@@ -102,7 +124,8 @@ class RedisClusterTest {
         .nearCache(true)
         .create())
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("not supported yet");
+        .hasMessageContaining("a near cache in front of a REDIS cache on a Redis Cluster")
+        .hasMessageContaining("set nearCache to false");
   }
 
   @Test
