@@ -123,7 +123,8 @@ public class AtomicBench {
 
   private static CacheBuilder<String, Long, Cache<String, Long>> builder(String name) {
     return new CacheBuilder<String, Long, Cache<String, Long>>(
-            new CacheTypes<>(TypeCodec.of("java.lang.String", Codecs.STRING), TypeCodec.of("java.lang.Long", Codecs.LONG)),
+            new CacheTypes<>(
+                TypeCodec.of("java.lang.String", Codecs.STRING), TypeCodec.of("java.lang.Long", Codecs.LONG)),
             name, Backend.MEMORY, Topology.LOCAL, cache -> cache)
         .sweepInterval(Durations.INFINITE);
   }

@@ -12,6 +12,9 @@ import dev.vela.testing.TestCaches;
 public class BoundedMemoryCacheLinearizabilityTest extends MemoryCacheLinearizabilityTest {
   @Override
   Cache<Integer, Integer> open() {
-    return TestCaches.integers("lincheck-bounded", new ManualClock()).maxSize(100).evictionPolicy(EvictionPolicy.LRU).create();
+    return TestCaches.integers("lincheck-bounded", new ManualClock())
+        .maxSize(100)
+        .evictionPolicy(EvictionPolicy.LRU)
+        .create();
   }
 }
