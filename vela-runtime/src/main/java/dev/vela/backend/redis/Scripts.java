@@ -1,11 +1,12 @@
 package dev.vela.backend.redis;
 
 /**
- * The Lua scripts of the Redis backend. Every script gets the cache's expiry index as {@code
- * KEYS[1]} (which routes it to the cache's slot in a Redis Cluster) and the cache's key prefix as
+ * The Lua scripts of the Redis backend. Every script works on one bucket of a cache (see {@link
+ * RedisKeys}; on one server the cache is one bucket): it gets the bucket's expiry index as {@code
+ * KEYS[1]} (which routes it to the bucket's slot in a Redis Cluster) and the bucket's key prefix as
  * {@code ARGV[1]}; the other keys it touches it derives from the prefix, all in the same slot
- * thanks to the {@code {cache}} hash tag. An entry is live while its score in the index (its expiry
- * time by the cache's clock) is later than the {@code now} passed in and Redis still holds it.
+ * thanks to the prefix's hash tag. An entry is live while its score in the index (its expiry time
+ * by the cache's clock) is later than the {@code now} passed in and Redis still holds it.
  */
 final class Scripts {
   private Scripts() {}
