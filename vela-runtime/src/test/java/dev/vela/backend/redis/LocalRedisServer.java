@@ -63,7 +63,8 @@ public final class LocalRedisServer implements AutoCloseable {
 
   /**
    * Starts a Sentinel on a free loopback port that watches {@code primary} as {@code masterName},
-   * with {@code quorum}, taking a primary down after one second without an answer.
+   * with {@code quorum}, taking a primary down after one second without an answer and retrying a
+   * failed election after 6 s (twice the failover timeout).
    */
   public static LocalRedisServer startSentinel(String masterName, LocalRedisServer primary, int quorum) {
     Path config;
@@ -77,7 +78,7 @@ public final class LocalRedisServer implements AutoCloseable {
         List.of("--sentinel", "monitor", masterName, "127.0.0.1", Integer.toString(primary.port()),
         Integer.toString(quorum),
         "--sentinel", "down-after-milliseconds", masterName, "1000",
-        "--sentinel", "failover-timeout", masterName, "10000"), "Sentinel ID is"));
+        "--sentinel", "failover-timeout", masterName, "3000"), "Sentinel ID is"));
   }
 
   /**
