@@ -4,7 +4,6 @@ import dev.vela.Cache;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
@@ -21,6 +20,11 @@ import org.junit.jupiter.api.Test;
  * same operations applied one by one to a plain {@link HashMap} ({@link MapModel}). Each operation
  * method is one call on the cache, so its result is what a caller sees.
  *
+ * <p>{@code getAll} and {@code deleteAll} are checked on one key each: over several keys they are
+ * linearizable per key but not as a whole (a {@code getAll} may see a later write to one key and
+ * miss an earlier write to another, as Lincheck showed when they took two keys), which their
+ * Javadoc says.
+ *
  * <p>This unbounded cache writes by compare-and-swap on its map; {@link
  * BoundedMemoryCacheLinearizabilityTest} checks the bounded one, which writes under its eviction
  * lock. Lincheck's model checker cannot run here: it reads every field of the test's object graph
@@ -30,8 +34,6 @@ import org.junit.jupiter.api.Test;
 @Param(name = "key", gen = IntGen.class, conf = "1:3")
 @Param(name = "value", gen = IntGen.class, conf = "1:3")
 public class MemoryCacheLinearizabilityTest {
-  private static final List<Integer> ALL_KEYS = List.of(1, 2, 3);
-
   private final Cache<Integer, Integer> cache = open();
 
   /** The cache under test: a new one for each scenario Lincheck runs. */
@@ -101,14 +103,15 @@ public class MemoryCacheLinearizabilityTest {
     return cache.computeIfPresent(key, (k, old) -> old >= 4 ? null : old + 1);
   }
 
+  /** A bulk read of one key: a bulk call is linearizable per key, not as a whole (see the class comment). */
   @Operation
-  public Map<Integer, Integer> getAll() {
-    return cache.getAll(ALL_KEYS);
+  public Map<Integer, Integer> getAll(@Param(name = "key") int key) {
+    return cache.getAll(List.of(key));
   }
 
   @Operation
-  public long deleteAll() {
-    return cache.deleteAll(List.of(1, 2));
+  public long deleteAll(@Param(name = "key") int key) {
+    return cache.deleteAll(List.of(key));
   }
 
   @Test
@@ -170,18 +173,12 @@ public class MemoryCacheLinearizabilityTest {
       return map.computeIfPresent(key, (k, old) -> old >= 4 ? null : old + 1);
     }
 
-    public Map<Integer, Integer> getAll() {
-      Map<Integer, Integer> found = new LinkedHashMap<>();
-      for (Integer key : ALL_KEYS) {
-        if (map.containsKey(key)) {
-          found.put(key, map.get(key));
-        }
-      }
-      return found;
+    public Map<Integer, Integer> getAll(int key) {
+      return map.containsKey(key) ? Map.of(key, map.get(key)) : Map.of();
     }
 
-    public long deleteAll() {
-      return (map.remove(1) != null ? 1 : 0) + (map.remove(2) != null ? 1 : 0);
+    public long deleteAll(int key) {
+      return map.remove(key) != null ? 1 : 0;
     }
   }
 }
