@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +35,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The Redis backend against plain Lettuce on the same redis-server (started by the benchmark on
  * loopback): Vela's {@code get} and {@code put} of an {@link Order}, against Lettuce's GET and SET
  * of bytes as long as those Vela stores. Both use one connection from one thread, so the
  * difference is what Vela adds: key encoding, the expiry envelope, decoding, stats, and for a put
- * the script that keeps the expiry index and tag sets.
+ * the script that keeps the expiry index and tag sets. The atomic operations and bulk calls are
+ * measured on the same connection: {@code getAll} of {@link #BULK} keys against as many {@code
+ * get}s one after another, {@code merge} (a read, then a conditional write) and {@code
+ * putIfAbsent} (one conditional write) against {@code get} and {@code put}.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar RedisBench -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
@@ -53,6 +58,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RedisBench {
   private static final String KEY = "order:42";
   private static final byte[] RAW_KEY = "raw:order:42".getBytes(StandardCharsets.UTF_8);
+  /** How many keys a bulk call reads. */
+  static final int BULK = 100;
 
   private BenchRedisServer server;
   private Cache<String, Order> vela;
@@ -61,6 +68,7 @@ public class RedisBench {
   private RedisCommands<byte[], byte[]> raw;
   private Order order;
   private byte[] orderBytes;
+  private List<String> bulkKeys;
 
   /** Starts the server, opens the cache and the raw connection, and stores the order in both. */
   @Setup(Level.Trial)
@@ -87,6 +95,11 @@ public class RedisBench {
     orderBytes = ByteBuffer.allocate(Long.BYTES + framed.length).putLong(Long.MAX_VALUE).put(framed).array();
     vela.put(KEY, order);
     raw.set(RAW_KEY, orderBytes);
+    bulkKeys = new ArrayList<>();
+    for (int i = 0; i < BULK; i++) {
+      bulkKeys.add("order:bulk:" + i);
+      vela.put("order:bulk:" + i, order);
+    }
   }
 
   /** Closes everything and stops the server. */
@@ -120,5 +133,31 @@ public class RedisBench {
   @Benchmark
   public String lettuceSet() {
     return raw.set(RAW_KEY, orderBytes);
+  }
+
+  /** Vela: read {@link #BULK} orders in one call (one MGET). */
+  @Benchmark
+  public Map<String, Order> velaGetAll() {
+    return vela.getAll(bulkKeys);
+  }
+
+  /** Vela: read the same {@link #BULK} orders with one {@code get} each. */
+  @Benchmark
+  public void velaGetEach(Blackhole sink) {
+    for (String key : bulkKeys) {
+      sink.consume(vela.get(key));
+    }
+  }
+
+  /** Vela: merge into a present, uncontended key: a read, then a conditional write. */
+  @Benchmark
+  public Order velaMerge() {
+    return vela.merge(KEY, order, (stored, given) -> given);
+  }
+
+  /** Vela: put-if-absent on a present key: one conditional write that does not apply. */
+  @Benchmark
+  public boolean velaPutIfAbsent() {
+    return vela.putIfAbsent(KEY, order);
   }
 }

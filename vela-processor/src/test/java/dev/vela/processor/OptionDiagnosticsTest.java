@@ -119,6 +119,24 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsClusterNodesTogetherWithAUrlAndClusterNodesOfTheWrongForm() {
+    JavaFileObject both = Sources.cache("UserCache",
+        "@VelaCache(backend = Backend.REDIS, backendOpts = {",
+        "    @Option(name = \"clusterNodes\", value = \"10.0.0.1:7000,10.0.0.2:7000\"),",
+        "    @Option(name = \"url\", value = \"redis://10.0.0.1:6379\")})");
+    JavaFileObject malformed = Sources.cache("OrderCache",
+        "@VelaCache(backend = Backend.REDIS,",
+        "    backendOpts = @Option(name = \"clusterNodes\", value = \"10.0.0.1:7000,10.0.0.2\"))");
+
+    assertThat(compile(both)).hadErrorContaining("option 'clusterNodes' has value \"10.0.0.1:7000,10.0.0.2:7000\","
+            + " which is given together with url")
+        .inFile(both).onLineContaining("clusterNodes");
+    assertThat(compile(malformed)).hadErrorContaining("(\"10.0.0.2\" is not host:port); write the seed nodes as"
+            + " host:port,host:port,...")
+        .inFile(malformed).onLineContaining("clusterNodes");
+  }
+
+  @Test
   void rejectsAValueThatCannotWorkWithoutPlaceholders() {
     JavaFileObject source = Sources.cache("UserCache",
         "@VelaCache(backend = Backend.REDIS, topology = Topology.PARTITIONED,",
@@ -130,7 +148,7 @@ class OptionDiagnosticsTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorContaining(
-            "option 'url' has value \"localhost:6379\", which is not a Redis URL; write redis://host:port or rediss://host:port")
+            "option 'url' has value \"localhost:6379\", which is not a Redis URL; write redis://[user:password@]host:port")
         .inFile(source).onLineContaining("\"localhost:6379\"");
     assertThat(compilation).hadErrorContaining("option 'port' has value \"78OO\", which is not a port number")
         .inFile(source).onLineContaining("\"78OO\"");

@@ -35,6 +35,14 @@ public interface CacheBackend<K, V> extends EntryStore<K, V>, AutoCloseable {
   }
 
   /**
+   * The key locks that make a transaction exclude other processes, when the backend is shared
+   * between processes; empty (the default) for a backend that one process owns.
+   */
+  default Optional<KeyLocks<K>> keyLocks() {
+    return Optional.empty();
+  }
+
+  /**
    * The changes other processes make to a backend they share with this one, which a near cache in
    * front must hear about; empty (the default) for a backend that one process owns.
    */

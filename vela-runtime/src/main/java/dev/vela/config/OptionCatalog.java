@@ -24,7 +24,11 @@ public enum OptionCatalog {
       "0 (default): each write is on disk before it returns; a duration such as 100ms: writes are committed in"
           + " the background that often, and a crash loses at most that window"),
   URL(Kind.BACKEND, "url", EnumSet.of(Backend.REDIS), null,
-      "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379)"),
+      "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379); or"
+          + " redis-sentinel://[password@]host:port[,host:port...][/database]#primaryName to find the primary"
+          + " through Sentinel and follow its failovers"),
+  CLUSTER_NODES(Kind.BACKEND, "clusterNodes", EnumSet.of(Backend.REDIS), null,
+      "seed nodes of a Redis Cluster, host:port,host:port,...; the cache spreads over every shard (not with url)"),
   TIMEOUT(Kind.BACKEND, "timeout", EnumSet.of(Backend.REDIS), null,
       "how long a Redis call may take before it fails as unreachable (default 2s)"),
   CLUSTER(Kind.TOPOLOGY, "cluster", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),

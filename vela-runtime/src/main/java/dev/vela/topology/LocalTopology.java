@@ -3,6 +3,7 @@ package dev.vela.topology;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.EntryUpdate;
+import dev.vela.backend.KeyLocks;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
@@ -10,7 +11,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +67,13 @@ public final class LocalTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public void requireSingleOwner(Collection<? extends K> keys) {
     // one node owns every key
+  }
+
+  /** Takes the backend's key locks, when it is shared with other processes; else just runs {@code work}. */
+  @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    Optional<KeyLocks<K>> locks = backend.keyLocks();
+    return locks.isPresent() ? locks.get().exclusively(keys, work) : work.get();
   }
 
   @Override

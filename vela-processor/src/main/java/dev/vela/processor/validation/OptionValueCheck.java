@@ -2,6 +2,7 @@ package dev.vela.processor.validation;
 
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.config.Durations;
+import dev.vela.config.RedisUrls;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,9 +22,8 @@ final class OptionValueCheck {
       return placeholderProblem(value);
     }
     return switch (name) {
-      case "url" -> value.startsWith("redis://") || value.startsWith("rediss://")
-          ? Optional.empty()
-          : Optional.of("is not a Redis URL; write redis://host:port or rediss://host:port");
+      case "url" -> RedisUrls.problem(value);
+      case "clusterNodes" -> RedisUrls.clusterNodesProblem(value);
       case "port" -> wholeNumberIn(value, 0, 65_535)
           ? Optional.empty()
           : Optional.of("is not a port number; write a whole number from 0 to 65535");

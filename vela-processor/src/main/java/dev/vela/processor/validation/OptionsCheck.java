@@ -4,6 +4,7 @@ import dev.vela.processor.diagnostic.Message;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.config.OptionCatalog;
+import dev.vela.config.RedisUrls;
 import dev.vela.processor.model.OptionSetting;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ final class OptionsCheck {
   List<OptionSetting> read(VelaCacheAttributes attributes, OptionCatalog.Kind kind, ProblemList problems) {
     List<OptionSetting> options = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    VelaCacheAttributes clusterNodes = null; // the one option that excludes another (url)
     for (AnnotationValue item : attributes.list(kind.attribute())) {
       VelaCacheAttributes option = VelaCacheAttributes.of((AnnotationMirror) item.getValue(), elements);
       String name = option.string(VelaCacheAttributes.NAME);
@@ -55,7 +57,15 @@ final class OptionsCheck {
         if (valueProblem.isEmpty()) {
           options.add(new OptionSetting(name, value));
         }
+        if (name.equals(OptionCatalog.CLUSTER_NODES.optionName())) {
+          clusterNodes = option;
+        }
       }
+    }
+    if (clusterNodes != null && seen.contains(OptionCatalog.URL.optionName())) {
+      problems.add(Message.BAD_OPTION_VALUE, clusterNodes.at(VelaCacheAttributes.OPTION_VALUE),
+          OptionCatalog.CLUSTER_NODES.optionName(), clusterNodes.string(VelaCacheAttributes.OPTION_VALUE),
+          RedisUrls.BOTH);
     }
     if (kind == OptionCatalog.Kind.BACKEND) {
       String required = REQUIRED.get(backend);

@@ -5,28 +5,37 @@ import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.DecodeErrorListener;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.FetchCoordinator;
+import dev.vela.backend.KeyLocks;
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.codec.Codec;
 import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import dev.vela.config.Durations;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -63,8 +72,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final RedisSettings settings;
   private final RedisKeys keys;
   private final SharedConnection connection;
+  private final Buckets buckets;
   private final FetchCoordinator<K, V> fetches;
   private final RedisChangeFeed<K> changes;
+  private final KeyLocks<K> keyLocks;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
@@ -74,10 +85,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.removals = context.removals();
     this.decodeErrors = context.decodeErrors();
     this.settings = settings;
-    this.keys = new RedisKeys(context.cacheName());
+    this.keys = new RedisKeys(context.cacheName(), settings.isCluster() ? RedisKeys.CLUSTER_BUCKETS : 1);
     this.connection = connection;
+    this.buckets = new Buckets(keys, connection, settings.timeout());
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
     this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
+    this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
   }
 
   /**
@@ -111,7 +124,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public StoredEntry<V> entry(K key) {
     String id = idOf(key);
-    List<Object> reply = run(Scripts.ENTRY, RedisKeys.bytes(id));
+    List<Object> reply = run(keys.bucketOf(id), Scripts.ENTRY, RedisKeys.bytes(id));
     if (reply.isEmpty()) {
       return null;
     }
@@ -127,11 +140,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
 
   @Override
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
+    String id = idOf(key);
     List<byte[]> args = new ArrayList<>(5 + tags.size());
-    args.add(RedisKeys.bytes(idOf(key)));
+    args.add(RedisKeys.bytes(id));
     addStored(args, value, expiresAtMillis);
     tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
-    run(Scripts.PUT, args.toArray(byte[][]::new));
+    run(keys.bucketOf(id), Scripts.PUT, args.toArray(byte[][]::new));
   }
 
   @Override
@@ -139,33 +153,114 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     if (entries.isEmpty()) {
       return;
     }
-    List<byte[]> args = new ArrayList<>(entries.size() * 6);
+    // one script per bucket: on one server, one script for all
+    Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
     entries.forEach((key, entry) -> {
-      args.add(RedisKeys.bytes(idOf(key)));
+      String id = idOf(key);
+      List<byte[]> args = byBucket.computeIfAbsent(keys.bucketOf(id), bucket -> new ArrayList<>());
+      args.add(RedisKeys.bytes(id));
       addStored(args, entry.value(), entry.expiresAtMillis());
       args.add(RedisKeys.bytes(Integer.toString(entry.tags().size())));
       entry.tags().forEach(tag -> args.add(RedisKeys.bytes(tag)));
     });
-    run(Scripts.PUT_ALL, args.toArray(byte[][]::new));
+    buckets.runEach(Scripts.PUT_ALL, byBucket);
   }
 
   /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
   private void addStored(List<byte[]> args, V value, long expiresAtMillis) {
-    args.add(Envelope.wrap(expiresAtMillis, values.toBytes(value)));
+    args.addAll(stored(value, expiresAtMillis));
+  }
+
+  /** The envelope (only its header when {@code value} is null), the PX and the index score of a value. */
+  private List<byte[]> stored(V value, long expiresAtMillis) {
+    byte[] envelope = Envelope.wrap(expiresAtMillis, value == null ? new byte[0] : values.toBytes(value));
     if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
-      args.add(NO_PX);
-      args.add(NEVER);
-    } else {
-      // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
-      long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
-      args.add(RedisKeys.bytes(Long.toString(px)));
-      args.add(RedisKeys.bytes(Long.toString(expiresAtMillis)));
+      return List.of(envelope, NO_PX, NEVER);
     }
+    // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
+    long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
+    return List.of(envelope, RedisKeys.bytes(Long.toString(px)), RedisKeys.bytes(Long.toString(expiresAtMillis)));
+  }
+
+  /**
+   * One script that reads the entry, tests the condition (a compare-and-set compares the stored
+   * framed bytes with the expected value's), applies the update with the tag sets and the expiry
+   * index, and answers with the entry it found: one round trip.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    String id = idOf(key);
+    List<Object> reply = run(keys.bucketOf(id), Scripts.WRITE,
+        WriteArguments.of(id, clock.millis(), condition, update, values::toBytes, this::stored));
+    if (reply.get(1) != null) {
+      report(key, (byte[]) reply.get(1));
+    }
+    byte[] envelope = (byte[]) reply.get(2);
+    V previous = envelope == null ? null : decodeValue(envelope);
+    StoredEntry<V> entry = previous == null ? null
+        : new StoredEntry<>(previous, Envelope.expiresAt(envelope), texts(reply, 3));
+    return new WriteResult<>((Long) reply.get(0) == 1, entry);
+  }
+
+  /** One MGET for all keys; a second round trip only to remove entries found expired. */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = distinct.stream().map(this::idOf).toList();
+    byte[][] entryKeys = ids.stream().map(this.keys::entry).toArray(byte[][]::new);
+    List<KeyValue<byte[], byte[]>> reply = await(connection.commands().mget(entryKeys), "getAll");
+    Map<K, V> found = new LinkedHashMap<>();
+    List<byte[]> expired = new ArrayList<>();
+    long now = clock.millis();
+    for (int i = 0; i < distinct.size(); i++) {
+      byte[] envelope = reply.get(i).getValueOrElse(null);
+      if (envelope == null) {
+        continue;
+      }
+      if (Envelope.expiresAt(envelope) <= now) {
+        expired.add(RedisKeys.bytes(ids.get(i)));
+        continue;
+      }
+      V value = decodeValue(envelope);
+      if (value != null) {
+        found.put(distinct.get(i), value);
+      }
+    }
+    if (!expired.isEmpty()) {
+      Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
+      for (byte[] id : expired) {
+        byBucket.computeIfAbsent(this.keys.bucketOf(RedisKeys.text(id)), bucket -> new ArrayList<>(List.of(now())))
+            .add(id);
+      }
+      buckets.runEach(Scripts.REMOVE_IF_EXPIRED, byBucket).forEach(removed -> reportExpired(removed, 0));
+    }
+    return found;
+  }
+
+  /** One script for all keys of a bucket, the buckets' scripts sent together. */
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
+    for (K key : new LinkedHashSet<>(keys)) {
+      String id = idOf(key);
+      byBucket.computeIfAbsent(this.keys.bucketOf(id), bucket -> new ArrayList<>(List.of(now())))
+          .add(RedisKeys.bytes(id));
+    }
+    long removed = 0;
+    for (List<Object> reply : buckets.runEach(Scripts.DELETE_ALL, byBucket)) {
+      reportExpired(reply, 1);
+      removed += (Long) reply.get(0);
+    }
+    return removed;
   }
 
   @Override
   public boolean delete(K key) {
-    List<Object> reply = run(Scripts.DELETE, RedisKeys.bytes(idOf(key)), now());
+    String id = idOf(key);
+    List<Object> reply = run(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), now());
     long state = (Long) reply.get(0);
     if (state == 2) {
       report(key, (byte[]) reply.get(1));
@@ -173,42 +268,48 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return state == 1;
   }
 
+  /** One ZCOUNT per bucket, all sent before the first reply is awaited. */
   @Override
   public long size() {
-    return await(connection.commands().zcount(keys.index(), liveRange()), "size");
+    Range<Long> live = liveRange();
+    return buckets.sum(bucket -> connection.commands().zcount(keys.index(bucket), live), "size");
   }
 
   @Override
   public long flush() {
-    long live = 0;
-    while (true) {
-      List<Object> reply = run(Scripts.FLUSH, now(), RedisKeys.bytes(Integer.toString(PAGE)));
-      live += (Long) reply.get(1);
+    long[] live = {0};
+    buckets.everyBucketInPages(Scripts.FLUSH, now(), PAGE, reply -> {
+      live[0] += (Long) reply.get(1);
       reportExpired(reply, 2);
-      if ((Long) reply.get(0) < PAGE) {
-        return live;
-      }
-    }
+    });
+    return live[0];
   }
 
   @Override
   public long invalidateTag(String tag) {
-    List<Object> reply = run(Scripts.INVALIDATE_TAG, RedisKeys.bytes(tag), now());
-    reportExpired(reply, 1);
-    return (Long) reply.get(0);
+    long live = 0;
+    for (List<Object> reply : buckets.runEverywhere(Scripts.INVALIDATE_TAG, RedisKeys.bytes(tag), now())) {
+      reportExpired(reply, 1);
+      live += (Long) reply.get(0);
+    }
+    return live;
   }
 
   @Override
   public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
-    // the ids live now, then their entries page by page: each key appears at most once
-    List<byte[]> ids = await(connection.commands().zrangebyscore(keys.index(), liveRange()), "entries");
-    int pages = (ids.size() + PAGE - 1) / PAGE;
-    return Stream.iterate(0, page -> page < pages, page -> page + 1)
-        .flatMap(page -> readPage(ids.subList(page * PAGE, Math.min(ids.size(), (page + 1) * PAGE))).stream());
+    // per bucket, the ids live now, then their entries page by page: each key appears at most once
+    Range<Long> live = liveRange();
+    return IntStream.range(0, keys.buckets()).boxed().flatMap(bucket -> {
+      List<byte[]> ids = await(connection.commands().zrangebyscore(keys.index(bucket), live), "entries");
+      int pages = (ids.size() + PAGE - 1) / PAGE;
+      return Stream.iterate(0, page -> page < pages, page -> page + 1)
+          .flatMap(page -> readPage(bucket, ids.subList(page * PAGE, Math.min(ids.size(), (page + 1) * PAGE)))
+              .stream());
+    });
   }
 
-  private List<Map.Entry<K, StoredEntry<V>>> readPage(List<byte[]> ids) {
-    List<Object> reply = run(Scripts.ENTRIES, ids.toArray(byte[][]::new));
+  private List<Map.Entry<K, StoredEntry<V>>> readPage(int bucket, List<byte[]> ids) {
+    List<Object> reply = run(bucket, Scripts.ENTRIES, ids.toArray(byte[][]::new));
     List<Map.Entry<K, StoredEntry<V>>> page = new ArrayList<>(reply.size());
     long now = clock.millis();
     for (Object item : reply) {
@@ -229,25 +330,20 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
     }
-    long reported = 0;
-    while (true) {
-      List<Object> reply = run(Scripts.SWEEP, now(), RedisKeys.bytes(Integer.toString(batchSize)));
-      reported += reportExpired(reply, 1);
-      if ((Long) reply.get(0) < batchSize) {
-        return reported;
-      }
-    }
+    long[] reported = {0};
+    buckets.everyBucketInPages(Scripts.SWEEP, now(), batchSize, reply -> reported[0] += reportExpired(reply, 1));
+    return reported[0];
   }
 
   @Override
   public long heldEntries() {
-    return await(connection.commands().zcard(keys.index()), "heldEntries");
+    return buckets.sum(bucket -> connection.commands().zcard(keys.index(bucket)), "heldEntries");
   }
 
   @Override
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("redis.keyPrefix", keys.prefix());
+    details.put("redis.keyPrefix", keys.pattern());
     details.put("redis.timeout", Durations.format(settings.timeout()));
     details.put("redis.url", settings.redacted());
     return details;
@@ -256,6 +352,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public Optional<FetchCoordinator<K, V>> fetchCoordinator() {
     return Optional.of(fetches);
+  }
+
+  /** Transaction locks in Redis, so a transaction excludes every process sharing the cache. */
+  @Override
+  public Optional<KeyLocks<K>> keyLocks() {
+    return Optional.of(keyLocks);
   }
 
   /** Client tracking of this cache's keys; it connects only when a near cache subscribes. */
@@ -297,15 +399,13 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return connection.await(reply, settings.timeout(), what);
   }
 
-  private List<Object> run(LuaScript script, byte[]... args) {
-    byte[][] withPrefix = new byte[args.length + 1][];
-    withPrefix[0] = keys.prefixBytes();
-    System.arraycopy(args, 0, withPrefix, 1, args.length);
-    return connection.run(script, settings.timeout(), new byte[][] {keys.index()}, withPrefix);
+  /** Runs one of {@link Scripts} on a bucket's keys, with its prefix in front of {@code args}. */
+  List<Object> run(int bucket, LuaScript script, byte[]... args) {
+    return buckets.run(bucket, script, args);
   }
 
   private void removeIfExpired(String id) {
-    reportExpired(run(Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id)), 0);
+    reportExpired(run(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id)), 0);
   }
 
   /** Reports the expired entries in a reply, as id and envelope pairs from {@code from}; returns how many. */
@@ -371,6 +471,6 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
 
   @Override
   public String toString() {
-    return "RedisBackend[" + keys.prefix() + " at " + settings.redacted() + "]";
+    return "RedisBackend[" + keys.pattern() + " at " + settings.redacted() + "]";
   }
 }

@@ -57,13 +57,18 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
   /**
    * Opens the tracking connection and turns tracking on.
    *
-   * @throws VelaException when Redis cannot be reached or refuses tracking (a server before 6.0)
+   * @throws VelaException when Redis cannot be reached or refuses tracking (a server before 6.0), or
+   *     is a Redis Cluster
    */
   @Override
   public synchronized void subscribe(ChangeListener<K> listener) {
     this.listener = listener;
     if (connection != null) {
       return;
+    }
+    if (shared.isCluster()) {
+      throw new VelaException("a near cache in front of a REDIS cache on a Redis Cluster (" + shared.url() + ") is not"
+          + " supported yet: its client tracking would have to follow every shard; set nearCache to false");
     }
     StatefulRedisConnection<byte[], byte[]> opened = shared.openDedicated();
     opened.addListener((PushListener) this);

@@ -2,60 +2,115 @@ package dev.vela.backend.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.zip.CRC32;
 
 /**
- * The Redis key names of one cache. Every key starts with {@code vela:{<cache>}:}, so the cache's
- * keys never mix with anyone else's, and the braces make {@code <cache>} the Redis Cluster hash
- * tag: all keys of one cache live in one slot, which lets the scripts change an entry and its
- * indexes atomically, at the price that one cache is never spread over several shards.
+ * The Redis key names of one cache, in one bucket or in {@link #CLUSTER_BUCKETS} of them. Every
+ * key of a bucket starts with the bucket's prefix, so the cache's keys never mix with anyone
+ * else's, and the braces in it are the Redis Cluster hash tag: all keys of one bucket live in one
+ * slot, which lets the scripts change an entry and its indexes atomically.
+ *
+ * <ul>
+ *   <li>On one server (or under Sentinel) a cache is one bucket, {@code vela:{<cache>}:}.
+ *   <li>On a Redis Cluster a key's bucket is the CRC-32 of its id modulo {@link #CLUSTER_BUCKETS},
+ *       and bucket {@code b}'s prefix is {@code vela:{<cache>:b}:}: the buckets' slots, and so one
+ *       cache's entries, spread over every shard.
+ * </ul>
+ *
+ * Under its bucket's prefix:
  *
  * <ul>
  *   <li>{@code e:<id>}: an entry, its expiry time and framed value bytes, with Redis's own expiry (PX)
  *   <li>{@code g:<id>}: the set of the entry's tags
- *   <li>{@code t:<tag>}: the set of ids of the entries carrying the tag
- *   <li>{@code x}: the sorted set of every entry's id, scored by its expiry time
+ *   <li>{@code t:<tag>}: the set of ids of the bucket's entries carrying the tag
+ *   <li>{@code x}: the sorted set of every id of the bucket, scored by its expiry time
  *   <li>{@code l:<id>}: the short-lived lock of a fetch in progress
+ *   <li>{@code k:<id>}: the leased lock of a transaction in progress, holding its owner's token
  * </ul>
  *
  * where {@code <id>} is the unpadded URL-safe Base64 of the key's codec bytes.
  */
 final class RedisKeys {
+  /**
+   * Buckets of a cache on a Redis Cluster: enough that the slots of their hash tags spread evenly
+   * over 3 to 30 shards, few enough that cache-wide work (one request per bucket) stays cheap.
+   */
+  static final int CLUSTER_BUCKETS = 256;
+
   private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder ID_DECODER = Base64.getUrlDecoder();
 
-  private final String prefix;
-  private final byte[] prefixBytes;
-  private final byte[] index;
+  private final String pattern;
+  private final String[] prefixes;
+  private final byte[][] prefixBytes;
+  private final byte[][] indexes;
 
+  /** The keys of a cache in one bucket, as on one server. */
   RedisKeys(String cacheName) {
-    this.prefix = "vela:{" + cacheName + "}:";
-    this.prefixBytes = bytes(prefix);
-    this.index = bytes(prefix + "x");
+    this(cacheName, 1);
   }
 
-  /** {@code vela:{<cache>}:}, in front of every key of the cache. */
+  /** The keys of a cache in {@code buckets} buckets; one keeps the single-server layout. */
+  RedisKeys(String cacheName, int buckets) {
+    pattern = buckets == 1 ? "vela:{" + cacheName + "}:" : "vela:{" + cacheName + ":<0.." + (buckets - 1) + ">}:";
+    prefixes = new String[buckets];
+    prefixBytes = new byte[buckets][];
+    indexes = new byte[buckets][];
+    for (int b = 0; b < buckets; b++) {
+      prefixes[b] = buckets == 1 ? "vela:{" + cacheName + "}:" : "vela:{" + cacheName + ":" + b + "}:";
+      prefixBytes[b] = bytes(prefixes[b]);
+      indexes[b] = bytes(prefixes[b] + "x");
+    }
+  }
+
+  /** How many buckets the cache has. */
+  int buckets() {
+    return prefixes.length;
+  }
+
+  /** The bucket of an id. */
+  int bucketOf(String id) {
+    if (prefixes.length == 1) {
+      return 0;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes(id));
+    return (int) (crc.getValue() % prefixes.length);
+  }
+
+  /** {@code vela:{<cache>}:} on one server, the first bucket's prefix on a cluster; for messages. */
   String prefix() {
-    return prefix;
+    return prefixes[0];
   }
 
-  /** The prefix as the scripts get it. */
-  byte[] prefixBytes() {
-    return prefixBytes;
+  /** The prefix, or the pattern of the buckets' prefixes on a cluster; for {@code inspect()}. */
+  String pattern() {
+    return pattern;
   }
 
-  /** The expiry index, the key every script is routed by. */
-  byte[] index() {
-    return index;
+  /** The prefix of the bucket of {@code id}, in front of each of its keys. */
+  String prefixOf(String id) {
+    return prefixes[bucketOf(id)];
+  }
+
+  /** Bucket {@code bucket}'s prefix as the scripts get it. */
+  byte[] prefixBytes(int bucket) {
+    return prefixBytes[bucket];
+  }
+
+  /** Bucket {@code bucket}'s expiry index, the key its scripts are routed by. */
+  byte[] index(int bucket) {
+    return indexes[bucket];
   }
 
   /** The entry key of an id. */
   byte[] entry(String id) {
-    return bytes(prefix + "e:" + id);
+    return bytes(prefixOf(id) + "e:" + id);
   }
 
   /** The fetch lock of an id. */
   byte[] lock(String id) {
-    return bytes(prefix + "l:" + id);
+    return bytes(prefixOf(id) + "l:" + id);
   }
 
   /** The id of a key, from its codec bytes. */

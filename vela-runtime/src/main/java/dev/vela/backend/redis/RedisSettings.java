@@ -5,48 +5,87 @@ import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.OptionCatalog;
 import dev.vela.config.Placeholders;
+import dev.vela.config.RedisUrls;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Redis options of one cache, resolved when it starts.
  *
- * @param uri where Redis is, with credentials and database
- * @param url the URL as resolved, credentials included: the key of the shared connection
+ * @param uri where Redis is, with credentials and database; on a cluster, the first seed node
+ * @param clusterNodes the seed nodes of a Redis Cluster, or empty for one server (or Sentinel)
+ * @param url the URL or node list as resolved, credentials included: the key of the shared connection
  * @param redacted the address for messages: scheme, host, port and database, never the password
  * @param timeout how long one call may take before it fails as unreachable
  */
-record RedisSettings(RedisURI uri, String url, String redacted, Duration timeout) {
+record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, String redacted, Duration timeout) {
   /** Where Redis is when the {@code url} option is not given. */
   static final String DEFAULT_URL = "redis://localhost:6379";
   /** How long a call may take when the {@code timeout} option is not given. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
   /**
-   * Reads {@code url} and {@code timeout} from the cache's options, placeholders resolved.
+   * Reads {@code url} or {@code clusterNodes}, and {@code timeout}, from the cache's options,
+   * placeholders resolved.
    *
-   * @throws VelaException when either does not parse, saying what to write instead
+   * @throws VelaException when one does not parse, or both url and clusterNodes are given, saying
+   *     what to write instead
    */
   static RedisSettings of(CacheConfig config) {
     String urlOption = OptionCatalog.URL.optionName();
+    String nodesOption = OptionCatalog.CLUSTER_NODES.optionName();
     String timeoutOption = OptionCatalog.TIMEOUT.optionName();
-    String url = Placeholders.resolve(urlOption, config.backendOptions().getOrDefault(urlOption, DEFAULT_URL)).trim();
+    Map<String, String> options = config.backendOptions();
     String timeoutText = Placeholders.resolve(
-        timeoutOption, config.backendOptions().getOrDefault(timeoutOption, Durations.format(DEFAULT_TIMEOUT)));
-    return new RedisSettings(
-        parseUri(config.name(), url), url, redact(url), parseTimeout(config.name(), timeoutText));
+        timeoutOption, options.getOrDefault(timeoutOption, Durations.format(DEFAULT_TIMEOUT)));
+    Duration timeout = parseTimeout(config.name(), timeoutText);
+    if (options.containsKey(nodesOption)) {
+      if (options.containsKey(urlOption)) {
+        throw new VelaException("cache '" + config.name() + "' has option clusterNodes, which " + RedisUrls.BOTH);
+      }
+      String nodes = Placeholders.resolve(nodesOption, options.get(nodesOption)).trim();
+      List<RedisURI> seeds = parseNodes(config.name(), nodes);
+      return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + nodes, timeout);
+    }
+    String url = Placeholders.resolve(urlOption, options.getOrDefault(urlOption, DEFAULT_URL)).trim();
+    return new RedisSettings(parseUri(config.name(), url), List.of(), url, redact(url), timeout);
+  }
+
+  /** True on a Redis Cluster. */
+  boolean isCluster() {
+    return !clusterNodes.isEmpty();
+  }
+
+  private static List<RedisURI> parseNodes(String cacheName, String nodes) {
+    Optional<String> problem = RedisUrls.clusterNodesProblem(nodes);
+    if (problem.isPresent()) {
+      throw new VelaException("cache '" + cacheName + "' has option clusterNodes \"" + nodes + "\", which "
+          + problem.get());
+    }
+    List<RedisURI> seeds = new ArrayList<>();
+    for (String node : nodes.split(",")) {
+      String trimmed = node.trim();
+      int colon = trimmed.lastIndexOf(':');
+      seeds.add(RedisURI.create(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1))));
+    }
+    return List.copyOf(seeds);
   }
 
   private static RedisURI parseUri(String cacheName, String url) {
-    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which is not a Redis"
-          + " URL; write redis://[user:password@]host:port[/database], or rediss:// for TLS");
+    Optional<String> problem = RedisUrls.problem(url);
+    if (problem.isPresent()) {
+      throw new VelaException(
+          "cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
     }
     try {
       return RedisURI.create(url);
     } catch (IllegalArgumentException e) {
       throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which does not parse ("
-          + e.getMessage() + "); write redis://[user:password@]host:port[/database]", e);
+          + e.getMessage() + "); " + RedisUrls.FORMS, e);
     }
   }
 

@@ -1,11 +1,12 @@
 package dev.vela.backend.redis;
 
 /**
- * The Lua scripts of the Redis backend. Every script gets the cache's expiry index as {@code
- * KEYS[1]} (which routes it to the cache's slot in a Redis Cluster) and the cache's key prefix as
+ * The Lua scripts of the Redis backend. Every script works on one bucket of a cache (see {@link
+ * RedisKeys}; on one server the cache is one bucket): it gets the bucket's expiry index as {@code
+ * KEYS[1]} (which routes it to the bucket's slot in a Redis Cluster) and the bucket's key prefix as
  * {@code ARGV[1]}; the other keys it touches it derives from the prefix, all in the same slot
- * thanks to the {@code {cache}} hash tag. An entry is live while its score in the index (its expiry
- * time by the cache's clock) is later than the {@code now} passed in and Redis still holds it.
+ * thanks to the prefix's hash tag. An entry is live while its score in the index (its expiry time
+ * by the cache's clock) is later than the {@code now} passed in and Redis still holds it.
  */
 final class Scripts {
   private Scripts() {}
@@ -63,6 +64,80 @@ final class Scripts {
       local value = remove(ARGV[1], KEYS[1], ARGV[2])
       if live then return {1} end
       return {2, value}
+      """);
+
+  /**
+   * The conditional write. ARGV: prefix, id, now, condition ({@code A}lways, {@code N}o entry,
+   * {@code P}resent, {@code E}quals), expected framed value bytes (or empty), update ({@code S}tore,
+   * {@code D}elete, e{@code X}pire), envelope (for expire: just its 8-byte expiry header), px (0:
+   * none), score, keep expiry (1/0), keep tags (1/0), tags... An entry found expired is removed
+   * first and counts as absent. A store that keeps the expiry of a live entry keeps its header, its
+   * Redis TTL (KEEPTTL) and its index score. Returns {applied 1/0, expired envelope or false,
+   * previous envelope or false, previous tags...}.
+   */
+  static final LuaScript WRITE = LuaScript.of("write", HELPERS + """
+      local p, x, id = ARGV[1], KEYS[1], ARGV[2]
+      local ek, gk = p .. 'e:' .. id, p .. 'g:' .. id
+      local live = state(p, x, id, tonumber(ARGV[3]))
+      local expired, old, tags = false, false, {}
+      if live == false then expired = remove(p, x, id) or false end
+      if live then
+        old = redis.call('get', ek)
+        tags = redis.call('smembers', gk)
+      end
+      local c = ARGV[4]
+      local holds = c == 'A' or (c == 'N' and not old) or (c == 'P' and old ~= false)
+        or (c == 'E' and old ~= false and string.sub(old, 9) == ARGV[5])
+      local reply = {holds and 1 or 0, expired, old}
+      for _, t in ipairs(tags) do reply[#reply + 1] = t end
+      if not holds then return reply end
+      local u = ARGV[6]
+      if u == 'D' then
+        if old then remove(p, x, id) end
+      elseif u == 'X' then
+        if old then
+          local envelope = ARGV[7] .. string.sub(old, 9)
+          if ARGV[8] == '0' then redis.call('set', ek, envelope) else redis.call('set', ek, envelope, 'PX', ARGV[8]) end
+          redis.call('zadd', x, ARGV[9], id)
+        end
+      else
+        if old and ARGV[10] == '1' then
+          redis.call('set', ek, string.sub(old, 1, 8) .. string.sub(ARGV[7], 9), 'KEEPTTL')
+        else
+          if ARGV[8] == '0' then redis.call('set', ek, ARGV[7]) else redis.call('set', ek, ARGV[7], 'PX', ARGV[8]) end
+          redis.call('zadd', x, ARGV[9], id)
+        end
+        if not (old and ARGV[11] == '1') then
+          for _, t in ipairs(redis.call('smembers', gk)) do redis.call('srem', p .. 't:' .. t, id) end
+          redis.call('del', gk)
+          for i = 12, #ARGV do
+            redis.call('sadd', p .. 't:' .. ARGV[i], id)
+            redis.call('sadd', gk, ARGV[i])
+          end
+        end
+      end
+      return reply
+      """);
+
+  /**
+   * ARGV: prefix, now, ids... Removes each entry; returns {live count removed, id, value, ...} with
+   * the expired ones it came across.
+   */
+  static final LuaScript DELETE_ALL = LuaScript.of("deleteAll", HELPERS + """
+      local now, reply = tonumber(ARGV[2]), {0}
+      for i = 3, #ARGV do
+        local s = state(ARGV[1], KEYS[1], ARGV[i], now)
+        if s ~= nil then
+          local value = remove(ARGV[1], KEYS[1], ARGV[i])
+          if s then
+            reply[1] = reply[1] + 1
+          else
+            reply[#reply + 1] = ARGV[i]
+            reply[#reply + 1] = value
+          end
+        end
+      end
+      return reply
       """);
 
   /** ARGV: prefix, id. Returns {} when absent, else {envelope, tags...}, read together. */
@@ -154,6 +229,35 @@ final class Scripts {
         end
       end
       return reply
+      """);
+
+  /**
+   * ARGV: prefix, token, lease in ms, ids... Takes the transaction locks of all ids for the token,
+   * or none of them; returns {1} when taken, {0, token of a holder} when another holds one.
+   */
+  static final LuaScript LOCK_KEYS = LuaScript.of("lockKeys", """
+      for i = 4, #ARGV do
+        local holder = redis.call('get', ARGV[1] .. 'k:' .. ARGV[i])
+        if holder and holder ~= ARGV[2] then return {0, holder} end
+      end
+      for i = 4, #ARGV do redis.call('set', ARGV[1] .. 'k:' .. ARGV[i], ARGV[2], 'PX', ARGV[3]) end
+      return {1}
+      """);
+
+  /**
+   * ARGV: prefix, token, ids... Releases the transaction locks the token still holds; returns {how
+   * many it held}, fewer than the ids when a lease ran out.
+   */
+  static final LuaScript UNLOCK_KEYS = LuaScript.of("unlockKeys", """
+      local held = 0
+      for i = 3, #ARGV do
+        local k = ARGV[1] .. 'k:' .. ARGV[i]
+        if redis.call('get', k) == ARGV[2] then
+          redis.call('del', k)
+          held = held + 1
+        end
+      end
+      return {held}
       """);
 
   /** KEYS[1]: a fetch lock; ARGV[1]: the holder's token. Deletes the lock only if that holder still has it. */

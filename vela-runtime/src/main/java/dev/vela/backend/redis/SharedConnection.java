@@ -1,6 +1,7 @@
 package dev.vela.backend.redis;
 
 import dev.vela.VelaException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -8,8 +9,13 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -21,7 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One Lettuce connection to one Redis URL, shared by every cache of the JVM that uses that URL.
+ * One Lettuce connection to one Redis URL (a server, or its primary found through Sentinel) or to
+ * one Redis Cluster, shared by every cache of the JVM that uses it. On a cluster, Lettuce routes
+ * each command to the shard of its first key, follows MOVED and ASK, and refreshes its view of the
+ * cluster periodically ({@link #TOPOLOGY_REFRESH}) and whenever a redirection or a lost node says
+ * it changed.
  * Commands of all threads travel on it asynchronously, so Lettuce pipelines them instead of
  * waiting for each reply in turn. While Redis is unreachable, commands are refused at once and the
  * connection keeps reconnecting in the background (at most every {@link #MAX_RECONNECT_DELAY}), so
@@ -32,15 +42,32 @@ final class SharedConnection {
   /** The longest pause between two attempts to reconnect. */
   static final Duration MAX_RECONNECT_DELAY = Duration.ofMillis(500);
 
+  /** How often the view of a cluster's shards is refreshed when nothing says it changed. */
+  static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(10);
+  /**
+   * The least time between two refreshes that redirections or lost nodes ask for: short, since a
+   * failover first makes them ask while the replica is not promoted yet, and then again after.
+   */
+  static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
+
   private final String url;
   private final ClientResources resources;
-  private final RedisClient client;
-  private final StatefulRedisConnection<byte[], byte[]> connection;
-  private final RedisAsyncCommands<byte[], byte[]> commands;
+  private final AbstractRedisClient client;
+  private final StatefulConnection<byte[], byte[]> connection;
+  private final RedisClusterAsyncCommands<byte[], byte[]> commands;
   private int users; // guarded by SharedConnections
 
   private SharedConnection(String url, ClientResources resources, RedisClient client,
       StatefulRedisConnection<byte[], byte[]> connection) {
+    this.url = url;
+    this.resources = resources;
+    this.client = client;
+    this.connection = connection;
+    this.commands = connection.async();
+  }
+
+  private SharedConnection(String url, ClientResources resources, RedisClusterClient client,
+      StatefulRedisClusterConnection<byte[], byte[]> connection) {
     this.url = url;
     this.resources = resources;
     this.client = client;
@@ -59,17 +86,36 @@ final class SharedConnection {
         .computationThreadPoolSize(2)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         .build();
-    RedisClient client = RedisClient.create(resources, settings.uri());
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        // fail fast while disconnected, rather than queue commands that would all time out later
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
-        .build());
+    AbstractRedisClient opened = null;
     try {
+      if (settings.isCluster()) {
+        RedisClusterClient client = RedisClusterClient.create(resources, settings.clusterNodes());
+        opened = client;
+        client.setOptions(ClusterClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+            .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                .enableAllAdaptiveRefreshTriggers()
+                .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_PAUSE)
+                .build())
+            .build());
+        return new SharedConnection(settings.redacted(), resources, client, client.connect(ByteArrayCodec.INSTANCE));
+      }
+      RedisClient client = RedisClient.create(resources, settings.uri());
+      opened = client;
+      client.setOptions(ClientOptions.builder()
+          .autoReconnect(true)
+          // fail fast while disconnected, rather than queue commands that would all time out later
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+          .build());
       return new SharedConnection(settings.redacted(), resources, client, client.connect(ByteArrayCodec.INSTANCE));
     } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      if (opened != null) {
+        opened.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
       resources.shutdown(0, 2, TimeUnit.SECONDS);
       RedisCommandExecutionException refused = refusal(e);
       if (refused != null) {
@@ -91,7 +137,7 @@ final class SharedConnection {
   }
 
   /** The asynchronous commands of the shared connection. */
-  RedisAsyncCommands<byte[], byte[]> commands() {
+  RedisClusterAsyncCommands<byte[], byte[]> commands() {
     return commands;
   }
 
@@ -100,7 +146,15 @@ final class SharedConnection {
    * near cache's client tracking; the caller closes it.
    */
   StatefulRedisConnection<byte[], byte[]> openDedicated() {
-    return client.connect(ByteArrayCodec.INSTANCE);
+    if (!(client instanceof RedisClient standalone)) {
+      throw new IllegalStateException("a dedicated connection is for one server, not for a cluster");
+    }
+    return standalone.connect(ByteArrayCodec.INSTANCE);
+  }
+
+  /** True for a connection to a Redis Cluster. */
+  boolean isCluster() {
+    return client instanceof RedisClusterClient;
   }
 
   /** The URL without password, for messages and {@code inspect()}. */
@@ -145,6 +199,27 @@ final class SharedConnection {
     } catch (RedisNoScriptException unknown) {
       return await(commands.eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout, script.name());
     }
+  }
+
+  /**
+   * Runs {@code script} once per route (its keys) with its arguments, sending all before awaiting
+   * the first reply; a server that does not know the script yet gets its source.
+   */
+  List<List<Object>> runAll(LuaScript script, Duration timeout, List<byte[][]> keys, List<byte[][]> args) {
+    List<RedisFuture<List<Object>>> replies = new java.util.ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      replies.add(commands.evalsha(script.sha(), ScriptOutputType.MULTI, keys.get(i), args.get(i)));
+    }
+    List<List<Object>> answers = new java.util.ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      try {
+        answers.add(await(replies.get(i), timeout, script.name()));
+      } catch (RedisNoScriptException unknown) {
+        answers.add(await(commands.eval(script.source(), ScriptOutputType.MULTI, keys.get(i), args.get(i)), timeout,
+            script.name()));
+      }
+    }
+    return answers;
   }
 
   /** Counts one more cache using the connection; called with the registry's lock held. */

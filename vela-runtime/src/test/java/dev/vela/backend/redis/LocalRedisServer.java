@@ -18,30 +18,94 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real redis-server for tests, bound to 127.0.0.1 on a free port, without persistence. The
- * binary comes from the embedded-redis test dependency (extracted once per JVM), or else from
- * {@code redis-server} on the PATH. It is stopped by {@link #close()} and, should a test run end
- * early, by a shutdown hook.
+ * A real redis-server for tests, bound to 127.0.0.1 on a free port, without persistence: a
+ * primary, a replica of another, or a Sentinel. The binary comes from the embedded-redis test
+ * dependency (extracted once per JVM), or else from {@code redis-server} on the PATH. It is
+ * stopped by {@link #close()} and, should a test run end early, by a shutdown hook.
  */
 public final class LocalRedisServer implements AutoCloseable {
   private static final String BUNDLED = "/redis-server-6.2.6-v5-linux-amd64";
   private static final Duration START_DEADLINE = Duration.ofSeconds(20);
   private static volatile Path binary;
 
+  private static final String READY = "Ready to accept connections";
+
   private final int port;
+  private final List<String> leading;
+  private final List<String> role;
+  private final String readyLine;
   private final Thread stopOnExit = new Thread(this::stop, "stop test redis-server");
   private Process process;
 
-  private LocalRedisServer(int port) {
+  /**
+   * @param leading arguments before the configuration lines: a Sentinel's configuration file and
+   *     {@code --sentinel}
+   * @param role configuration lines after the common ones
+   */
+  private LocalRedisServer(int port, List<String> leading, List<String> role, String readyLine) {
     this.port = port;
+    this.leading = leading;
+    this.role = role;
+    this.readyLine = readyLine;
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** Starts a server on a free loopback port. */
   public static LocalRedisServer start() {
-    LocalRedisServer server = new LocalRedisServer(freePort());
+    return started(new LocalRedisServer(freePort(), List.of(), List.of(), READY));
+  }
+
+  /** Starts a replica of {@code primary} on a free loopback port. */
+  public static LocalRedisServer startReplicaOf(LocalRedisServer primary) {
+    return started(new LocalRedisServer(freePort(), List.of(),
+        List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())), READY));
+  }
+
+  /**
+   * Starts a Sentinel on a free loopback port that watches {@code primary} as {@code masterName},
+   * with {@code quorum}, taking a primary down after one second without an answer and retrying a
+   * failed election after 6 s (twice the failover timeout).
+   */
+  public static LocalRedisServer startSentinel(String masterName, LocalRedisServer primary, int quorum) {
+    Path config;
+    try {
+      config = Files.createTempFile("vela-test-sentinel", ".conf"); // Sentinel rewrites its configuration
+      config.toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a Sentinel configuration file", e);
+    }
+    return started(new LocalRedisServer(freePort(), List.of(config.toString(), "--sentinel"),
+        List.of("--sentinel", "monitor", masterName, "127.0.0.1", Integer.toString(primary.port()),
+        Integer.toString(quorum),
+        "--sentinel", "down-after-milliseconds", masterName, "1000",
+        "--sentinel", "failover-timeout", masterName, "3000"), "Sentinel ID is"));
+  }
+
+  /**
+   * Starts a node of a Redis Cluster, not yet part of one, on a free loopback port whose cluster
+   * bus port (the port plus 10000) is free too.
+   */
+  public static LocalRedisServer startClusterNode() {
+    return started(new LocalRedisServer(freeClusterPort(), List.of(), List.of("--cluster-enabled", "yes",
+        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"), READY));
+  }
+
+  private static LocalRedisServer started(LocalRedisServer server) {
     server.startAgain();
     return server;
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash would: nothing is handed over. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
   }
 
   /** The server's port. */
@@ -76,10 +140,14 @@ public final class LocalRedisServer implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("redis-server on port " + port + " is already running");
     }
-    List<String> command = List.of(binary().toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
-        "--save", "", "--appendonly", "no", "--protected-mode", "yes");
+    List<String> command = new java.util.ArrayList<>(List.of(binary().toString()));
+    command.addAll(leading);
+    command.addAll(List.of("--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "", "--appendonly", "no",
+        "--protected-mode", "yes"));
+    command.addAll(role);
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      // its own working directory: a replica stores the copy it syncs as dump.rdb there
+      process = new ProcessBuilder(command).directory(workDirectory()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -104,7 +172,7 @@ public final class LocalRedisServer implements AutoCloseable {
       try (BufferedReader log = new BufferedReader(
           new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = log.readLine(); line != null; line = log.readLine()) {
-          if (line.contains("Ready to accept connections")) {
+          if (line.contains(readyLine)) {
             ready.countDown();
           }
         }
@@ -124,6 +192,12 @@ public final class LocalRedisServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting redis-server", e);
     }
+  }
+
+  private java.io.File workDirectory() throws IOException {
+    Path directory = Files.createTempDirectory("vela-test-redis-" + port);
+    directory.toFile().deleteOnExit();
+    return directory.toFile();
   }
 
   private static Path binary() {
@@ -163,6 +237,25 @@ public final class LocalRedisServer implements AutoCloseable {
     }
     throw new IllegalStateException("no redis-server: neither the embedded-redis binary for linux-amd64 nor"
         + " redis-server on the PATH was found");
+  }
+
+  private static int freeClusterPort() {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + random.nextInt(35_000);
+      if (isFree(port) && isFree(port + 10_000)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair (port, port + 10000) on loopback after 100 tries");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   private static int freePort() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vela.Cache;
 import dev.vela.PutOptions;
 import dev.vela.VelaException;
+import dev.vela.backend.EntryUpdate;
+import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
 import dev.vela.testing.Concurrently;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +113,33 @@ class RedisNearCacheTest {
       awaitRead(reader, "tagged", null);
       writer.flush();
       awaitRead(reader, "flushed", null);
+    }
+  }
+
+  @Test
+  void conditionalWritesAndBulkDeletesOfAnotherProcessReachTheL1() {
+    String name = RedisTesting.uniqueName("near-conditional");
+    try (Cache<String, String> reader = near(name);
+        RedisBackend<String, String> writer = RedisTesting.backend(name, server.url(), java.time.Clock.systemUTC(),
+            (key, value, cause) -> { }, error -> {
+              throw new AssertionError(error);
+            })) {
+      for (String key : List.of("swapped", "claimed", "taken", "expired", "bulk")) {
+        writer.put(key, "old", StoredEntry.NO_EXPIRY, Set.of());
+        awaitKeptInL1(reader, key, "old");
+      }
+
+      writer.write("swapped", WriteCondition.valueEquals("old"),
+          EntryUpdate.put("new", StoredEntry.NO_EXPIRY, Set.of()));
+      awaitRead(reader, "swapped", "new");
+      writer.write("claimed", WriteCondition.always(), new EntryUpdate.Put<>("new", 0, Set.of(), true, true));
+      awaitRead(reader, "claimed", "new");
+      writer.write("taken", WriteCondition.present(), EntryUpdate.delete());
+      awaitRead(reader, "taken", null);
+      writer.write("expired", WriteCondition.present(), new EntryUpdate.Expire<>(System.currentTimeMillis() - 1));
+      awaitRead(reader, "expired", null);
+      writer.deleteAll(List.of("bulk"));
+      awaitRead(reader, "bulk", null);
     }
   }
 

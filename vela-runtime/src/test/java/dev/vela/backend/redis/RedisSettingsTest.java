@@ -37,6 +37,49 @@ class RedisSettingsTest {
   }
 
   @Test
+  void readsASentinelUrlWithItsSentinelsAndPrimaryName() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c",
+        Map.of("url", "redis-sentinel://s3cret@10.0.0.1:26379,10.0.0.2:26380/2#orders")));
+
+    assertThat(settings.uri().getSentinelMasterId()).isEqualTo("orders");
+    assertThat(settings.uri().getSentinels()).extracting(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
+        .containsExactly("10.0.0.1:26379", "10.0.0.2:26380");
+    assertThat(settings.uri().getDatabase()).isEqualTo(2);
+    assertThat(settings.redacted()).isEqualTo("redis-sentinel://10.0.0.1:26379,10.0.0.2:26380/2#orders");
+  }
+
+  @Test
+  void refusesASentinelUrlWithoutThePrimaryName() {
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c",
+        Map.of("url", "redis-sentinel://s3cret@10.0.0.1:26379"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("a Sentinel URL without the name of the primary; end it with #primaryName")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void readsClusterSeedNodes() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "10.0.0.1:7000, 10.0.0.2:7001")));
+
+    assertThat(settings.isCluster()).isTrue();
+    assertThat(settings.clusterNodes()).extracting(node -> node.getHost() + ":" + node.getPort())
+        .containsExactly("10.0.0.1:7000", "10.0.0.2:7001");
+    assertThat(settings.redacted()).isEqualTo("cluster 10.0.0.1:7000, 10.0.0.2:7001");
+  }
+
+  @Test
+  void refusesClusterNodesWithAUrlOrOfTheWrongForm() {
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "10.0.0.1:7000", "url", "redis://10.0.0.1:6379"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("cache 'c' has option clusterNodes, which is given together with url");
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c", Map.of("clusterNodes", "10.0.0.1"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("(\"10.0.0.1\" is not host:port); write the seed nodes as host:port,host:port,...");
+  }
+
+  @Test
   void resolvesPlaceholdersWhenTheCacheStarts() {
     String property = "vela.test.redis.url." + System.nanoTime();
     System.setProperty(property, "redis://10.0.0.7:7000");

@@ -1,0 +1,33 @@
+package dev.vela.backend.redis;
+
+import dev.vela.Cache;
+import dev.vela.core.AtomicOperationsContract;
+import dev.vela.testing.ManualClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The atomic operations contract on a LOCAL REDIS cache, on a real redis-server. */
+class RedisAtomicOperationsTest extends AtomicOperationsContract {
+  private static LocalRedisServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = LocalRedisServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Override
+  protected Cache<String, Long> open(ManualClock clock) {
+    return RedisTesting.longs(RedisTesting.uniqueName("atomic"), server.url(), clock).create();
+  }
+
+  /** Every operation is a round trip here: fewer rounds keep the races to seconds. */
+  @Override
+  protected int rounds() {
+    return 500;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.vela.backend.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.Cache;
+import dev.vela.PutOptions;
+import dev.vela.VelaException;
+import dev.vela.testing.Concurrently;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A REDIS cache on a primary with a replica under three Sentinels: the cache finds the primary
+ * through them, and when the primary is killed and the replica promoted it carries on by itself.
+ */
+class RedisSentinelTest {
+  private static final String PRIMARY_NAME = "vela-primary";
+  /** Sentinels see the primary down after 1 s, then elect a leader and promote within a few seconds. */
+  private static final Duration FAILOVER_BOUND = Duration.ofSeconds(30);
+  private LocalRedisServer primary;
+  private LocalRedisServer replica;
+  private final List<LocalRedisServer> sentinels = new ArrayList<>();
+
+  @BeforeEach
+  void startServers() {
+    primary = LocalRedisServer.start();
+    replica = LocalRedisServer.startReplicaOf(primary);
+    for (int i = 0; i < 3; i++) {
+      sentinels.add(LocalRedisServer.startSentinel(PRIMARY_NAME, primary, 2));
+    }
+  }
+
+  @AfterEach
+  void stopServers() {
+    sentinels.forEach(LocalRedisServer::close);
+    replica.close();
+    primary.close();
+  }
+
+  private String sentinelUrl() {
+    StringBuilder url = new StringBuilder("redis-sentinel://");
+    for (int i = 0; i < sentinels.size(); i++) {
+      url.append(i == 0 ? "" : ",").append("127.0.0.1:").append(sentinels.get(i).port());
+    }
+    return url.append('#').append(PRIMARY_NAME).toString();
+  }
+
+  /** The port of the primary the Sentinels name now. */
+  private static int primaryPort(StatefulRedisSentinelConnection<String, String> sentinel) {
+    return ((InetSocketAddress) sentinel.sync().getMasterAddrByName(PRIMARY_NAME)).getPort();
+  }
+
+  /** Polls {@code condition} every 20 ms until it holds, failing after {@code bound}. */
+  private static void poll(Duration bound, String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as("%s within %s", what, bound).isNegative();
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+
+  private static boolean readsOrFails(Cache<String, String> cache, String key, String expected) {
+    try {
+      return cache.get(key).filter(expected::equals).isPresent();
+    } catch (VelaException reconnecting) {
+      return false;
+    }
+  }
+
+  /** Waits until the replica holds as many keys as the primary. */
+  private void awaitReplicated() {
+    RedisClient client = RedisClient.create(replica.url());
+    RedisClient primaryClient = RedisClient.create(primary.url());
+    try (StatefulRedisConnection<String, String> onReplica = client.connect();
+        StatefulRedisConnection<String, String> onPrimary = primaryClient.connect()) {
+      long keys = onPrimary.sync().dbsize();
+      poll(Duration.ofSeconds(10), "the replica caught up", () -> onReplica.sync().dbsize() == keys);
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      primaryClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void theCacheFindsThePrimaryThroughSentinelAndFollowsAFailover() throws Exception {
+    String name = RedisTesting.uniqueName("sentinel");
+    try (Cache<String, String> cache = RedisTesting.strings(name, sentinelUrl()).option("timeout", "1s").create();
+        Cache<String, String> near = RedisTesting.strings(name, sentinelUrl()).nearCache(true).create()) {
+      for (int i = 0; i < 100; i++) {
+        cache.put("before" + i, "v" + i, PutOptions.tags(i % 2 == 0 ? "even" : "odd"));
+      }
+      awaitReplicated();
+      assertThat(cache.inspect().details()).containsEntry("redis.url", sentinelUrl());
+
+      AtomicBoolean killed = new AtomicBoolean();
+      AtomicLong lastFailureNanos = new AtomicLong();
+      AtomicLong killedNanos = new AtomicLong();
+      Map<String, Long> failures = new ConcurrentHashMap<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      long afterKillQuiet = Duration.ofSeconds(3).toNanos();
+      Concurrently.run(5, FAILOVER_BOUND.plusSeconds(10), thread -> {
+        if (thread == 4) {
+          RedisClient client = RedisClient.create(sentinels.get(0).url());
+          try (StatefulRedisSentinelConnection<String, String> sentinel = client.connectSentinel()) {
+            killed.set(true); // before the kill: calls may fail as soon as it begins
+            killedNanos.set(System.nanoTime());
+            primary.kill();
+            // the Sentinels promote the replica; then the cache must serve every call for a while
+            poll(FAILOVER_BOUND, "the replica is promoted", () -> primaryPort(sentinel) == replica.port());
+            poll(FAILOVER_BOUND, "calls work again",
+                () -> lastFailureNanos.get() != 0 && System.nanoTime() - lastFailureNanos.get() > afterKillQuiet);
+          } finally {
+            stop.set(true);
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+          }
+          return;
+        }
+        for (int round = 0; !stop.get() && round < 1_000_000; round++) {
+          String key = "load" + thread + "-" + (round % 50);
+          try {
+            cache.put(key, "r" + round);
+            assertThat(cache.get(key)).hasValue("r" + round);
+          } catch (VelaException failedOver) {
+            assertThat(killed).as("a call failed before the primary was killed").isTrue();
+            assertThat(failedOver.getMessage()).contains("unreachable");
+            failures.merge(thread + "", 1L, Long::sum);
+            lastFailureNanos.set(System.nanoTime());
+          }
+        }
+      });
+
+      assertThat(failures).as("calls failed while the primary was gone").isNotEmpty();
+      System.out.println("REDIS Sentinel failover: the last call failed "
+          + Duration.ofNanos(lastFailureNanos.get() - killedNanos.get()).toMillis() + " ms after the kill");
+      // acknowledged and replicated before the kill: all there on the new primary
+      for (int i = 0; i < 100; i++) {
+        assertThat(cache.get("before" + i)).hasValue("v" + i);
+      }
+      assertThat(cache.invalidateTag("even")).isEqualTo(50);
+      // the near cache's tracking follows the new primary too
+      poll(FAILOVER_BOUND, "the near cache reads through the new primary", () -> readsOrFails(near, "before1", "v1"));
+      poll(FAILOVER_BOUND, "the near cache keeps a value", () -> {
+        long hits = near.stats().l1Hits();
+        return readsOrFails(near, "before1", "v1") && near.stats().l1Hits() > hits;
+      });
+      cache.put("before1", "changed");
+      poll(FAILOVER_BOUND, "the write reaches the near cache", () -> readsOrFails(near, "before1", "changed"));
+      assertThat(cache.size()).isEqualTo(50 + 4 * 50);
+    }
+  }
+}
