@@ -1,6 +1,8 @@
 package dev.vela.backend.disk;
 
 import dev.vela.VelaException;
+import dev.vela.backend.StoredEntry;
+import dev.vela.codec.CodecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
@@ -38,6 +41,7 @@ final class DiskStore implements AutoCloseable {
   private final ConcurrentMap<byte[], byte[]> entries;
   private final NavigableSet<byte[]> expiryIndex;
   private final NavigableSet<byte[]> tagIndex;
+  private final Atomic.Long checkpointedLog;
 
   private DiskStore(StoreFiles files, HolderLock lock, DB db) {
     this.files = files;
@@ -46,6 +50,7 @@ final class DiskStore implements AutoCloseable {
     this.entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).counterEnable().createOrOpen();
     this.expiryIndex = db.treeSet("expiry", Serializer.BYTE_ARRAY).createOrOpen();
     this.tagIndex = db.treeSet("tags", Serializer.BYTE_ARRAY).createOrOpen();
+    this.checkpointedLog = db.atomicLong("checkpointedLog").createOrOpen();
   }
 
   /**
@@ -131,6 +136,79 @@ final class DiskStore implements AutoCloseable {
   /** Makes every write so far durable, as one atomic step. */
   void commit() {
     db.commit();
+  }
+
+  /** The number of the last operation log segment whose changes the committed store holds. */
+  long checkpointedLog() {
+    return checkpointedLog.get();
+  }
+
+  /** Records, in the next commit, that the store holds every change of log segments up to {@code segment}. */
+  void checkpointedLog(long segment) {
+    checkpointedLog.set(segment);
+  }
+
+  /** The record under {@code key}, or null. */
+  byte[] get(byte[] key) {
+    return entries.get(key);
+  }
+
+  /** Stores {@code record} under {@code key} and indexes it; returns the record it replaced, or null. */
+  byte[] put(byte[] key, byte[] record) {
+    byte[] previous = entries.put(key, record);
+    if (previous != null) {
+      unindex(key, previous);
+    }
+    EntryCodec.Header header = EntryCodec.header(record);
+    if (header.expiresAtMillis() != StoredEntry.NO_EXPIRY) {
+      expiryIndex.add(IndexKeys.expiry(header.expiresAtMillis(), key));
+    }
+    for (String tag : header.tags()) {
+      tagIndex.add(IndexKeys.tag(IndexKeys.tagPrefix(tag), key));
+    }
+    return previous;
+  }
+
+  /** Removes the record under {@code key} and its index keys; returns it, or null. */
+  byte[] remove(byte[] key) {
+    byte[] previous = entries.remove(key);
+    if (previous != null) {
+      unindex(key, previous);
+    }
+    return previous;
+  }
+
+  /** Removes every record. */
+  void clear() {
+    entries.clear();
+    expiryIndex.clear();
+    tagIndex.clear();
+  }
+
+  /** Applies one operation of the log. */
+  void apply(LogOp op) {
+    if (op instanceof LogOp.Put put) {
+      put(put.key(), put.record());
+    } else if (op instanceof LogOp.Delete delete) {
+      remove(delete.key());
+    } else {
+      clear();
+    }
+  }
+
+  private void unindex(byte[] key, byte[] record) {
+    EntryCodec.Header header;
+    try {
+      header = EntryCodec.header(record);
+    } catch (CodecException e) {
+      return; // a damaged head indexed nothing; the sweeper and invalidateTag skip stale index keys anyway
+    }
+    if (header.expiresAtMillis() != StoredEntry.NO_EXPIRY) {
+      expiryIndex.remove(IndexKeys.expiry(header.expiresAtMillis(), key));
+    }
+    for (String tag : header.tags()) {
+      tagIndex.remove(IndexKeys.tag(IndexKeys.tagPrefix(tag), key));
+    }
   }
 
   /** Record bytes by key bytes. */

@@ -250,6 +250,7 @@ final class RedoLoggedVolume extends Volume {
       log.write(newLength, pages, PAGE_SIZE);
       RedoLog.apply(store, newLength, pages, PAGE_SIZE);
       logApplied = true;
+      log.clear(); // so that the log takes no space between commits
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit to the store file " + path + ": " + e.getMessage(), e);
     }

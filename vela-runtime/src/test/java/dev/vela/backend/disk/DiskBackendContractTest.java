@@ -13,10 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The backend contract, run against the disk backend. It commits in the background here
- * ({@code commitInterval=20ms}): the suite's tens of thousands of writes would take minutes with a
- * disk commit each, and durability is not what it checks. {@link DiskCacheTest} and {@link
- * DiskCrashTest} run the default, a commit before each write returns.
+ * The backend contract, run against the disk backend with its default {@code fsync}; {@link
+ * DiskCrashTest} checks durability under both settings.
  */
 class DiskBackendContractTest extends BackendContractTest {
   private Path dataDir;
@@ -28,7 +26,7 @@ class DiskBackendContractTest extends BackendContractTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    var builder = DiskTesting.strings("contract", dataDir, clock).option("commitInterval", "20ms");
+    var builder = DiskTesting.strings("contract", dataDir, clock);
     return DiskBackend.open(DiskTesting.context(builder, clock, listener, error -> {
       throw new AssertionError("no value should fail to decode", error);
     }));

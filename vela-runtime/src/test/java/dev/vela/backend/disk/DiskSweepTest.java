@@ -1,5 +1,6 @@
 package dev.vela.backend.disk;
 
+import dev.vela.config.FsyncPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.backend.RemovalCause;
@@ -45,7 +46,7 @@ class DiskSweepTest {
     }
     assertThat(expired).hasSize(25).allMatch(key -> key.startsWith("short"));
 
-    try (DiskStore raw = DiskStore.open(new DiskOptions(dataDir, OnCorruption.FAIL, Duration.ZERO), "swept", clock)) {
+    try (DiskStore raw = DiskStore.open(new DiskOptions(dataDir, OnCorruption.FAIL, FsyncPolicy.parse("always")), "swept", clock)) {
       assertThat(raw.entries()).hasSize(2);
       assertThat(raw.expiryIndex()).hasSize(1);
       assertThat(raw.tagIndex()).hasSize(2);

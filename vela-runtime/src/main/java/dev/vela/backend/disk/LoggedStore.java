@@ -1,0 +1,318 @@
+package dev.vela.backend.disk;
+
+import dev.vela.VelaException;
+import dev.vela.config.FsyncPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A store of record bytes by key bytes that is as durable as its {@code fsync} option says and
+ * costs one {@code write()} per change: the MapDB {@link DiskStore} holds the entries, every change
+ * is also appended to the {@link OpLog} before the call that made it returns, and a background
+ * thread forces the log and checkpoints the store (commits it, then deletes the log it no longer
+ * needs). Recently used records are kept in {@link HotRecords}, so warm reads touch no file.
+ *
+ * <p>One lock orders the store: reads of MapDB share it, each change holds it alone, so a reader
+ * never sees half of one. Changes append their log frame under it, so the log's order is the
+ * store's. With {@code fsync=always} a writer waits for the force after releasing it, sharing the
+ * force with the writers that wait with it. A checkpoint holds the lock alone only to start a new
+ * log segment, then commits under the shared side: reads go on, changes wait for the commit.
+ */
+final class LoggedStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LoggedStore.class);
+  /** Records kept in memory for reads. */
+  static final int HOT_RECORDS = 1 << 17;
+  /** The log is checkpointed when its segment reaches this size, or a quarter of the store file, whichever is more. */
+  private static final long MIN_CHECKPOINT_BYTES = 1 << 20;
+
+  private final String cacheName;
+  private final DiskStore store;
+  private final OpLog log;
+  private final FsyncPolicy fsync;
+  private final HotRecords hot = new HotRecords(HOT_RECORDS);
+  private final Lock readLock;
+  private final Lock writeLock;
+  private final ScheduledExecutorService background;
+  private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile long checkpointBytes = MIN_CHECKPOINT_BYTES;
+
+  private LoggedStore(String cacheName, DiskStore store, OpLog log, FsyncPolicy fsync) {
+    this.cacheName = cacheName;
+    this.store = store;
+    this.log = log;
+    this.fsync = fsync;
+    ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    this.readLock = lock.readLock();
+    this.writeLock = lock.writeLock();
+    this.background = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "vela-disk-" + cacheName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    updateCheckpointBytes();
+    if (!fsync.isAlways()) {
+      long millis = fsync.interval().toMillis();
+      background.scheduleWithFixedDelay(this::forceQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Opens the store of {@code cacheName}, replays the log it has not checkpointed yet, and
+   * checkpoints it, so that it starts with an empty log.
+   */
+  static LoggedStore open(DiskOptions options, String cacheName, InstantSource wallClock) {
+    DiskStore store = DiskStore.open(options, cacheName, wallClock);
+    try {
+      StoreFiles files = store.files();
+      long last = OpLog.replay(files, store.checkpointedLog(), ops -> ops.forEach(store::apply));
+      store.checkpointedLog(last);
+      store.commit();
+      OpLog.deleteSegmentsThrough(files, last);
+      return new LoggedStore(cacheName, store, OpLog.start(files, last + 1), options.fsync());
+    } catch (IOException e) {
+      store.close();
+      throw new VelaException("cache '" + cacheName + "' cannot replay or start its operation log beside "
+          + store.files().store() + ": " + e, e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The record under {@code key}, or null. */
+  byte[] get(ByteKey key) {
+    byte[] record = hot.get(key);
+    if (record != null) {
+      return record;
+    }
+    readLock.lock();
+    try {
+      record = store.get(key.bytes());
+      if (record != null) {
+        hot.put(key, record); // under the read lock: no writer can have replaced it meanwhile
+      }
+      return record;
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** Runs {@code scan} over the store while no change runs; it must not change the store. */
+  <T> T read(Function<DiskStore, T> scan) {
+    readLock.lock();
+    try {
+      return scan.apply(store);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code change} alone, logs what it changed as one frame, and returns once that is as
+   * durable as {@code fsync} says.
+   *
+   * @throws VelaException when the log cannot be written or forced
+   */
+  <T> T write(Function<Writer, T> change) {
+    long position;
+    T result;
+    writeLock.lock();
+    try {
+      Writer writer = new Writer();
+      result = change.apply(writer);
+      if (writer.ops.isEmpty()) {
+        return result;
+      }
+      position = log.append(LogFrames.frame(writer.ops));
+      writer.publish();
+    } catch (IOException e) {
+      throw new VelaException("cache '" + cacheName + "' cannot append to its operation log beside "
+          + store.files().store() + ": " + e + "; check the disk's free space and permissions", e);
+    } finally {
+      writeLock.unlock();
+    }
+    if (fsync.isAlways()) {
+      try {
+        log.forceUpTo(position);
+      } catch (IOException e) {
+        throw new VelaException("cache '" + cacheName + "' wrote a change but cannot force its operation log to"
+            + " disk: " + e, e);
+      }
+    }
+    if (log.bytesInSegment() >= checkpointBytes) {
+      requestCheckpoint();
+    }
+    return result;
+  }
+
+  /** The log size at which the next checkpoint is due, from the store file's size now. */
+  private void updateCheckpointBytes() {
+    try {
+      checkpointBytes = Math.max(MIN_CHECKPOINT_BYTES, Files.size(store.files().store()) / 4);
+    } catch (IOException e) {
+      checkpointBytes = MIN_CHECKPOINT_BYTES;
+    }
+  }
+
+  /** Asks the background thread for a checkpoint, unless one is already asked for. */
+  void requestCheckpoint() {
+    if (checkpointQueued.compareAndSet(false, true) && !closed.get()) {
+      background.execute(() -> {
+        checkpointQueued.set(false);
+        try {
+          checkpoint();
+        } catch (RuntimeException | IOException e) {
+          // the log keeps every change meanwhile; the next request tries again
+          LOG.warn("cache '{}' could not checkpoint its store; its operation log keeps the changes", cacheName, e);
+        }
+      });
+    }
+  }
+
+  /**
+   * Commits the store and deletes the log segments it then holds: the writers' lock is held alone
+   * only while a new segment starts; the commit runs under the shared side, so reads go on.
+   */
+  void checkpoint() throws IOException {
+    long closedSegment;
+    writeLock.lock();
+    try {
+      closedSegment = log.rotate();
+      store.checkpointedLog(closedSegment);
+      readLock.lock(); // taken before the write lock is let go: no change slips in before the commit
+    } finally {
+      writeLock.unlock();
+    }
+    try {
+      store.commit();
+    } finally {
+      readLock.unlock();
+    }
+    log.deleteThrough(closedSegment);
+    updateCheckpointBytes();
+  }
+
+  private void forceQuietly() {
+    try {
+      if (log.hasUnforced()) {
+        log.force();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cache '{}' could not force its operation log to disk; the next interval tries again", cacheName, e);
+    }
+  }
+
+  /** The store's files. */
+  StoreFiles files() {
+    return store.files();
+  }
+
+  /** How the {@code fsync} option reads in {@code inspect()}. */
+  String describeFsync() {
+    return fsync.describe();
+  }
+
+  /** Stops the background thread, checkpoints what is left, deletes the log and closes the store. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    background.shutdown();
+    try {
+      if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("cache '{}': a checkpoint did not finish within 30s of close", cacheName);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writeLock.lock();
+    try {
+      long last = log.segmentNumber();
+      log.close();
+      store.checkpointedLog(last);
+      store.commit();
+      OpLog.deleteSegmentsThrough(store.files(), last);
+    } catch (IOException e) {
+      LOG.warn("cache '{}' could not close its operation log; the next open replays it", cacheName, e);
+    } finally {
+      try {
+        store.close();
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  /**
+   * The changes of one {@link #write}: each is made in the store at once and logged when the write
+   * ends. A changed key leaves {@link HotRecords} at once and its new record enters only when the
+   * write ends: a reader that finds one new record there then finds every other changed key
+   * missing, and waits for the write lock to read the store, so it never sees half of a write.
+   */
+  final class Writer {
+    private final List<LogOp> ops = new ArrayList<>(1);
+
+    private Writer() {}
+
+    /** The record under {@code key}, or null. */
+    byte[] get(byte[] key) {
+      byte[] record = hot.get(new ByteKey(key));
+      return record != null ? record : store.get(key);
+    }
+
+    /** Stores {@code record} under {@code key}; returns the record it replaced, or null. */
+    byte[] put(byte[] key, byte[] record) {
+      hot.remove(new ByteKey(key));
+      byte[] previous = store.put(key, record);
+      ops.add(new LogOp.Put(key, record));
+      return previous;
+    }
+
+    /** Removes the record under {@code key}; returns it, or null when there was none. */
+    byte[] remove(byte[] key) {
+      byte[] previous = store.remove(key);
+      hot.remove(new ByteKey(key));
+      if (previous != null) {
+        ops.add(new LogOp.Delete(key));
+      }
+      return previous;
+    }
+
+    /** Removes every record. */
+    void clear() {
+      store.clear();
+      hot.clear();
+      ops.add(new LogOp.Clear());
+    }
+
+    /** Lets readers find the new records in memory, once the write is whole. */
+    private void publish() {
+      for (LogOp op : ops) {
+        if (op instanceof LogOp.Put put) {
+          hot.put(new ByteKey(put.key()), put.record());
+        } else if (op instanceof LogOp.Delete delete) {
+          hot.remove(new ByteKey(delete.key())); // a key put and removed in one write
+        }
+      }
+    }
+
+    /** The store, for scans of its indexes; changes go through this writer. */
+    DiskStore store() {
+      return store;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.vela.backend.disk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operation log of a store: every change, appended with {@code write()} before the call that
+ * made it returns, so it survives the process being killed; forced to disk as the {@code fsync}
+ * option says. The log is cut into numbered segments ({@link StoreFiles#logSegment}); a checkpoint
+ * starts a new segment, commits the store, which then holds every change of the older segments,
+ * and deletes them. Opening a store replays the segments newer than its last checkpoint.
+ *
+ * <p>A segment starts with {@code MAGIC} and its number, then holds {@link LogFrames}. Positions
+ * given out by {@link #append} count bytes over all segments, so a writer can wait for its own
+ * position to be forced whatever segment it went to.
+ *
+ * <p>Appends and {@link #rotate} are serialised by the caller (the backend's write lock); {@link
+ * #forceUpTo} may be called from any thread at any time. Writers that wait while a force runs share
+ * the next one: group commit.
+ */
+final class OpLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OpLog.class);
+  private static final long MAGIC = 0x56454c41_4f504c31L; // "VELAOPL1"
+  private static final int SEGMENT_HEAD_BYTES = 16;
+
+  private final StoreFiles files;
+  private final Object forcing = new Object();
+  private FileChannel segment; // written by appenders; swapped by rotate while holding forcing
+  private long number; // guarded like segment
+  private volatile long appended;
+  private volatile long appendedAtRotation;
+  private long forced; // guarded by forcing
+
+  private OpLog(StoreFiles files, FileChannel segment, long number) {
+    this.files = files;
+    this.segment = segment;
+    this.number = number;
+  }
+
+  /**
+   * Applies, in order, every whole frame of the segments of {@code files} numbered after {@code
+   * checkpointed}, and returns the highest segment number found ({@code checkpointed} when none).
+   * A frame cut short or damaged ends its segment: the write that made it was never acknowledged.
+   */
+  static long replay(StoreFiles files, long checkpointed, Consumer<List<LogOp>> apply) throws IOException {
+    long highest = checkpointed;
+    List<Long> numbers = segmentNumbers(files);
+    for (long segmentNumber : numbers) {
+      if (segmentNumber <= checkpointed) {
+        continue;
+      }
+      highest = segmentNumber;
+      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(files.logSegment(segmentNumber)));
+      if (bytes.remaining() < SEGMENT_HEAD_BYTES || bytes.getLong(0) != MAGIC || bytes.getLong(8) != segmentNumber) {
+        LOG.warn("log segment {} has no valid head and is skipped", files.logSegment(segmentNumber));
+        continue;
+      }
+      bytes.position(SEGMENT_HEAD_BYTES);
+      for (List<LogOp> ops = LogFrames.next(bytes); ops != null; ops = LogFrames.next(bytes)) {
+        apply.accept(ops);
+      }
+      if (bytes.hasRemaining() && segmentNumber != numbers.get(numbers.size() - 1)) {
+        LOG.warn("log segment {} ends in {} bytes that are not a whole frame, though a newer segment follows it",
+            files.logSegment(segmentNumber), bytes.remaining());
+      }
+    }
+    return highest;
+  }
+
+  /** The numbers of the log segments of {@code files} on disk, ascending. */
+  static List<Long> segmentNumbers(StoreFiles files) throws IOException {
+    String prefix = files.logSegmentPrefix();
+    List<Long> numbers = new ArrayList<>();
+    try (Stream<Path> siblings = Files.list(files.dataDir())) {
+      siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).forEach(name -> {
+        try {
+          numbers.add(Long.parseLong(name.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+          // not a segment of ours (a moved-aside copy, say)
+        }
+      });
+    }
+    numbers.sort(null);
+    return numbers;
+  }
+
+  /** Starts a log whose first segment is {@code number}, a new, empty file. */
+  static OpLog start(StoreFiles files, long number) throws IOException {
+    return new OpLog(files, newSegment(files, number), number);
+  }
+
+  private static FileChannel newSegment(StoreFiles files, long number) throws IOException {
+    Path path = files.logSegment(number);
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try {
+      ByteBuffer head = ByteBuffer.allocate(SEGMENT_HEAD_BYTES).putLong(MAGIC).putLong(number).flip();
+      while (head.hasRemaining()) {
+        channel.write(head);
+      }
+      channel.force(true);
+      forceDirectory(files.dataDir()); // so that the new file's name survives a power cut too
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static void forceDirectory(Path dir) {
+    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+      directory.force(true);
+    } catch (IOException e) {
+      // some platforms cannot open a directory; the file's data is forced all the same
+    }
+  }
+
+  /**
+   * Appends one frame with {@code write()}; when this returns, the operating system has it, so it
+   * survives the process. Returns the position just past it, for {@link #forceUpTo}.
+   */
+  long append(ByteBuffer frame) throws IOException {
+    int length = frame.remaining();
+    while (frame.hasRemaining()) {
+      segment.write(frame);
+    }
+    long position = appended + length;
+    appended = position;
+    return position;
+  }
+
+  /** Returns once every byte up to {@code position} is forced to disk, sharing forces with other callers. */
+  void forceUpTo(long position) throws IOException {
+    synchronized (forcing) {
+      if (forced >= position) {
+        return; // a force that ran while this caller waited covered it
+      }
+      long target = appended; // everything appended so far goes in this force
+      segment.force(false);
+      forced = target;
+    }
+  }
+
+  /** Forces everything appended so far. */
+  void force() throws IOException {
+    forceUpTo(appended);
+  }
+
+  /** True when some appended bytes are not forced yet. */
+  boolean hasUnforced() {
+    synchronized (forcing) {
+      return forced < appended;
+    }
+  }
+
+  /** The number of the segment appends go to. */
+  long segmentNumber() {
+    synchronized (forcing) {
+      return number;
+    }
+  }
+
+  /** Bytes appended since the current segment began. */
+  long bytesInSegment() {
+    return appended - appendedAtRotation;
+  }
+
+  /**
+   * Forces and closes the current segment and starts the next; returns the closed segment's
+   * number. The caller holds off appends meanwhile.
+   */
+  long rotate() throws IOException {
+    synchronized (forcing) {
+      FileChannel next = newSegment(files, number + 1);
+      segment.force(false);
+      forced = appended;
+      segment.close();
+      segment = next;
+      appendedAtRotation = appended;
+      return number++;
+    }
+  }
+
+  /** Deletes every segment up to {@code last}, whose changes the store now holds. */
+  void deleteThrough(long last) throws IOException {
+    deleteSegmentsThrough(files, last);
+  }
+
+  /** Deletes every segment of {@code files} up to {@code last}. */
+  static void deleteSegmentsThrough(StoreFiles files, long last) throws IOException {
+    for (long segmentNumber : segmentNumbers(files)) {
+      if (segmentNumber <= last) {
+        Files.deleteIfExists(files.logSegment(segmentNumber));
+      }
+    }
+  }
+
+  /** Forces and closes the current segment. */
+  @Override
+  public void close() throws IOException {
+    synchronized (forcing) {
+      try {
+        segment.force(false);
+        forced = appended;
+      } finally {
+        segment.close();
+      }
+    }
+  }
+}
