@@ -32,12 +32,16 @@ import org.mapdb.volume.Volume;
 final class RedoLoggedVolume extends Volume {
   /** The unit of change the log records. */
   static final int PAGE_SIZE = 4096;
+  /** Committed pages kept in memory: 16 MiB. */
+  private static final int CLEAN_PAGES = 4096;
 
   private final Path path;
   private final FileChannel store;
   private final RedoLog log;
   /** Pages changed since the last commit, by page number. */
   private volatile Map<Long, byte[]> dirty = new ConcurrentHashMap<>();
+  /** Copies of committed pages, so that MapDB's many small reads of a warm store make no system call. */
+  private final CleanPages clean = new CleanPages(CLEAN_PAGES);
   /** Pages of the commit being written, readable until the store file has them. */
   private volatile Map<Long, byte[]> committing = Map.of();
   /** The store file's length as of the last commit: pages past it read as zeros until written. */
@@ -150,12 +154,21 @@ final class RedoLoggedVolume extends Volume {
   }
 
   private byte[] copyOfPage(long page) {
-    byte[] bytes = new byte[PAGE_SIZE];
     byte[] pending = committing.get(page);
-    if (pending != null) {
-      System.arraycopy(pending, 0, bytes, 0, PAGE_SIZE);
-    } else {
+    return (pending != null ? pending : committedPage(page)).clone();
+  }
+
+  /**
+   * The committed bytes of {@code page}, kept in memory once read. Callers do not change them. The
+   * file changes only in {@link #sync()}, which puts each page it writes here, so a kept page is
+   * never older than the file.
+   */
+  private byte[] committedPage(long page) {
+    byte[] bytes = clean.get(page);
+    if (bytes == null) {
+      bytes = new byte[PAGE_SIZE];
       readFromFile(page * PAGE_SIZE, bytes, 0, PAGE_SIZE);
+      clean.put(page, bytes);
     }
     return bytes;
   }
@@ -201,11 +214,10 @@ final class RedoLoggedVolume extends Volume {
       if (changed == null) {
         changed = committing.get(page);
       }
-      if (changed != null) {
-        System.arraycopy(changed, within, bytes, to, chunk);
-      } else {
-        readFromFile(at, bytes, to, chunk);
+      if (changed == null) {
+        changed = committedPage(page);
       }
+      System.arraycopy(changed, within, bytes, to, chunk);
       at += chunk;
       to += chunk;
       left -= chunk;
@@ -249,6 +261,7 @@ final class RedoLoggedVolume extends Volume {
       logApplied = false;
       log.write(newLength, pages, PAGE_SIZE);
       RedoLog.apply(store, newLength, pages, PAGE_SIZE);
+      pages.forEach(clean::put); // before committing is let go, so that no reader finds an older copy
       logApplied = true;
       log.clear(); // so that the log takes no space between commits
     } catch (IOException e) {
