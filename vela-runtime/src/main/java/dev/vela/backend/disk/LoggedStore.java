@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * never sees half of one. Changes append their log frame under it, so the log's order is the
  * store's. With {@code fsync=always} a writer waits for the force after releasing it, sharing the
  * force with the writers that wait with it. A checkpoint holds the lock alone only to start a new
- * log segment, then commits under the shared side: reads go on, changes wait for the commit.
+ * log segment; it commits holding only the change gate, which every change passes first, so
+ * changes wait for the commit but reads never do: no writer waits on the lock meanwhile.
  */
 final class LoggedStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoggedStore.class);
@@ -44,6 +46,8 @@ final class LoggedStore implements AutoCloseable {
   private final HotRecords hot = new HotRecords(HOT_RECORDS);
   private final Lock readLock;
   private final Lock writeLock;
+  /** Held by each change and by a checkpoint's commit: MapDB's file is never changed while it commits. */
+  private final Lock changeGate = new ReentrantLock();
   private final ScheduledExecutorService background;
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -129,6 +133,7 @@ final class LoggedStore implements AutoCloseable {
   <T> T write(Function<Writer, T> change) {
     long position;
     T result;
+    changeGate.lock();
     writeLock.lock();
     try {
       Writer writer = new Writer();
@@ -143,6 +148,7 @@ final class LoggedStore implements AutoCloseable {
           + store.files().store() + ": " + e + "; check the disk's free space and permissions", e);
     } finally {
       writeLock.unlock();
+      changeGate.unlock();
     }
     if (fsync.isAlways()) {
       try {
@@ -183,23 +189,23 @@ final class LoggedStore implements AutoCloseable {
   }
 
   /**
-   * Commits the store and deletes the log segments it then holds: the writers' lock is held alone
-   * only while a new segment starts; the commit runs under the shared side, so reads go on.
+   * Commits the store and deletes the log segments it then holds: the lock is held alone only
+   * while a new segment starts; the commit holds the change gate alone, so reads go on.
    */
   void checkpoint() throws IOException {
     long closedSegment;
-    writeLock.lock();
+    changeGate.lock();
     try {
-      closedSegment = log.rotate();
-      store.checkpointedLog(closedSegment);
-      readLock.lock(); // taken before the write lock is let go: no change slips in before the commit
+      writeLock.lock();
+      try {
+        closedSegment = log.rotate();
+        store.checkpointedLog(closedSegment);
+      } finally {
+        writeLock.unlock();
+      }
+      store.commit(); // MapDB's reads may run meanwhile; its writes may not
     } finally {
-      writeLock.unlock();
-    }
-    try {
-      store.commit();
-    } finally {
-      readLock.unlock();
+      changeGate.unlock();
     }
     log.deleteThrough(closedSegment);
     updateCheckpointBytes();
@@ -239,6 +245,7 @@ final class LoggedStore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    changeGate.lock();
     writeLock.lock();
     try {
       long last = log.segmentNumber();
@@ -253,6 +260,7 @@ final class LoggedStore implements AutoCloseable {
         store.close();
       } finally {
         writeLock.unlock();
+        changeGate.unlock();
       }
     }
   }
