@@ -1,5 +1,6 @@
 package dev.vela.config;
 
+import dev.vela.Weigher;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param topologyOptions options of the topology, by name
  * @param defaultTtl time to live of entries put without their own
  * @param maxSize the most entries, or -1 for no limit
- * @param evictionPolicy what leaves when {@code maxSize} is reached
+ * @param evictionPolicy what leaves when {@code maxSize} or {@code maxWeight} is reached
  * @param stampedeProtection whether concurrent fetches of one key are shared
  * @param stampedeTimeout how long a caller waits for another's fetch
  * @param statsEnabled whether counters are kept
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param sweepInterval how often expired entries are swept; infinite turns the sweeper off
  * @param nearCache whether a local L1 sits in front
  * @param nearCacheL1Ttl time to live of entries in the L1
+ * @param maxWeight the most total weight, as the {@code weigher} counts it, or -1 for no limit
+ * @param weigher the weight of each entry when {@code maxWeight} is set, else null
  */
 public record CacheConfig(
     String name,
@@ -45,7 +48,9 @@ public record CacheConfig(
     List<String> telemetryPrefix,
     Duration sweepInterval,
     boolean nearCache,
-    Duration nearCacheL1Ttl) {
+    Duration nearCacheL1Ttl,
+    long maxWeight,
+    Weigher<?, ?> weigher) {
 
   /** Checks that nothing is null and copies the collections. */
   public CacheConfig {
@@ -62,20 +67,38 @@ public record CacheConfig(
     Objects.requireNonNull(nearCacheL1Ttl, "nearCacheL1Ttl");
   }
 
+  /** Settings without a weight limit. */
+  public CacheConfig(String name, Backend backend, Map<String, String> backendOptions, Topology topology,
+      Map<String, String> topologyOptions, Duration defaultTtl, long maxSize, EvictionPolicy evictionPolicy,
+      boolean stampedeProtection, Duration stampedeTimeout, boolean statsEnabled, List<String> telemetryPrefix,
+      Duration sweepInterval, boolean nearCache, Duration nearCacheL1Ttl) {
+    this(name, backend, backendOptions, topology, topologyOptions, defaultTtl, maxSize, evictionPolicy,
+        stampedeProtection, stampedeTimeout, statsEnabled, telemetryPrefix, sweepInterval, nearCache, nearCacheL1Ttl,
+        -1, null);
+  }
+
   /** True when entries must be turned into bytes: a DISK or REDIS backend, or a cluster topology. */
   public boolean needsBytes() {
     return backend != Backend.MEMORY || topology != Topology.LOCAL;
   }
 
-  /** True when {@code maxSize} bounds the cache. */
+  /** True when {@code maxSize} or {@code maxWeight} bounds the cache. */
   public boolean isBounded() {
-    return maxSize >= 0;
+    return maxSize >= 0 || isWeighted();
+  }
+
+  /** True when {@code maxWeight} bounds the cache, with its {@code weigher}. */
+  public boolean isWeighted() {
+    return maxWeight > 0 && weigher != null;
   }
 
   /** The settings {@code inspect()} reports for every cache, by name, in a fixed order. */
   public Map<String, String> inspectDetails() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("maxSize", Long.toString(maxSize));
+    if (isWeighted()) {
+      details.put("maxWeight", Long.toString(maxWeight));
+    }
     details.put("evictionPolicy", evictionPolicy.name());
     details.put("defaultTtl", Durations.format(defaultTtl));
     details.put("sweepInterval", Durations.format(sweepInterval));

@@ -2,6 +2,7 @@ package dev.vela.core;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.Weigher;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
@@ -9,6 +10,7 @@ import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
+import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
 import dev.vela.telemetry.CacheListener;
 import dev.vela.telemetry.MeterNames;
@@ -51,7 +53,9 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private String name;
   private Duration defaultTtl = Durations.INFINITE;
   private long maxSize = -1;
-  private EvictionPolicy evictionPolicy = EvictionPolicy.TTL_ONLY;
+  private long maxWeight = -1;
+  private Weigher<? super K, ? super V> weigher;
+  private EvictionPolicy evictionPolicy; // null: not written, chosen by EvictionRules
   private boolean stampedeProtection = true;
   private Duration stampedeTimeout = Duration.ofSeconds(5);
   private boolean statsEnabled = true;
@@ -96,7 +100,10 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** The most entries (at least 1), or -1 for no limit; a limit needs {@link #evictionPolicy} LRU or LFU. */
+  /**
+   * The most entries (at least 1), or -1 for no limit. Without an {@link #evictionPolicy}, a limit
+   * evicts by {@link EvictionPolicy#ADAPTIVE}.
+   */
   public CacheBuilder<K, V, C> maxSize(long maxSize) {
     if (maxSize < -1 || maxSize == 0) {
       throw new IllegalArgumentException("maxSize must be -1 (unbounded) or at least 1, was " + maxSize);
@@ -105,7 +112,25 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** What leaves when {@code maxSize} is reached. */
+  /**
+   * The most total weight (at least 1), as the {@link #weigher} counts it, or -1 for no limit; not
+   * together with {@link #maxSize}. Without an {@link #evictionPolicy}, it evicts by ADAPTIVE.
+   */
+  public CacheBuilder<K, V, C> maxWeight(long maxWeight) {
+    if (maxWeight < -1 || maxWeight == 0) {
+      throw new IllegalArgumentException("maxWeight must be -1 (unbounded) or at least 1, was " + maxWeight);
+    }
+    this.maxWeight = maxWeight;
+    return this;
+  }
+
+  /** The weight of each entry, counted against {@link #maxWeight} when the entry is written. */
+  public CacheBuilder<K, V, C> weigher(Weigher<? super K, ? super V> weigher) {
+    this.weigher = Objects.requireNonNull(weigher, "weigher");
+    return this;
+  }
+
+  /** What leaves when {@code maxSize} or {@code maxWeight} is reached; ADAPTIVE unless set. */
   public CacheBuilder<K, V, C> evictionPolicy(EvictionPolicy evictionPolicy) {
     this.evictionPolicy = Objects.requireNonNull(evictionPolicy, "evictionPolicy");
     return this;
@@ -226,12 +251,16 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** The settings as they stand. */
+  /** The settings as they stand, with the eviction policy a limit without one gets. */
   public CacheConfig config() {
     return new CacheConfig(
-        name, backend, backendOptions, topology, topologyOptions, defaultTtl, maxSize, evictionPolicy,
+        name, backend, backendOptions, topology, topologyOptions, defaultTtl, maxSize, limits().effectivePolicy(),
         stampedeProtection, stampedeTimeout, statsEnabled, telemetryPrefix, sweepInterval, nearCache,
-        nearCacheL1Ttl);
+        nearCacheL1Ttl, maxWeight, weigher);
+  }
+
+  private EvictionRules.Limits limits() {
+    return new EvictionRules.Limits(backend, maxSize, maxWeight, weigher != null, evictionPolicy);
   }
 
   /**
@@ -241,15 +270,9 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    *     that evicts, say) or the backend cannot start
    */
   public C create() {
-    if (maxSize >= 0 && evictionPolicy == EvictionPolicy.TTL_ONLY) {
-      throw new VelaException(
-          "cache '" + name + "' has maxSize " + maxSize + " but evictionPolicy TTL_ONLY, which never evicts;"
-              + " choose LRU or LFU, or set maxSize to -1");
-    }
-    if (maxSize < 0 && evictionPolicy != EvictionPolicy.TTL_ONLY) {
-      throw new VelaException(
-          "cache '" + name + "' has evictionPolicy " + evictionPolicy + " but no maxSize; set maxSize, or use TTL_ONLY");
-    }
+    limits().problem().ifPresent(problem -> {
+      throw new VelaException("cache '" + name + "': " + problem.message());
+    });
     Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry, cluster));
     return wrapper.apply(cache);
   }

@@ -2,6 +2,7 @@ package dev.vela.core;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.Weigher;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
@@ -68,6 +69,10 @@ final class CacheFactory {
     switch (config.backend()) {
       case MEMORY:
         try {
+          if (config.isWeighted()) {
+            return MemoryBackend.weighted(config.maxWeight(), weigher(config), config.evictionPolicy(), context.clock(),
+                context.removals());
+          }
           return config.isBounded()
               ? MemoryBackend.bounded(config.maxSize(), config.evictionPolicy(), context.clock(), context.removals())
               : MemoryBackend.unbounded(context.clock(), context.removals());
@@ -83,6 +88,12 @@ final class CacheFactory {
             "cache '" + config.name() + "' uses the " + config.backend() + " backend, which this version of"
                 + " vela-runtime does not have yet; use Backend.MEMORY");
     }
+  }
+
+  /** The configured weigher, given for this cache's key and value types by the builder or the annotation. */
+  @SuppressWarnings("unchecked")
+  static <K, V> Weigher<? super K, ? super V> weigher(CacheConfig config) {
+    return (Weigher<? super K, ? super V>) config.weigher();
   }
 
   private static <K, V> CacheBackend<K, V> openRedis(BackendContext<K, V> context) {

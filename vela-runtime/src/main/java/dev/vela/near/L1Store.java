@@ -1,5 +1,6 @@
 package dev.vela.near;
 
+import dev.vela.Weigher;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.memory.MemoryBackend;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * enforced on each tick of the {@link TickingClock}'s thread, which removes them at most about one
  * tick late. Entries with an expiry of their own live in {@code expiring}, checked against the
  * cache's clock on every read, so the L1 never shows an entry past its own expiry. A key is in at
- * most one of them: a fill takes it out of the other. A bounded cache bounds each map by {@code
- * maxSize}.
+ * most one of them: a fill takes it out of the other. A bounded cache bounds each map by its {@code
+ * maxSize} (or {@code maxWeight}), with its eviction policy (ADAPTIVE when it has none).
  *
  * <p>Fills and removals of one key are serialised by the caller ({@link InvalidationSequence});
  * reads take no lock. Removals for the time to live are not: a removal is never unsafe for an L1.
@@ -61,7 +62,12 @@ final class L1Store<K, V> {
       return MemoryBackend.unbounded(clock, (key, value, cause) -> {});
     }
     EvictionPolicy configured = config.evictionPolicy();
-    EvictionPolicy policy = configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.LRU : configured;
+    EvictionPolicy policy = configured == EvictionPolicy.TTL_ONLY ? EvictionPolicy.ADAPTIVE : configured;
+    if (config.isWeighted()) {
+      @SuppressWarnings("unchecked") // the builder took the weigher for this cache's key and value types
+      Weigher<? super K, ? super V> weigher = (Weigher<? super K, ? super V>) config.weigher();
+      return MemoryBackend.weighted(config.maxWeight(), weigher, policy, clock, (key, value, cause) -> {});
+    }
     return MemoryBackend.bounded(config.maxSize(), policy, clock, (key, value, cause) -> {});
   }
 

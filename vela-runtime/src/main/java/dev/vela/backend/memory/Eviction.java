@@ -1,6 +1,9 @@
 package dev.vela.backend.memory;
 
+import dev.vela.Weigher;
 import dev.vela.annotation.EvictionPolicy;
+import dev.vela.backend.eviction.EvictionOrder;
+import dev.vela.backend.eviction.OrderNode;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,44 +13,59 @@ import java.util.function.Consumer;
 
 /**
  * The bounded part of a memory cache: the eviction lock, the buffer of reads not yet replayed and
- * the access order. Writes take the lock for their whole change (map, tag index and order), so the
- * order always tracks exactly the nodes in the map; reads only offer to the buffer.
+ * the {@link EvictionOrder}. Writes take the lock for their whole change (map, tag index and
+ * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
  *
  * <p>When a read fills a stripe of the buffer, the replay is handed to a maintenance executor
- * (the common pool, unless a test passes its own), as Caffeine does, and the reader goes on. A
- * replay moves nodes scattered over the heap, so it costs several times the read that asked for
- * it; done by the reader, it made a bounded read on two threads scarcely faster than on one, as
- * one thread replayed while the other dropped its reads. Reads that find their stripe full before
- * the replay has run are dropped: an eviction order needs a faithful sample of reads, not every
- * one. A write still replays everything buffered before it changes the order.
+ * (the common pool, unless a test passes its own) and the reader goes on. A read that finds its
+ * stripe still full, because the replay has not run yet, replays the stripe itself under the lock:
+ * no read is dropped, so what the order learns, and therefore what it evicts, does not depend on
+ * when a pool thread gets scheduled. A write replays everything buffered before it changes the
+ * order.
  */
 final class Eviction<K, V> {
-  private final long maxSize;
-  private final EvictionPolicy policy;
-  private final AccessOrder<K, V> order;
+  private final EvictionOrder<LinkedNode<K, V>> order;
+  private final Weigher<? super K, ? super V> weigher; // null: every entry weighs 1
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
   private final ReentrantLock lock = new ReentrantLock();
-  private final Consumer<LinkedNode<K, V>> replay;
+  private final Consumer<LinkedNode<K, V>> replay = this::replayRead;
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
 
-  /** Evicts past {@code maxSize} entries by {@code policy}; reads are replayed on {@code maintenance}. */
-  Eviction(long maxSize, EvictionPolicy policy, Executor maintenance) {
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1 for a bounded cache, was " + maxSize);
+  /**
+   * Evicts past {@code maximum} by {@code policy}: entries, or with a {@code weigher} their total
+   * weight; reads are replayed on {@code maintenance}.
+   */
+  Eviction(long maximum, EvictionPolicy policy, Weigher<? super K, ? super V> weigher, Executor maintenance) {
+    if (maximum < 1) {
+      throw new IllegalArgumentException("maxSize must be at least 1 for a bounded cache, was " + maximum);
     }
-    this.maxSize = maxSize;
-    this.policy = policy;
-    this.order = AccessOrder.of(policy);
-    this.replay = order::touch;
+    this.order = EvictionOrder.of(policy, maximum);
+    this.weigher = weigher;
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance must not be null");
   }
 
-  /** Records a read of {@code node}; with an executor of its own threads, it never blocks. */
+  /** Records a read of {@code node}; blocks only when its stripe of the buffer is full. */
   void recordRead(LinkedNode<K, V> node) {
-    if (reads.offer(node)) {
+    int offered = reads.offer(node);
+    if (offered == ReadBuffer.FILLED) {
       requestReplay();
+    } else if (offered == ReadBuffer.FULL) {
+      lock.lock();
+      try {
+        reads.drainTo(replay);
+        replayRead(node);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void replayRead(LinkedNode<K, V> node) {
+    OrderNode<LinkedNode<K, V>> place = node.place;
+    if (place != null) {
+      order.touch(place);
     }
   }
 
@@ -59,7 +77,7 @@ final class Eviction<K, V> {
       try {
         maintenance.execute(replayTask);
       } catch (RejectedExecutionException e) {
-        replayPending.set(false); // the next full stripe asks again; writes replay meanwhile
+        replayPending.set(false); // the next full stripe replays itself; writes replay meanwhile
       }
     }
   }
@@ -74,34 +92,59 @@ final class Eviction<K, V> {
     lock.unlock();
   }
 
-  /** Tracks {@code node}, which replaced {@code old} (whatever the map held before, or null). */
-  void written(Object old, LinkedNode<K, V> node) {
-    if (old instanceof LinkedNode<?, ?> linked) {
+  /**
+   * The weight of a new entry, asked before anything changes, so a failing weigher leaves the
+   * cache as it was.
+   *
+   * @throws IllegalArgumentException when the weigher answers a negative weight
+   */
+  int weigh(K key, V value) {
+    if (weigher == null) {
+      return 1;
+    }
+    int weight = weigher.weigh(key, value);
+    if (weight < 0) {
+      throw new IllegalArgumentException("the weigher gave a negative weight (" + weight + ") for key " + key
+          + "; weights must be zero or more");
+    }
+    return weight;
+  }
+
+  /** Tracks {@code node} of {@code weight}, which replaced {@code old} (whatever the map held, or null). */
+  void written(Object old, LinkedNode<K, V> node, int weight) {
+    if (old instanceof LinkedNode<?, ?> linked && linked.place != null && linked.place.isTracked()) {
       @SuppressWarnings("unchecked")
       LinkedNode<K, V> replaced = (LinkedNode<K, V>) linked;
-      order.replace(replaced, node);
+      node.place = replaced.place;
+      replaced.place = null;
+      order.update(node.place, node, weight);
     } else {
-      order.add(node);
+      removed(old);
+      node.place = order.add(node, node.key.hashCode(), weight);
     }
   }
 
-  /** Records a use of {@code node} now, as an overwrite in place is one; caller holds the lock. */
-  void touched(LinkedNode<K, V> node) {
-    order.touch(node);
+  /** Records an overwrite in place of {@code node}, now of {@code weight}; caller holds the lock. */
+  void touched(LinkedNode<K, V> node, int weight) {
+    if (node.place != null) {
+      order.update(node.place, node, weight);
+    }
   }
 
   /** Stops tracking whatever the map held for a removed entry. */
   void removed(Object old) {
-    if (old instanceof LinkedNode<?, ?> linked) {
+    if (old instanceof LinkedNode<?, ?> linked && linked.place != null) {
       @SuppressWarnings("unchecked")
-      LinkedNode<K, V> node = (LinkedNode<K, V>) linked;
-      order.remove(node);
+      OrderNode<LinkedNode<K, V>> place = (OrderNode<LinkedNode<K, V>>) (OrderNode<?>) linked.place;
+      order.remove(place);
+      linked.place = null;
     }
   }
 
-  /** The entry to evict while over the limit, never {@code spared}; null when within it. */
-  LinkedNode<K, V> victimIfFull(LinkedNode<K, V> spared) {
-    return order.size() > maxSize ? order.victim(spared) : null;
+  /** The entry to evict next while over the limit, or null once within it; caller holds the lock. */
+  LinkedNode<K, V> nextVictim() {
+    OrderNode<LinkedNode<K, V>> victim = order.victim();
+    return victim == null ? null : victim.element();
   }
 
   /** Replays buffered reads now: the maintenance task, and tests that check the order after reads. */
@@ -115,15 +158,23 @@ final class Eviction<K, V> {
     }
   }
 
-  long maxSize() {
-    return maxSize;
+  long maximum() {
+    return order.maximum();
+  }
+
+  boolean isWeighted() {
+    return weigher != null;
   }
 
   EvictionPolicy policy() {
-    return policy;
+    return order.policy();
   }
 
   long tracked() {
     return order.size();
+  }
+
+  long weightedSize() {
+    return order.weightedSize();
   }
 }

@@ -1,20 +1,19 @@
 package dev.vela.backend.memory;
 
+import dev.vela.backend.eviction.OrderNode;
 import java.util.Set;
 
 /**
- * A node of a bounded cache: it knows its key, so the eviction order can remove it, and links into
- * a circular doubly linked list (the LRU list, or the list of one LFU frequency). The links and the
- * bucket are only touched under the eviction lock. A node is linked once and unlinked once.
+ * A node of a bounded cache: it knows its key, so an eviction can remove it from the map, and its
+ * {@link #place} in the eviction order. The place is set and read only under the eviction lock; an
+ * overwrite that replaces the node hands the place on to the new node and clears it here, so a
+ * read of a replaced node that is replayed later touches nothing.
  *
- * <p>This kind never expires and has no expiry field: it takes 32 bytes, where one with the field
- * ({@link TimedLinkedNode}) takes 40.
+ * <p>This kind never expires and has no expiry field ({@link TimedLinkedNode} has one).
  */
 class LinkedNode<K, V> extends Node<V> {
   final K key;
-  LinkedNode<K, V> prev;
-  LinkedNode<K, V> next;
-  FrequencyBucket<K, V> bucket;
+  OrderNode<LinkedNode<K, V>> place;
 
   LinkedNode(K key, V value) {
     super(value);
@@ -32,33 +31,5 @@ class LinkedNode<K, V> extends Node<V> {
   @Override
   long expiresAt() {
     return NO_EXPIRY;
-  }
-
-  /** The head of an empty circular list: it links to itself and holds no entry. */
-  static <K, V> LinkedNode<K, V> sentinel() {
-    LinkedNode<K, V> sentinel = new LinkedNode<>(null, null);
-    sentinel.prev = sentinel;
-    sentinel.next = sentinel;
-    return sentinel;
-  }
-
-  boolean isLinked() {
-    return prev != null;
-  }
-
-  /** Links this node just before {@code successor}; before a sentinel means at the list's end. */
-  void linkBefore(LinkedNode<K, V> successor) {
-    LinkedNode<K, V> predecessor = successor.prev;
-    prev = predecessor;
-    next = successor;
-    predecessor.next = this;
-    successor.prev = this;
-  }
-
-  void unlink() {
-    prev.next = next;
-    next.prev = prev;
-    prev = null;
-    next = null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.vela.backend.memory;
 
+import dev.vela.Weigher;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.RemovalCause;
@@ -22,9 +23,10 @@ import java.util.stream.Stream;
  *
  * <p>Unbounded, a read is one map lookup with no lock and no allocation; an entry with neither
  * expiry nor tags is held as its bare value, else as a small immutable {@link Node}. Bounded (a
- * {@code maxSize} with LRU or LFU), every node also links into the eviction order; reads offer the
- * node to a lossy striped buffer, and writes change the map, the tag index and the order together
- * under the eviction lock, evicting until the cache is within its limit again.
+ * {@code maxSize}, or a {@code maxWeight} with a {@link Weigher}), every node also has a place in
+ * an {@link dev.vela.backend.eviction.EvictionOrder}; reads offer the node to a striped buffer,
+ * and writes change the map, the tag index and the order together under the eviction lock,
+ * evicting until the cache is within its limit again.
  *
  * <p>{@link #putAll} is atomic for readers: it installs {@link PendingNode}s that still show the
  * old entries, then commits them all with one volatile write (see {@link PutAllBatch}). Writers of
@@ -71,7 +73,27 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   static <K, V> MemoryBackend<K, V> bounded(long maxSize, EvictionPolicy policy, InstantSource clock,
       RemovalListener<? super K, ? super V> listener, Executor maintenance) {
     Objects.requireNonNull(policy, "policy must not be null");
-    return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy, maintenance));
+    return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy, null, maintenance));
+  }
+
+  /**
+   * A memory backend whose entries weigh at most {@code maxWeight} in total, each as {@code
+   * weigher} says when it is written, evicting by {@code policy}.
+   *
+   * @throws IllegalArgumentException when {@code maxWeight} is below 1 or the policy is TTL_ONLY
+   */
+  public static <K, V> MemoryBackend<K, V> weighted(long maxWeight, Weigher<? super K, ? super V> weigher,
+      EvictionPolicy policy, InstantSource clock, RemovalListener<? super K, ? super V> listener) {
+    return weighted(maxWeight, weigher, policy, clock, listener, ForkJoinPool.commonPool());
+  }
+
+  /** A weighted backend whose reads are replayed on {@code maintenance}; tests pass their own. */
+  static <K, V> MemoryBackend<K, V> weighted(long maxWeight, Weigher<? super K, ? super V> weigher,
+      EvictionPolicy policy, InstantSource clock, RemovalListener<? super K, ? super V> listener,
+      Executor maintenance) {
+    Objects.requireNonNull(policy, "policy must not be null");
+    Objects.requireNonNull(weigher, "weigher must not be null");
+    return new MemoryBackend<>(clock, listener, new Eviction<>(maxWeight, policy, weigher, maintenance));
   }
 
   @Override
@@ -142,21 +164,22 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       reconcileTags(key, old, kept);
       return;
     }
+    int weight = eviction.weigh(key, value);
     eviction.lock();
     try {
       Object current = map.get(key);
       if (current instanceof LinkedNode<?, ?> linked) {
         @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
         LinkedNode<K, V> existing = (LinkedNode<K, V>) linked;
-        if (overwriteInPlace(key, existing, value, expiresAtMillis, kept)) {
+        if (overwriteInPlace(key, existing, value, expiresAtMillis, kept, weight)) {
           return;
         }
       }
       LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept);
       Object old = map.put(key, node);
       reconcileTags(key, old, kept);
-      eviction.written(old, node);
-      evictOverflow(node);
+      eviction.written(old, node, weight);
+      evictOverflow();
     } finally {
       eviction.unlock();
     }
@@ -167,7 +190,8 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
    * tags, an expiry field for an expiry), which spares an allocation, a relink of its neighbours and
    * garbage linked from old nodes. Counts as a use. Caller holds the eviction lock.
    */
-  private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags) {
+  private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags,
+      int weight) {
     Set<String> oldTags = node.tags();
     TimedLinkedNode<K, V> timed = node instanceof TimedLinkedNode<K, V> withExpiry ? withExpiry : null;
     if ((oldTags == null) != (tags == null) || (timed == null && expiresAt != Node.NO_EXPIRY)) {
@@ -183,7 +207,8 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     if (oldTags != null) {
       tagIndex.reconcile(key, oldTags);
     }
-    eviction.touched(node);
+    eviction.touched(node, weight);
+    evictOverflow(); // a heavier value can take the cache over its weight
     return true;
   }
 
@@ -194,6 +219,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     }
     List<K> keys = new ArrayList<>(entries.size());
     List<PendingNode<V>> pendings = new ArrayList<>(entries.size());
+    int[] weights = new int[entries.size()];
     PutAllBatch batch = new PutAllBatch();
     // build every node before anything is installed, so a bad entry cannot leave a batch half-done
     for (Map.Entry<K, StoredEntry<V>> each : entries.entrySet()) {
@@ -204,6 +230,9 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       Object next = eviction == null
           ? Node.unbounded(entry.value(), entry.expiresAtMillis(), tags)
           : LinkedNode.of(key, entry.value(), entry.expiresAtMillis(), tags);
+      if (eviction != null) {
+        weights[keys.size()] = eviction.weigh(key, entry.value());
+      }
       keys.add(key);
       pendings.add(new PendingNode<>(batch, next));
     }
@@ -215,7 +244,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       }
       batch.commit();
       for (int i = 0; i < keys.size(); i++) {
-        settle(keys.get(i), pendings.get(i));
+        settle(keys.get(i), pendings.get(i), weights[i]);
       }
     } finally {
       unlockIfBounded();
@@ -231,11 +260,11 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   @SuppressWarnings("unchecked")
-  private void settle(K key, PendingNode<V> pending) {
+  private void settle(K key, PendingNode<V> pending, int weight) {
     if (map.replace(key, pending, pending.next) && eviction != null) {
       LinkedNode<K, V> node = (LinkedNode<K, V>) pending.next;
-      eviction.written(pending.previous, node);
-      evictOverflow(node);
+      eviction.written(pending.previous, node, weight);
+      evictOverflow();
     }
   }
 
@@ -386,8 +415,11 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     details.put("memory.bounded", Boolean.toString(eviction != null));
     if (eviction != null) {
       details.put("memory.evictionOrder", eviction.policy().name());
-      details.put("memory.maxSize", Long.toString(eviction.maxSize()));
+      details.put(eviction.isWeighted() ? "memory.maxWeight" : "memory.maxSize", Long.toString(eviction.maximum()));
       details.put("memory.tracked", Long.toString(eviction.tracked()));
+      if (eviction.isWeighted()) {
+        details.put("memory.weight", Long.toString(eviction.weightedSize()));
+      }
     }
     details.put("memory.tags", Integer.toString(tagIndex.tagCount()));
     return details;
@@ -440,10 +472,10 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
-  /** Evicts while over the limit, sparing the node just written. Caller holds the eviction lock. */
-  private void evictOverflow(LinkedNode<K, V> spared) {
+  /** Evicts while over the limit, as the eviction order chooses. Caller holds the eviction lock. */
+  private void evictOverflow() {
     LinkedNode<K, V> victim;
-    while ((victim = eviction.victimIfFull(spared)) != null) {
+    while ((victim = eviction.nextVictim()) != null) {
       eviction.removed(victim);
       if (map.remove(victim.key, victim)) {
         reconcileTags(victim.key, victim, null);

@@ -5,10 +5,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * A lossy, striped buffer of reads waiting to be replayed into the eviction order. Readers never
- * block and never allocate: a read claims a slot of its thread's stripe with one compare-and-set,
- * and is simply dropped when the stripe is full or the claim loses a race, since an eviction order
- * only needs a faithful sample of reads, not every one. The drain runs under the eviction lock.
+ * A striped buffer of reads waiting to be replayed into the eviction order. Readers never
+ * allocate: a read claims a slot of its thread's stripe with a compare-and-set (retried when it
+ * loses a race), and a read that finds its stripe full is refused, for the caller to replay the
+ * stripe itself rather than drop the read. No read is lost, so the order sees every read of a
+ * thread in the sequence it made them, whenever the drains happen to run. The drain runs under the
+ * eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
  * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
@@ -46,20 +48,28 @@ final class ReadBuffer<E> {
     return new ReadBuffer<>(Math.min(64, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
-  /** Records {@code element}, or drops it; returns true when the caller should drain the buffer. */
-  boolean offer(E element) {
+  /** {@link #offer}: the element is buffered and its stripe has room for more. */
+  static final int ADDED = 0;
+  /** {@link #offer}: the element is buffered and filled its stripe; a drain should be asked for. */
+  static final int FILLED = 1;
+  /** {@link #offer}: the stripe is full, the element was not buffered; the caller must replay it. */
+  static final int FULL = 2;
+
+  /** Buffers {@code element}, unless its stripe is full; returns {@link #ADDED}, {@link #FILLED} or {@link #FULL}. */
+  int offer(E element) {
     int stripe = stripeOfCurrentThread();
     int counter = stripe * PAD;
-    long tail = tails.get(counter);
-    long used = tail - heads.get(counter);
-    if (used >= STRIPE_CAPACITY) {
-      return true;
+    while (true) {
+      long tail = tails.get(counter);
+      long used = tail - heads.get(counter);
+      if (used >= STRIPE_CAPACITY) {
+        return FULL;
+      }
+      if (tails.compareAndSet(counter, tail, tail + 1)) {
+        slots.lazySet(stripe * RING_STRIDE + (int) (tail & SLOT_MASK), element);
+        return used + 1 >= STRIPE_CAPACITY ? FILLED : ADDED;
+      }
     }
-    if (!tails.compareAndSet(counter, tail, tail + 1)) {
-      return false;
-    }
-    slots.lazySet(stripe * RING_STRIDE + (int) (tail & SLOT_MASK), element);
-    return used + 1 >= STRIPE_CAPACITY;
   }
 
   /** Hands every published element to {@code consumer}; the caller holds the eviction lock. */

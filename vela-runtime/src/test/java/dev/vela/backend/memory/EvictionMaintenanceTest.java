@@ -12,7 +12,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** Reads that fill the buffer hand their replay to the maintenance executor, once at a time. */
+/**
+ * Reads that fill the buffer hand their replay to the maintenance executor, once at a time; a read
+ * that finds its stripe still full replays the stripe itself.
+ */
 class EvictionMaintenanceTest {
   private final List<Runnable> replays = new ArrayList<>();
 
@@ -38,7 +41,7 @@ class EvictionMaintenanceTest {
     read(backend, 1);
     assertThat(replays).as("the read that filled the stripe").hasSize(1);
     read(backend, 2 * ReadBuffer.STRIPE_CAPACITY);
-    assertThat(replays).as("dropped reads while the replay is pending").hasSize(1);
+    assertThat(replays).as("reads replay a full stripe themselves while the replay is pending").hasSize(1);
 
     replays.get(0).run();
     read(backend, ReadBuffer.STRIPE_CAPACITY);
@@ -60,8 +63,9 @@ class EvictionMaintenanceTest {
     read(backend, ReadBuffer.STRIPE_CAPACITY);
     assertThat(rejected).hasSize(1);
     assertThat(replays).isEmpty();
-    read(backend, 1);
+    read(backend, 1); // finds the stripe full: replays it here
+    read(backend, ReadBuffer.STRIPE_CAPACITY);
 
-    assertThat(replays).as("asked again, not left pending").hasSize(1);
+    assertThat(replays).as("asked again when the stripe fills again, not left pending").hasSize(1);
   }
 }

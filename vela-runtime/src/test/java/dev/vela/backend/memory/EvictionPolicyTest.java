@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** LRU and LFU evict exactly the entries their definitions say. */
+/** LRU, LFU and ADAPTIVE evict the entries their definitions say. */
 class EvictionPolicyTest {
   private final ManualClock clock = new ManualClock();
   private final List<String> evicted = new ArrayList<>();
@@ -104,25 +104,49 @@ class EvictionPolicyTest {
   }
 
   @Test
-  void lfuKeepsAHotSetThatLruLosesUnderAScan() {
+  void lfuAndAdaptiveKeepAHotSetThatLruLosesUnderAScan() {
     int capacity = 100;
     List<String> hot = IntStream.range(0, 50).mapToObj(i -> "hot" + i).toList();
     Map<EvictionPolicy, Long> hotSurvivors = new LinkedHashMap<>();
-    for (EvictionPolicy policy : List.of(EvictionPolicy.LRU, EvictionPolicy.LFU)) {
+    for (EvictionPolicy policy : List.of(EvictionPolicy.LRU, EvictionPolicy.LFU, EvictionPolicy.ADAPTIVE)) {
       MemoryBackend<String, String> cache = bounded(capacity, policy);
       hot.forEach(key -> put(cache, key));
-      for (int round = 0; round < 5; round++) {
+      for (int round = 0; round < 10; round++) {
         hot.forEach(key -> read(cache, key, 1));
       }
-      for (int i = 0; i < 1_000; i++) { // a scan: many keys, each used once
+      for (int i = 0; i < 2_000; i++) { // a scan: many keys, each written once and never read
         put(cache, "scan" + i);
-        read(cache, "scan" + i, 1);
       }
       hotSurvivors.put(policy, hot.stream().filter(key -> cache.get(key) != null).count());
       assertThat(cache.size()).isEqualTo(capacity);
     }
     assertThat(hotSurvivors.get(EvictionPolicy.LFU)).isEqualTo(50);
+    assertThat(hotSurvivors.get(EvictionPolicy.ADAPTIVE)).isGreaterThanOrEqualTo(45);
     assertThat(hotSurvivors.get(EvictionPolicy.LRU)).isZero();
+  }
+
+  @Test
+  void lfuAgesSoAOnceHotSetMakesWayForANewOne() {
+    int capacity = 10;
+    MemoryBackend<String, String> lfu = bounded(capacity, EvictionPolicy.LFU);
+    List<String> old = IntStream.range(0, 5).mapToObj(i -> "old" + i).toList();
+    List<String> current = IntStream.range(0, 5).mapToObj(i -> "new" + i).toList();
+    old.forEach(key -> put(lfu, key));
+    for (int round = 0; round < 20; round++) {
+      old.forEach(key -> read(lfu, key, 1));
+    }
+    // the new set is used steadily, one new key at a time beside it, long after the old set went cold
+    for (int round = 0; round < 200; round++) {
+      current.forEach(key -> {
+        if (lfu.get(key) == null) {
+          put(lfu, key);
+        }
+      });
+      put(lfu, "once" + round);
+    }
+
+    assertThat(current).allMatch(key -> lfu.get(key) != null);
+    assertThat(old).as("halved counts let the cold set go").allMatch(key -> lfu.get(key) == null);
   }
 
   @Test

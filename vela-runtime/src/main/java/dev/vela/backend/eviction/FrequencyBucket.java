@@ -1,32 +1,30 @@
-package dev.vela.backend.memory;
+package dev.vela.backend.eviction;
 
 /**
- * The entries of an LFU cache that have been used exactly {@link #frequency} times, least recently
- * used first. Buckets form a circular list in ascending frequency; empty ones are removed. A
- * bucket's frequency changes only under the eviction lock, when its one entry is used again (see
- * {@link LfuOrder#touch}).
+ * The entries of an LFU order used {@link #frequency} times (since the last halvings), least
+ * recently used first. Buckets form a circular list in ascending frequency; empty ones are removed.
  */
-final class FrequencyBucket<K, V> {
+final class FrequencyBucket<E> {
   int frequency;
-  final LinkedNode<K, V> nodes = LinkedNode.sentinel();
-  FrequencyBucket<K, V> prev;
-  FrequencyBucket<K, V> next;
+  final OrderNode<E> nodes = OrderNode.sentinel();
+  FrequencyBucket<E> prev;
+  FrequencyBucket<E> next;
 
   private FrequencyBucket(int frequency) {
     this.frequency = frequency;
   }
 
   /** The head of the bucket list; its frequency is never used. */
-  static <K, V> FrequencyBucket<K, V> sentinel() {
-    FrequencyBucket<K, V> sentinel = new FrequencyBucket<>(0);
+  static <E> FrequencyBucket<E> sentinel() {
+    FrequencyBucket<E> sentinel = new FrequencyBucket<>(0);
     sentinel.prev = sentinel;
     sentinel.next = sentinel;
     return sentinel;
   }
 
   /** A new empty bucket for {@code frequency}, linked after {@code predecessor}. */
-  static <K, V> FrequencyBucket<K, V> insertAfter(FrequencyBucket<K, V> predecessor, int frequency) {
-    FrequencyBucket<K, V> bucket = new FrequencyBucket<>(frequency);
+  static <E> FrequencyBucket<E> insertAfter(FrequencyBucket<E> predecessor, int frequency) {
+    FrequencyBucket<E> bucket = new FrequencyBucket<>(frequency);
     bucket.prev = predecessor;
     bucket.next = predecessor.next;
     predecessor.next.prev = bucket;
@@ -35,7 +33,7 @@ final class FrequencyBucket<K, V> {
   }
 
   /** Adds {@code node} as the most recently used of this bucket. */
-  void append(LinkedNode<K, V> node) {
+  void append(OrderNode<E> node) {
     node.linkBefore(nodes);
     node.bucket = this;
   }
@@ -45,7 +43,7 @@ final class FrequencyBucket<K, V> {
   }
 
   /** True when {@code node} is this bucket's only entry. */
-  boolean holdsOnly(LinkedNode<K, V> node) {
+  boolean holdsOnly(OrderNode<E> node) {
     return nodes.next == node && node.next == nodes;
   }
 

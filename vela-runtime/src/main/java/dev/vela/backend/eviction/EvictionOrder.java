@@ -1,0 +1,88 @@
+package dev.vela.backend.eviction;
+
+import dev.vela.annotation.EvictionPolicy;
+
+/**
+ * The order in which a bounded cache gives up entries, by one {@link EvictionPolicy}, within a
+ * maximum total weight (with a weight of 1 per entry, the maximum is a number of entries).
+ *
+ * <p>A cache reports every filled miss ({@link #add}), every hit ({@link #touch}), overwrite
+ * ({@link #update}) and removal ({@link #remove}); after a change it asks {@link #victim} for the
+ * entry to evict and removes it, until {@code victim} answers null. An order is not thread-safe:
+ * the caller serialises all calls (its eviction lock). Decisions depend only on the calls made and,
+ * for ADAPTIVE, on the seed, so a replay of the same calls evicts the same entries.
+ *
+ * @param <E> what the caller tracks per entry: a key, or its own node for the key
+ */
+public interface EvictionOrder<E> {
+
+  /**
+   * Starts tracking a new entry (a miss that was filled), with the key's {@code hashCode()} and
+   * its weight; returns the node to hand back later.
+   *
+   * @throws IllegalArgumentException when {@code weight} is negative
+   */
+  OrderNode<E> add(E element, int keyHash, int weight);
+
+  /** Records a read of a tracked entry; ignores a node no longer tracked. */
+  void touch(OrderNode<E> node);
+
+  /**
+   * Records an overwrite of a tracked entry, which counts as a use: the node now stands for
+   * {@code element} and weighs {@code weight}. Ignores a node no longer tracked.
+   */
+  void update(OrderNode<E> node, E element, int weight);
+
+  /** Stops tracking an entry; ignores a node no longer tracked. */
+  void remove(OrderNode<E> node);
+
+  /**
+   * The entry to evict next while the total weight is over the maximum, or null once it is within
+   * it. The order keeps tracking the entry until the caller {@link #remove}s it.
+   */
+  OrderNode<E> victim();
+
+  /** The number of tracked entries. */
+  long size();
+
+  /** The total weight of the tracked entries. */
+  long weightedSize();
+
+  /** The most total weight kept. */
+  long maximum();
+
+  /** The policy this order follows. */
+  EvictionPolicy policy();
+
+  /**
+   * An order by {@code policy} within {@code maximum}, with a fixed seed for ADAPTIVE's admission
+   * tie-break.
+   *
+   * @throws IllegalArgumentException when {@code maximum} is below 1 or the policy is TTL_ONLY
+   */
+  static <E> EvictionOrder<E> of(EvictionPolicy policy, long maximum) {
+    return of(policy, maximum, 0x5DEECE66DL);
+  }
+
+  /**
+   * An order by {@code policy} within {@code maximum}; {@code seed} drives ADAPTIVE's random
+   * admission of warm candidates, so two orders with the same seed and calls decide alike.
+   *
+   * @throws IllegalArgumentException when {@code maximum} is below 1 or the policy is TTL_ONLY
+   */
+  static <E> EvictionOrder<E> of(EvictionPolicy policy, long maximum, long seed) {
+    if (policy == null) {
+      throw new NullPointerException("policy must not be null");
+    }
+    if (maximum < 1) {
+      throw new IllegalArgumentException("an eviction maximum must be at least 1, was " + maximum);
+    }
+    return switch (policy) {
+      case LRU -> new LruOrder<>(maximum);
+      case LFU -> new LfuOrder<>(maximum);
+      case ADAPTIVE -> new AdaptiveOrder<>(maximum, seed);
+      case TTL_ONLY -> throw new IllegalArgumentException(
+          "a size or weight limit needs the ADAPTIVE, LRU or LFU eviction policy; TTL_ONLY never evicts");
+    };
+  }
+}
