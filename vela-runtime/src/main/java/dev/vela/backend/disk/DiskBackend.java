@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * says (see {@link LoggedStore}); each call's changes are one step, so a reader never sees half of
  * a {@code putAll} or a sweep batch, and a crash never keeps half of one.
  *
+ * <p>With {@code maxSize}, the keys are kept in memory in the order of the eviction policy (see
+ * {@link KeyBound}) and a write that takes the store past the limit evicts within the same step.
+ *
  * <p>Values that cannot be decoded (written by an older shape of the type) are misses reported to
  * the context's decode error listener; they stay stored until overwritten, expired, invalidated or
  * flushed.
@@ -51,21 +54,23 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
    * Opens the store of {@code context}'s cache under its {@code dataDir}, creating it when absent,
    * and replays the operations its log holds beyond the last checkpoint.
    *
-   * @throws VelaException when the options are missing or wrong, a type has no codec, another
-   *     process holds the store, or the store is corrupt and {@code onCorruption} is {@code fail}
+   * @throws VelaException when the options are missing or wrong, the cache is bounded by weight, a
+   *     type has no codec, another process holds the store, or the store is corrupt and {@code
+   *     onCorruption} is {@code fail}
    */
   public static <K, V> DiskBackend<K, V> open(BackendContext<K, V> context) {
     CacheConfig config = context.config();
-    if (config.isBounded()) {
-      throw new VelaException("cache '" + config.name() + "' has maxSize " + config.maxSize() + " with evictionPolicy "
-          + config.evictionPolicy() + ", but the DISK backend does not evict; bound it with defaultTtl instead, or use"
-          + " Backend.MEMORY for a size-bounded cache");
+    if (config.isWeighted()) {
+      throw new VelaException("cache '" + config.name() + "' has maxWeight " + config.maxWeight() + ", but the DISK"
+          + " backend bounds the number of entries only; use maxSize, or Backend.MEMORY to bound by weight");
     }
     EntryCodec<K, V> codec = new EntryCodec<>(context.types()); // a type without a codec fails before any file is touched
     DiskOptions options = DiskOptions.from(config);
+    KeyBound bound = config.isBounded() ? new KeyBound(config.evictionPolicy(), config.maxSize()) : null;
     LoggedStore store;
     try {
-      store = LoggedStore.open(options, config.name(), context.clock());
+      store = LoggedStore.open(options, config.name(), context.clock(), bound,
+          (key, record) -> reportEvicted(context, codec, key, record));
     } catch (NoClassDefFoundError e) {
       throw new VelaException("cache '" + config.name() + "' uses the DISK backend, which needs MapDB on the class"
           + " path; add the dependency org.mapdb:mapdb:3.1.0 (" + e.getMessage() + " is missing)", e);
@@ -75,14 +80,19 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
 
   @Override
   public V get(K key) {
-    StoredEntry<V> entry = entry(key);
+    StoredEntry<V> entry = entry(key, true);
     return entry == null ? null : entry.value();
   }
 
   @Override
   public StoredEntry<V> entry(K key) {
+    return entry(key, false);
+  }
+
+  /** The live entry under {@code key}; {@code use} says whether the read counts for the eviction policy. */
+  private StoredEntry<V> entry(K key, boolean use) {
     byte[] keyBytes = codec.key(key);
-    byte[] record = store.get(new ByteKey(keyBytes));
+    byte[] record = store.get(new ByteKey(keyBytes), use);
     if (record == null) {
       return null;
     }
@@ -352,6 +362,8 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     details.put("disk.store", store.files().store().toString());
     details.put("disk.fsync", store.describeFsync());
     details.put("disk.onCorruption", options.onCorruption().optionValue());
+    store.bound().ifPresent(bound -> details.put("disk.evictionOrder", bound.policy() + " over " + bound.size()
+        + " of at most " + bound.maxSize() + " keys, kept in memory"));
     return details;
   }
 
@@ -366,6 +378,18 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     } catch (CodecException e) {
       context.decodeErrors().onDecodeError(e);
       return null;
+    }
+  }
+
+  /** Tells the context's removal listener of an entry the bound evicted. */
+  private static <K, V> void reportEvicted(BackendContext<K, V> context, EntryCodec<K, V> codec, byte[] keyBytes,
+      byte[] record) {
+    try {
+      K key = codec.key(keyBytes);
+      V value = codec.value(record, EntryCodec.header(record));
+      context.removals().onRemoval(key, value, RemovalCause.EVICTED);
+    } catch (CodecException e) {
+      context.decodeErrors().onDecodeError(e);
     }
   }
 

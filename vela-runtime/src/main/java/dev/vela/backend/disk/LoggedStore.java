@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,9 @@ final class LoggedStore implements AutoCloseable {
   private final OpLog log;
   private final FsyncPolicy fsync;
   private final HotRecords hot = new HotRecords(HOT_RECORDS);
+  /** The maxSize bound, or null when the cache is not bounded. */
+  private final KeyBound bound;
+  private final Evictions evictions;
   private final Lock readLock;
   private final Lock writeLock;
   /** Held by each change and by a checkpoint's commit: MapDB's file is never changed while it commits. */
@@ -53,8 +57,18 @@ final class LoggedStore implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long checkpointBytes = MIN_CHECKPOINT_BYTES;
 
-  private LoggedStore(String cacheName, DiskStore store, OpLog log, FsyncPolicy fsync) {
+  /** Told, once a change is whole and its lock let go, of each entry the bound evicted in it. */
+  @FunctionalInterface
+  interface Evictions {
+    /** Entry {@code key} with {@code record} was evicted. */
+    void evicted(byte[] key, byte[] record);
+  }
+
+  private LoggedStore(String cacheName, DiskStore store, OpLog log, FsyncPolicy fsync, KeyBound bound,
+      Evictions evictions) {
     this.cacheName = cacheName;
+    this.bound = bound;
+    this.evictions = evictions;
     this.store = store;
     this.log = log;
     this.fsync = fsync;
@@ -75,9 +89,11 @@ final class LoggedStore implements AutoCloseable {
 
   /**
    * Opens the store of {@code cacheName}, replays the log it has not checkpointed yet, and
-   * checkpoints it, so that it starts with an empty log.
+   * checkpoints it, so that it starts with an empty log. With a {@code bound}, the bound learns
+   * every key held, and entries past it are evicted at once and reported to {@code evictions}.
    */
-  static LoggedStore open(DiskOptions options, String cacheName, InstantSource wallClock) {
+  static LoggedStore open(DiskOptions options, String cacheName, InstantSource wallClock, KeyBound bound,
+      Evictions evictions) {
     DiskStore store = DiskStore.open(options, cacheName, wallClock);
     try {
       StoreFiles files = store.files();
@@ -85,7 +101,15 @@ final class LoggedStore implements AutoCloseable {
       store.checkpointedLog(last);
       store.commit();
       OpLog.deleteSegmentsThrough(files, last);
-      return new LoggedStore(cacheName, store, OpLog.start(files, last + 1), options.fsync());
+      if (bound != null) {
+        for (byte[] key : store.entries().keySet()) {
+          bound.written(new ByteKey(key));
+        }
+      }
+      LoggedStore opened = new LoggedStore(cacheName, store, OpLog.start(files, last + 1), options.fsync(), bound,
+          evictions);
+      opened.write(writer -> null); // evicts what a smaller maxSize than last time no longer holds
+      return opened;
     } catch (IOException e) {
       store.close();
       throw new VelaException("cache '" + cacheName + "' cannot replay or start its operation log beside "
@@ -96,22 +120,24 @@ final class LoggedStore implements AutoCloseable {
     }
   }
 
-  /** The record under {@code key}, or null. */
-  byte[] get(ByteKey key) {
+  /** The record under {@code key}, or null; {@code use} says whether the read counts for the eviction policy. */
+  byte[] get(ByteKey key, boolean use) {
     byte[] record = hot.get(key);
-    if (record != null) {
-      return record;
-    }
-    readLock.lock();
-    try {
-      record = store.get(key.bytes());
-      if (record != null) {
-        hot.put(key, record); // under the read lock: no writer can have replaced it meanwhile
+    if (record == null) {
+      readLock.lock();
+      try {
+        record = store.get(key.bytes());
+        if (record != null) {
+          hot.put(key, record); // under the read lock: no writer can have replaced it meanwhile
+        }
+      } finally {
+        readLock.unlock();
       }
-      return record;
-    } finally {
-      readLock.unlock();
     }
+    if (record != null && use && bound != null) {
+      bound.read(key);
+    }
+    return record;
   }
 
   /** Runs {@code scan} over the store while no change runs; it must not change the store. */
@@ -133,11 +159,12 @@ final class LoggedStore implements AutoCloseable {
   <T> T write(Function<Writer, T> change) {
     long position;
     T result;
+    Writer writer = new Writer();
     changeGate.lock();
     writeLock.lock();
     try {
-      Writer writer = new Writer();
       result = change.apply(writer);
+      writer.evictOverflow();
       if (writer.ops.isEmpty()) {
         return result;
       }
@@ -161,6 +188,7 @@ final class LoggedStore implements AutoCloseable {
     if (log.bytesInSegment() >= checkpointBytes) {
       requestCheckpoint();
     }
+    writer.reportEvictions();
     return result;
   }
 
@@ -221,6 +249,11 @@ final class LoggedStore implements AutoCloseable {
     }
   }
 
+  /** The maxSize bound, when the cache has one. */
+  Optional<KeyBound> bound() {
+    return Optional.ofNullable(bound);
+  }
+
   /** The store's files. */
   StoreFiles files() {
     return store.files();
@@ -273,29 +306,38 @@ final class LoggedStore implements AutoCloseable {
    */
   final class Writer {
     private final List<LogOp> ops = new ArrayList<>(1);
+    private List<LogOp.Put> evicted = List.of();
 
     private Writer() {}
 
     /** The record under {@code key}, or null. */
     byte[] get(byte[] key) {
-      byte[] record = hot.get(new ByteKey(key));
+      byte[] record = hot.get(new ByteKey(key)); // not a use for the eviction policy
       return record != null ? record : store.get(key);
     }
 
     /** Stores {@code record} under {@code key}; returns the record it replaced, or null. */
     byte[] put(byte[] key, byte[] record) {
-      hot.remove(new ByteKey(key));
+      ByteKey byteKey = new ByteKey(key);
+      hot.remove(byteKey);
       byte[] previous = store.put(key, record);
       ops.add(new LogOp.Put(key, record));
+      if (bound != null) {
+        bound.written(byteKey);
+      }
       return previous;
     }
 
     /** Removes the record under {@code key}; returns it, or null when there was none. */
     byte[] remove(byte[] key) {
+      ByteKey byteKey = new ByteKey(key);
       byte[] previous = store.remove(key);
-      hot.remove(new ByteKey(key));
+      hot.remove(byteKey);
       if (previous != null) {
         ops.add(new LogOp.Delete(key));
+      }
+      if (bound != null) {
+        bound.removed(byteKey);
       }
       return previous;
     }
@@ -305,6 +347,29 @@ final class LoggedStore implements AutoCloseable {
       store.clear();
       hot.clear();
       ops.add(new LogOp.Clear());
+      if (bound != null) {
+        bound.cleared();
+      }
+    }
+
+    /** Evicts, within this change, the entries the bound no longer holds. */
+    private void evictOverflow() {
+      if (bound == null) {
+        return;
+      }
+      for (ByteKey victim = bound.victim(); victim != null; victim = bound.victim()) {
+        byte[] record = remove(victim.bytes());
+        if (record != null) {
+          if (evicted.isEmpty()) {
+            evicted = new ArrayList<>(1);
+          }
+          evicted.add(new LogOp.Put(victim.bytes(), record));
+        }
+      }
+    }
+
+    private void reportEvictions() {
+      evicted.forEach(entry -> evictions.evicted(entry.key(), entry.record()));
     }
 
     /** Lets readers find the new records in memory, once the write is whole. */

@@ -7,7 +7,6 @@ import dev.vela.Cache;
 import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
 import dev.vela.VelaException;
-import dev.vela.annotation.EvictionPolicy;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.nio.file.Files;
@@ -115,14 +114,13 @@ class DiskCacheTest {
   }
 
   @Test
-  void aSizeLimitIsRefusedAtCreate() {
-    var builder = DiskTesting.strings("bounded", dataDir, clock).maxSize(100).evictionPolicy(EvictionPolicy.LRU);
+  void aWeightLimitIsRefusedAtCreate() {
+    var builder = DiskTesting.strings("weighed", dataDir, clock).maxWeight(100).weigher((key, value) -> value.length());
 
     assertThatThrownBy(builder::create)
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("'bounded'")
-        .hasMessageContaining("does not evict")
-        .hasMessageContaining("Backend.MEMORY");
+        .hasMessageContaining("'weighed'")
+        .hasMessageContaining("maxSize");
   }
 
   @Test
