@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One cache's MapDB file with its three collections, all in one transaction: the entries (key
- * bytes to record bytes), the expiry index and the tag index. Writes become durable at {@link
- * #commit()}; a crash loses only what was not committed, and never leaves half a commit behind,
- * because MapDB runs over a {@link RedoLoggedVolume} that makes each commit atomic. Not
- * synchronised: the backend orders writes and commits.
+ * bytes to record bytes), the expiry index and the tag index, and the number of the last log
+ * segment a commit covers. {@link #commit()} is a checkpoint: a crash keeps the last whole one, and
+ * never half of one, because MapDB runs over a {@link RedoLoggedVolume} that makes each commit
+ * atomic; the operation log holds the changes since. Not synchronised: the caller orders changes
+ * and commits.
  */
 final class DiskStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
