@@ -38,14 +38,16 @@ final class DiskStore implements AutoCloseable {
 
   private final StoreFiles files;
   private final HolderLock lock;
+  private final RedoLoggedVolume volume;
   private final DB db;
   private final ConcurrentMap<byte[], byte[]> entries;
   private final NavigableSet<byte[]> expiryIndex;
   private final NavigableSet<byte[]> tagIndex;
   private final Atomic.Long checkpointedLog;
 
-  private DiskStore(StoreFiles files, HolderLock lock, DB db) {
+  private DiskStore(StoreFiles files, HolderLock lock, RedoLoggedVolume volume, DB db) {
     this.files = files;
+    this.volume = volume;
     this.lock = lock;
     this.db = db;
     this.entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).counterEnable().createOrOpen();
@@ -105,7 +107,7 @@ final class DiskStore implements AutoCloseable {
       throw e;
     }
     try {
-      return new DiskStore(files, lock, db);
+      return new DiskStore(files, lock, volume, db);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -137,6 +139,19 @@ final class DiskStore implements AutoCloseable {
   /** Makes every write so far durable, as one atomic step. */
   void commit() {
     db.commit();
+  }
+
+  /**
+   * Takes every change so far as the next commit, quickly, without writing it: changes may go on
+   * once this returns, and {@link #writeCommit} makes the taken commit durable, as one atomic step.
+   */
+  void takeCommit() {
+    volume.commitDeferred(db::commit);
+  }
+
+  /** Writes the commit {@link #takeCommit} took; changes may run meanwhile, and reads do. */
+  void writeCommit() {
+    volume.writeCommit();
   }
 
   /** The number of the last operation log segment whose changes the committed store holds. */

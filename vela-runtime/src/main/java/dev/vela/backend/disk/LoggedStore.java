@@ -3,6 +3,7 @@ package dev.vela.backend.disk;
 import dev.vela.VelaException;
 import dev.vela.config.FsyncPolicy;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * never sees half of one. Changes append their log frame under it, so the log's order is the
  * store's. With {@code fsync=always} a writer waits for the force after releasing it, sharing the
  * force with the writers that wait with it. A checkpoint holds the lock alone only to start a new
- * log segment; it commits holding only the change gate, which every change passes first, so
- * changes wait for the commit but reads never do: no writer waits on the lock meanwhile.
+ * log segment; it takes MapDB's changed pages holding only the change gate, which every change
+ * passes first, so no writer waits on the lock and reads go on; it writes those pages while
+ * changes go on too.
  */
 final class LoggedStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoggedStore.class);
@@ -217,24 +219,28 @@ final class LoggedStore implements AutoCloseable {
   }
 
   /**
-   * Commits the store and deletes the log segments it then holds: the lock is held alone only
-   * while a new segment starts; the commit holds the change gate alone, so reads go on.
+   * Commits the store and deletes the log segments it then holds. Changes wait only while a new
+   * segment starts and the store's changed pages are taken; the pages are written afterwards, while
+   * changes go on (into the new segment and the next commit) and reads find the taken pages in
+   * memory.
    */
   void checkpoint() throws IOException {
+    FileChannel next = log.prepareNext();
     long closedSegment;
     changeGate.lock();
     try {
       writeLock.lock();
       try {
-        closedSegment = log.rotate();
+        closedSegment = log.rotate(next);
         store.checkpointedLog(closedSegment);
       } finally {
         writeLock.unlock();
       }
-      store.commit(); // MapDB's reads may run meanwhile; its writes may not
+      store.takeCommit(); // MapDB's reads may run meanwhile; its writes may not
     } finally {
       changeGate.unlock();
     }
+    store.writeCommit();
     log.deleteThrough(closedSegment);
     updateCheckpointBytes();
   }

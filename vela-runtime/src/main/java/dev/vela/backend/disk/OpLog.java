@@ -175,15 +175,27 @@ final class OpLog implements AutoCloseable {
   }
 
   /**
-   * Forces and closes the current segment and starts the next; returns the closed segment's
-   * number. The caller holds off appends meanwhile.
+   * Creates the next segment's file, forced with its directory, so that {@link #rotate} only
+   * switches to it. Called by the one thread that rotates, without holding off appends.
    */
-  long rotate() throws IOException {
+  FileChannel prepareNext() throws IOException {
+    return newSegment(files, segmentNumber() + 1);
+  }
+
+  /**
+   * Forces and closes the current segment and continues in {@code next}, from {@link
+   * #prepareNext}; returns the closed segment's number. The caller holds off appends meanwhile.
+   */
+  long rotate(FileChannel next) throws IOException {
     synchronized (forcing) {
-      FileChannel next = newSegment(files, number + 1);
-      segment.force(false);
-      forced = appended;
-      segment.close();
+      try {
+        segment.force(false); // writers waiting for a force of this segment are covered
+        forced = appended;
+        segment.close();
+      } catch (IOException e) {
+        next.close();
+        throw e;
+      }
       segment = next;
       appendedAtRotation = appended;
       return number++;
