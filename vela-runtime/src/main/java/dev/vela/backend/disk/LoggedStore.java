@@ -52,7 +52,7 @@ final class LoggedStore implements AutoCloseable {
   private final Evictions evictions;
   private final Lock readLock;
   private final Lock writeLock;
-  /** Held by each change and by a checkpoint's commit: MapDB's file is never changed while it commits. */
+  /** Held by each change and by a checkpoint while it takes MapDB's commit: no change runs into it. */
   private final Lock changeGate = new ReentrantLock();
   private final ScheduledExecutorService background;
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
