@@ -101,7 +101,9 @@ final class OpLog implements AutoCloseable {
 
   private static FileChannel newSegment(StoreFiles files, long number) throws IOException {
     Path path = files.logSegment(number);
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    // a file of this number can only be one prepared by a checkpoint that failed before using it
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
     try {
       ByteBuffer head = ByteBuffer.allocate(SEGMENT_HEAD_BYTES).putLong(MAGIC).putLong(number).flip();
       while (head.hasRemaining()) {
