@@ -226,7 +226,6 @@ final class LoggedStore implements AutoCloseable {
    */
   void checkpoint() throws IOException {
     FileChannel next = log.prepareNext();
-    log.force(); // so that the force at rotation, under the lock, has only the last moment's writes left
     long closedSegment;
     changeGate.lock();
     try {

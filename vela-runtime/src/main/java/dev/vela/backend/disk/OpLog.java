@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * position to be forced whatever segment it went to.
  *
  * <p>Appends and {@link #rotate} are serialised by the caller (the backend's write lock); {@link
- * #forceUpTo} may be called from any thread at any time. Writers that wait while a force runs share
- * the next one: group commit.
+ * #forceUpTo} may be called from any thread at any time, and forces the segments rotated out too.
+ * Writers that wait while a force runs share the next one: group commit.
  */
 final class OpLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpLog.class);
@@ -34,12 +34,17 @@ final class OpLog implements AutoCloseable {
   private static final int SEGMENT_HEAD_BYTES = 16;
 
   private final StoreFiles files;
+  /** Held by the one force running; callers that wait for it share the next. */
   private final Object forcing = new Object();
-  private FileChannel segment; // written by appenders; swapped by rotate while holding forcing
-  private long number; // guarded like segment
+  /** Guards which segment is current and which older ones are not forced yet. */
+  private final Object swapping = new Object();
+  private FileChannel segment; // appended to under the caller's lock; swapped by rotate, under it too
+  private long number; // guarded by swapping
+  /** Segments rotated out and not forced yet; guarded by swapping. */
+  private final List<FileChannel> retired = new ArrayList<>();
   private volatile long appended;
   private volatile long appendedAtRotation;
-  private long forced; // guarded by forcing
+  private volatile long forced; // written under forcing
 
   private OpLog(StoreFiles files, FileChannel segment, long number) {
     this.files = files;
@@ -146,8 +151,20 @@ final class OpLog implements AutoCloseable {
       if (forced >= position) {
         return; // a force that ran while this caller waited covered it
       }
-      long target = appended; // everything appended so far goes in this force
-      segment.force(false);
+      long target;
+      FileChannel current;
+      List<FileChannel> older;
+      synchronized (swapping) {
+        target = appended; // everything appended so far goes in this force
+        current = segment;
+        older = List.copyOf(retired);
+        retired.clear();
+      }
+      for (FileChannel old : older) {
+        old.force(false);
+        old.close();
+      }
+      current.force(false);
       forced = target;
     }
   }
@@ -159,14 +176,12 @@ final class OpLog implements AutoCloseable {
 
   /** True when some appended bytes are not forced yet. */
   boolean hasUnforced() {
-    synchronized (forcing) {
-      return forced < appended;
-    }
+    return forced < appended;
   }
 
   /** The number of the segment appends go to. */
   long segmentNumber() {
-    synchronized (forcing) {
+    synchronized (swapping) {
       return number;
     }
   }
@@ -185,19 +200,13 @@ final class OpLog implements AutoCloseable {
   }
 
   /**
-   * Forces and closes the current segment and continues in {@code next}, from {@link
-   * #prepareNext}; returns the closed segment's number. The caller holds off appends meanwhile.
+   * Continues in {@code next}, from {@link #prepareNext}, and returns the number of the segment it
+   * leaves, which the next force covers; no force runs here, so the caller's lock is held only for
+   * the switch. The caller holds off appends meanwhile.
    */
-  long rotate(FileChannel next) throws IOException {
-    synchronized (forcing) {
-      try {
-        segment.force(false); // writers waiting for a force of this segment are covered
-        forced = appended;
-        segment.close();
-      } catch (IOException e) {
-        next.close();
-        throw e;
-      }
+  long rotate(FileChannel next) {
+    synchronized (swapping) {
+      retired.add(segment);
       segment = next;
       appendedAtRotation = appended;
       return number++;
@@ -218,15 +227,22 @@ final class OpLog implements AutoCloseable {
     }
   }
 
-  /** Forces and closes the current segment. */
+  /** Forces and closes every segment still open. */
   @Override
   public void close() throws IOException {
     synchronized (forcing) {
-      try {
-        segment.force(false);
-        forced = appended;
-      } finally {
-        segment.close();
+      synchronized (swapping) {
+        try {
+          for (FileChannel old : retired) {
+            old.force(false);
+            old.close();
+          }
+          retired.clear();
+          segment.force(false);
+          forced = appended;
+        } finally {
+          segment.close();
+        }
       }
     }
   }
