@@ -173,8 +173,12 @@ final class LoggedStore implements AutoCloseable {
       position = log.append(LogFrames.frame(writer.ops));
       writer.publish();
     } catch (IOException e) {
+      writer.forget();
       throw new VelaException("cache '" + cacheName + "' cannot append to its operation log beside "
           + store.files().store() + ": " + e + "; check the disk's free space and permissions", e);
+    } catch (RuntimeException | Error e) {
+      writer.forget(); // the store may hold part of the change: the hot records must not hide it
+      throw e;
     } finally {
       writeLock.unlock();
       changeGate.unlock();
@@ -306,9 +310,11 @@ final class LoggedStore implements AutoCloseable {
 
   /**
    * The changes of one {@link #write}: each is made in the store at once and logged when the write
-   * ends. A changed key leaves {@link HotRecords} at once and its new record enters only when the
-   * write ends: a reader that finds one new record there then finds every other changed key
-   * missing, and waits for the write lock to read the store, so it never sees half of a write.
+   * ends. {@link HotRecords} keeps the records from before the write until it ends (readers that
+   * miss it wait for the write lock), then takes the new ones: a single change directly; several by
+   * first dropping every changed key, then adding the new records, so that a reader that finds one
+   * new record finds every other changed key missing and reads the store, under the lock, never
+   * seeing half of a write.
    */
   final class Writer {
     private final List<LogOp> ops = new ArrayList<>(1);
@@ -316,16 +322,14 @@ final class LoggedStore implements AutoCloseable {
 
     private Writer() {}
 
-    /** The record under {@code key}, or null. */
+    /** The record under {@code key}, or null; not a use for the eviction policy. */
     byte[] get(byte[] key) {
-      byte[] record = hot.get(new ByteKey(key)); // not a use for the eviction policy
-      return record != null ? record : store.get(key);
+      return store.get(key); // not the hot records: they may be older than this write's changes
     }
 
     /** Stores {@code record} under {@code key}; returns the record it replaced, or null. */
     byte[] put(byte[] key, byte[] record) {
       ByteKey byteKey = new ByteKey(key);
-      hot.remove(byteKey);
       byte[] previous = store.put(key, record);
       ops.add(new LogOp.Put(key, record));
       if (bound != null) {
@@ -338,7 +342,6 @@ final class LoggedStore implements AutoCloseable {
     byte[] remove(byte[] key) {
       ByteKey byteKey = new ByteKey(key);
       byte[] previous = store.remove(key);
-      hot.remove(byteKey);
       if (previous != null) {
         ops.add(new LogOp.Delete(key));
       }
@@ -351,7 +354,6 @@ final class LoggedStore implements AutoCloseable {
     /** Removes every record. */
     void clear() {
       store.clear();
-      hot.clear();
       ops.add(new LogOp.Clear());
       if (bound != null) {
         bound.cleared();
@@ -380,11 +382,29 @@ final class LoggedStore implements AutoCloseable {
 
     /** Lets readers find the new records in memory, once the write is whole. */
     private void publish() {
+      if (ops.size() > 1) {
+        forget();
+      }
       for (LogOp op : ops) {
         if (op instanceof LogOp.Put put) {
           hot.put(new ByteKey(put.key()), put.record());
         } else if (op instanceof LogOp.Delete delete) {
-          hot.remove(new ByteKey(delete.key())); // a key put and removed in one write
+          hot.remove(new ByteKey(delete.key()));
+        } else {
+          hot.clear();
+        }
+      }
+    }
+
+    /** Drops every key this write changed from the hot records, so that reads of them go to the store. */
+    private void forget() {
+      for (LogOp op : ops) {
+        if (op instanceof LogOp.Put put) {
+          hot.remove(new ByteKey(put.key()));
+        } else if (op instanceof LogOp.Delete delete) {
+          hot.remove(new ByteKey(delete.key()));
+        } else {
+          hot.clear();
         }
       }
     }
