@@ -47,10 +47,12 @@ class DiskBackendContractTest extends BackendContractTest {
 
   @Test
   void aConditionalWriteAppliesOnlyWhenItsConditionHolds() {
-    WriteResult<String> absent = backend.write("k", WriteCondition.absent(), EntryUpdate.put("1", in(Duration.ofMinutes(1)), Set.of("t")));
+    WriteResult<String> absent =
+        backend.write("k", WriteCondition.absent(), EntryUpdate.put("1", in(Duration.ofMinutes(1)), Set.of("t")));
     assertThat(absent).isEqualTo(new WriteResult<String>(true, null));
 
-    WriteResult<String> again = backend.write("k", WriteCondition.absent(), EntryUpdate.put("2", StoredEntry.NO_EXPIRY, Set.of()));
+    WriteResult<String> again =
+        backend.write("k", WriteCondition.absent(), EntryUpdate.put("2", StoredEntry.NO_EXPIRY, Set.of()));
     StoredEntry<String> first = new StoredEntry<>("1", in(Duration.ofMinutes(1)), Set.of("t"));
     assertThat(again).isEqualTo(new WriteResult<>(false, first));
 
@@ -63,7 +65,8 @@ class DiskBackendContractTest extends BackendContractTest {
     assertThat(keepingExpiryAndTags).isEqualTo(new WriteResult<>(true, first));
     assertThat(backend.entry("k")).isEqualTo(new StoredEntry<>("3", in(Duration.ofMinutes(1)), Set.of("t")));
 
-    assertThat(backend.write("k", WriteCondition.present(), new EntryUpdate.Expire<>(StoredEntry.NO_EXPIRY)).applied()).isTrue();
+    assertThat(backend.write("k", WriteCondition.present(), new EntryUpdate.Expire<>(StoredEntry.NO_EXPIRY)).applied())
+        .isTrue();
     assertThat(backend.entry("k").neverExpires()).isTrue();
     assertThat(backend.invalidateTag("t")).isEqualTo(1); // the kept tag is indexed
 
@@ -95,8 +98,8 @@ class DiskBackendContractTest extends BackendContractTest {
         attempts.incrementAndGet();
         String seen = backend.get("counter");
         String next = Integer.toString(Integer.parseInt(seen) + 1);
-        if (backend.write("counter", WriteCondition.valueEquals(seen), EntryUpdate.put(next, StoredEntry.NO_EXPIRY, Set.of()))
-            .applied()) {
+        EntryUpdate<String> increment = EntryUpdate.put(next, StoredEntry.NO_EXPIRY, Set.of());
+        if (backend.write("counter", WriteCondition.valueEquals(seen), increment).applied()) {
           done++;
         }
       }

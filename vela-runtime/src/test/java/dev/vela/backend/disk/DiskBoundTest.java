@@ -90,7 +90,8 @@ class DiskBoundTest {
     }
     try (Cache<String, String> smaller = open(10, EvictionPolicy.LRU)) {
       assertThat(smaller.size()).isEqualTo(10);
-      assertThat(smaller.inspect().details()).containsEntry("disk.evictionOrder", "LRU over 10 of at most 10 keys, kept in memory");
+      assertThat(smaller.inspect().details())
+          .containsEntry("disk.evictionOrder", "LRU over 10 of at most 10 keys, kept in memory");
     }
     try (Cache<String, String> unbounded = DiskTesting.strings("bounded", dataDir, clock).create()) {
       assertThat(unbounded.size()).as("the evictions were stored").isEqualTo(10);

@@ -153,7 +153,8 @@ class DiskCacheTest {
       cache.put("k", "v");
       assertThat(cache.inspect().details()).containsEntry("disk.fsync", "every 3600000ms");
     }
-    try (Cache<String, String> cache = DiskTesting.strings("periodic", dataDir, clock).option("fsync", "always").create()) {
+    try (Cache<String, String> cache =
+        DiskTesting.strings("periodic", dataDir, clock).option("fsync", "always").create()) {
       assertThat(cache.get("k")).contains("v");
       cache.put("k2", "v2");
       assertThat(cache.inspect().details()).containsEntry("disk.fsync", "always");

@@ -1,11 +1,11 @@
 package dev.vela.backend.disk;
 
-import dev.vela.config.FsyncPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.config.FsyncPolicy;
 import dev.vela.testing.ManualClock;
 import java.io.IOException;
 import java.io.RandomAccessFile;

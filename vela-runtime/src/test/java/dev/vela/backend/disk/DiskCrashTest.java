@@ -49,8 +49,9 @@ class DiskCrashTest {
         acknowledged.addAll(child.linesUntilEnd(LINE_DEADLINE));
       }
       acknowledged.forEach(key -> highestPerWriter.merge(writerOf(key), indexOf(key), Math::max));
-      try (Cache<String, String> reopened = DiskTesting.strings(DiskChildMain.CACHE_NAME, dataDir, InstantSource.system())
-          .option("fsync", fsync).create()) {
+      var builder =
+          DiskTesting.strings(DiskChildMain.CACHE_NAME, dataDir, InstantSource.system()).option("fsync", fsync);
+      try (Cache<String, String> reopened = builder.create()) {
         for (String key : acknowledged) {
           assertThat(reopened.get(key)).as("acknowledged %s after round %d", key, round)
               .contains(DiskChildMain.valueOf(key));
@@ -58,7 +59,8 @@ class DiskCrashTest {
         int finalRound = round;
         reopened.stream().forEach(entry -> {
           String key = entry.key();
-          assertThat(entry.value()).as("value of %s after round %d", key, finalRound).isEqualTo(DiskChildMain.valueOf(key));
+          assertThat(entry.value()).as("value of %s after round %d", key, finalRound)
+              .isEqualTo(DiskChildMain.valueOf(key));
           // each writer has at most one put under way that it has not printed yet
           assertThat(indexOf(key)).as("%s was written, after round %d", key, finalRound)
               .isLessThanOrEqualTo(highestPerWriter.getOrDefault(writerOf(key), -1) + 1);

@@ -65,7 +65,8 @@ class DiskTornLogTest {
         }
         reopened.put("after", "reopen");
       }
-      if (cut == lastRecordStart || cut == lastRecordEnd - 1) { // and a store reopened from a torn log takes writes again
+      // a store reopened from a torn log takes writes again
+      if (cut == lastRecordStart || cut == lastRecordEnd - 1) {
         try (Cache<String, String> again = DiskTesting.strings(NAME, trial, clock).create()) {
           assertThat(again.get("after")).as("cut at %d, written after reopening", cut).contains("reopen");
           assertThat(again.get("third")).as("cut at %d, reopened twice", cut).contains("3");
