@@ -24,7 +24,7 @@ public final class DiskSizeMain {
     Path dataDir = Files.createTempDirectory("vela-disk-size");
     try {
       long started = System.nanoTime();
-      try (Cache<String, LineItem> cache = DiskCaches.open("size", dataDir, "0")) {
+      try (Cache<String, LineItem> cache = DiskCaches.open("size", dataDir, "1s")) {
         Map<String, LineItem> batch = new HashMap<>();
         for (int i = 0; i < count; i++) {
           batch.put(DiskCaches.key(i), DiskCaches.item(i));

@@ -188,6 +188,29 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsAnFsyncThatIsNeitherAlwaysNorADurationButAcceptsBoth() {
+    JavaFileObject source = Sources.cache("UserCache",
+        "@VelaCache(backend = Backend.DISK, backendOpts = {",
+        "    @Option(name = \"dataDir\", value = \"/tmp/vela\"),",
+        "    @Option(name = \"fsync\", value = \"sometimes\")})");
+
+    assertThat(compile(source)).hadErrorContaining(
+            "option 'fsync' has value \"sometimes\", which is neither always nor a finite duration of at least 1ms")
+        .inFile(source).onLineContaining("\"sometimes\"");
+
+    for (String accepted : new String[] {"always", "1s", "250ms"}) {
+      Compilation compilation = compile(Sources.cache("UserCache",
+          "@VelaCache(backend = Backend.DISK, backendOpts = {",
+          "    @Option(name = \"dataDir\", value = \"/tmp/vela\"),",
+          "    @Option(name = \"fsync\", value = \"" + accepted + "\")})"));
+      assertThat(compilation.errors())
+          .extracting(diagnostic -> diagnostic.getMessage(Locale.ROOT))
+          .as("fsync=%s", accepted)
+          .noneMatch(message -> message.contains("fsync"));
+    }
+  }
+
+  @Test
   void rejectsADiskBackendWithoutDataDir() {
     JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    backend = Backend.DISK)");
 

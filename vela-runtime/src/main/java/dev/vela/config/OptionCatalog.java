@@ -20,9 +20,11 @@ public enum OptionCatalog {
   ON_CORRUPTION(Kind.BACKEND, "onCorruption", EnumSet.of(Backend.DISK), null,
       "fail (default): refuse a corrupt or truncated store file, naming it; moveAside: rename it with a timestamp"
           + " and start empty"),
-  COMMIT_INTERVAL(Kind.BACKEND, "commitInterval", EnumSet.of(Backend.DISK), null,
-      "0 (default): each write is on disk before it returns; a duration such as 100ms: writes are committed in"
-          + " the background that often, and a crash loses at most that window"),
+  /** Parsed and checked by {@link FsyncPolicy}. */
+  FSYNC(Kind.BACKEND, "fsync", EnumSet.of(Backend.DISK), null,
+      "always: a write returns once it is forced to disk (concurrent writers share one force); a duration,"
+          + " default " + FsyncPolicy.DEFAULT + ": a write returns once the operating system has it (a killed process"
+          + " loses nothing) and is forced to disk at least that often"),
   URL(Kind.BACKEND, "url", EnumSet.of(Backend.REDIS), null,
       "Redis URL: redis:// or rediss://, user, password, database (default redis://localhost:6379); or"
           + " redis-sentinel://[password@]host:port[,host:port...][/database]#primaryName to find the primary"

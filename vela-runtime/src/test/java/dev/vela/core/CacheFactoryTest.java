@@ -41,7 +41,7 @@ class CacheFactoryTest {
       assertThat(cache.get("k")).contains("v");
       assertThat(cache.inspect().details())
           .containsEntry("disk.store", dataDir.resolve("orders.vela.db").toString())
-          .containsEntry("disk.commit", "each write");
+          .containsEntry("disk.fsync", "every 1000ms");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vela.processor.validation;
 
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.config.Durations;
+import dev.vela.config.FsyncPolicy;
 import dev.vela.config.RedisUrls;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class OptionValueCheck {
       case "joinTimeout", "rpcTimeout", "timeout" -> isPositiveFiniteDuration(value)
           ? Optional.empty()
           : Optional.of("is not a positive, finite duration; write one such as \"2s\" or \"500ms\"");
+      case "fsync" -> FsyncPolicy.problem(value);
       case "clusterSecret" -> value.length() >= ClusterSettings.MIN_SECRET_LENGTH
           ? Optional.empty()
           : Optional.of("is shorter than " + ClusterSettings.MIN_SECRET_LENGTH + " characters; use a long random"

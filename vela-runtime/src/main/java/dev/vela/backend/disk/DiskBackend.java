@@ -3,30 +3,32 @@ package dev.vela.backend.disk;
 import dev.vela.VelaException;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * The DISK backend: entries in a MapDB file under {@code dataDir}, with their absolute expiry and
- * tags, so a restarted cache finds them again with their time to live running on. One lock orders
- * the store: reads share it, and each write (a put, a whole {@code putAll}, one sweep batch) holds
- * it alone, so a reader never sees half of a batch. Commits run under the shared side, so reads go
- * on while a commit writes the disk.
+ * tags, so a restarted cache finds them again with their time to live running on. Every change is
+ * appended to an operation log before it returns and forced to disk as the {@code fsync} option
+ * says (see {@link LoggedStore}); each call's changes are one step, so a reader never sees half of
+ * a {@code putAll} or a sweep batch, and a crash never keeps half of one.
+ *
+ * <p>With {@code maxSize}, the keys are kept in memory in the order of the eviction policy (see
+ * {@link KeyBound}) and a write that takes the store past the limit evicts within the same step.
  *
  * <p>Values that cannot be decoded (written by an older shape of the type) are misses reported to
  * the context's decode error listener; they stay stored until overwritten, expired, invalidated or
@@ -39,43 +41,36 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
   private final BackendContext<K, V> context;
   private final DiskOptions options;
   private final EntryCodec<K, V> codec;
-  private final DiskStore store;
-  private final Commits commits;
-  private final Lock readLock;
-  private final Lock writeLock;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private long writes; // guarded by writeLock; read under readLock by commits
+  private final LoggedStore store;
 
-  private DiskBackend(BackendContext<K, V> context, DiskOptions options, EntryCodec<K, V> codec, DiskStore store) {
+  private DiskBackend(BackendContext<K, V> context, DiskOptions options, EntryCodec<K, V> codec, LoggedStore store) {
     this.context = context;
     this.options = options;
     this.codec = codec;
     this.store = store;
-    ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    this.readLock = lock.readLock();
-    this.writeLock = lock.writeLock();
-    this.commits = Commits.of(options, context.cacheName(), this::commitNow);
   }
 
   /**
-   * Opens the store of {@code context}'s cache under its {@code dataDir}, creating it when absent.
+   * Opens the store of {@code context}'s cache under its {@code dataDir}, creating it when absent,
+   * and replays the operations its log holds beyond the last checkpoint.
    *
-   * @throws VelaException when the options are missing or wrong, the cache is bounded (the DISK
-   *     backend does not evict), a type has no codec, another process holds the store, or the
-   *     store is corrupt and {@code onCorruption} is {@code fail}
+   * @throws VelaException when the options are missing or wrong, the cache is bounded by weight, a
+   *     type has no codec, another process holds the store, or the store is corrupt and {@code
+   *     onCorruption} is {@code fail}
    */
   public static <K, V> DiskBackend<K, V> open(BackendContext<K, V> context) {
     CacheConfig config = context.config();
-    if (config.isBounded()) {
-      throw new VelaException("cache '" + config.name() + "' has maxSize " + config.maxSize() + " with evictionPolicy "
-          + config.evictionPolicy() + ", but the DISK backend does not evict; bound it with defaultTtl instead, or use"
-          + " Backend.MEMORY for a size-bounded cache");
+    if (config.isWeighted()) {
+      throw new VelaException("cache '" + config.name() + "' has maxWeight " + config.maxWeight() + ", but the DISK"
+          + " backend bounds the number of entries only; use maxSize, or Backend.MEMORY to bound by weight");
     }
     EntryCodec<K, V> codec = new EntryCodec<>(context.types()); // a type without a codec fails before any file is touched
     DiskOptions options = DiskOptions.from(config);
-    DiskStore store;
+    KeyBound bound = config.isBounded() ? new KeyBound(config.evictionPolicy(), config.maxSize()) : null;
+    LoggedStore store;
     try {
-      store = DiskStore.open(options, config.name(), context.clock());
+      store = LoggedStore.open(options, config.name(), context.clock(), bound,
+          (key, record) -> reportEvicted(context, codec, key, record));
     } catch (NoClassDefFoundError e) {
       throw new VelaException("cache '" + config.name() + "' uses the DISK backend, which needs MapDB on the class"
           + " path; add the dependency org.mapdb:mapdb:3.1.0 (" + e.getMessage() + " is missing)", e);
@@ -85,14 +80,19 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
 
   @Override
   public V get(K key) {
-    StoredEntry<V> entry = entry(key);
+    StoredEntry<V> entry = entry(key, true);
     return entry == null ? null : entry.value();
   }
 
   @Override
   public StoredEntry<V> entry(K key) {
+    return entry(key, false);
+  }
+
+  /** The live entry under {@code key}; {@code use} says whether the read counts for the eviction policy. */
+  private StoredEntry<V> entry(K key, boolean use) {
     byte[] keyBytes = codec.key(key);
-    byte[] record = read(keyBytes);
+    byte[] record = store.get(new ByteKey(keyBytes), use);
     if (record == null) {
       return null;
     }
@@ -112,118 +112,50 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
-  private byte[] read(byte[] keyBytes) {
-    readLock.lock();
-    try {
-      return store.entries().get(keyBytes);
-    } finally {
-      readLock.unlock();
-    }
-  }
-
   /** Removes an expired entry a read came across, unless a writer replaced it meanwhile. */
   private void removeExpiredOne(K key, byte[] keyBytes, byte[] record, EntryCodec.Header header) {
-    long sequence;
-    writeLock.lock();
-    try {
-      if (!Arrays.equals(store.entries().get(keyBytes), record)) {
-        return;
+    boolean removed = store.write(writer -> {
+      if (!Arrays.equals(writer.get(keyBytes), record)) {
+        return false;
       }
-      removeLocked(keyBytes, header);
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
+      writer.remove(keyBytes);
+      return true;
+    });
+    if (removed) {
+      reportExpired(key, record, header);
     }
-    commits.afterWrite(sequence);
-    reportExpired(key, record, header);
   }
 
   @Override
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     byte[] keyBytes = codec.key(key);
     byte[] record = codec.record(value, expiresAtMillis, tags);
-    long sequence;
-    writeLock.lock();
-    try {
-      putLocked(keyBytes, record, expiresAtMillis, tags);
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
-    }
-    commits.afterWrite(sequence);
+    store.write(writer -> writer.put(keyBytes, record));
   }
 
   @Override
   public void putAll(Map<K, StoredEntry<V>> entries) {
-    Map<byte[], StoredEntry<V>> encoded = new LinkedHashMap<>();
+    List<byte[]> keys = new ArrayList<>(entries.size());
     List<byte[]> records = new ArrayList<>(entries.size());
     entries.forEach((key, entry) -> {
-      encoded.put(codec.key(key), entry);
+      keys.add(codec.key(key));
       records.add(codec.record(entry.value(), entry.expiresAtMillis(), entry.tags()));
     });
-    long sequence;
-    writeLock.lock();
-    try {
-      Iterator<byte[]> record = records.iterator();
-      encoded.forEach((keyBytes, entry) -> putLocked(keyBytes, record.next(), entry.expiresAtMillis(), entry.tags()));
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
-    }
-    commits.afterWrite(sequence);
-  }
-
-  private void putLocked(byte[] keyBytes, byte[] record, long expiresAtMillis, Set<String> tags) {
-    byte[] previous = store.entries().put(keyBytes, record);
-    if (previous != null) {
-      EntryCodec.Header old = header(previous);
-      if (old != null) {
-        unindex(keyBytes, old);
+    store.write(writer -> {
+      for (int i = 0; i < keys.size(); i++) {
+        writer.put(keys.get(i), records.get(i));
       }
-    }
-    if (expiresAtMillis != StoredEntry.NO_EXPIRY) {
-      store.expiryIndex().add(IndexKeys.expiry(expiresAtMillis, keyBytes));
-    }
-    for (String tag : tags) {
-      store.tagIndex().add(IndexKeys.tag(IndexKeys.tagPrefix(tag), keyBytes));
-    }
-  }
-
-  private void removeLocked(byte[] keyBytes, EntryCodec.Header header) {
-    store.entries().remove(keyBytes);
-    unindex(keyBytes, header);
-  }
-
-  private void unindex(byte[] keyBytes, EntryCodec.Header header) {
-    if (header.expiresAtMillis() != StoredEntry.NO_EXPIRY) {
-      store.expiryIndex().remove(IndexKeys.expiry(header.expiresAtMillis(), keyBytes));
-    }
-    for (String tag : header.tags()) {
-      store.tagIndex().remove(IndexKeys.tag(IndexKeys.tagPrefix(tag), keyBytes));
-    }
+      return null;
+    });
   }
 
   @Override
   public boolean delete(K key) {
-    byte[] keyBytes = codec.key(key);
-    byte[] record;
-    EntryCodec.Header header;
-    long sequence;
-    writeLock.lock();
-    try {
-      record = store.entries().remove(keyBytes);
-      if (record == null) {
-        return false;
-      }
-      header = header(record);
-      if (header != null) {
-        unindex(keyBytes, header);
-      }
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
+    byte[] record = store.write(writer -> writer.remove(codec.key(key)));
+    if (record == null) {
+      return false;
     }
-    commits.afterWrite(sequence);
+    EntryCodec.Header header = header(record);
     if (header != null && header.isExpiredAt(context.clock().millis())) {
       reportExpired(key, record, header);
       return false;
@@ -232,47 +164,86 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
   }
 
   @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(update, "update");
+    byte[] keyBytes = codec.key(key);
+    List<byte[]> expired = new ArrayList<>(1);
+    WriteResult<V> result = store.write(writer -> {
+      byte[] record = writer.get(keyBytes);
+      StoredEntry<V> current = record == null ? null : live(record, expired);
+      if (!condition.test(current)) {
+        if (!expired.isEmpty()) {
+          writer.remove(keyBytes); // an expired entry the write came across goes, as on a read
+        }
+        return new WriteResult<>(false, current);
+      }
+      StoredEntry<V> next = update.apply(current);
+      if (next != null) {
+        writer.put(keyBytes, codec.record(next.value(), next.expiresAtMillis(), next.tags()));
+      } else if (record != null) {
+        writer.remove(keyBytes);
+      }
+      return new WriteResult<>(true, current);
+    });
+    expired.forEach(record -> reportExpired(key, record, EntryCodec.header(record)));
+    return result;
+  }
+
+  /**
+   * The entry of {@code record} when it is live and readable; null otherwise, adding it to {@code
+   * expired} when it has expired, which the caller reports once it removes or replaces it.
+   */
+  private StoredEntry<V> live(byte[] record, List<byte[]> expired) {
+    EntryCodec.Header header = header(record);
+    if (header == null) {
+      return null;
+    }
+    if (header.isExpiredAt(context.clock().millis())) {
+      expired.add(record);
+      return null;
+    }
+    try {
+      return codec.entry(record, header);
+    } catch (CodecException e) {
+      context.decodeErrors().onDecodeError(e);
+      return null;
+    }
+  }
+
+  @Override
   public long size() {
     long now = context.clock().millis();
-    readLock.lock();
-    try {
+    return store.read(disk -> {
       long live = 0;
-      for (byte[] record : store.entries().values()) {
+      for (byte[] record : disk.entries().values()) {
         EntryCodec.Header header = header(record);
         if (header != null && !header.isExpiredAt(now)) {
           live++;
         }
       }
       return live;
-    } finally {
-      readLock.unlock();
-    }
+    });
   }
 
   @Override
   public long flush() {
     long now = context.clock().millis();
-    long live = 0;
     List<Map.Entry<byte[], byte[]>> expired = new ArrayList<>();
-    long sequence;
-    writeLock.lock();
-    try {
-      for (Map.Entry<byte[], byte[]> stored : store.entries().entrySet()) {
+    long live = store.write(writer -> {
+      long count = 0;
+      for (Map.Entry<byte[], byte[]> stored : writer.store().entries().entrySet()) {
         EntryCodec.Header header = header(stored.getValue());
         if (header != null && header.isExpiredAt(now)) {
           expired.add(Map.entry(stored.getKey(), stored.getValue()));
         } else if (header != null) {
-          live++;
+          count++;
         }
       }
-      store.entries().clear();
-      store.expiryIndex().clear();
-      store.tagIndex().clear();
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
-    }
-    afterRemovals(sequence, expired);
+      writer.clear();
+      return count;
+    });
+    expired.forEach(e -> reportExpired(e.getKey(), e.getValue()));
     return live;
   }
 
@@ -280,61 +251,46 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
   public long invalidateTag(String tag) {
     byte[] prefix = IndexKeys.tagPrefix(tag);
     long now = context.clock().millis();
-    long live = 0;
     List<Map.Entry<byte[], byte[]>> expired = new ArrayList<>();
-    long sequence;
-    writeLock.lock();
-    try {
+    long live = store.write(writer -> {
       List<byte[]> tagged = new ArrayList<>();
-      for (byte[] tagKey : store.tagIndex().tailSet(prefix, true)) {
+      for (byte[] tagKey : writer.store().tagIndex().tailSet(prefix, true)) {
         if (!IndexKeys.startsWith(tagKey, prefix)) {
           break;
         }
         tagged.add(tagKey);
       }
-      if (tagged.isEmpty()) {
-        return 0;
-      }
+      long count = 0;
       for (byte[] tagKey : tagged) {
-        store.tagIndex().remove(tagKey);
         byte[] keyBytes = IndexKeys.keyOfTag(tagKey, prefix);
-        byte[] record = store.entries().get(keyBytes);
+        byte[] record = writer.get(keyBytes);
         EntryCodec.Header header = record == null ? null : header(record);
         if (header == null || !header.tags().contains(tag)) {
-          continue; // a stale index key: the entry was replaced without this tag
+          writer.store().tagIndex().remove(tagKey); // a stale index key: the entry was replaced without this tag
+          continue;
         }
-        removeLocked(keyBytes, header);
+        writer.remove(keyBytes);
         if (header.isExpiredAt(now)) {
           expired.add(Map.entry(keyBytes, record));
         } else {
-          live++;
+          count++;
         }
       }
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
-    }
-    afterRemovals(sequence, expired);
-    return live;
-  }
-
-  /** Commits removals made under the write lock, then reports the entries among them that had expired. */
-  private void afterRemovals(long sequence, List<Map.Entry<byte[], byte[]>> expired) {
-    commits.afterWrite(sequence);
+      return count;
+    });
     expired.forEach(e -> reportExpired(e.getKey(), e.getValue()));
+    return live;
   }
 
   @Override
   public Stream<Map.Entry<K, StoredEntry<V>>> entries() {
-    List<Map.Entry<byte[], byte[]>> snapshot = new ArrayList<>();
-    readLock.lock();
-    try {
-      for (Map.Entry<byte[], byte[]> stored : store.entries().entrySet()) {
-        snapshot.add(Map.entry(stored.getKey(), stored.getValue()));
+    List<Map.Entry<byte[], byte[]>> snapshot = store.read(disk -> {
+      List<Map.Entry<byte[], byte[]>> copy = new ArrayList<>();
+      for (Map.Entry<byte[], byte[]> stored : disk.entries().entrySet()) {
+        copy.add(Map.entry(stored.getKey(), stored.getValue()));
       }
-    } finally {
-      readLock.unlock();
-    }
+      return copy;
+    });
     long now = context.clock().millis();
     return snapshot.stream().map(stored -> decodeLive(stored.getKey(), stored.getValue(), now)).filter(Objects::nonNull);
   }
@@ -368,49 +324,35 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
-  /** Removes up to {@code batchSize} expired entries in one write and one commit; returns them. */
+  /** Removes up to {@code batchSize} expired entries in one write; returns them. */
   private List<Map.Entry<byte[], byte[]>> removeExpiredBatch(int batchSize) {
     long now = context.clock().millis();
-    List<Map.Entry<byte[], byte[]>> removed = new ArrayList<>();
-    long sequence;
-    writeLock.lock();
-    try {
+    return store.write(writer -> {
+      List<Map.Entry<byte[], byte[]>> removed = new ArrayList<>();
       List<byte[]> due = new ArrayList<>(Math.min(batchSize, 1024));
-      for (byte[] expiryKey : store.expiryIndex().headSet(IndexKeys.expiryBound(now), false)) {
+      for (byte[] expiryKey : writer.store().expiryIndex().headSet(IndexKeys.expiryBound(now), false)) {
         due.add(expiryKey);
         if (due.size() == batchSize) {
           break;
         }
       }
-      if (due.isEmpty()) {
-        return removed;
-      }
       for (byte[] expiryKey : due) {
-        store.expiryIndex().remove(expiryKey);
+        writer.store().expiryIndex().remove(expiryKey);
         byte[] keyBytes = IndexKeys.keyOfExpiry(expiryKey);
-        byte[] record = store.entries().get(keyBytes);
+        byte[] record = writer.get(keyBytes);
         EntryCodec.Header header = record == null ? null : header(record);
         if (header != null && header.isExpiredAt(now)) {
-          removeLocked(keyBytes, header);
+          writer.remove(keyBytes);
           removed.add(Map.entry(keyBytes, record));
         }
       }
-      sequence = ++writes;
-    } finally {
-      writeLock.unlock();
-    }
-    commits.afterWrite(sequence);
-    return removed;
+      return removed;
+    });
   }
 
   @Override
   public long heldEntries() {
-    readLock.lock();
-    try {
-      return store.entries().size();
-    } finally {
-      readLock.unlock();
-    }
+    return store.read(disk -> (long) disk.entries().size());
   }
 
   @Override
@@ -418,34 +360,16 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("disk.dataDir", options.dataDir().toString());
     details.put("disk.store", store.files().store().toString());
-    details.put("disk.commit", commits.describe());
+    details.put("disk.fsync", store.describeFsync());
     details.put("disk.onCorruption", options.onCorruption().optionValue());
+    store.bound().ifPresent(bound -> details.put("disk.evictionOrder", bound.policy() + " over " + bound.size()
+        + " of at most " + bound.maxSize() + " keys, kept in memory"));
     return details;
   }
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      commits.close();
-      writeLock.lock();
-      try {
-        store.close();
-      } finally {
-        writeLock.unlock();
-      }
-    }
-  }
-
-  /** Commits every write so far, while readers go on; returns the number of the last write covered. */
-  private long commitNow() {
-    readLock.lock();
-    try {
-      long covered = writes;
-      store.commit();
-      return covered;
-    } finally {
-      readLock.unlock();
-    }
+    store.close();
   }
 
   private EntryCodec.Header header(byte[] record) {
@@ -454,6 +378,18 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
     } catch (CodecException e) {
       context.decodeErrors().onDecodeError(e);
       return null;
+    }
+  }
+
+  /** Tells the context's removal listener of an entry the bound evicted. */
+  private static <K, V> void reportEvicted(BackendContext<K, V> context, EntryCodec<K, V> codec, byte[] keyBytes,
+      byte[] record) {
+    try {
+      K key = codec.key(keyBytes);
+      V value = codec.value(record, EntryCodec.header(record));
+      context.removals().onRemoval(key, value, RemovalCause.EVICTED);
+    } catch (CodecException e) {
+      context.decodeErrors().onDecodeError(e);
     }
   }
 

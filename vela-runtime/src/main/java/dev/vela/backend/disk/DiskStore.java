@@ -1,6 +1,8 @@
 package dev.vela.backend.disk;
 
 import dev.vela.VelaException;
+import dev.vela.backend.StoredEntry;
+import dev.vela.codec.CodecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
@@ -22,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One cache's MapDB file with its three collections, all in one transaction: the entries (key
- * bytes to record bytes), the expiry index and the tag index. Writes become durable at {@link
- * #commit()}; a crash loses only what was not committed, and never leaves half a commit behind,
- * because MapDB runs over a {@link RedoLoggedVolume} that makes each commit atomic. Not
- * synchronised: the backend orders writes and commits.
+ * bytes to record bytes), the expiry index and the tag index, and the number of the last log
+ * segment a commit covers. {@link #commit()} is a checkpoint: a crash keeps the last whole one, and
+ * never half of one, because MapDB runs over a {@link RedoLoggedVolume} that makes each commit
+ * atomic; the operation log holds the changes since. Not synchronised: the caller orders changes
+ * and commits.
  */
 final class DiskStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
@@ -34,18 +38,22 @@ final class DiskStore implements AutoCloseable {
 
   private final StoreFiles files;
   private final HolderLock lock;
+  private final RedoLoggedVolume volume;
   private final DB db;
   private final ConcurrentMap<byte[], byte[]> entries;
   private final NavigableSet<byte[]> expiryIndex;
   private final NavigableSet<byte[]> tagIndex;
+  private final Atomic.Long checkpointedLog;
 
-  private DiskStore(StoreFiles files, HolderLock lock, DB db) {
+  private DiskStore(StoreFiles files, HolderLock lock, RedoLoggedVolume volume, DB db) {
     this.files = files;
+    this.volume = volume;
     this.lock = lock;
     this.db = db;
     this.entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).counterEnable().createOrOpen();
     this.expiryIndex = db.treeSet("expiry", Serializer.BYTE_ARRAY).createOrOpen();
     this.tagIndex = db.treeSet("tags", Serializer.BYTE_ARRAY).createOrOpen();
+    this.checkpointedLog = db.atomicLong("checkpointedLog").createOrOpen();
   }
 
   /**
@@ -99,7 +107,7 @@ final class DiskStore implements AutoCloseable {
       throw e;
     }
     try {
-      return new DiskStore(files, lock, db);
+      return new DiskStore(files, lock, volume, db);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -131,6 +139,92 @@ final class DiskStore implements AutoCloseable {
   /** Makes every write so far durable, as one atomic step. */
   void commit() {
     db.commit();
+  }
+
+  /**
+   * Takes every change so far as the next commit, quickly, without writing it: changes may go on
+   * once this returns, and {@link #writeCommit} makes the taken commit durable, as one atomic step.
+   */
+  void takeCommit() {
+    volume.commitDeferred(db::commit);
+  }
+
+  /** Writes the commit {@link #takeCommit} took; changes may run meanwhile, and reads do. */
+  void writeCommit() {
+    volume.writeCommit();
+  }
+
+  /** The number of the last operation log segment whose changes the committed store holds. */
+  long checkpointedLog() {
+    return checkpointedLog.get();
+  }
+
+  /** Records, in the next commit, that the store holds every change of log segments up to {@code segment}. */
+  void checkpointedLog(long segment) {
+    checkpointedLog.set(segment);
+  }
+
+  /** The record under {@code key}, or null. */
+  byte[] get(byte[] key) {
+    return entries.get(key);
+  }
+
+  /** Stores {@code record} under {@code key} and indexes it; returns the record it replaced, or null. */
+  byte[] put(byte[] key, byte[] record) {
+    byte[] previous = entries.put(key, record);
+    if (previous != null) {
+      unindex(key, previous);
+    }
+    EntryCodec.Header header = EntryCodec.header(record);
+    if (header.expiresAtMillis() != StoredEntry.NO_EXPIRY) {
+      expiryIndex.add(IndexKeys.expiry(header.expiresAtMillis(), key));
+    }
+    for (String tag : header.tags()) {
+      tagIndex.add(IndexKeys.tag(IndexKeys.tagPrefix(tag), key));
+    }
+    return previous;
+  }
+
+  /** Removes the record under {@code key} and its index keys; returns it, or null. */
+  byte[] remove(byte[] key) {
+    byte[] previous = entries.remove(key);
+    if (previous != null) {
+      unindex(key, previous);
+    }
+    return previous;
+  }
+
+  /** Removes every record. */
+  void clear() {
+    entries.clear();
+    expiryIndex.clear();
+    tagIndex.clear();
+  }
+
+  /** Applies one operation of the log. */
+  void apply(LogOp op) {
+    if (op instanceof LogOp.Put put) {
+      put(put.key(), put.record());
+    } else if (op instanceof LogOp.Delete delete) {
+      remove(delete.key());
+    } else {
+      clear();
+    }
+  }
+
+  private void unindex(byte[] key, byte[] record) {
+    EntryCodec.Header header;
+    try {
+      header = EntryCodec.header(record);
+    } catch (CodecException e) {
+      return; // a damaged head indexed nothing; the sweeper and invalidateTag skip stale index keys anyway
+    }
+    if (header.expiresAtMillis() != StoredEntry.NO_EXPIRY) {
+      expiryIndex.remove(IndexKeys.expiry(header.expiresAtMillis(), key));
+    }
+    for (String tag : header.tags()) {
+      tagIndex.remove(IndexKeys.tag(IndexKeys.tagPrefix(tag), key));
+    }
   }
 
   /** Record bytes by key bytes. */

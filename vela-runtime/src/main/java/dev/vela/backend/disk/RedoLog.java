@@ -159,6 +159,14 @@ final class RedoLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Empties the log once the store file holds its commit. Not forced: should the emptying be lost,
+   * the next open applies that commit again, which changes nothing.
+   */
+  void clear() throws IOException {
+    channel.truncate(0);
+  }
+
   /** Closes and removes the log, once the store file holds every commit it recorded. */
   void delete() throws IOException {
     channel.close();

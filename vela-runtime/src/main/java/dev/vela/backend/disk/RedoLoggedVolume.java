@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mapdb.DataInput2;
@@ -32,12 +33,24 @@ import org.mapdb.volume.Volume;
 final class RedoLoggedVolume extends Volume {
   /** The unit of change the log records. */
   static final int PAGE_SIZE = 4096;
+  /** Committed pages kept in memory: 16 MiB. */
+  private static final int CLEAN_PAGES = 4096;
 
   private final Path path;
   private final FileChannel store;
   private final RedoLog log;
   /** Pages changed since the last commit, by page number. */
   private volatile Map<Long, byte[]> dirty = new ConcurrentHashMap<>();
+  /** Copies of committed pages, so that MapDB's many small reads of a warm store make no system call. */
+  private final CleanPages clean = new CleanPages(CLEAN_PAGES);
+  /** Orders commits: one is taken, then written, before the next is taken. */
+  private final Object commits = new Object();
+  /** The pages of the commit taken and not written yet, by page number; null when none. Guarded by commits. */
+  private SortedMap<Long, byte[]> pending;
+  /** The store file's length after the pending commit. Guarded by commits. */
+  private long pendingLength;
+  /** True while {@link #commitDeferred} runs. Guarded by commits. */
+  private boolean deferring;
   /** Pages of the commit being written, readable until the store file has them. */
   private volatile Map<Long, byte[]> committing = Map.of();
   /** The store file's length as of the last commit: pages past it read as zeros until written. */
@@ -150,12 +163,21 @@ final class RedoLoggedVolume extends Volume {
   }
 
   private byte[] copyOfPage(long page) {
-    byte[] bytes = new byte[PAGE_SIZE];
     byte[] pending = committing.get(page);
-    if (pending != null) {
-      System.arraycopy(pending, 0, bytes, 0, PAGE_SIZE);
-    } else {
+    return (pending != null ? pending : committedPage(page)).clone();
+  }
+
+  /**
+   * The committed bytes of {@code page}, kept in memory once read. Callers do not change them. The
+   * file changes only in {@link #sync()}, which puts each page it writes here, so a kept page is
+   * never older than the file.
+   */
+  private byte[] committedPage(long page) {
+    byte[] bytes = clean.get(page);
+    if (bytes == null) {
+      bytes = new byte[PAGE_SIZE];
       readFromFile(page * PAGE_SIZE, bytes, 0, PAGE_SIZE);
+      clean.put(page, bytes);
     }
     return bytes;
   }
@@ -201,11 +223,10 @@ final class RedoLoggedVolume extends Volume {
       if (changed == null) {
         changed = committing.get(page);
       }
-      if (changed != null) {
-        System.arraycopy(changed, within, bytes, to, chunk);
-      } else {
-        readFromFile(at, bytes, to, chunk);
+      if (changed == null) {
+        changed = committedPage(page);
       }
+      System.arraycopy(changed, within, bytes, to, chunk);
       at += chunk;
       to += chunk;
       left -= chunk;
@@ -233,27 +254,68 @@ final class RedoLoggedVolume extends Volume {
   /**
    * Commits every change so far: the changed pages go to the redo log and are forced to disk, then
    * into the store file, which is forced too. Reads go on meanwhile; MapDB makes no change while
-   * it commits.
+   * it takes the pages. Inside {@link #commitDeferred} it only takes the pages, and {@link
+   * #writeCommit} writes them later.
    */
   @Override
-  public synchronized void sync() {
-    Map<Long, byte[]> changed = dirty;
-    long newLength = length;
-    if (changed.isEmpty() && newLength == committedLength) {
+  public void sync() {
+    synchronized (commits) {
+      writeCommitLocked(); // a commit taken earlier and not written yet goes first
+      Map<Long, byte[]> changed = dirty;
+      long newLength = length;
+      if (changed.isEmpty() && newLength == committedLength) {
+        return;
+      }
+      committing = changed; // before dirty is replaced, so that a reader finds each page in one or the other
+      dirty = new ConcurrentHashMap<>();
+      pending = new TreeMap<>(changed);
+      pendingLength = newLength;
+      if (!deferring) {
+        writeCommitLocked();
+      }
+    }
+  }
+
+  /**
+   * Runs {@code commit} (MapDB's commit, which calls {@link #sync()}) so that it only takes the
+   * changed pages, which is quick; {@link #writeCommit} writes them. Changes made in between go to
+   * the next commit, and reads find the taken pages in memory until they are written.
+   */
+  void commitDeferred(Runnable commit) {
+    synchronized (commits) {
+      deferring = true;
+      try {
+        commit.run();
+      } finally {
+        deferring = false;
+      }
+    }
+  }
+
+  /** Writes the commit {@link #commitDeferred} took, if any: redo log, forced; store file, forced. */
+  void writeCommit() {
+    synchronized (commits) {
+      writeCommitLocked();
+    }
+  }
+
+  private void writeCommitLocked() {
+    Map<Long, byte[]> pages = pending;
+    if (pages == null) {
       return;
     }
-    committing = changed; // before dirty is replaced, so that a reader finds each page in one or the other
-    dirty = new ConcurrentHashMap<>();
-    Map<Long, byte[]> pages = new TreeMap<>(changed);
     try {
       logApplied = false;
-      log.write(newLength, pages, PAGE_SIZE);
-      RedoLog.apply(store, newLength, pages, PAGE_SIZE);
+      log.write(pendingLength, pages, PAGE_SIZE);
+      RedoLog.apply(store, pendingLength, pages, PAGE_SIZE);
+      pages.forEach(clean::put); // before committing is let go, so that no reader finds an older copy
       logApplied = true;
+      log.clear(); // so that the log takes no space between commits
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit to the store file " + path + ": " + e.getMessage(), e);
     }
-    committedLength = newLength;
+    committedLength = pendingLength;
+    pending = null;
     committing = Map.of();
   }
 

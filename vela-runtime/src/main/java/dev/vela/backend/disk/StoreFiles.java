@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Where one cache's store lives: {@code <dataDir>/<escaped name>.vela.db}, its redo log {@code
- * <escaped name>.vela.db.redo} and the lock file {@code <escaped name>.vela.lock} beside it.
+ * <escaped name>.vela.db.redo}, the segments of its operation log {@code <escaped
+ * name>.vela.db.log-<number>} and the lock file {@code <escaped name>.vela.lock} beside it.
  *
  * @param dataDir the directory of the store
  * @param store the MapDB file
@@ -26,6 +27,16 @@ record StoreFiles(Path dataDir, Path store, Path lock) {
   /** The redo log that makes each commit of the store atomic, see {@link RedoLog}. */
   Path redoLog() {
     return store.resolveSibling(store.getFileName() + ".redo");
+  }
+
+  /** The start of the names of the operation log's segments, see {@link OpLog}. */
+  String logSegmentPrefix() {
+    return store.getFileName() + ".log-";
+  }
+
+  /** The operation log's segment number {@code number}. */
+  Path logSegment(long number) {
+    return dataDir.resolve(logSegmentPrefix() + String.format(Locale.ROOT, "%012d", number));
   }
 
   /**

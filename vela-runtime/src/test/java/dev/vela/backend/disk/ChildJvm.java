@@ -99,9 +99,13 @@ final class ChildJvm implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Kills the child with SIGKILL and waits for it to be gone. */
+  /**
+   * Kills the child with SIGKILL and waits for it to be gone. Through its process handle, because
+   * {@link Process#destroyForcibly} also closes the child's output, losing lines it printed that
+   * were not read yet.
+   */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("child " + process.pid() + " did not die within 30s of SIGKILL");
     }

@@ -7,7 +7,6 @@ import dev.vela.Cache;
 import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
 import dev.vela.VelaException;
-import dev.vela.annotation.EvictionPolicy;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.nio.file.Files;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cache API on the DISK backend through the builder, with the default policy of a commit
- * before each write returns, and what survives closing and reopening the cache.
+ * The cache API on the DISK backend through the builder, with the default {@code fsync}, and what
+ * survives closing and reopening the cache.
  */
 class DiskCacheTest {
   private final ManualClock clock = new ManualClock();
@@ -47,7 +46,7 @@ class DiskCacheTest {
       assertThat(cache.size()).isEqualTo(2);
       cache.flush();
       assertThat(cache.size()).isZero();
-      assertThat(cache.inspect().details()).containsEntry("disk.commit", "each write")
+      assertThat(cache.inspect().details()).containsEntry("disk.fsync", "every 1000ms")
           .containsEntry("disk.store", StoreFiles.of(dataDir, "api").store().toString());
     }
   }
@@ -115,14 +114,13 @@ class DiskCacheTest {
   }
 
   @Test
-  void aSizeLimitIsRefusedAtCreate() {
-    var builder = DiskTesting.strings("bounded", dataDir, clock).maxSize(100).evictionPolicy(EvictionPolicy.LRU);
+  void aWeightLimitIsRefusedAtCreate() {
+    var builder = DiskTesting.strings("weighed", dataDir, clock).maxWeight(100).weigher((key, value) -> value.length());
 
     assertThatThrownBy(builder::create)
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("'bounded'")
-        .hasMessageContaining("does not evict")
-        .hasMessageContaining("Backend.MEMORY");
+        .hasMessageContaining("'weighed'")
+        .hasMessageContaining("maxSize");
   }
 
   @Test
@@ -140,21 +138,31 @@ class DiskCacheTest {
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("onCorruption=\"ignore\"")
         .hasMessageContaining("fail, moveAside");
-    assertThatThrownBy(() -> DiskTesting.strings("odd", dataDir, clock).option("commitInterval", "soon").create())
+    assertThatThrownBy(() -> DiskTesting.strings("odd", dataDir, clock).option("fsync", "soon").create())
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("commitInterval \"soon\"");
+        .hasMessageContaining("fsync \"soon\"")
+        .hasMessageContaining("always");
+    assertThatThrownBy(() -> DiskTesting.strings("odd", dataDir, clock).option("fsync", "0").create())
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("fsync \"0\"");
   }
 
   @Test
-  void periodicCommitsKeepWritesAcrossACleanClose() {
-    try (Cache<String, String> cache = DiskTesting.strings("periodic", dataDir, clock)
-        .option("commitInterval", "1h")
-        .create()) {
+  void writesSurviveACleanCloseWhateverTheFsyncSetting() {
+    try (Cache<String, String> cache = DiskTesting.strings("periodic", dataDir, clock).option("fsync", "1h").create()) {
       cache.put("k", "v");
-      assertThat(cache.inspect().details()).containsEntry("disk.commit", "every 3600000ms");
+      assertThat(cache.inspect().details()).containsEntry("disk.fsync", "every 3600000ms");
+    }
+    try (Cache<String, String> cache =
+        DiskTesting.strings("periodic", dataDir, clock).option("fsync", "always").create()) {
+      assertThat(cache.get("k")).contains("v");
+      cache.put("k2", "v2");
+      assertThat(cache.inspect().details()).containsEntry("disk.fsync", "always");
     }
     try (Cache<String, String> cache = open("periodic")) {
       assertThat(cache.get("k")).contains("v");
+      assertThat(cache.get("k2")).contains("v2");
+      assertThat(cache.inspect().details()).containsEntry("disk.fsync", "every 1000ms");
     }
   }
 }

@@ -10,15 +10,17 @@ import java.util.List;
 
 /**
  * A second JVM for the disk tests, started with the test class path. {@code write <dataDir>
- * <prefix>} puts keys from four threads and prints each key once its put has returned, until it is
- * killed or has written a bounded number; {@code hold <dataDir>} opens the store, prints {@code
- * ready} and keeps it until its standard input closes.
+ * <prefix> <fsync>} puts keys from four threads and prints each key once its put has returned,
+ * until it is killed or has written a bounded number; {@code hold <dataDir>} opens the store,
+ * prints {@code ready} and keeps it until its standard input closes.
  */
 public final class DiskChildMain {
   /** The cache both sides open. */
   static final String CACHE_NAME = "crash test";
   /** Most keys one writer thread puts, so that a child the parent fails to kill still ends. */
-  private static final int MAX_KEYS_PER_THREAD = 20_000;
+  private static final int MAX_KEYS_PER_THREAD = 200_000;
+  /** Makes values long enough that a few thousand puts fill a log segment and start a checkpoint. */
+  private static final String PADDING = "x".repeat(200);
 
   private DiskChildMain() {}
 
@@ -26,7 +28,9 @@ public final class DiskChildMain {
   public static void main(String[] args) throws Exception {
     Path dataDir = Path.of(args[1]);
     PrintStream out = System.out;
-    try (Cache<String, String> cache = DiskTesting.strings(CACHE_NAME, dataDir, InstantSource.system()).create()) {
+    String fsync = args.length > 3 ? args[3] : "1s";
+    try (Cache<String, String> cache =
+        DiskTesting.strings(CACHE_NAME, dataDir, InstantSource.system()).option("fsync", fsync).create()) {
       switch (args[0]) {
         case "write" -> write(cache, args[2], out);
         case "hold" -> hold(out);
@@ -67,6 +71,6 @@ public final class DiskChildMain {
 
   /** The value the writer stores under {@code key}. */
   static String valueOf(String key) {
-    return "value of " + key;
+    return "value of " + key + PADDING;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
 import dev.vela.VelaException;
+import dev.vela.config.FsyncPolicy;
 import dev.vela.testing.ManualClock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -89,7 +90,7 @@ class DiskCorruptionTest {
     Path store = storeWithEntries();
     // rewrite one record's bytes through the store itself, as a damaged sector would leave them
     try (DiskStore raw = DiskStore.open(
-        new DiskOptions(dataDir, OnCorruption.FAIL, java.time.Duration.ZERO), "damaged", clock)) {
+        new DiskOptions(dataDir, OnCorruption.FAIL, FsyncPolicy.parse("always")), "damaged", clock)) {
       byte[] anyKey = raw.entries().keySet().iterator().next();
       raw.entries().put(anyKey, "xx".getBytes(StandardCharsets.UTF_8));
       raw.commit();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.StoredEntry;
+import dev.vela.config.FsyncPolicy;
 import dev.vela.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,8 @@ class DiskSweepTest {
     }
     assertThat(expired).hasSize(25).allMatch(key -> key.startsWith("short"));
 
-    try (DiskStore raw = DiskStore.open(new DiskOptions(dataDir, OnCorruption.FAIL, Duration.ZERO), "swept", clock)) {
+    DiskOptions options = new DiskOptions(dataDir, OnCorruption.FAIL, FsyncPolicy.parse("always"));
+    try (DiskStore raw = DiskStore.open(options, "swept", clock)) {
       assertThat(raw.entries()).hasSize(2);
       assertThat(raw.expiryIndex()).hasSize(1);
       assertThat(raw.tagIndex()).hasSize(2);
