@@ -402,6 +402,7 @@ public final class VelaCluster implements AutoCloseable {
     private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
     private RequiredMembers requireMembers = RequiredMembers.NONE;
     private String clusterSecret = "";
+    private ClusterTls tls = ClusterTls.NONE;
 
     private Builder() {}
 
@@ -463,10 +464,17 @@ public final class VelaCluster implements AutoCloseable {
       return this;
     }
 
+    /** TLS with mutual authentication on the built-in stack; see {@link ClusterTls}. */
+    public Builder tls(ClusterTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
     /** The settings as they stand. */
     public ClusterSettings settings() {
       return new ClusterSettings(
-          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret);
+          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret,
+          tls);
     }
 
     /**
