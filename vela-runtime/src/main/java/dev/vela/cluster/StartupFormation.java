@@ -39,10 +39,11 @@ final class StartupFormation {
   private StartupFormation() {}
 
   /**
-   * The state of a node's start: whether its view holds every node it heard of, and which ones
-   * it does not.
+   * The state of a node's start: whether its view holds every node it heard of, with every member
+   * sharing that view, and if not, which nodes it serves without.
    *
-   * @param unreached physical addresses of nodes heard of but not in the view; empty when complete
+   * @param unreached physical addresses of nodes heard of but not in the view, or members whose
+   *     view is another (with both views); empty when complete
    * @param waited how long the start waited for them
    */
   record Formation(Set<String> unreached, Duration waited) {
@@ -54,13 +55,14 @@ final class StartupFormation {
     /** As {@code inspect()} shows it. */
     String describe() {
       return complete() ? "joined every node it heard of" : "serving without " + String.join(", ", unreached)
-          + ", heard of at start but not merged within " + Durations.format(waited);
+          + ": heard of at start, but not in one view with this node within " + Durations.format(waited);
     }
   }
 
   /**
-   * Waits at most {@code bound} until the view of {@code channel} holds every node it heard of.
-   * {@code viewChanged} is notified on {@code viewLock} at each new view; {@code closed} ends the wait.
+   * Waits at most {@code bound} until the view of {@code channel} holds every node it heard of and
+   * every member answers {@code askView} with that view. {@code viewLock} is notified at each new
+   * view; {@code closed} ends the wait.
    */
   static Formation await(JChannel channel, Object viewLock, Duration bound, BooleanSupplier closed,
       Function<String, CompletableFuture<byte[]>> askView) {

@@ -52,7 +52,14 @@ final class FaultNode implements AutoCloseable {
    * its output appended to {@code log}; {@code jvmOptions} go before the main class.
    */
   static FaultNode launch(String name, Path log, List<String> jvmOptions, String topology, List<String> options) {
-    List<String> command = new ArrayList<>(List.of(
+    return launch(name, log, List.of(), jvmOptions, topology, options);
+  }
+
+  /** As {@link #launch(String, Path, List, String, List)}, the java command run by {@code runner} (such as ip netns exec). */
+  static FaultNode launch(
+      String name, Path log, List<String> runner, List<String> jvmOptions, String topology, List<String> options) {
+    List<String> command = new ArrayList<>(runner);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
         "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.log.dev.vela.cluster=warn"));
     command.addAll(jvmOptions);
