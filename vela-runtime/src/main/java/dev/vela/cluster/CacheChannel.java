@@ -53,6 +53,11 @@ public interface CacheChannel extends AutoCloseable {
    */
   void awaitMembers(RequiredMembers required, Duration timeout);
 
+  /** What {@code inspect()} shows of the node under this channel, such as {@code cluster.formation}. */
+  default Map<String, String> details() {
+    return Map.of();
+  }
+
   /** Stops receiving requests for this cache; releases a shared cluster when its last cache leaves. */
   @Override
   void close();

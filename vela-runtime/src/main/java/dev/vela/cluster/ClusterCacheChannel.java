@@ -76,6 +76,11 @@ final class ClusterCacheChannel implements CacheChannel {
   }
 
   @Override
+  public Map<String, String> details() {
+    return Map.of("cluster.formation", node.formation());
+  }
+
+  @Override
   public void awaitMembers(RequiredMembers required, Duration timeout) {
     node.awaitMembers(required, timeout);
   }

@@ -9,40 +9,32 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jgroups.protocols.SERIALIZE;
-import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.stack.Protocol;
 
 /**
- * The protocols that keep a cluster to the nodes that know its secret: every message is encrypted
- * with an AES key derived from the secret, right above the transport, so discovery, membership and
- * cache traffic alike are unreadable without it, and messages from a node with another key (or
- * none) are dropped. SERIALIZE wraps each message, headers included, into the encrypted payload:
- * without it, messages that carry only headers (a join request, for one) would travel in clear and
- * could be forged by anyone who has seen the key's public fingerprint.
+ * The protocols that keep a cluster to the nodes that know its secret: every message is sealed
+ * with AES-GCM under a key derived from the secret, right above the transport ({@link
+ * SealedTransport}), so discovery, membership and cache traffic alike are unreadable without it,
+ * and a message from a node with another key (or none), or changed in transit, fails its tag and
+ * is dropped. SERIALIZE wraps each message, headers included, into the sealed payload: without it,
+ * messages that carry only headers (a join request, for one) would travel unsealed.
  */
 final class ClusterEncryption {
   /** PBKDF2 rounds: OWASP's figure for HMAC-SHA512, about half a second per node start on a quiet machine. */
   private static final int ROUNDS = 210_000;
   private static final int KEY_BITS = 256;
-  /** CBC with a fresh random IV per message; JGroups' cipher setup takes a plain IV, so not GCM. */
-  private static final String CIPHER = "AES/CBC/PKCS5Padding";
-  private static final int IV_BYTES = 16;
 
   private ClusterEncryption() {}
 
-  /** SYM_ENCRYPT and SERIALIZE, in stack order (lowest first), for a stack on the transport. */
+  /** The seal and SERIALIZE, in stack order (lowest first), for a stack on the transport. */
   static List<Protocol> protocols(String secret, String clusterName) {
-    SYM_ENCRYPT encrypt = new SYM_ENCRYPT();
-    encrypt.symAlgorithm(CIPHER);
-    encrypt.symIvLength(IV_BYTES);
-    encrypt.setSecretKey(key(secret, clusterName)); // after the algorithm, which it checks against the key's
-    return List.of(encrypt, new SERIALIZE());
+    return List.of(new SealedTransport(key(secret, clusterName)), new SERIALIZE());
   }
 
   /**
    * The AES key of {@code secret}: PBKDF2 with the cluster name as salt, so the same secret gives
-   * another key in another cluster, and a key's fingerprint (which JGroups sends with each message)
-   * costs a guesser {@value #ROUNDS} rounds per try.
+   * another key in another cluster, and each guess at the secret from captured traffic costs
+   * {@value #ROUNDS} rounds.
    */
   static SecretKey key(String secret, String clusterName) {
     return key(secret, clusterName, ROUNDS);

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * How a node joins its cluster: the topology options of a cache ({@code cluster}, {@code
  * jgroupsConfig}, {@code bindAddr}, {@code port}, {@code initialHosts}, {@code joinTimeout},
- * {@code requireMembers}, {@code rpcTimeout}, {@code clusterSecret}), resolved and checked.
+ * {@code requireMembers}, {@code rpcTimeout}, {@code clusterSecret}, {@code tlsKeyStore},
+ * {@code tlsKeyStorePassword}, {@code tlsTrustStore}, {@code tlsTrustStorePassword}), resolved and checked.
  *
  * <p>{@link #toString()} shows the secret only as set or not.
  *
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param clusterSecret the shared secret of the built-in stack, from which every node derives the
  *     key that encrypts all cluster traffic; only nodes with the same secret form a cluster. Empty
  *     for none (plain traffic); at least {@value #MIN_SECRET_LENGTH} characters otherwise
+ * @param tls TLS with mutual authentication on the built-in stack, or {@link ClusterTls#NONE}
  */
 public record ClusterSettings(
     String clusterName,
@@ -36,7 +38,8 @@ public record ClusterSettings(
     Duration joinTimeout,
     Duration rpcTimeout,
     RequiredMembers requireMembers,
-    String clusterSecret) {
+    String clusterSecret,
+    ClusterTls tls) {
   /** The cluster name when none is given. */
   public static final String DEFAULT_CLUSTER = "vela";
   /** The built-in stack's port when none is given. */
@@ -70,12 +73,18 @@ public record ClusterSettings(
       throw new IllegalArgumentException("clusterSecret applies to the built-in stack only, but jgroupsConfig "
           + jgroupsConfig + " is set; put SYM_ENCRYPT into that stack file instead (see the README), or drop jgroupsConfig");
     }
+    Objects.requireNonNull(tls, "tls (ClusterTls.NONE for none)");
+    if (tls.enabled() && !jgroupsConfig.isBlank()) {
+      throw new IllegalArgumentException("tlsKeyStore applies to the built-in stack only, but jgroupsConfig "
+          + jgroupsConfig + " is set; configure TLS in that stack file's TCP instead, or drop jgroupsConfig");
+    }
   }
 
   /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE, "");
+        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE, "",
+        ClusterTls.NONE);
   }
 
   /**
@@ -95,7 +104,9 @@ public record ClusterSettings(
           duration(options, "joinTimeout", d.joinTimeout()),
           duration(options, "rpcTimeout", d.rpcTimeout()),
           RequiredMembers.parse(text(options, "requireMembers", "")),
-          secret(options));
+          secret(options),
+          new ClusterTls(text(options, "tlsKeyStore", ""), text(options, "tlsKeyStorePassword", ""),
+              text(options, "tlsTrustStore", ""), text(options, "tlsTrustStorePassword", "")));
     } catch (IllegalArgumentException e) {
       throw new VelaException("cache '" + cacheName + "' has a topology option that does not fit: " + e.getMessage(), e);
     }
@@ -112,7 +123,7 @@ public record ClusterSettings(
     return "ClusterSettings[clusterName=" + clusterName + ", jgroupsConfig=" + jgroupsConfig + ", bindAddr=" + bindAddr
         + ", port=" + port + ", initialHosts=" + initialHosts + ", joinTimeout=" + Durations.format(joinTimeout)
         + ", rpcTimeout=" + Durations.format(rpcTimeout) + ", requireMembers=" + requireMembers + ", clusterSecret="
-        + (encrypted() ? "(set)" : "(none)") + "]";
+        + (encrypted() ? "(set)" : "(none)") + ", tls=" + tls + "]";
   }
 
   /** The port the built-in stack listens on. */
@@ -124,7 +135,7 @@ public record ClusterSettings(
   boolean sameChannelAs(ClusterSettings other) {
     return clusterName.equals(other.clusterName) && jgroupsConfig.equals(other.jgroupsConfig)
         && bindAddr.equals(other.bindAddr) && port == other.port && initialHosts.equals(other.initialHosts)
-        && clusterSecret.equals(other.clusterSecret);
+        && clusterSecret.equals(other.clusterSecret) && tls.equals(other.tls);
   }
 
   private static String text(Map<String, String> options, String name, String fallback) {

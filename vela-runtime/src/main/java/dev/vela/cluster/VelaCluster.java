@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class VelaCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VelaCluster.class);
   private static final AtomicInteger NODES_IN_JVM = new AtomicInteger();
+  /** How long, beyond joinTimeout, a start waits for the nodes it heard of to merge into its view. */
+  private static final Duration FORMATION_ALLOWANCE = Duration.ofSeconds(10);
 
   private final ClusterSettings settings;
   private final boolean shared;
@@ -59,6 +61,7 @@ public final class VelaCluster implements AutoCloseable {
   private volatile List<String> members = List.of();
   private volatile Map<String, Address> addresses = Map.of();
   private volatile boolean closed;
+  private volatile StartupFormation.Formation formation;
 
   private VelaCluster(ClusterSettings settings, boolean shared) {
     this.settings = settings;
@@ -74,6 +77,7 @@ public final class VelaCluster implements AutoCloseable {
           : new JChannel(settings.jgroupsConfig());
       started.name(nodeName);
       this.channel = started;
+      endpoints.add(StartupFormation.VIEW_ENDPOINT, StartupFormation.viewEndpoint(started));
       this.dispatcher = new MessageDispatcher(channel, endpoints).asyncDispatching(true);
       dispatcher.setReceiver(new Views());
       channel.connect(settings.clusterName());
@@ -90,6 +94,16 @@ public final class VelaCluster implements AutoCloseable {
               + (settings.jgroupsConfig().isBlank() ? "" : " with stack " + settings.jgroupsConfig()) + ": " + e
               + ". Check that the address is this machine's and the port is free",
           e);
+    }
+    formation = StartupFormation.await(channel, viewLock, settings.joinTimeout().plus(FORMATION_ALLOWANCE), () -> closed,
+        member -> call(StartupFormation.VIEW_ENDPOINT, member, new byte[0], settings.rpcTimeout(), true));
+    LOG.debug("cluster '{}': node {} started with view {}: {}", settings.clusterName(), nodeName, channel.getView(),
+        formation);
+    if (!formation.complete()) {
+      LOG.warn("cluster '{}': node {} started with members {} and serves without {}, which it heard of but which did not"
+              + " merge into its view within {}; they join when JGroups merges the views. Check that every node has the"
+              + " same cluster options", settings.clusterName(), nodeName, members, formation.unreached(),
+          Durations.format(formation.waited()));
     }
   }
 
@@ -182,6 +196,16 @@ public final class VelaCluster implements AutoCloseable {
   /** The members of the current view, this node included. */
   public List<String> members() {
     return members;
+  }
+
+  /**
+   * How this node's start went, as {@code inspect()} shows it under {@code cluster.formation}:
+   * whether its first view held every node it heard of while starting (nodes that start together
+   * may first form separate clusters, which the start waits to see merged), or which ones it serves
+   * without.
+   */
+  public String formation() {
+    return formation.describe();
   }
 
   /** The JGroups channel under this node, for tests in this package that inject network faults. */
@@ -378,6 +402,7 @@ public final class VelaCluster implements AutoCloseable {
     private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
     private RequiredMembers requireMembers = RequiredMembers.NONE;
     private String clusterSecret = "";
+    private ClusterTls tls = ClusterTls.NONE;
 
     private Builder() {}
 
@@ -439,10 +464,17 @@ public final class VelaCluster implements AutoCloseable {
       return this;
     }
 
+    /** TLS with mutual authentication on the built-in stack; see {@link ClusterTls}. */
+    public Builder tls(ClusterTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
     /** The settings as they stand. */
     public ClusterSettings settings() {
       return new ClusterSettings(
-          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret);
+          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret,
+          tls);
     }
 
     /**

@@ -51,7 +51,18 @@ public enum OptionCatalog {
       "how long a call to another node may take"),
   CLUSTER_SECRET(Kind.TOPOLOGY, "clusterSecret", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
       "shared secret (16+ characters, best as ${VARIABLE}) from which the built-in stack derives the key that"
-          + " encrypts all cluster traffic; only nodes with the same secret form a cluster"),
+          + " encrypts and authenticates (AES-GCM) all cluster traffic; only nodes with the same secret form a cluster,"
+          + " and a message changed in transit is dropped"),
+  TLS_KEY_STORE(Kind.TOPOLOGY, "tlsKeyStore", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "PKCS12 file with this node's key and certificate: the built-in stack then runs TLS 1.3 with mutual"
+          + " authentication on every connection (needs tlsTrustStore)"),
+  TLS_KEY_STORE_PASSWORD(Kind.TOPOLOGY, "tlsKeyStorePassword", null,
+      EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED), "password of tlsKeyStore and its key, best as ${VARIABLE}"),
+  TLS_TRUST_STORE(Kind.TOPOLOGY, "tlsTrustStore", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "PKCS12 file with the certificates (or their issuers) of the nodes this node accepts; a node whose"
+          + " certificate it does not hold can neither join nor read"),
+  TLS_TRUST_STORE_PASSWORD(Kind.TOPOLOGY, "tlsTrustStorePassword", null,
+      EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED), "password of tlsTrustStore, best as ${VARIABLE}"),
   BACKUPS(Kind.TOPOLOGY, "backups", null, EnumSet.of(Topology.PARTITIONED),
       "how many further nodes hold a copy of each key (default 0)");
 

@@ -107,10 +107,20 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
   private void send(CodecOutput out) {
     byte[] request = out.toByteArray();
     String self = channel.self();
-    for (String member : peers.get()) {
+    List<String> ring = peers.get();
+    for (String member : ring) {
       if (!member.equals(self)) {
         // no wait: a node that misses it clears its near cache at the next view
         channel.call(member, request, channel.rpcTimeout());
+      }
+    }
+    // and every other member of the view: a node that just started the cache may already read
+    // through this one (it learnt from this node's question that the cache runs here) before this
+    // node's ring holds it, and its L1 would keep what it read until the TTL. A node that does not
+    // run the cache answers the probe at once and has no L1 to clear
+    for (String member : channel.members()) {
+      if (!member.equals(self) && !ring.contains(member)) {
+        channel.probe(member, request, channel.rpcTimeout());
       }
     }
   }

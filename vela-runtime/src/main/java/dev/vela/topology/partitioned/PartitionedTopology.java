@@ -414,6 +414,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     Routing.State state = routing.state();
     details.put("topology.node", channel.self());
     details.put("topology.members", String.join(",", channel.members()));
+    details.putAll(channel.details());
     details.put("topology.ring.members", String.join(",", state.ring().members()));
     new TreeMap<>(state.ring().shares()).forEach(
         (member, share) -> details.put("topology.ring.share." + member, String.format(Locale.ROOT, "%.3f", share)));

@@ -312,6 +312,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("topology.node", channel.self());
     details.put("topology.members", String.join(",", channel.members()));
+    details.putAll(channel.details());
     details.put("topology.replicas", String.join(",", peers.now()));
     details.put("topology.versions", Integer.toString(store.versionCount()));
     details.putAll(backend.details());

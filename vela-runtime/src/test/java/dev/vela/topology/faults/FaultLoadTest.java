@@ -134,7 +134,7 @@ class FaultLoadTest {
   }
 
   /** Every key any worker could have written, read through {@code node}. */
-  private static Map<String, String> readAll(LoadNode node) {
+  static Map<String, String> readAll(LoadNode node) {
     Map<String, String> read = new HashMap<>();
     for (int n = 0; n < 4; n++) {
       for (int w = 0; w < FaultNodeMain.WORKERS; w++) {

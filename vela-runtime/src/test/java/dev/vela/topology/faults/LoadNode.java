@@ -110,6 +110,17 @@ final class LoadNode implements AutoCloseable {
     ledger.nodeDied(number); // after its last event line, so none of them comes later
   }
 
+  /**
+   * Sends the JVM {@code signal} ({@code STOP} to pause it as a long GC or a stalled VM would,
+   * {@code CONT} to let it go on) and waits until {@code kill} has sent it.
+   */
+  void signal(String signal) throws java.io.IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("could not send SIG" + signal + " to node " + number);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
