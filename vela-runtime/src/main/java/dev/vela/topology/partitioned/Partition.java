@@ -4,7 +4,9 @@ import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.VelaException;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
@@ -257,6 +259,69 @@ final class Partition<K, V> {
       removed |= there != null && there.removed();
     }
     return new Removal(removed, version);
+  }
+
+  /**
+   * Applies a conditional write as the key's owner (or forwards it there): under the key's lock,
+   * tests {@code condition} against the entry here and, when it holds, applies {@code update} with
+   * a new version. While keys move, an entry this node does not hold yet is read from the node that
+   * may still hold it (the previous owner, or the owner this node's ring names when a request was
+   * forwarded here), so the condition sees the key's real state; a later copy from that node is
+   * older than this write and is dropped. A node that is leaving applies nothing itself: its
+   * handover may have passed the key already, so the write goes on to the owner on the ring
+   * without it.
+   *
+   * @throws VelaException when the node that may hold the key cannot be asked: the write did not apply
+   */
+  OwnerWrite<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
+    String owner = ownerOf(key);
+    if (!owner.equals(self) && (hop == Hop.ROUTED || routing.isLeaving())) {
+      return remote.write(owner, key, condition, update, Hop.FORWARDED);
+    }
+    pruneVersionsIfDue();
+    String holder = owner.equals(self) ? previousOwner(key) : owner;
+    OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
+    if (done == null) {
+      // the leave began since the check above: its handover may take the key now
+      return remote.write(ownerOf(key), key, condition, update, Hop.FORWARDED);
+    }
+    if (done.changed() && done.after() == null && holder != null) {
+      quietly(() -> remote.delete(holder, key, Hop.DIRECT)); // as delete does: it would hand the key over later
+    }
+    return done;
+  }
+
+  /** The write of {@link #write} under the key's lock; null, with nothing done, when this node is leaving. */
+  private OwnerWrite<V> writeUnlessLeaving(K key, WriteCondition<V> condition, EntryUpdate<V> update, String holder) {
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      if (routing.isLeaving()) {
+        return null;
+      }
+      StoredEntry<V> current = backend.entry(key);
+      if (current == null && holder != null && !versions.isRemoved(key)) {
+        // its copy cannot arrive meanwhile: applying it takes this lock, and its sender forgets it only once applied
+        current = remote.entry(holder, key, Hop.DIRECT);
+      }
+      if (!condition.test(current)) {
+        return new OwnerWrite<>(false, current, null, null);
+      }
+      StoredEntry<V> after = update.apply(current);
+      if (current == null && after == null) {
+        return new OwnerWrite<>(true, null, null, null); // nothing to remove or change
+      }
+      Version version = nextVersion();
+      if (after == null) {
+        backend.delete(key);
+      } else {
+        backend.put(key, after.value(), after.expiresAtMillis(), after.tags());
+      }
+      versions.noteWrite(key, version, after == null);
+      return new OwnerWrite<>(true, current, version, after);
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Version nextVersion() {

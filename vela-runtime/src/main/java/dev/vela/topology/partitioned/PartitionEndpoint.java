@@ -136,7 +136,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     if (op == Op.CLAIM) {
       return true;
     }
-    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE) {
+    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE && op != Op.WRITE
+        && op != Op.GET_ALL && op != Op.DELETE_ALL) {
       return false;
     }
     try {
@@ -144,6 +145,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       in.readUnsignedByte();
       if (Hop.of(in.readUnsignedByte()) == Hop.DIRECT) {
         return false;
+      }
+      if (op == Op.GET_ALL || op == Op.DELETE_ALL) {
+        return !remote.readKeys(in).stream().allMatch(partition::answersAlone);
       }
       if (op == Op.PUT_ALL) {
         in.readLength(1);
@@ -254,10 +258,35 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         if (removal.version() != null && storedWhileLeaving(removal.version())) {
           migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
         }
-        out.writeBoolean(removal.removed());
-        out.writeBoolean(removal.version() != null);
-        if (removal.version() != null) {
-          removal.version().write(out);
+        Remote.writeRemoval(out, removal);
+      }
+      case WRITE -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        K key = wire.readKey(in);
+        OwnerWrite<V> done = partition.write(key, remote.readCondition(in), remote.readUpdate(in), hop);
+        if (done.changed() && storedWhileLeaving(done.version())) {
+          migration.handOn(Map.of(key, new Versioned<>(done.version(), done.after())), routing.ring());
+        }
+        remote.writeAnswer(out, done);
+      }
+      case GET_ALL -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        for (K key : remote.readKeys(in)) {
+          V value = partition.get(key, hop);
+          out.writeBoolean(value != null);
+          if (value != null) {
+            wire.writeValue(out, value);
+          }
+        }
+      }
+      case DELETE_ALL -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        for (K key : remote.readKeys(in)) {
+          Removal removal = partition.delete(key, hop);
+          if (removal.version() != null && storedWhileLeaving(removal.version())) {
+            migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
+          }
+          Remote.writeRemoval(out, removal);
         }
       }
       case SIZE -> out.writeVarLong(partition.sizeHere());

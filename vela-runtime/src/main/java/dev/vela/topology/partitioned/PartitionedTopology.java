@@ -8,7 +8,10 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
@@ -24,6 +27,7 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.time.InstantSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -321,6 +326,116 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       copyToBackups(key, Map.of(key, new Versioned<>(removal.version(), null)));
     }
     return removal.removed();
+  }
+
+  /**
+   * Sends the write to the key's owner in one request (or applies it here when this node owns the
+   * key); the owner tests the condition and applies the update under its key lock, and this node
+   * copies a change to the key's backups, with the owner's version, as {@link #put} does.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    String owner = partition.ownerOf(key);
+    OwnerWrite<V> done = ownedHere(owner)
+        ? partition.write(key, condition, update, Hop.FORWARDED)
+        : remote.write(owner, key, condition, update, Hop.ROUTED);
+    if (done.changed() && backups > 0) {
+      copyToBackups(key, Map.of(key, new Versioned<>(done.version(), done.after())));
+    }
+    return done.result();
+  }
+
+  /** Reads the keys of each owner in one request, all owners at once; this node's own keys meanwhile. */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!ownedHere(owner)) {
+        calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    Map<K, V> found = new LinkedHashMap<>();
+    List<K> here = byOwner.getOrDefault(channel.self(), List.of());
+    for (K key : here) {
+      V value = partition.get(key, Hop.FORWARDED);
+      if (value != null) {
+        found.put(key, value);
+      }
+    }
+    calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call)));
+    Map<K, V> inOrder = new LinkedHashMap<>();
+    for (K key : keys) {
+      V value = found.get(key);
+      if (value != null) {
+        inOrder.put(key, value);
+      }
+    }
+    return inOrder;
+  }
+
+  /**
+   * Removes the keys of each owner in one request, all owners at once, then copies the removals to
+   * the keys' backups, one request per backup.
+   */
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<List<Removal>>> calls = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!ownedHere(owner)) {
+        calls.put(owner, remote.deleteAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    long removed = 0;
+    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+    for (K key : byOwner.getOrDefault(channel.self(), List.of())) {
+      removed += noteRemoval(key, partition.delete(key, Hop.FORWARDED), copies);
+    }
+    for (Map.Entry<String, CompletableFuture<List<Removal>>> call : calls.entrySet()) {
+      List<K> owned = byOwner.get(call.getKey());
+      List<Removal> removals = Remote.await(call.getKey(), call.getValue());
+      for (int i = 0; i < owned.size(); i++) {
+        removed += noteRemoval(owned.get(i), removals.get(i), copies);
+      }
+    }
+    if (backups > 0 && !copies.isEmpty()) {
+      copyToBackups(copies);
+    }
+    return removed;
+  }
+
+  private static <K, V> long noteRemoval(K key, Removal removal, Map<K, Versioned<V>> copies) {
+    if (removal.version() != null) {
+      copies.put(key, new Versioned<>(removal.version(), null));
+    }
+    return removal.removed() ? 1 : 0;
+  }
+
+  private Map<String, List<K>> byOwner(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = new LinkedHashMap<>();
+    for (K key : new LinkedHashSet<>(keys)) {
+      byOwner.computeIfAbsent(partition.ownerOf(key), owner -> new ArrayList<>()).add(key);
+    }
+    return byOwner;
+  }
+
+  /** Copies writes of keys of any owners to their backups: one request per backup. */
+  private void copyToBackups(Map<K, Versioned<V>> copies) {
+    Map<String, Map<K, Versioned<V>>> byBackup = new LinkedHashMap<>();
+    copies.forEach((key, copy) -> partition.backupsOf(key).forEach(
+        backup -> byBackup.computeIfAbsent(backup, b -> new LinkedHashMap<>()).put(key, copy)));
+    byBackup.forEach((backup, batch) -> {
+      try {
+        if (ownedHere(backup)) {
+          partition.apply(batch);
+        } else {
+          remote.copy(backup, batch);
+        }
+      } catch (VelaException unreachable) {
+        LOG.debug("cache '" + cacheName + "' could not copy writes to backup " + backup, unreachable);
+      }
+    });
   }
 
   /**
