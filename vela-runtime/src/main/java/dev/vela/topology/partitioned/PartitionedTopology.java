@@ -15,6 +15,7 @@ import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
+import dev.vela.cluster.TransactionLocks;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
@@ -40,7 +41,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -68,8 +68,6 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
   /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
   private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
-  private static final long FIRST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long LONGEST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private final AtomicLong transactions = new AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
@@ -464,27 +462,16 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   private void lockOnOwner(String owner, List<K> keys, long transaction) {
-    long deadline = System.nanoTime() + TRANSACTION_LEASE.toNanos();
-    long pause = FIRST_LOCK_PAUSE_NANOS;
-    while (true) {
-      String holder = ownedHere(owner)
-          ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
-          : remote.lock(owner, keys, transaction, TRANSACTION_LEASE);
-      if (holder == null) {
-        return;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new VelaException("cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
+    TransactionLocks.acquire(
+        () -> ownedHere(owner)
+            ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
+            : remote.lock(owner, keys, transaction, TRANSACTION_LEASE),
+        TRANSACTION_LEASE,
+        holder -> "cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
             + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
-            + owner + ". Keep transactions short, or retry");
-      }
-      LockSupport.parkNanos(pause);
-      if (Thread.currentThread().isInterrupted()) {
-        throw new VelaException("interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
+            + owner + ". Keep transactions short, or retry",
+        "interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
             + "' for a transaction; it did not run");
-      }
-      pause = Math.min(pause * 2, LONGEST_LOCK_PAUSE_NANOS);
-    }
   }
 
   @Override
