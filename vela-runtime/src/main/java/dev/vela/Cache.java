@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -20,6 +21,17 @@ import java.util.stream.Stream;
  * #export()}, {@link #dump(Path)}) cover every node of a distributed cache unless called on {@link
  * #local()}. After {@link #close()} every method but {@code close} and {@code name} throws {@link
  * CacheClosedException}.
+ *
+ * <p><b>Atomic per-key operations.</b> {@link #putIfAbsent}, {@link #replace}, {@link #delete(Object,
+ * Object)}, {@link #getAndPut}, {@link #getAndDelete}, {@link #compute}, {@link #computeIfPresent},
+ * {@link #merge} and {@link #expire} each read and change one key as a single step on the key's owner
+ * (the node that owns it, the Redis server, or this JVM), so two callers racing on a key, in one
+ * process or in several, never lose an update. An expired entry counts as absent. Values are compared
+ * with {@link Object#equals} in memory and by their encoded bytes where entries are held as bytes,
+ * which for Vela's codecs is the same thing. Unless a method says otherwise, a write that replaces a
+ * live entry keeps that entry's time to live and tags, and a write that creates an entry gives it the
+ * cache's default time to live and no tags. They are counted in {@link #stats()} as writes and
+ * deletes when they change something.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -62,6 +74,123 @@ public interface Cache<K, V> extends AutoCloseable {
 
   /** Removes the entry under {@code key}; returns true when there was one. */
   boolean delete(K key);
+
+  /**
+   * Stores {@code value} under {@code key} only when no live entry is there, with the cache's default
+   * time to live and no tags.
+   *
+   * @return true when the value was stored; false when a live entry existed (it is left as it was)
+   */
+  boolean putIfAbsent(K key, V value);
+
+  /**
+   * Stores {@code value} under {@code key} only when no live entry is there, with the time to live
+   * and tags of {@code options}.
+   *
+   * @return true when the value was stored; false when a live entry existed (it is left as it was)
+   */
+  boolean putIfAbsent(K key, V value, PutOptions options);
+
+  /**
+   * Replaces the value of the live entry under {@code key} with {@code value}, keeping the entry's
+   * time to live and tags; does nothing when there is none.
+   *
+   * @return true when the value was replaced
+   */
+  boolean replace(K key, V value);
+
+  /**
+   * Compare-and-set: replaces the value of the live entry under {@code key} with {@code value} only
+   * when its value equals {@code expected}, keeping the entry's time to live and tags.
+   *
+   * @return true when the value was replaced; false when there was no live entry or its value
+   *     differed from {@code expected}
+   */
+  boolean replace(K key, V expected, V value);
+
+  /**
+   * Removes the entry under {@code key} only when it is live and its value equals {@code expected}.
+   *
+   * @return true when it was removed
+   */
+  boolean delete(K key, V expected);
+
+  /**
+   * Stores {@code value} under {@code key} as {@link #put(Object, Object)} does (the cache's default
+   * time to live, no tags, whatever the entry had) and returns the value it replaced.
+   *
+   * @return the live value there before, or empty when there was none
+   */
+  Optional<V> getAndPut(K key, V value);
+
+  /**
+   * Removes the entry under {@code key} and returns its value (Cachex's {@code take}).
+   *
+   * @return the live value removed, or empty when there was none
+   */
+  Optional<V> getAndDelete(K key);
+
+  /**
+   * Computes a new value for {@code key} from its current value, as {@link
+   * java.util.Map#compute} does: {@code remapping} is given the key and the live value, or null when
+   * there is none; a null result removes the entry (or leaves the key absent), any other result is
+   * stored. A replaced entry keeps its time to live and tags; a new one gets the cache's default time
+   * to live and no tags.
+   *
+   * <p>The function runs on the calling thread, outside any lock, and the result is stored only if
+   * the entry is still the one the function saw; otherwise the function runs again on the newer value.
+   * Under contention it may therefore run more than once, so it must not have side effects. When it
+   * throws, the entry is left as it was and the exception reaches the caller.
+   *
+   * @return the new value, or null when the key is now absent
+   */
+  V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
+
+  /**
+   * As {@link #compute}, but only when a live entry exists: the function is not called for an absent
+   * key, and null is returned. A null result removes the entry; any other result replaces its value,
+   * keeping its time to live and tags. The function may run more than once (see {@link #compute}).
+   *
+   * @return the new value, or null when the key is now absent
+   */
+  V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
+
+  /**
+   * Merges {@code value} into the entry under {@code key}, as {@link java.util.Map#merge} does: when
+   * there is no live entry, {@code value} is stored with the cache's default time to live and no tags
+   * (the function is not called); otherwise {@code remapping} is given the live value and {@code
+   * value}, and its result replaces the value, keeping the entry's time to live and tags, or removes
+   * the entry when it is null. {@code merge(key, 1L, Long::sum)} is a counter. The function may run
+   * more than once (see {@link #compute}).
+   *
+   * @return the new value, or null when the entry was removed
+   */
+  V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping);
+
+  /**
+   * Returns the live values of {@code keys}: a new map, in the order of {@code keys}, holding only the
+   * keys that have a live entry. Each key counts as a hit or a miss in {@link #stats()}, as a {@link
+   * #get} would. A distributed cache asks every owner for its keys at once, one request per owner, so
+   * the keys need not share an owner.
+   */
+  Map<K, V> getAll(Collection<? extends K> keys);
+
+  /**
+   * Removes the entries of {@code keys}, which need not share an owner, and returns how many live
+   * ones were removed. Not atomic as a whole: each key is removed on its own.
+   */
+  long deleteAll(Collection<? extends K> keys);
+
+  /**
+   * Gives the live entry under {@code key} a new time to live, {@code ttl} from now, keeping its
+   * value and tags; {@link dev.vela.config.Durations#INFINITE} makes it never expire. Does nothing when
+   * there is no live entry.
+   *
+   * @param ttl a positive time to live
+   * @return true when the entry was found and given the new time to live
+   * @throws IllegalArgumentException when {@code ttl} is zero or negative
+   */
+  boolean expire(K key, Duration ttl);
 
   /** Returns true when an entry is stored under {@code key} and has not expired. */
   boolean exists(K key);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -65,6 +66,71 @@ public abstract class ForwardingCache<K, V> implements Cache<K, V> {
   @Override
   public boolean delete(K key) {
     return delegate.delete(key);
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    return delegate.putIfAbsent(key, value);
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value, PutOptions options) {
+    return delegate.putIfAbsent(key, value, options);
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    return delegate.replace(key, value);
+  }
+
+  @Override
+  public boolean replace(K key, V expected, V value) {
+    return delegate.replace(key, expected, value);
+  }
+
+  @Override
+  public boolean delete(K key, V expected) {
+    return delegate.delete(key, expected);
+  }
+
+  @Override
+  public Optional<V> getAndPut(K key, V value) {
+    return delegate.getAndPut(key, value);
+  }
+
+  @Override
+  public Optional<V> getAndDelete(K key) {
+    return delegate.getAndDelete(key);
+  }
+
+  @Override
+  public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    return delegate.compute(key, remapping);
+  }
+
+  @Override
+  public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    return delegate.computeIfPresent(key, remapping);
+  }
+
+  @Override
+  public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping) {
+    return delegate.merge(key, value, remapping);
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    return delegate.getAll(keys);
+  }
+
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    return delegate.deleteAll(keys);
+  }
+
+  @Override
+  public boolean expire(K key, Duration ttl) {
+    return delegate.expire(key, ttl);
   }
 
   @Override

@@ -38,8 +38,9 @@ import java.util.stream.Stream;
  * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow} and {@code getOrFetch};
  * {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
  * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
+ * The atomic per-key operations and bulk calls are inherited from {@link AtomicOperations}.
  */
-final class CoreCache<K, V> implements Cache<K, V> {
+final class CoreCache<K, V> extends AtomicOperations<K, V> {
   /** How many expired entries a sweep removes under one lock hold. */
   static final int SWEEP_BATCH = 1024;
   /** True only for the telemetry benchmark's baseline; a constant, so the JIT drops the branches it guards. */
@@ -459,9 +460,30 @@ final class CoreCache<K, V> implements Cache<K, V> {
     topology.close();
   }
 
-  /** The key locks, for tests that check that a write waits for a transaction. */
+  /** The key locks; tests also use them to check that a write waits for a transaction. */
+  @Override
   KeyLocks locks() {
     return locks;
+  }
+
+  @Override
+  CacheTopology<K, V> topology() {
+    return topology;
+  }
+
+  @Override
+  StatsCounter counter() {
+    return stats;
+  }
+
+  @Override
+  ExpiryTimes expiryTimes() {
+    return expiry;
+  }
+
+  @Override
+  CacheTelemetry telemetry() {
+    return telemetry;
   }
 
   /** The single flight of fetches, or null without stampede protection; for tests. */
@@ -469,7 +491,8 @@ final class CoreCache<K, V> implements Cache<K, V> {
     return flights;
   }
 
-  private void checkOpen() {
+  @Override
+  void checkOpen() {
     if (owner.closed) {
       throw new CacheClosedException(config.name());
     }

@@ -5,7 +5,10 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.ChangeListener;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.topology.CacheTopology;
@@ -31,9 +34,9 @@ import java.util.stream.Stream;
  * A near cache: a memory L1 on this node in front of any topology (the L2). A read the L1 answers
  * goes no further; a miss reads the L2 and keeps the entry in the L1 for at most {@code
  * nearCacheL1Ttl} (on the system clock, give or take a few milliseconds: see {@link L1Store}),
- * never past the entry's own expiry. Every write, delete, flush and tag
- * invalidation made here removes the affected entries from this L1 and is announced on the
- * topology's and the backend's {@link ChangeFeed}s, which in turn report the changes made
+ * never past the entry's own expiry. Every write, delete, flush and tag invalidation made here,
+ * conditional writes that applied included, removes the affected entries from this L1 and is
+ * announced on the topology's and the backend's {@link ChangeFeed}s, which in turn report the changes made
  * elsewhere. An entry read while its key was invalidated, or while a feed had lost contact, is not
  * kept, so the L1 never holds a value older than the last invalidation it received.
  *
@@ -234,6 +237,47 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   public boolean delete(K key) {
     boolean removed = l2.delete(key);
     changed(key);
+    return removed;
+  }
+
+  /** Applied at the L2, where the condition is judged; the L1 never answers for a conditional write. */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    WriteResult<V> result = l2.write(key, condition, update);
+    if (result.applied()) {
+      changed(key);
+    }
+    return result;
+  }
+
+  /**
+   * Takes what the L1 holds and asks the L2 for the rest in one call. The L2's answers are not kept
+   * in the L1: a bulk read returns values without their expiry, which the L1 must not outlive.
+   */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    Map<K, V> found = new LinkedHashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (K key : keys) {
+      V value = l1.get(key);
+      if (value != null) {
+        counter.recordL1Hit();
+        found.put(key, value);
+      } else {
+        counter.recordL1Miss();
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      found.putAll(l2.getAll(missing));
+    }
+    return found;
+  }
+
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    long removed = l2.deleteAll(keys);
+    keys.forEach(this::changed);
     return removed;
   }
 

@@ -2,7 +2,10 @@ package dev.vela.topology;
 
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,6 +89,21 @@ public final class LocalTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public boolean delete(K key) {
     return backend.delete(key);
+  }
+
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return backend.write(key, condition, update);
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    return backend.getAll(keys);
+  }
+
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    return backend.deleteAll(keys);
   }
 
   @Override

@@ -2,7 +2,10 @@ package dev.vela.topology;
 
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +96,21 @@ public abstract class NodeLocalView<K, V> implements CacheTopology<K, V> {
   @Override
   public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
     return cluster.exclusively(keys, work);
+  }
+
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return cluster.write(key, condition, update);
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    return cluster.getAll(keys);
+  }
+
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    return cluster.deleteAll(keys);
   }
 
   @Override

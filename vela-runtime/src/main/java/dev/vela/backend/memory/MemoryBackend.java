@@ -2,9 +2,12 @@ package dev.vela.backend.memory;
 
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.RemovalCause;
 import dev.vela.backend.RemovalListener;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,6 +255,69 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       unlockIfBounded();
     }
     return old != null && countAsLive(key, PendingNode.visibleOf(old), clock.millis());
+  }
+
+  /**
+   * Bounded, the whole step runs under the eviction lock through {@link #entry}, {@link #put} and
+   * {@link #delete}, which re-enter it. Unbounded, it compares and swaps the map's slot, retrying
+   * when another writer changed it between the look and the swap.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    if (eviction == null) {
+      return writeUnbounded(key, condition, update);
+    }
+    eviction.lock();
+    try {
+      StoredEntry<V> current = entry(key);
+      if (!condition.test(current)) {
+        return new WriteResult<>(false, current);
+      }
+      StoredEntry<V> next = update.apply(current);
+      if (next != null) {
+        put(key, next.value(), next.expiresAtMillis(), next.tags());
+      } else if (current != null) {
+        delete(key);
+      }
+      return new WriteResult<>(true, current);
+    } finally {
+      eviction.unlock();
+    }
+  }
+
+  private WriteResult<V> writeUnbounded(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    while (true) {
+      Object stored = map.get(key);
+      Object visible = PendingNode.visibleOf(stored);
+      StoredEntry<V> current = visible == null ? null : toEntry(visible);
+      if (current != null && current.isExpiredAt(clock.millis())) {
+        if (stored == visible) {
+          expire(key, (Node<?>) visible); // then look again: the slot is empty, or another writer filled it
+          continue;
+        }
+        current = null; // shown by a putAll not yet committed: absent, and swapped like any other
+      }
+      if (!condition.test(current)) {
+        return new WriteResult<>(false, current);
+      }
+      StoredEntry<V> next = update.apply(current);
+      if (next == null) {
+        if (stored == null || map.remove(key, stored)) {
+          reconcileTags(key, stored, null);
+          return new WriteResult<>(true, current);
+        }
+        continue;
+      }
+      Set<String> tags = Node.tagsOrNull(next.tags());
+      noteExpiry(next.expiresAtMillis());
+      Object replacement = Node.unbounded(next.value(), next.expiresAtMillis(), tags);
+      noteNode(replacement);
+      // equal bare values are equal entries (no expiry, no tags), so a swap over an equal one is right
+      if (stored == null ? map.putIfAbsent(key, replacement) == null : map.replace(key, stored, replacement)) {
+        reconcileTags(key, stored, tags);
+        return new WriteResult<>(true, current);
+      }
+    }
   }
 
   @Override
