@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
  * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
  * {@code increment N COUNT} (COUNT transactions that each add one to the number under key N),
+ * {@code race MILLIS} (the {@link AtomicWorkload} for that long), {@code claimsOf MEMBER TRIED} (how
+ * many of the first TRIED claim keys MEMBER holds, and how many none),
  * {@code leave} (graceful close, then exit). Arguments after the first three: the topology, the
  * number of backups, and {@code near} for a near cache, which adds two commands: {@code await N
  * value} (reads until the value shows, at most 10 s, answering with how many reads still saw
@@ -133,6 +135,8 @@ public final class ClusterNodeMain {
             }
             out.println("ok");
           }
+          case "race" -> out.println("ok " + AtomicWorkload.race(cache, cache.inspect().node(), Long.parseLong(word[1])));
+          case "claimsOf" -> out.println("ok " + AtomicWorkload.claimsOf(cache, word[1], Integer.parseInt(word[2])));
           case "leave" -> {
             cache.close();
             out.println("ok left");
