@@ -1,11 +1,6 @@
 package dev.vela.topology.replicated;
 
-import dev.vela.backend.EntryUpdate;
-import dev.vela.backend.WriteCondition;
-import dev.vela.backend.WriteResult;
 import dev.vela.topology.NodeLocalView;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * {@code cache.local()} of a replicated cache: key operations still reach every node, but flush,
@@ -21,21 +16,6 @@ final class NodeLocalReplica<K, V> extends NodeLocalView<K, V> {
   NodeLocalReplica(ReplicatedTopology<K, V> cluster) {
     super(cluster);
     this.cluster = cluster;
-  }
-
-  @Override
-  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    return cluster.write(key, condition, update);
-  }
-
-  @Override
-  public Map<K, V> getAll(Collection<? extends K> keys) {
-    return cluster.getAll(keys);
-  }
-
-  @Override
-  public long deleteAll(Collection<? extends K> keys) {
-    return cluster.deleteAll(keys);
   }
 
   @Override

@@ -25,35 +25,44 @@ public final class AtomicRaceCheck {
 
   private final List<NodeProcess> racers;
   private final List<CompletableFuture<String>> races = new ArrayList<>();
+  private final boolean untilStopped;
 
-  private AtomicRaceCheck(List<NodeProcess> racers) {
+  private AtomicRaceCheck(List<NodeProcess> racers, boolean untilStopped) {
     this.racers = List.copyOf(racers);
+    this.untilStopped = untilStopped;
+  }
+
+  /**
+   * Stores the compare-and-set counter's first value through {@code first}, then starts the racers,
+   * which race until {@link #finishAndCheck} stops them.
+   */
+  public static AtomicRaceCheck startUntilStopped(NodeProcess first, List<NodeProcess> racers) {
+    first.send("put " + AtomicWorkload.REPLACED + " 0");
+    AtomicRaceCheck check = new AtomicRaceCheck(racers, true);
+    racers.forEach(node -> node.send("startRace"));
+    return check;
   }
 
   /** Stores the compare-and-set counter's first value through {@code first}, then starts the racers for {@code millis}. */
   public static AtomicRaceCheck start(NodeProcess first, List<NodeProcess> racers, long millis) {
     first.send("put " + AtomicWorkload.REPLACED + " 0");
-    AtomicRaceCheck check = new AtomicRaceCheck(racers);
+    AtomicRaceCheck check = new AtomicRaceCheck(racers, false);
     for (NodeProcess node : racers) {
       check.races.add(CompletableFuture.supplyAsync(() -> node.send("race " + millis)));
     }
     return check;
   }
 
-  /** True while some racer is still racing. */
-  public boolean running() {
-    return races.stream().anyMatch(race -> !race.isDone());
-  }
-
   /**
-   * Waits for every racer and checks the totals as each node of {@code readers} reads them.
+   * Waits for every racer (stopping those that race until stopped) and checks the totals as each node of {@code readers} reads them.
    *
    * @return how many operations applied in all, for the test's report
    */
   public long finishAndCheck(List<NodeProcess> readers) throws Exception {
     List<Report> reports = new ArrayList<>();
     for (int i = 0; i < racers.size(); i++) {
-      reports.add(Report.of(racers.get(i), races.get(i).get(120, TimeUnit.SECONDS)));
+      String answer = untilStopped ? racers.get(i).send("stopRace") : races.get(i).get(120, TimeUnit.SECONDS);
+      reports.add(Report.of(racers.get(i), answer));
     }
     long merges = reports.stream().mapToLong(Report::merges).sum();
     long replaces = reports.stream().mapToLong(Report::replaces).sum();

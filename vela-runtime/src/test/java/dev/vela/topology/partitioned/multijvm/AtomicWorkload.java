@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,37 +25,55 @@ final class AtomicWorkload {
 
   private AtomicWorkload() {}
 
-  /**
-   * Runs the three parts for {@code millis} milliseconds. Answers {@code merges replaces claimsWon
-   * claimsTried failures}; a failure (an operation that threw, so that whether it applied is not
-   * known) is written to standard error.
-   */
+  /** A workload under way: its parts run until {@link #stop} or their deadline. */
+  static final class Race {
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicLong failures = new AtomicLong();
+    private final long[] merges = new long[1];
+    private final long[] replaces = new long[1];
+    private final long[] claims = new long[2];
+    private final List<CompletableFuture<Void>> parts = new ArrayList<>();
+
+    /**
+     * Stops the parts, waits for them, and answers {@code merges replaces claimsWon claimsTried
+     * failures}; a failure (an operation that threw, so that whether it applied is not known) is
+     * written to standard error.
+     */
+    String stop() {
+      stopped.set(true);
+      parts.forEach(CompletableFuture::join);
+      return merges[0] + " " + replaces[0] + " " + claims[0] + " " + claims[1] + " " + failures.get();
+    }
+  }
+
+  /** Runs the three parts for {@code millis} milliseconds; answers as {@link Race#stop} does. */
   static String race(Cache<StockKey, String> cache, String claimant, long millis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    AtomicLong failures = new AtomicLong();
-    long[] merges = new long[1];
-    long[] replaces = new long[1];
-    long[] claims = new long[2];
-    List<CompletableFuture<Void>> parts = new ArrayList<>();
-    parts.add(part(deadline, failures, () -> {
+    Race race = start(cache, claimant, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    race.parts.forEach(CompletableFuture::join);
+    return race.stop();
+  }
+
+  /** Starts the three parts, each on its own thread, until {@link Race#stop} or {@code deadlineNanos}. */
+  static Race start(Cache<StockKey, String> cache, String claimant, long deadlineNanos) {
+    Race race = new Race();
+    race.parts.add(part(race, deadlineNanos, () -> {
       cache.merge(StockKey.number(MERGED), "1", AtomicWorkload::sum);
-      merges[0]++;
+      race.merges[0]++;
     }));
-    parts.add(part(deadline, failures, () -> {
+    race.parts.add(part(race, deadlineNanos, () -> {
       StockKey key = StockKey.number(REPLACED);
       String old = cache.getOrThrow(key);
       if (cache.replace(key, old, Long.toString(Long.parseLong(old) + 1))) {
-        replaces[0]++;
+        race.replaces[0]++;
       }
     }));
-    parts.add(part(deadline, failures, () -> {
-      if (cache.putIfAbsent(StockKey.number(FIRST_CLAIM + (int) claims[1]), claimant)) {
-        claims[0]++;
+    race.parts.add(part(race, deadlineNanos, () -> {
+      if (cache.putIfAbsent(StockKey.number(FIRST_CLAIM + (int) race.claims[1]), claimant)) {
+        race.claims[0]++;
       }
-      claims[1]++;
+      race.claims[1]++;
     }));
-    parts.forEach(CompletableFuture::join);
-    return merges[0] + " " + replaces[0] + " " + claims[0] + " " + claims[1] + " " + failures.get();
+    return race;
   }
 
   /** How many of the claim keys {@code FIRST_CLAIM..FIRST_CLAIM+tried-1} hold {@code claimant}, and how many hold none. */
@@ -72,14 +91,14 @@ final class AtomicWorkload {
     return mine + " " + unclaimed;
   }
 
-  private static CompletableFuture<Void> part(long deadline, AtomicLong failures, Runnable step) {
+  private static CompletableFuture<Void> part(Race race, long deadline, Runnable step) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      while (System.nanoTime() - deadline < 0) {
+      while (!race.stopped.get() && System.nanoTime() - deadline < 0) {
         try {
           step.run();
         } catch (RuntimeException e) {
-          failures.incrementAndGet();
+          race.failures.incrementAndGet();
           System.err.println("atomic workload step failed: " + e);
         }
       }
