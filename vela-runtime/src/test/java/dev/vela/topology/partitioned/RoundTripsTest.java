@@ -16,6 +16,7 @@ import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -96,34 +97,41 @@ class RoundTripsTest {
 
   @Test
   void getAllOfKeysOnEveryNodeSendsOneRequestPerOtherOwnerAndBeatsOneGetPerKey() {
+    // the ratio is printed for the record; the bound asserted is loose, as other work may share the machine
     List<String> keys = IntStream.range(0, 100).mapToObj(i -> "bulk-" + i).toList();
     keys.forEach(key -> caches.get(1).put(key, 1L));
 
     assertThat(requests(() -> assertThat(cache.getAll(keys)).hasSize(100))).isEqualTo(NODES - 1);
-    List<String> remote = keys.stream().filter(RoundTripsTest::isRemote).toList();
-    long timed = 0;
-    long bulkNanos = 0;
-    long oneByOneNanos = 0;
-    for (int round = 0; round < 40; round++) {
+    List<String> remote = IntStream.range(0, 1000).mapToObj(i -> "far-" + i).filter(RoundTripsTest::isRemote).limit(100)
+        .toList();
+    remote.forEach(key -> caches.get(2).put(key, 2L));
+    int rounds = 60;
+    long[] bulk = new long[rounds];
+    long[] oneByOne = new long[rounds];
+    for (int round = 0; round < rounds; round++) {
       long start = System.nanoTime();
-      Object all = cache.getAll(remote);
+      assertThat(cache.getAll(remote)).hasSize(remote.size());
       long middle = System.nanoTime();
       for (String key : remote) {
-        cache.get(key);
+        assertThat(cache.get(key)).isPresent();
       }
-      long end = System.nanoTime();
-      if (round >= 10 && all != null) { // the first rounds warm up
-        bulkNanos += middle - start;
-        oneByOneNanos += end - middle;
-        timed++;
-      }
+      bulk[round] = middle - start;
+      oneByOne[round] = System.nanoTime() - middle;
     }
-    double ratio = (double) oneByOneNanos / bulkNanos;
-    System.out.printf(Locale.ROOT, "getAll of %d remote keys: %.0f us; one get per key: %.0f us; %.1fx faster%n",
-        remote.size(), bulkNanos / 1e3 / timed, oneByOneNanos / 1e3 / timed, ratio);
+    // medians: other work on the machine stalls single rounds of either kind
+    double ratio = (double) median(oneByOne) / median(bulk);
+    System.out.printf(Locale.ROOT, "getAll of %d remote keys: median %d us; one get per key: median %d us; %.1fx%n",
+        remote.size(), median(bulk) / 1000, median(oneByOne) / 1000, ratio);
     assertThat(ratio).as("getAll against one get per key").isGreaterThan(2.0);
 
     assertThat(requests(() -> assertThat(cache.deleteAll(keys)).isEqualTo(100))).isEqualTo(NODES - 1);
+    cache.deleteAll(remote);
+  }
+
+  private static long median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static String remoteKey() {
