@@ -163,7 +163,7 @@ final class Partition<K, V> {
     if (value != null || versions.isRemoved(key)) {
       return value;
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous == null) {
       return null;
     }
@@ -184,7 +184,7 @@ final class Partition<K, V> {
     if (entry != null || versions.isRemoved(key)) {
       return entry;
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous == null) {
       return null;
     }
@@ -253,7 +253,7 @@ final class Partition<K, V> {
     } finally {
       lock.unlock();
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous != null) {
       // the old owner may still hold it and would hand it over later
       Removal there = quietly(() -> remote.delete(previous, key, Hop.DIRECT));
@@ -280,7 +280,7 @@ final class Partition<K, V> {
       return remote.write(owner, key, condition, update, Hop.FORWARDED);
     }
     pruneVersionsIfDue();
-    String holder = owner.equals(self) ? previousOwner(key) : owner;
+    String holder = holderElsewhere(key, owner);
     OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
     if (done == null) {
       // the leave began since the check above: its handover may take the key now
@@ -486,6 +486,16 @@ final class Partition<K, V> {
    */
   boolean answersAlone(K key) {
     return ownerOf(key).equals(self) && previousOwner(key) == null;
+  }
+
+  /**
+   * The node that may still hold {@code key} when this node, serving it, does not: the previous
+   * owner while keys move, or, for a request forwarded here although this node's ring names
+   * {@code owner} (the sender's ring is ahead: {@code owner} is leaving, or a view is on its way),
+   * that owner, which hands the key here. Null when no other node may hold it.
+   */
+  private String holderElsewhere(K key, String owner) {
+    return owner.equals(self) ? previousOwner(key) : owner;
   }
 
   private String previousOwner(K key) {

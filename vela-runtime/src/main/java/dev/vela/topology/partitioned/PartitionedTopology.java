@@ -28,7 +28,6 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.time.InstantSource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -85,6 +83,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Membership membership;
   private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
+  private BulkCalls<K, V> bulk;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -188,6 +187,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.membership = new Membership(
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
+    this.bulk = new BulkCalls<>(cacheName, joined.self(), partition, remote);
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -351,30 +351,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   /** Reads the keys of each owner in one request, all owners at once; this node's own keys meanwhile. */
   @Override
   public Map<K, V> getAll(Collection<? extends K> keys) {
-    Map<String, List<K>> byOwner = byOwner(keys);
-    Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
-    byOwner.forEach((owner, owned) -> {
-      if (!ownedHere(owner)) {
-        calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
-      }
-    });
-    Map<K, V> found = new LinkedHashMap<>();
-    List<K> here = byOwner.getOrDefault(channel.self(), List.of());
-    for (K key : here) {
-      V value = partition.get(key, Hop.FORWARDED);
-      if (value != null) {
-        found.put(key, value);
-      }
-    }
-    calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call)));
-    Map<K, V> inOrder = new LinkedHashMap<>();
-    for (K key : keys) {
-      V value = found.get(key);
-      if (value != null) {
-        inOrder.put(key, value);
-      }
-    }
-    return inOrder;
+    return bulk.getAll(keys);
   }
 
   /**
@@ -383,62 +360,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
    */
   @Override
   public long deleteAll(Collection<? extends K> keys) {
-    Map<String, List<K>> byOwner = byOwner(keys);
-    Map<String, CompletableFuture<List<Removal>>> calls = new LinkedHashMap<>();
-    byOwner.forEach((owner, owned) -> {
-      if (!ownedHere(owner)) {
-        calls.put(owner, remote.deleteAll(owner, owned, Hop.ROUTED));
-      }
-    });
-    long removed = 0;
-    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
-    for (K key : byOwner.getOrDefault(channel.self(), List.of())) {
-      removed += noteRemoval(key, partition.delete(key, Hop.FORWARDED), copies);
-    }
-    for (Map.Entry<String, CompletableFuture<List<Removal>>> call : calls.entrySet()) {
-      List<K> owned = byOwner.get(call.getKey());
-      List<Removal> removals = Remote.await(call.getKey(), call.getValue());
-      for (int i = 0; i < owned.size(); i++) {
-        removed += noteRemoval(owned.get(i), removals.get(i), copies);
-      }
-    }
-    if (backups > 0 && !copies.isEmpty()) {
-      copyToBackups(copies);
-    }
-    return removed;
-  }
-
-  private static <K, V> long noteRemoval(K key, Removal removal, Map<K, Versioned<V>> copies) {
-    if (removal.version() != null) {
-      copies.put(key, new Versioned<>(removal.version(), null));
-    }
-    return removal.removed() ? 1 : 0;
-  }
-
-  private Map<String, List<K>> byOwner(Collection<? extends K> keys) {
-    Map<String, List<K>> byOwner = new LinkedHashMap<>();
-    for (K key : new LinkedHashSet<>(keys)) {
-      byOwner.computeIfAbsent(partition.ownerOf(key), owner -> new ArrayList<>()).add(key);
-    }
-    return byOwner;
-  }
-
-  /** Copies writes of keys of any owners to their backups: one request per backup. */
-  private void copyToBackups(Map<K, Versioned<V>> copies) {
-    Map<String, Map<K, Versioned<V>>> byBackup = new LinkedHashMap<>();
-    copies.forEach((key, copy) -> partition.backupsOf(key).forEach(
-        backup -> byBackup.computeIfAbsent(backup, b -> new LinkedHashMap<>()).put(key, copy)));
-    byBackup.forEach((backup, batch) -> {
-      try {
-        if (ownedHere(backup)) {
-          partition.apply(batch);
-        } else {
-          remote.copy(backup, batch);
-        }
-      } catch (VelaException unreachable) {
-        LOG.debug("cache '" + cacheName + "' could not copy writes to backup " + backup, unreachable);
-      }
-    });
+    return bulk.deleteAll(keys);
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
  * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
  * {@code increment N COUNT} (COUNT transactions that each add one to the number under key N),
+ * {@code replace N OLD NEW} (compare-and-set), {@code merge N SUFFIX} (appends SUFFIX, or stores it),
  * {@code race MILLIS} (the {@link AtomicWorkload} for that long), {@code startRace} and {@code
  * stopRace} (the same, from one command to the other), {@code claimsOf MEMBER TRIED} (how
  * many of the first TRIED claim keys MEMBER holds, and how many none),
@@ -138,6 +139,8 @@ public final class ClusterNodeMain {
             out.println("ok");
           }
           case "race" -> out.println("ok " + AtomicWorkload.race(cache, cache.inspect().node(), Long.parseLong(word[1])));
+          case "replace" -> out.println("ok " + cache.replace(StockKey.number(Integer.parseInt(word[1])), word[2], word[3]));
+          case "merge" -> out.println("ok " + cache.merge(StockKey.number(Integer.parseInt(word[1])), word[2], String::concat));
           case "startRace" -> {
             // bounded even if the test that started it goes away without stopping it
             race = AtomicWorkload.start(cache, cache.inspect().node(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
