@@ -104,6 +104,22 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     waiting.shutdownNow();
   }
 
+  /**
+   * Stops taking requests that would wait, and lets those under way finish, at most {@code grace}:
+   * when a cache leaves, the other nodes have stopped routing to it, and the requests they sent
+   * before (writes forwarded on to the keys' new owners among them) are answered rather than
+   * dropped, so that their callers learn how they ended. Then {@link #close}.
+   */
+  void closeAfter(Duration grace) {
+    waiting.shutdown();
+    try {
+      waiting.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     if (request.length > 0 && request[0] == Op.RUNS.code()) {

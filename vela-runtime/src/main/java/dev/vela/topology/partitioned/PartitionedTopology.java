@@ -477,7 +477,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       }
       remote.leaving(peers);
     } finally {
-      endpoint.close();
+      endpoint.closeAfter(channel.rpcTimeout());
       channel.close();
       backend.close();
     }
