@@ -236,11 +236,6 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     }
   }
 
-  /** The owner of {@code key} on this node's current ring. */
-  String ownerOf(K key) {
-    return partition.ownerOf(key);
-  }
-
   private boolean ownedHere(String owner) {
     return owner.equals(channel.self());
   }

@@ -12,7 +12,6 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.backend.memory.MemoryBackend;
-import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.FreePorts;
 import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
@@ -30,23 +29,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three nodes in one JVM, each running two partitioned caches at the topology level: {@code
- * atomic} with one backup per key, raced by threads of every node, and {@code trips}, without
- * backups, whose first node counts the requests it sends.
+ * Three nodes in one JVM, each running a partitioned cache with one backup per key at the topology
+ * level, raced by threads of every node with conditional writes.
  */
 class ConditionalWritesTest {
   private static final int NODES = 3;
   private static final InstantSource CLOCK = InstantSource.system();
   private static final List<VelaCluster> clusterNodes = new ArrayList<>();
   private static final List<PartitionedTopology<String, String>> atomic = new ArrayList<>();
-  private static final List<PartitionedTopology<String, String>> trips = new ArrayList<>();
-  private static CountingChannel counted;
 
   @BeforeAll
   static void startNodes() {
@@ -66,36 +61,24 @@ class ConditionalWritesTest {
     clusterNodes.get(0).awaitMembers(new RequiredMembers.Count(NODES), Duration.ofSeconds(30));
     List<CompletableFuture<PartitionedTopology<String, String>>> opening = new ArrayList<>();
     for (VelaCluster node : clusterNodes) {
-      opening.add(CompletableFuture.supplyAsync(() -> open(node, "atomic", "1", false)));
+      opening.add(CompletableFuture.supplyAsync(() -> open(node, "atomic")));
     }
     opening.forEach(open -> atomic.add(open.join()));
-    opening.clear();
-    for (int i = 0; i < NODES; i++) {
-      VelaCluster node = clusterNodes.get(i);
-      boolean count = i == 0;
-      opening.add(CompletableFuture.supplyAsync(() -> open(node, "trips", "0", count)));
-    }
-    opening.forEach(open -> trips.add(open.join()));
   }
 
-  static PartitionedTopology<String, String> open(VelaCluster node, String name, String backups, boolean count) {
-    CacheConfig config = new CacheConfig(name, Backend.MEMORY, Map.of(), Topology.PARTITIONED, Map.of("backups", backups),
+  static PartitionedTopology<String, String> open(VelaCluster node, String name) {
+    CacheConfig config = new CacheConfig(name, Backend.MEMORY, Map.of(), Topology.PARTITIONED, Map.of("backups", "1"),
         Durations.INFINITE, -1, EvictionPolicy.TTL_ONLY, true, Duration.ofSeconds(5), true, List.of("vela", "cache"),
         Durations.INFINITE, false, Duration.ofSeconds(60));
     BackendContext<String, String> context = new BackendContext<>(
         config, new CacheTypes<>(TestCodecs.string(), TestCodecs.string()), CLOCK, (key, value, cause) -> {}, error -> {});
     MemoryBackend<String, String> backend = MemoryBackend.unbounded(CLOCK, (key, value, cause) -> {});
-    return PartitionedTopology.open(context, backend, () -> CacheStats.EMPTY, node.settings(),
-        endpointFor -> node.join(name, channel -> {
-          CacheChannel seen = count ? counted = new CountingChannel(channel) : channel;
-          return endpointFor.apply(seen);
-        }));
+    return PartitionedTopology.open(context, backend, () -> CacheStats.EMPTY, node);
   }
 
   @AfterAll
   static void stopNodes() {
     atomic.forEach(PartitionedTopology::close);
-    trips.forEach(PartitionedTopology::close);
     clusterNodes.forEach(VelaCluster::close);
   }
 
@@ -186,63 +169,6 @@ class ConditionalWritesTest {
     assertThat(writer.write("cas", WriteCondition.present(), EntryUpdate.delete()).applied()).isTrue();
     assertThat(atomic.get(2).get("cas")).isNull();
     assertThat(writer.write("cas", WriteCondition.present(), EntryUpdate.delete()).applied()).isFalse();
-  }
-
-  @Test
-  void getAllAndDeleteAllSendOneRequestPerOtherOwner() {
-    PartitionedTopology<String, String> first = trips.get(0);
-    List<String> keys = IntStream.range(0, 100).mapToObj(i -> "bulk-" + i).toList();
-    for (String key : keys) {
-      trips.get(1).put(key, "v-" + key, StoredEntry.NO_EXPIRY, Set.of());
-    }
-    long others = keys.stream().map(key -> first.ownerOf(key)).distinct()
-        .filter(owner -> !owner.equals(first.node())).count();
-    assertThat(others).isEqualTo(NODES - 1); // 100 keys land on every node
-
-    long before = counted.sent(Op.GET_ALL);
-    long allBefore = counted.keyRequests();
-    List<String> asked = new ArrayList<>(keys);
-    asked.add("bulk-absent");
-    Map<String, String> found = first.getAll(asked);
-    assertThat(counted.sent(Op.GET_ALL) - before).isEqualTo(others);
-    assertThat(counted.keyRequests() - allBefore).isEqualTo(others);
-    assertThat(found).hasSize(100).containsEntry("bulk-7", "v-bulk-7").doesNotContainKey("bulk-absent");
-    assertThat(List.copyOf(found.keySet())).isEqualTo(keys); // in the order asked
-
-    long deletesBefore = counted.keyRequests();
-    assertThat(first.deleteAll(keys.subList(0, 50))).isEqualTo(50);
-    assertThat(counted.keyRequests() - deletesBefore).isEqualTo(others);
-    assertThat(trips.get(2).getAll(keys)).hasSize(50);
-    assertThat(first.deleteAll(keys)).isEqualTo(50);
-  }
-
-  @Test
-  void eachConditionalWriteToARemoteOwnerIsOneRequest() {
-    PartitionedTopology<String, String> first = trips.get(0);
-    String key = IntStream.range(0, 1000).mapToObj(i -> "trip-" + i)
-        .filter(k -> !first.ownerOf(k).equals(first.node())).findFirst().orElseThrow();
-    first.put(key, "1", StoredEntry.NO_EXPIRY, Set.of());
-
-    assertThat(requests(() -> first.write(key, WriteCondition.absent(), put("x")))).isEqualTo(1); // putIfAbsent
-    assertThat(requests(() -> first.write(key, WriteCondition.present(), put("2")))).isEqualTo(1); // replace
-    assertThat(requests(() -> first.write(key, WriteCondition.valueEquals("2"), put("3")))).isEqualTo(1); // replace(k, old, new)
-    assertThat(requests(() -> first.write(key, WriteCondition.always(), put("4")))).isEqualTo(1); // getAndPut
-    assertThat(requests(() -> first.write(key, WriteCondition.valueEquals("4"), EntryUpdate.delete()))).isEqualTo(1);
-    first.put(key, "5", StoredEntry.NO_EXPIRY, Set.of());
-    assertThat(requests(() -> first.write(key, WriteCondition.always(), EntryUpdate.delete()))).isEqualTo(1); // getAndDelete
-    first.put(key, "6", StoredEntry.NO_EXPIRY, Set.of());
-    assertThat(requests(() -> {
-      String seen = first.get(key);
-      first.write(key, WriteCondition.valueEquals(seen), put(Long.toString(Long.parseLong(seen) + 1)));
-    })).isEqualTo(2); // merge: a read, then a conditional write
-    assertThat(requests(() -> first.put(key, "8", StoredEntry.NO_EXPIRY, Set.of()))).isEqualTo(1);
-    assertThat(trips.get(2).get(key)).isEqualTo("8");
-  }
-
-  private static long requests(Runnable operation) {
-    long before = counted.keyRequests();
-    operation.run();
-    return counted.keyRequests() - before;
   }
 
   private static EntryUpdate<String> put(String value) {
