@@ -123,6 +123,22 @@ final class Membership {
     answers.answer(member, this::inRing, answer);
   }
 
+  /**
+   * The cache on {@code member} has closed and handed its keys over: the ring leaves it out from
+   * now on, and this node moves its keys for that ring, as after a view change. A handover for the
+   * ring before stops when the ring changes, so without this one keys it had not sent yet would
+   * stay here, where the new ring does not look for them.
+   */
+  void departed(String member) {
+    if (routing.depart(member)) {
+      claims.retainHolders(routing.ring().members());
+      run(() -> {
+        handoverAttempt = 0;
+        handOver(routing.ring());
+      });
+    }
+  }
+
   /** Stops following views: the cache is closing. Held answers go out now. */
   void close() {
     steps.shutdownNow();

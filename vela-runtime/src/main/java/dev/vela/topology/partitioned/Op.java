@@ -59,7 +59,12 @@ enum Op {
   /** The values of several keys of one owner. */
   GET_ALL(20),
   /** Remove several keys of one owner; the answer gives each removal's version. */
-  DELETE_ALL(21);
+  DELETE_ALL(21),
+  /**
+   * The entry of a key with the version of its latest write here, from the receiver's backend
+   * alone: a new owner reads it before it applies a conditional write to a key still on its way.
+   */
+  HELD(22);
 
   private static final Op[] BY_CODE = new Op[32];
 

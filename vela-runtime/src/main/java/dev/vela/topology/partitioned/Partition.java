@@ -302,8 +302,13 @@ final class Partition<K, V> {
       }
       StoredEntry<V> current = backend.entry(key);
       if (current == null && holder != null && !versions.isRemoved(key)) {
-        // its copy cannot arrive meanwhile: applying it takes this lock, and its sender forgets it only once applied
-        current = remote.entry(holder, key, Hop.DIRECT);
+        // its copy cannot arrive meanwhile: applying it takes this lock, and its sender forgets it only once
+        // applied; the write below gets a later version than the holder's, so that copy cannot replace it
+        Versioned<V> held = remote.held(holder, key);
+        if (held != null) {
+          clock.observe(held.version().stamp());
+          current = held.entry();
+        }
       }
       if (!condition.test(current)) {
         return new OwnerWrite<>(false, current, null, null);
@@ -398,6 +403,20 @@ final class Partition<K, V> {
         lock.unlock();
       }
     });
+  }
+
+  /**
+   * The entry of {@code key} here with the version of the write that left it, for a new owner that
+   * has not received the key yet; null when this node knows no write of it.
+   */
+  Versioned<V> held(K key) {
+    // no key lock: it is answered on a network thread, and the asker holds its own lock of the key
+    Version version = versions.versionOf(key);
+    StoredEntry<V> entry = backend.entry(key);
+    if (version == null && entry == null) {
+      return null;
+    }
+    return new Versioned<>(version != null ? version : oldestVersion(), entry);
   }
 
   /** The version of the latest write of {@code key} applied here; a key stored without one gets the oldest. */

@@ -285,6 +285,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         }
         remote.writeAnswer(out, done);
       }
+      case HELD -> remote.writeHeld(out, partition.held(wire.readKey(in)));
       case GET_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         for (K key : remote.readKeys(in)) {
@@ -315,10 +316,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       // message of a cache that has closed since, overtaken by its LEAVING; a cache that starts
       // again says so itself (RUNS) before it hands anything over
       case HANDOVER_DONE -> routing.handoverDone(from, in.readString());
-      case LEAVING -> {
-        routing.depart(from);
-        partition.claims().retainHolders(routing.ring().members());
-      }
+      case LEAVING -> membership.departed(from);
       case RELEASE -> {
         in.readUnsignedByte();
         partition.release(wire.readKey(in));

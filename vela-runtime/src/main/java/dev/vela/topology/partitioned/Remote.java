@@ -93,6 +93,33 @@ final class Remote<K, V> {
     return new OwnerWrite<>(result.applied(), result.previous(), version, after);
   }
 
+  /**
+   * The entry of {@code key} on {@code member}, from its backend alone, with the version of the
+   * write that left it there (null when it knows none).
+   */
+  Versioned<V> held(String member, K key) {
+    CodecOutput out = Op.HELD.request();
+    wire.writeKey(out, key);
+    CodecInput in = call(member, out.toByteArray());
+    if (!in.readBoolean()) {
+      return null;
+    }
+    Version version = Version.read(in);
+    return new Versioned<>(version, in.readBoolean() ? wire.readEntry(in) : null);
+  }
+
+  /** Writes the answer to a HELD request. */
+  void writeHeld(CodecOutput out, Versioned<V> held) {
+    out.writeBoolean(held != null);
+    if (held != null) {
+      held.version().write(out);
+      out.writeBoolean(held.entry() != null);
+      if (held.entry() != null) {
+        wire.writeEntry(out, held.entry());
+      }
+    }
+  }
+
   /** Reads the condition and update of a WRITE request, after its key. */
   WriteCondition<V> readCondition(CodecInput in) {
     return writes.readCondition(in);
