@@ -265,10 +265,10 @@ final class Partition<K, V> {
   /**
    * Applies a conditional write as the key's owner (or forwards it there): under the key's lock,
    * tests {@code condition} against the entry here and, when it holds, applies {@code update} with
-   * a new version. While keys move, an entry this node does not hold yet is read from the node that
-   * may still hold it (the previous owner, or the owner this node's ring names when a request was
-   * forwarded here), so the condition sees the key's real state; a later copy from that node is
-   * older than this write and is dropped. A node that is leaving applies nothing itself: its
+   * a new version. While keys move, the entry is read with its version from the node that may
+   * still hold it (the previous owner, or the owner this node's ring names when a request was
+   * forwarded here) and the newer of that and this node's copy is the one tested, so the condition
+   * sees the key's real state; a later copy from that node is older than this write and is dropped. A node that is leaving applies nothing itself: its
    * handover may have passed the key already, so the write goes on to the owner on the ring
    * without it.
    *
@@ -301,11 +301,13 @@ final class Partition<K, V> {
         return null;
       }
       StoredEntry<V> current = backend.entry(key);
-      if (current == null && holder != null && !versions.isRemoved(key)) {
-        // its copy cannot arrive meanwhile: applying it takes this lock, and its sender forgets it only once
-        // applied; the write below gets a later version than the holder's, so that copy cannot replace it
+      if (holder != null) {
+        // the holder's copy may be newer than this node's (none, or a backup's that a write has
+        // passed); its handover copy cannot arrive meanwhile, since applying it takes this lock,
+        // and the holder forgets the key only once that copy is applied. The write below gets a
+        // later version than the holder's, so the late copy cannot replace it.
         Versioned<V> held = remote.held(holder, key);
-        if (held != null) {
+        if (held != null && held.version().isAfter(versions.versionOf(key))) {
           clock.observe(held.version().stamp());
           current = held.entry();
         }
