@@ -171,7 +171,8 @@ public interface Cache<K, V> extends AutoCloseable {
    * Returns the live values of {@code keys}: a new map, in the order of {@code keys}, holding only the
    * keys that have a live entry. Each key counts as a hit or a miss in {@link #stats()}, as a {@link
    * #get} would. A distributed cache asks every owner for its keys at once, one request per owner, so
-   * the keys need not share an owner.
+   * the keys need not share an owner. Not atomic as a whole: each key is read as a {@code get} would
+   * read it, so writes made while it runs may be seen for some keys and not for others.
    */
   Map<K, V> getAll(Collection<? extends K> keys);
 

@@ -38,9 +38,17 @@ public sealed interface EntryUpdate<V> permits EntryUpdate.Put, EntryUpdate.Dele
 
     @Override
     public StoredEntry<V> apply(StoredEntry<V> current) {
-      long expiry = keepExpiry && current != null ? current.expiresAtMillis() : expiresAtMillis;
-      Set<String> newTags = keepTags && current != null ? current.tags() : tags;
-      return new StoredEntry<>(value, expiry, newTags);
+      return new StoredEntry<>(value, expiryAfter(current), tagsAfter(current));
+    }
+
+    /** The expiry of the entry after this update, given the live one ({@code null} when absent). */
+    public long expiryAfter(StoredEntry<V> current) {
+      return keepExpiry && current != null ? current.expiresAtMillis() : expiresAtMillis;
+    }
+
+    /** The tags of the entry after this update, given the live one ({@code null} when absent). */
+    public Set<String> tagsAfter(StoredEntry<V> current) {
+      return keepTags && current != null ? current.tags() : tags;
     }
   }
 

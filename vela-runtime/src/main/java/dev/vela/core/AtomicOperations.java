@@ -39,6 +39,11 @@ import java.util.function.BiFunction;
  * @param <V> the value type
  */
 abstract class AtomicOperations<K, V> implements Cache<K, V> {
+  // the conditions without a value, made once: a write then allocates no condition
+  private static final WriteCondition<?> ALWAYS = WriteCondition.always();
+  private static final WriteCondition<?> ABSENT = WriteCondition.absent();
+  private static final WriteCondition<?> PRESENT = WriteCondition.present();
+  private static final EntryUpdate<?> REMOVAL = EntryUpdate.delete();
 
   /** Where entries live: the whole cache's topology, or its node-local variant. */
   abstract CacheTopology<K, V> topology();
@@ -69,8 +74,11 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     Objects.requireNonNull(value, "value must not be null");
     Objects.requireNonNull(options, "options must not be null");
     checkOpen();
-    EntryUpdate<V> update = EntryUpdate.put(value, expiryTimes().expiryFor(options), options.tagSet());
-    return write(key, WriteCondition.absent(), update).applied();
+    // the default options without asking them, as put does: their time to live is an Optional
+    EntryUpdate<V> update = options == PutOptions.defaults()
+        ? EntryUpdate.put(value, expiryTimes().defaultExpiry(), Set.of())
+        : EntryUpdate.put(value, expiryTimes().expiryFor(options), options.tagSet());
+    return write(key, absent(), update).applied();
   }
 
   @Override
@@ -78,7 +86,7 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     checkKey(key);
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
-    return write(key, WriteCondition.present(), keeping(value)).applied();
+    return write(key, present(), keeping(value)).applied();
   }
 
   @Override
@@ -95,7 +103,7 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     checkKey(key);
     Objects.requireNonNull(expected, "expected must not be null");
     checkOpen();
-    return write(key, WriteCondition.valueEquals(expected), EntryUpdate.delete()).applied();
+    return write(key, WriteCondition.valueEquals(expected), removal()).applied();
   }
 
   @Override
@@ -104,14 +112,14 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     Objects.requireNonNull(value, "value must not be null");
     checkOpen();
     EntryUpdate<V> update = EntryUpdate.put(value, expiryTimes().defaultExpiry(), Set.of());
-    return valueOf(write(key, WriteCondition.always(), update).previous());
+    return valueOf(write(key, always(), update).previous());
   }
 
   @Override
   public Optional<V> getAndDelete(K key) {
     checkKey(key);
     checkOpen();
-    return valueOf(write(key, WriteCondition.always(), EntryUpdate.delete()).previous());
+    return valueOf(write(key, always(), removal()).previous());
   }
 
   @Override
@@ -171,9 +179,9 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
    */
   private WriteResult<V> writeResult(K key, StoredEntry<V> seen, V result) {
     if (result == null) {
-      return seen == null ? null : write(key, WriteCondition.valueEquals(seen.value()), EntryUpdate.delete());
+      return seen == null ? null : write(key, WriteCondition.valueEquals(seen.value()), removal());
     }
-    WriteCondition<V> unchanged = seen == null ? WriteCondition.absent() : WriteCondition.valueEquals(seen.value());
+    WriteCondition<V> unchanged = seen == null ? absent() : WriteCondition.valueEquals(seen.value());
     return write(key, unchanged, keeping(result));
   }
 
@@ -224,7 +232,7 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     }
     checkOpen();
     long expiresAt = expiryTimes().expiryFor(PutOptions.ttl(ttl));
-    return write(key, WriteCondition.present(), new EntryUpdate.Expire<>(expiresAt)).applied();
+    return write(key, present(), new EntryUpdate.Expire<>(expiresAt)).applied();
   }
 
   /** Stores {@code value}, keeping a live entry's expiry and tags; a new entry gets the defaults. */
@@ -251,6 +259,26 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
       }
     }
     return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> WriteCondition<V> always() {
+    return (WriteCondition<V>) ALWAYS;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> WriteCondition<V> absent() {
+    return (WriteCondition<V>) ABSENT;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> WriteCondition<V> present() {
+    return (WriteCondition<V>) PRESENT;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> EntryUpdate<V> removal() {
+    return (EntryUpdate<V>) REMOVAL;
   }
 
   private static <V> Optional<V> valueOf(StoredEntry<V> entry) {

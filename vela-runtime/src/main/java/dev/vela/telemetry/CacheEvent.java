@@ -29,8 +29,9 @@ public sealed interface CacheEvent {
   String operation();
 
   /**
-   * A read that counts as a hit or a miss: {@code get}, {@code getOrThrow}, and the lookup that
-   * starts {@code getOrFetch}.
+   * A read that counts as a hit or a miss: {@code get}, {@code getOrThrow}, the lookup that starts
+   * {@code getOrFetch}, and each key of a {@code getAll}, which reports one event per key, each with
+   * the duration of the whole call.
    *
    * @param cacheName the cache's name
    * @param key the key read

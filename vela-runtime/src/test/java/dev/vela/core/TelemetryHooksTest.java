@@ -56,6 +56,19 @@ class TelemetryHooksTest {
   }
 
   @Test
+  void getAllReportsAHitOrAMissPerKey() {
+    cache.put("a", "1");
+    cache.put("b", "2");
+    events.clear();
+
+    cache.getAll(List.of("a", "nope", "b"));
+
+    assertThat(events).allSatisfy(e -> assertThat(e).isInstanceOf(CacheEvent.Get.class));
+    assertThat(events).extracting(e -> ((CacheEvent.Get) e).key()).containsExactly("a", "nope", "b");
+    assertThat(summary()).containsExactly("get:hit", "get:miss", "get:hit");
+  }
+
+  @Test
   void putsReportTheirTimeToLiveAndTags() {
     cache.put("default", "v");
     cache.put("own", "v", PutOptions.ttl(Duration.ofSeconds(30)).withTags("a", "b"));

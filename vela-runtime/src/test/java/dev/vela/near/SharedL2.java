@@ -4,7 +4,10 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.ChangeListener;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.topology.CacheTopology;
 import java.time.InstantSource;
@@ -117,6 +120,21 @@ final class SharedL2 {
     @Override
     public boolean delete(String key) {
       return backend.delete(key);
+    }
+
+    @Override
+    public WriteResult<String> write(String key, WriteCondition<String> condition, EntryUpdate<String> update) {
+      return backend.write(key, condition, update);
+    }
+
+    @Override
+    public Map<String, String> getAll(Collection<? extends String> keys) {
+      return backend.getAll(keys);
+    }
+
+    @Override
+    public long deleteAll(Collection<? extends String> keys) {
+      return backend.deleteAll(keys);
     }
 
     @Override

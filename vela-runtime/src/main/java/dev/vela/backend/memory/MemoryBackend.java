@@ -127,7 +127,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return null;
     }
     StoredEntry<V> entry = toEntry(visible);
-    if (entry.isExpiredAt(clock.millis())) {
+    if (!entry.neverExpires() && entry.isExpiredAt(clock.millis())) { // most entries spare the clock
       expire(key, (Node<?>) visible);
       return null;
     }
@@ -290,7 +290,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       Object stored = map.get(key);
       Object visible = PendingNode.visibleOf(stored);
       StoredEntry<V> current = visible == null ? null : toEntry(visible);
-      if (current != null && current.isExpiredAt(clock.millis())) {
+      if (current != null && !current.neverExpires() && current.isExpiredAt(clock.millis())) {
         if (stored == visible) {
           expire(key, (Node<?>) visible); // then look again: the slot is empty, or another writer filled it
           continue;
@@ -300,24 +300,40 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       if (!condition.test(current)) {
         return new WriteResult<>(false, current);
       }
-      StoredEntry<V> next = update.apply(current);
-      if (next == null) {
-        if (stored == null || map.remove(key, stored)) {
-          reconcileTags(key, stored, null);
-          return new WriteResult<>(true, current);
-        }
-        continue;
-      }
-      Set<String> tags = Node.tagsOrNull(next.tags());
-      noteExpiry(next.expiresAtMillis());
-      Object replacement = Node.unbounded(next.value(), next.expiresAtMillis(), tags);
-      noteNode(replacement);
+      Object replacement = unboundedAfter(update, current);
       // equal bare values are equal entries (no expiry, no tags), so a swap over an equal one is right
-      if (stored == null ? map.putIfAbsent(key, replacement) == null : map.replace(key, stored, replacement)) {
-        reconcileTags(key, stored, tags);
+      boolean swapped = replacement == null
+          ? stored == null || map.remove(key, stored)
+          : stored == null ? map.putIfAbsent(key, replacement) == null : map.replace(key, stored, replacement);
+      if (swapped) {
+        reconcileTags(key, stored, Node.tagsOf(replacement));
         return new WriteResult<>(true, current);
       }
     }
+  }
+
+  /** What an unbounded map holds after {@code update} of {@code current}; null when it removes the entry. */
+  private Object unboundedAfter(EntryUpdate<V> update, StoredEntry<V> current) {
+    V value;
+    long expiresAt;
+    Set<String> tags;
+    if (update instanceof EntryUpdate.Put<V> put) { // the common update, stored without an entry in between
+      value = put.value();
+      expiresAt = put.expiryAfter(current);
+      tags = put.tagsAfter(current);
+    } else {
+      StoredEntry<V> next = update.apply(current);
+      if (next == null) {
+        return null;
+      }
+      value = next.value();
+      expiresAt = next.expiresAtMillis();
+      tags = next.tags();
+    }
+    noteExpiry(expiresAt);
+    Object replacement = Node.unbounded(value, expiresAt, Node.tagsOrNull(tags));
+    noteNode(replacement);
+    return replacement;
   }
 
   @Override
