@@ -128,6 +128,42 @@ class RoundTripsTest {
     cache.deleteAll(remote);
   }
 
+  @Test
+  void conditionalWritesCostAboutWhatAPutCostsAndMergeAboutTwoReads() {
+    String key = remoteKey();
+    cache.put(key, 0L);
+    int rounds = 300;
+    long[] puts = new long[rounds];
+    long[] gets = new long[rounds];
+    long[] putIfAbsents = new long[rounds];
+    long[] replaces = new long[rounds];
+    long[] merges = new long[rounds];
+    for (int round = 0; round < rounds; round++) {
+      long t0 = System.nanoTime();
+      cache.put(key, (long) round);
+      long t1 = System.nanoTime();
+      assertThat(cache.get(key)).contains((long) round);
+      long t2 = System.nanoTime();
+      assertThat(cache.putIfAbsent(key, -1L)).isFalse();
+      long t3 = System.nanoTime();
+      assertThat(cache.replace(key, (long) round, round + 1L)).isTrue();
+      long t4 = System.nanoTime();
+      assertThat(cache.merge(key, 1L, Long::sum)).isEqualTo(round + 2L);
+      long t5 = System.nanoTime();
+      puts[round] = t1 - t0;
+      gets[round] = t2 - t1;
+      putIfAbsents[round] = t3 - t2;
+      replaces[round] = t4 - t3;
+      merges[round] = t5 - t4;
+    }
+    // printed for the record, as medians; timing bounds would fail whenever other work shares the machine
+    System.out.printf(Locale.ROOT, "remote key, medians: put %d us, get %d us, putIfAbsent %d us (%.2fx put),"
+        + " replace(k, old, new) %d us (%.2fx put), merge %d us (%.2fx get)%n",
+        median(puts) / 1000, median(gets) / 1000, median(putIfAbsents) / 1000,
+        (double) median(putIfAbsents) / median(puts), median(replaces) / 1000,
+        (double) median(replaces) / median(puts), median(merges) / 1000, (double) median(merges) / median(gets));
+  }
+
   private static long median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
