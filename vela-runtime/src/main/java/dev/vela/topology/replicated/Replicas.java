@@ -40,6 +40,8 @@ final class Replicas<K, V> {
   private static final int LOCKED = 0;
   private static final int HELD = 1;
   private static final int NOT_HOLDER = 2;
+  /** How many times a greeting is sent to a member that does not answer in time. */
+  private static final int HELLO_ATTEMPTS = 3;
 
   private final String cacheName;
   private final CacheChannel channel;
@@ -245,11 +247,38 @@ final class Replicas<K, V> {
    *     it does not run the cache or did not answer
    */
   CompletableFuture<Boolean> hello(String member, boolean established) {
+    return hello(member, established, HELLO_ATTEMPTS);
+  }
+
+  /**
+   * {@link #hello}, asking again when {@code member} did not answer in time while it stays in the
+   * view: a busy node that runs the cache would otherwise be taken for one that does not, and this
+   * node would start without its contents and send it no writes.
+   */
+  private CompletableFuture<Boolean> hello(String member, boolean established, int attempts) {
     CodecOutput out = ReplicaOp.HELLO.request();
     out.writeBoolean(established);
     return channel.probe(member, out.toByteArray(), channel.rpcTimeout())
         .thenApply(reply -> Reply.read(member, reply).readBoolean())
-        .exceptionally(notRunning -> null);
+        .handle((hasContents, failure) -> {
+          if (failure == null) {
+            return CompletableFuture.completedFuture(hasContents);
+          }
+          if (attempts > 1 && timedOut(failure) && channel.members().contains(member)) {
+            return hello(member, established, attempts - 1);
+          }
+          return CompletableFuture.<Boolean>completedFuture(null); // it does not run the cache, or is gone
+        })
+        .thenCompose(answer -> answer);
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
