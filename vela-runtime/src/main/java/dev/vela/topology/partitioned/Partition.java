@@ -292,6 +292,24 @@ final class Partition<K, V> {
     return done;
   }
 
+  /**
+   * The key's entry and version on {@code holder}; null when it holds none, or when it cannot be
+   * asked because it has left this node's ring since: a cache leaves only once it has handed its
+   * keys over, so they are here.
+   *
+   * @throws VelaException when a holder still in the ring cannot be asked
+   */
+  private Versioned<V> heldBy(String holder, K key) {
+    try {
+      return remote.held(holder, key);
+    } catch (VelaException unreachable) {
+      if (routing.ring().contains(holder)) {
+        throw unreachable;
+      }
+      return null;
+    }
+  }
+
   /** The write of {@link #write} under the key's lock; null, with nothing done, when this node is leaving. */
   private OwnerWrite<V> writeUnlessLeaving(K key, WriteCondition<V> condition, EntryUpdate<V> update, String holder) {
     ReentrantLock lock = stripe(key);
@@ -306,7 +324,7 @@ final class Partition<K, V> {
         // passed); its handover copy cannot arrive meanwhile, since applying it takes this lock,
         // and the holder forgets the key only once that copy is applied. The write below gets a
         // later version than the holder's, so the late copy cannot replace it.
-        Versioned<V> held = remote.held(holder, key);
+        Versioned<V> held = heldBy(holder, key);
         if (held != null && held.version().isAfter(versions.versionOf(key))) {
           clock.observe(held.version().stamp());
           current = held.entry();
