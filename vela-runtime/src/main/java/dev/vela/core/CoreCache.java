@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * <p>{@link #local()} is a second instance over the topology's node-local variant that shares
  * everything else (stats, locks, fetches, lifecycle) with the cache it came from.
  *
- * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow} and {@code getOrFetch};
- * {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
+ * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow}, {@code getOrFetch} and
+ * {@code getAll}; {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
  * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
  * The atomic per-key operations and bulk calls are inherited from {@link AtomicOperations}.
  */
