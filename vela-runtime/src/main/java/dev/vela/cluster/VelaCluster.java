@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -58,6 +59,7 @@ public final class VelaCluster implements AutoCloseable {
   private final ExecutorService replays;
   private final CacheEndpoints endpoints;
   private final Object viewLock = new Object();
+  private final LongAdder requestsSent = new LongAdder();
   private volatile List<String> members = List.of();
   private volatile Map<String, Address> addresses = Map.of();
   private volatile boolean closed;
@@ -208,6 +210,14 @@ public final class VelaCluster implements AutoCloseable {
     return formation.describe();
   }
 
+  /**
+   * How many requests the caches of this node have sent to other nodes since it started, each a
+   * round trip: a figure for diagnostics, and for counting what an operation costs.
+   */
+  public long requestsSent() {
+    return requestsSent.sum();
+  }
+
   /** The JGroups channel under this node, for tests in this package that inject network faults. */
   JChannel jgroupsChannel() {
     return channel;
@@ -228,6 +238,7 @@ public final class VelaCluster implements AutoCloseable {
    * there for the cache to start (see {@link CacheEndpoints}).
    */
   CompletableFuture<byte[]> call(String cacheName, String member, byte[] request, Duration timeout, boolean probe) {
+    requestsSent.increment();
     Address target = addresses.get(member);
     if (target == null || closed) {
       return CompletableFuture.failedFuture(new VelaException(

@@ -1,5 +1,6 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.cluster.TransactionLocks;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,6 +121,22 @@ final class Membership {
       return;
     }
     answers.answer(member, this::inRing, answer);
+  }
+
+  /**
+   * The cache on {@code member} has closed and handed its keys over: the ring leaves it out from
+   * now on, and this node moves its keys for that ring, as after a view change. A handover for the
+   * ring before stops when the ring changes, so without this one keys it had not sent yet would
+   * stay here, where the new ring does not look for them.
+   */
+  void departed(String member) {
+    if (routing.depart(member)) {
+      claims.retainHolders(routing.ring().members());
+      run(() -> {
+        handoverAttempt = 0;
+        handOver(routing.ring());
+      });
+    }
   }
 
   /** Stops following views: the cache is closing. Held answers go out now. */

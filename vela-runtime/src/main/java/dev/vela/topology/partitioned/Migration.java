@@ -65,10 +65,15 @@ final class Migration<K, V> {
     }
     Batches batches = new Batches(ring, current);
     try (Stream<Map.Entry<K, StoredEntry<V>>> entries = backend.entries()) {
+      int walked = 0;
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext() && !batches.superseded; ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
         K key = entry.getKey();
         batches.add(key, new Versioned<>(partition.versionToHandOver(key), entry.getValue()));
+        if (++walked % BATCH == 0 && !current.getAsBoolean()) {
+          // a walk that sends little (most keys stay here) makes way too, not only between batches
+          batches.superseded = true;
+        }
       }
     }
     partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));

@@ -1,10 +1,13 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.cluster.TransactionLocks;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.VelaException;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
@@ -160,7 +163,7 @@ final class Partition<K, V> {
     if (value != null || versions.isRemoved(key)) {
       return value;
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous == null) {
       return null;
     }
@@ -181,7 +184,7 @@ final class Partition<K, V> {
     if (entry != null || versions.isRemoved(key)) {
       return entry;
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous == null) {
       return null;
     }
@@ -250,13 +253,101 @@ final class Partition<K, V> {
     } finally {
       lock.unlock();
     }
-    String previous = previousOwner(key);
+    String previous = holderElsewhere(key, owner);
     if (previous != null) {
       // the old owner may still hold it and would hand it over later
       Removal there = quietly(() -> remote.delete(previous, key, Hop.DIRECT));
       removed |= there != null && there.removed();
     }
     return new Removal(removed, version);
+  }
+
+  /**
+   * Applies a conditional write as the key's owner (or forwards it there): under the key's lock,
+   * tests {@code condition} against the entry here and, when it holds, applies {@code update} with
+   * a new version. While keys move, the entry is read with its version from the node that may
+   * still hold it (the previous owner, or the owner this node's ring names when a request was
+   * forwarded here) and the newer of that and this node's copy is the one tested, so the condition
+   * sees the key's real state; a later copy from that node is older than this write and is dropped. A node that is leaving applies nothing itself: its
+   * handover may have passed the key already, so the write goes on to the owner on the ring
+   * without it.
+   *
+   * @throws VelaException when the node that may hold the key cannot be asked: the write did not apply
+   */
+  OwnerWrite<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
+    String owner = ownerOf(key);
+    if (!owner.equals(self) && (hop == Hop.ROUTED || routing.isLeaving())) {
+      return remote.write(owner, key, condition, update, Hop.FORWARDED);
+    }
+    pruneVersionsIfDue();
+    String holder = holderElsewhere(key, owner);
+    OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
+    if (done == null) {
+      // the leave began since the check above: its handover may take the key now
+      return remote.write(ownerOf(key), key, condition, update, Hop.FORWARDED);
+    }
+    if (done.changed() && done.after() == null && holder != null) {
+      quietly(() -> remote.delete(holder, key, Hop.DIRECT)); // as delete does: it would hand the key over later
+    }
+    return done;
+  }
+
+  /**
+   * The key's entry and version on {@code holder}; null when it holds none, or when it cannot be
+   * asked because it has left this node's ring since: a cache leaves only once it has handed its
+   * keys over, so they are here.
+   *
+   * @throws VelaException when a holder still in the ring cannot be asked
+   */
+  private Versioned<V> heldBy(String holder, K key) {
+    try {
+      return remote.held(holder, key);
+    } catch (VelaException unreachable) {
+      if (routing.ring().contains(holder)) {
+        throw unreachable;
+      }
+      return null;
+    }
+  }
+
+  /** The write of {@link #write} under the key's lock; null, with nothing done, when this node is leaving. */
+  private OwnerWrite<V> writeUnlessLeaving(K key, WriteCondition<V> condition, EntryUpdate<V> update, String holder) {
+    ReentrantLock lock = stripe(key);
+    lock.lock();
+    try {
+      if (routing.isLeaving()) {
+        return null;
+      }
+      StoredEntry<V> current = backend.entry(key);
+      if (holder != null) {
+        // the holder's copy may be newer than this node's (none, or a backup's that a write has
+        // passed); its handover copy cannot arrive meanwhile, since applying it takes this lock,
+        // and the holder forgets the key only once that copy is applied. The write below gets a
+        // later version than the holder's, so the late copy cannot replace it.
+        Versioned<V> held = heldBy(holder, key);
+        if (held != null && held.version().isAfter(versions.versionOf(key))) {
+          clock.observe(held.version().stamp());
+          current = held.entry();
+        }
+      }
+      if (!condition.test(current)) {
+        return new OwnerWrite<>(false, current, null, null);
+      }
+      StoredEntry<V> after = update.apply(current);
+      if (current == null && after == null) {
+        return new OwnerWrite<>(true, null, null, null); // nothing to remove or change
+      }
+      Version version = nextVersion();
+      if (after == null) {
+        backend.delete(key);
+      } else {
+        backend.put(key, after.value(), after.expiresAtMillis(), after.tags());
+      }
+      versions.noteWrite(key, version, after == null);
+      return new OwnerWrite<>(true, current, version, after);
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Version nextVersion() {
@@ -332,6 +423,20 @@ final class Partition<K, V> {
         lock.unlock();
       }
     });
+  }
+
+  /**
+   * The entry of {@code key} here with the version of the write that left it, for a new owner that
+   * has not received the key yet; null when this node knows no write of it.
+   */
+  Versioned<V> held(K key) {
+    // no key lock: it is answered on a network thread, and the asker holds its own lock of the key
+    Version version = versions.versionOf(key);
+    StoredEntry<V> entry = backend.entry(key);
+    if (version == null && entry == null) {
+      return null;
+    }
+    return new Versioned<>(version != null ? version : oldestVersion(), entry);
   }
 
   /** The version of the latest write of {@code key} applied here; a key stored without one gets the oldest. */
@@ -420,6 +525,16 @@ final class Partition<K, V> {
    */
   boolean answersAlone(K key) {
     return ownerOf(key).equals(self) && previousOwner(key) == null;
+  }
+
+  /**
+   * The node that may still hold {@code key} when this node, serving it, does not: the previous
+   * owner while keys move, or, for a request forwarded here although this node's ring names
+   * {@code owner} (the sender's ring is ahead: {@code owner} is leaving, or a view is on its way),
+   * that owner, which hands the key here. Null when no other node may hold it.
+   */
+  private String holderElsewhere(K key, String owner) {
+    return owner.equals(self) ? previousOwner(key) : owner;
   }
 
   private String previousOwner(K key) {

@@ -104,6 +104,22 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     waiting.shutdownNow();
   }
 
+  /**
+   * Stops taking requests that would wait, and lets those under way finish, at most {@code grace}:
+   * when a cache leaves, the other nodes have stopped routing to it, and the requests they sent
+   * before (writes forwarded on to the keys' new owners among them) are answered rather than
+   * dropped, so that their callers learn how they ended. Then {@link #close}.
+   */
+  void closeAfter(Duration grace) {
+    waiting.shutdown();
+    try {
+      waiting.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     if (request.length > 0 && request[0] == Op.RUNS.code()) {
@@ -136,7 +152,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     if (op == Op.CLAIM) {
       return true;
     }
-    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE) {
+    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE && op != Op.WRITE
+        && op != Op.GET_ALL && op != Op.DELETE_ALL) {
       return false;
     }
     try {
@@ -144,6 +161,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       in.readUnsignedByte();
       if (Hop.of(in.readUnsignedByte()) == Hop.DIRECT) {
         return false;
+      }
+      if (op == Op.GET_ALL || op == Op.DELETE_ALL) {
+        return !remote.readKeys(in).stream().allMatch(partition::answersAlone);
       }
       if (op == Op.PUT_ALL) {
         in.readLength(1);
@@ -254,10 +274,36 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         if (removal.version() != null && storedWhileLeaving(removal.version())) {
           migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
         }
-        out.writeBoolean(removal.removed());
-        out.writeBoolean(removal.version() != null);
-        if (removal.version() != null) {
-          removal.version().write(out);
+        Remote.writeRemoval(out, removal);
+      }
+      case WRITE -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        K key = wire.readKey(in);
+        OwnerWrite<V> done = partition.write(key, remote.readCondition(in), remote.readUpdate(in), hop);
+        if (done.changed() && storedWhileLeaving(done.version())) {
+          migration.handOn(Map.of(key, new Versioned<>(done.version(), done.after())), routing.ring());
+        }
+        remote.writeAnswer(out, done);
+      }
+      case HELD -> remote.writeHeld(out, partition.held(wire.readKey(in)));
+      case GET_ALL -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        for (K key : remote.readKeys(in)) {
+          V value = partition.get(key, hop);
+          out.writeBoolean(value != null);
+          if (value != null) {
+            wire.writeValue(out, value);
+          }
+        }
+      }
+      case DELETE_ALL -> {
+        Hop hop = Hop.of(in.readUnsignedByte());
+        for (K key : remote.readKeys(in)) {
+          Removal removal = partition.delete(key, hop);
+          if (removal.version() != null && storedWhileLeaving(removal.version())) {
+            migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
+          }
+          Remote.writeRemoval(out, removal);
         }
       }
       case SIZE -> out.writeVarLong(partition.sizeHere());
@@ -270,10 +316,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       // message of a cache that has closed since, overtaken by its LEAVING; a cache that starts
       // again says so itself (RUNS) before it hands anything over
       case HANDOVER_DONE -> routing.handoverDone(from, in.readString());
-      case LEAVING -> {
-        routing.depart(from);
-        partition.claims().retainHolders(routing.ring().members());
-      }
+      case LEAVING -> membership.departed(from);
       case RELEASE -> {
         in.readUnsignedByte();
         partition.release(wire.readKey(in));

@@ -8,10 +8,14 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
+import dev.vela.cluster.TransactionLocks;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
@@ -35,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -63,8 +66,6 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
   /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
   private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
-  private static final long FIRST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long LONGEST_LOCK_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private final AtomicLong transactions = new AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
@@ -82,6 +83,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Membership membership;
   private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
+  private BulkCalls<K, V> bulk;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -185,6 +187,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.membership = new Membership(
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
+    this.bulk = new BulkCalls<>(cacheName, joined.self(), partition, remote);
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -324,6 +327,38 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   /**
+   * Sends the write to the key's owner in one request (or applies it here when this node owns the
+   * key); the owner tests the condition and applies the update under its key lock, and this node
+   * copies a change to the key's backups, with the owner's version, as {@link #put} does.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    String owner = partition.ownerOf(key);
+    OwnerWrite<V> done = ownedHere(owner)
+        ? partition.write(key, condition, update, Hop.FORWARDED)
+        : remote.write(owner, key, condition, update, Hop.ROUTED);
+    if (done.changed() && backups > 0) {
+      copyToBackups(key, Map.of(key, new Versioned<>(done.version(), done.after())));
+    }
+    return done.result();
+  }
+
+  /** Reads the keys of each owner in one request, all owners at once; this node's own keys meanwhile. */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    return bulk.getAll(keys);
+  }
+
+  /**
+   * Removes the keys of each owner in one request, all owners at once, then copies the removals to
+   * the keys' backups, one request per backup.
+   */
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    return bulk.deleteAll(keys);
+  }
+
+  /**
    * Locks {@code keys} on their owner for the length of {@code work}, so that transactions of
    * other nodes over them wait. The owner answers at once, so this node asks again, with growing
    * pauses, until the keys are free or the lease time has passed.
@@ -349,27 +384,16 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   private void lockOnOwner(String owner, List<K> keys, long transaction) {
-    long deadline = System.nanoTime() + TRANSACTION_LEASE.toNanos();
-    long pause = FIRST_LOCK_PAUSE_NANOS;
-    while (true) {
-      String holder = ownedHere(owner)
-          ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
-          : remote.lock(owner, keys, transaction, TRANSACTION_LEASE);
-      if (holder == null) {
-        return;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new VelaException("cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
+    TransactionLocks.acquire(
+        () -> ownedHere(owner)
+            ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
+            : remote.lock(owner, keys, transaction, TRANSACTION_LEASE),
+        TRANSACTION_LEASE,
+        holder -> "cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
             + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
-            + owner + ". Keep transactions short, or retry");
-      }
-      LockSupport.parkNanos(pause);
-      if (Thread.currentThread().isInterrupted()) {
-        throw new VelaException("interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
+            + owner + ". Keep transactions short, or retry",
+        "interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
             + "' for a transaction; it did not run");
-      }
-      pause = Math.min(pause * 2, LONGEST_LOCK_PAUSE_NANOS);
-    }
   }
 
   @Override
@@ -449,7 +473,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       }
       remote.leaving(peers);
     } finally {
-      endpoint.close();
+      endpoint.closeAfter(channel.rpcTimeout());
       channel.close();
       backend.close();
     }

@@ -3,9 +3,13 @@ package dev.vela.topology.partitioned;
 import dev.vela.topology.wire.StatsWire;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
+import dev.vela.topology.wire.WriteWire;
 import dev.vela.CacheStats;
 import dev.vela.VelaException;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
@@ -34,6 +38,7 @@ final class Remote<K, V> {
   private final CacheChannel channel;
   private final Wire<K, V> wire;
   private final Supplier<List<String>> peers;
+  private final WriteWire<K, V> writes;
 
   /** Calls over {@code channel}; cache-wide requests go to {@code peers}, the members that run this cache. */
   Remote(String cacheName, CacheChannel channel, Wire<K, V> wire, Supplier<List<String>> peers) {
@@ -41,6 +46,7 @@ final class Remote<K, V> {
     this.channel = channel;
     this.wire = wire;
     this.peers = peers;
+    this.writes = new WriteWire<>(wire);
   }
 
   /**
@@ -75,11 +81,134 @@ final class Remote<K, V> {
     return Version.read(call(member, entries(Op.PUT_ALL, hop, entries)));
   }
 
-  /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
-  Removal delete(String member, K key, Hop hop) {
-    CodecInput in = call(member, keyed(Op.DELETE, hop, key));
+  /** Applies a conditional write on the key's owner, in one request; returns what the owner did. */
+  OwnerWrite<V> write(String member, K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
+    CodecOutput out = keyedOutput(Op.WRITE, hop, key);
+    writes.writeCondition(out, condition);
+    writes.writeUpdate(out, update);
+    CodecInput in = call(member, out.toByteArray());
+    WriteResult<V> result = writes.readResult(in);
+    Version version = in.readBoolean() ? Version.read(in) : null;
+    StoredEntry<V> after = version == null ? null : update.apply(result.previous());
+    return new OwnerWrite<>(result.applied(), result.previous(), version, after);
+  }
+
+  /**
+   * The entry of {@code key} on {@code member}, from its backend alone, with the version of the
+   * write that left it there (null when it knows none).
+   */
+  Versioned<V> held(String member, K key) {
+    CodecOutput out = Op.HELD.request();
+    wire.writeKey(out, key);
+    CodecInput in = call(member, out.toByteArray());
+    if (!in.readBoolean()) {
+      return null;
+    }
+    Version version = Version.read(in);
+    return new Versioned<>(version, in.readBoolean() ? wire.readEntry(in) : null);
+  }
+
+  /** Writes the answer to a HELD request. */
+  void writeHeld(CodecOutput out, Versioned<V> held) {
+    out.writeBoolean(held != null);
+    if (held != null) {
+      held.version().write(out);
+      out.writeBoolean(held.entry() != null);
+      if (held.entry() != null) {
+        wire.writeEntry(out, held.entry());
+      }
+    }
+  }
+
+  /** Reads the condition and update of a WRITE request, after its key. */
+  WriteCondition<V> readCondition(CodecInput in) {
+    return writes.readCondition(in);
+  }
+
+  /** Reads the update of a WRITE request, after its condition. */
+  EntryUpdate<V> readUpdate(CodecInput in) {
+    return writes.readUpdate(in);
+  }
+
+  /** Writes the owner's answer to a WRITE request; the writer works out the entry after it from the update. */
+  void writeAnswer(CodecOutput out, OwnerWrite<V> done) {
+    writes.writeResult(out, done.result());
+    out.writeBoolean(done.changed());
+    if (done.changed()) {
+      done.version().write(out);
+    }
+  }
+
+  /**
+   * Asks {@code member}, the owner of {@code keys}, for their values in one request; the future
+   * completes with the present ones.
+   */
+  CompletableFuture<Map<K, V>> getAll(String member, List<K> keys, Hop hop) {
+    CodecOutput out = Op.GET_ALL.request();
+    out.writeByte(hop.ordinal());
+    writeKeys(out, keys);
+    return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
+      CodecInput in = Reply.read(member, reply);
+      Map<K, V> found = new LinkedHashMap<>();
+      for (K key : keys) {
+        if (in.readBoolean()) {
+          V value = wire.readValue(in);
+          if (value != null) {
+            found.put(key, value);
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  /**
+   * Asks {@code member}, the owner of {@code keys}, to remove them in one request; the future
+   * completes with each key's removal, in order.
+   */
+  CompletableFuture<List<Removal>> deleteAll(String member, List<K> keys, Hop hop) {
+    CodecOutput out = Op.DELETE_ALL.request();
+    out.writeByte(hop.ordinal());
+    writeKeys(out, keys);
+    return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
+      CodecInput in = Reply.read(member, reply);
+      List<Removal> removals = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        removals.add(readRemoval(in));
+      }
+      return removals;
+    });
+  }
+
+  /** Writes a removal as {@link #readRemoval} reads it. */
+  static void writeRemoval(CodecOutput out, Removal removal) {
+    out.writeBoolean(removal.removed());
+    out.writeBoolean(removal.version() != null);
+    if (removal.version() != null) {
+      removal.version().write(out);
+    }
+  }
+
+  private static Removal readRemoval(CodecInput in) {
     boolean removed = in.readBoolean();
     return new Removal(removed, in.readBoolean() ? Version.read(in) : null);
+  }
+
+  /** Waits for a call started by {@link #getAll} or {@link #deleteAll}; failures as {@link VelaException}. */
+  static <T> T await(String member, CompletableFuture<T> call) {
+    try {
+      return call.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof VelaException vela) {
+        throw new VelaException(vela.getMessage(), vela.getCause());
+      }
+      throw new VelaException("the call to node " + member + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
+  Removal delete(String member, K key, Hop hop) {
+    return readRemoval(call(member, keyed(Op.DELETE, hop, key)));
   }
 
   /**
@@ -228,7 +357,7 @@ final class Remote<K, V> {
     keys.forEach(key -> wire.writeKey(out, key));
   }
 
-  /** Keys written by a LOCK or UNLOCK request. */
+  /** Keys written by a LOCK, UNLOCK, GET_ALL or DELETE_ALL request. */
   List<K> readKeys(CodecInput in) {
     int count = in.readLength(1);
     List<K> keys = new ArrayList<>(count);
@@ -282,14 +411,7 @@ final class Remote<K, V> {
 
   /** Waits for the reply of a call to {@code member} and reads it. */
   private static CodecInput read(String member, CompletableFuture<byte[]> call) {
-    try {
-      return Reply.read(member, call.join());
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof VelaException vela) {
-        throw new VelaException(vela.getMessage(), vela.getCause());
-      }
-      throw new VelaException("the call to node " + member + " failed: " + e.getCause(), e.getCause());
-    }
+    return Reply.read(member, await(member, call));
   }
 
   /** Entries read from a PUT_ALL request, in order; undecodable values are left out. */

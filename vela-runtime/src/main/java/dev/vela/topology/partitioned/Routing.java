@@ -90,12 +90,23 @@ final class Routing {
 
   /**
    * The cache on {@code member} has closed while its node stays in the view: its keys were handed
-   * over, and no key is routed to it any more.
+   * over, and no key is routed to it any more. Returns true when the ring changed, so that this
+   * node moves its keys for the new ring.
    */
-  synchronized void depart(String member) {
-    if (!member.equals(self) && running.remove(member)) {
-      state = new State(state.ring.without(member), null, Set.of());
+  synchronized boolean depart(String member) {
+    if (member.equals(self) || !running.remove(member)) {
+      return false;
     }
+    // a handover of an earlier change may still be under way: new owners keep asking the previous
+    // ones (the departed member aside) until those say they are done, for the ring without it
+    HashRing ring = state.ring.without(member);
+    String ringId = ringId(ring);
+    Set<String> awaiting = new HashSet<>(state.awaiting);
+    awaiting.remove(member);
+    awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
+    doneEarly.remove(member);
+    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
+    return true;
   }
 
   /**

@@ -50,13 +50,15 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
   private final Supplier<CacheStats> stats;
   private final ExecutorService work;
   private final ReplicaChangeFeed<K> changes;
+  private final LockHolder<K, V> lockHolder;
   private final CountDownLatch firstView = new CountDownLatch(1);
   private final AtomicLong batchesReceived = new AtomicLong();
   private final Set<String> lastView = new HashSet<>();
   private volatile boolean established;
 
   ReplicaEndpoint(String cacheName, String self, ReplicaStore<K, V> store, HybridClock clock, Peers peers,
-      Replicas<K, V> replicas, Supplier<CacheStats> stats, ExecutorService work, ReplicaChangeFeed<K> changes) {
+      Replicas<K, V> replicas, Supplier<CacheStats> stats, ExecutorService work, ReplicaChangeFeed<K> changes,
+      LockHolder<K, V> lockHolder) {
     this.cacheName = cacheName;
     this.self = self;
     this.store = store;
@@ -66,6 +68,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
     this.stats = stats;
     this.work = work;
     this.changes = changes;
+    this.lockHolder = lockHolder;
   }
 
   /** Counts down once the first view has arrived. */
@@ -86,6 +89,7 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
   @Override
   public synchronized void membersChanged(List<String> members) {
     peers.retain(members);
+    lockHolder.locks().retainHolders(members); // a node that left will never release its locks
     boolean first = firstView.getCount() > 0;
     for (String member : members) {
       if (!first && established && !member.equals(self) && !lastView.contains(member)) {
@@ -149,6 +153,14 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
       if (op == null) {
         reply.accept(Reply.error("replicated cache '" + cacheName + "' got a request it does not know; do all nodes"
             + " run one version?"));
+      } else if (op == ReplicaOp.WRITE) {
+        try {
+          work.execute(() -> reply.accept(answer(op, from, in))); // it waits for every node: not on a network thread
+        } catch (RejectedExecutionException closing) {
+          CodecOutput refused = Reply.ok();
+          replicas.writeAnswer(refused, null); // closing: the sender asks the next lock holder
+          reply.accept(refused.toByteArray());
+        }
       } else if (op == ReplicaOp.HELLO || op == ReplicaOp.SYNC) {
         run(() -> reply.accept(answer(op, from, in))); // these wait for writes or send batches: not on a network thread
       } else {
@@ -197,6 +209,25 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
             store.apply(key, state);
           });
           batchesReceived.incrementAndGet();
+        }
+        case WRITE -> {
+          K key = replicas.wire().readKey(in);
+          replicas.writeAnswer(out, lockHolder.applyAsHolder(key, replicas.readCondition(in), replicas.readUpdate(in)));
+        }
+        case DELETE_ALL -> {
+          Version version = observed(Version.read(in));
+          for (K key : replicas.readKeys(in)) {
+            store.delete(key, version);
+          }
+        }
+        case LOCK -> {
+          long transaction = in.readVarLong();
+          Duration lease = Duration.ofMillis(in.readVarLong());
+          Replicas.writeLockAnswer(out, lockHolder.tryLockHere(replicas.readKeys(in), from, transaction, lease));
+        }
+        case UNLOCK -> {
+          long transaction = in.readVarLong();
+          lockHolder.locks().unlock(replicas.readKeys(in), from, transaction);
         }
         case STATS -> StatsWire.write(out, stats.get());
         case LEAVING -> peers.remove(from);

@@ -3,7 +3,9 @@ package dev.vela.topology.replicated;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.backend.CacheBackend;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +105,40 @@ final class ReplicaStore<K, V> {
     }
     changes.keyChanged(key);
     return removed;
+  }
+
+  /**
+   * Tests {@code condition} against the live entry under {@code key} and, when it holds, applies
+   * {@code update} with the version {@code next} gives, all under the key's lock. The version is
+   * taken inside the lock, so this node's conditional writes of a key carry versions in the order
+   * they were applied, and every copy that applies them by version ends alike.
+   */
+  ReplicaWrite<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update, Supplier<Version> next) {
+    ReentrantLock lock = stripeOf(key);
+    lock.lock();
+    ReplicaWrite<V> done;
+    try {
+      StoredEntry<V> current = backend.entry(key);
+      if (!condition.test(current)) {
+        return new ReplicaWrite<>(false, current, null, null);
+      }
+      StoredEntry<V> after = update.apply(current);
+      if (current == null && after == null) {
+        return new ReplicaWrite<>(true, null, null, null); // nothing to remove or change
+      }
+      Version version = next.get(); // later than every version this node has seen, floors included
+      if (after == null) {
+        backend.delete(key);
+      } else {
+        backend.put(key, after.value(), after.expiresAtMillis(), after.tags());
+      }
+      versions.put(key, version);
+      done = new ReplicaWrite<>(true, current, version, after);
+    } finally {
+      lock.unlock();
+    }
+    changes.keyChanged(key);
+    return done;
   }
 
   /** Applies a state another node sent: its entry, or its removal, by the same version rule. */

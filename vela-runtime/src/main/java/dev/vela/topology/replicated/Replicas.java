@@ -4,13 +4,18 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.CacheStats;
 import dev.vela.VelaException;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
+import dev.vela.cluster.TransactionLocks;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.StatsWire;
 import dev.vela.topology.wire.Wire;
+import dev.vela.topology.wire.WriteWire;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +35,24 @@ import java.util.function.LongSupplier;
  * @param <V> the value type
  */
 final class Replicas<K, V> {
+  /** What {@link #lock} returns when the node asked is not the lock holder: not a member name. */
+  static final String NOT_THE_HOLDER = "(not the lock holder)";
+  private static final int LOCKED = 0;
+  private static final int HELD = 1;
+  private static final int NOT_HOLDER = 2;
+  /** How many times a greeting is sent to a member that does not answer in time. */
+  private static final int HELLO_ATTEMPTS = 3;
+
   private final String cacheName;
   private final CacheChannel channel;
   private final Wire<K, V> wire;
+  private final WriteWire<K, V> writes;
 
   Replicas(String cacheName, CacheChannel channel, Wire<K, V> wire) {
     this.cacheName = cacheName;
     this.channel = channel;
     this.wire = wire;
+    this.writes = new WriteWire<>(wire);
   }
 
   Wire<K, V> wire() {
@@ -72,6 +87,102 @@ final class Replicas<K, V> {
     version.write(out);
     wire.writeKey(out, key);
     return out.toByteArray();
+  }
+
+  /** A removal of {@code keys} with one version. */
+  byte[] deleteAll(List<K> keys, Version version) {
+    CodecOutput out = ReplicaOp.DELETE_ALL.request();
+    version.write(out);
+    writeKeys(out, keys);
+    return out.toByteArray();
+  }
+
+  /**
+   * Asks {@code holder} to apply a conditional write as the lock holder, and waits for it to have
+   * sent the change to every node, this one included. Returns null when it answered that it is not
+   * the lock holder (any more): nothing was applied.
+   */
+  WriteResult<V> write(String holder, K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    CodecOutput out = ReplicaOp.WRITE.request();
+    wire.writeKey(out, key);
+    writes.writeCondition(out, condition);
+    writes.writeUpdate(out, update);
+    CodecInput in = call(holder, out.toByteArray(), channel.rpcTimeout());
+    return in.readBoolean() ? writes.readResult(in) : null;
+  }
+
+  /** Reads the condition of a WRITE request, after its key. */
+  WriteCondition<V> readCondition(CodecInput in) {
+    return writes.readCondition(in);
+  }
+
+  /** Reads the update of a WRITE request, after its condition. */
+  EntryUpdate<V> readUpdate(CodecInput in) {
+    return writes.readUpdate(in);
+  }
+
+  /** Writes the answer to a WRITE request: what was done, or null when this node is not the lock holder. */
+  void writeAnswer(CodecOutput out, ReplicaWrite<V> done) {
+    out.writeBoolean(done != null);
+    if (done != null) {
+      writes.writeResult(out, done.result());
+    }
+  }
+
+  /**
+   * Asks {@code holder} to lock {@code keys} for {@code transaction} of this node for {@code lease}.
+   * Returns null when it did; else the node whose transaction holds them, or {@link
+   * #NOT_THE_HOLDER} when {@code holder} is not the lock holder (any more).
+   */
+  String lock(String holder, List<K> keys, long transaction, Duration lease) {
+    CodecOutput out = ReplicaOp.LOCK.request();
+    out.writeVarLong(transaction);
+    out.writeVarLong(lease.toMillis());
+    writeKeys(out, keys);
+    CodecInput in = call(holder, out.toByteArray(), channel.rpcTimeout());
+    int answer = in.readUnsignedByte();
+    return switch (answer) {
+      case LOCKED -> null;
+      case HELD -> in.readString();
+      case NOT_HOLDER -> NOT_THE_HOLDER;
+      default -> throw new VelaException("node " + holder + " gave an unknown answer " + answer + " to a lock request"
+          + " of replicated cache '" + cacheName + "'; do all nodes run one version?");
+    };
+  }
+
+  /** Writes the answer to a LOCK request: {@code holder} as {@link TransactionLocks#tryLock} returns it, or {@link #NOT_THE_HOLDER}. */
+  static void writeLockAnswer(CodecOutput out, String holder) {
+    if (holder == null) {
+      out.writeByte(LOCKED);
+    } else if (NOT_THE_HOLDER.equals(holder)) {
+      out.writeByte(NOT_HOLDER);
+    } else {
+      out.writeByte(HELD);
+      out.writeString(holder);
+    }
+  }
+
+  /** Releases the keys of {@code transaction} on {@code holder}; best effort, without waiting. */
+  void unlock(String holder, List<K> keys, long transaction) {
+    CodecOutput out = ReplicaOp.UNLOCK.request();
+    out.writeVarLong(transaction);
+    writeKeys(out, keys);
+    channel.call(holder, out.toByteArray(), channel.rpcTimeout());
+  }
+
+  private void writeKeys(CodecOutput out, List<K> keys) {
+    out.writeVarInt(keys.size());
+    keys.forEach(key -> wire.writeKey(out, key));
+  }
+
+  /** Keys written by a DELETE_ALL, LOCK or UNLOCK request. */
+  List<K> readKeys(CodecInput in) {
+    int count = in.readLength(1);
+    List<K> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(wire.readKey(in));
+    }
+    return keys;
   }
 
   byte[] flush(Version version) {
@@ -136,11 +247,38 @@ final class Replicas<K, V> {
    *     it does not run the cache or did not answer
    */
   CompletableFuture<Boolean> hello(String member, boolean established) {
+    return hello(member, established, HELLO_ATTEMPTS);
+  }
+
+  /**
+   * {@link #hello}, asking again when {@code member} did not answer in time while it stays in the
+   * view: a busy node that runs the cache would otherwise be taken for one that does not, and this
+   * node would start without its contents and send it no writes.
+   */
+  private CompletableFuture<Boolean> hello(String member, boolean established, int attempts) {
     CodecOutput out = ReplicaOp.HELLO.request();
     out.writeBoolean(established);
     return channel.probe(member, out.toByteArray(), channel.rpcTimeout())
         .thenApply(reply -> Reply.read(member, reply).readBoolean())
-        .exceptionally(notRunning -> null);
+        .handle((hasContents, failure) -> {
+          if (failure == null) {
+            return CompletableFuture.completedFuture(hasContents);
+          }
+          if (attempts > 1 && timedOut(failure) && channel.members().contains(member)) {
+            return hello(member, established, attempts - 1);
+          }
+          return CompletableFuture.<Boolean>completedFuture(null); // it does not run the cache, or is gone
+        })
+        .thenCompose(answer -> answer);
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

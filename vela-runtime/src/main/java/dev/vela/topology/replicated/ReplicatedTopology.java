@@ -8,7 +8,10 @@ import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
+import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
+import dev.vela.backend.WriteCondition;
+import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.cluster.VelaCluster;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +66,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private final NodeLocalReplica<K, V> nodeLocal;
   private CacheChannel channel;
   private Replicas<K, V> replicas;
+  private LockHolder<K, V> lockHolder;
   private ReplicaEndpoint<K, V> endpoint;
   private boolean closed;
 
@@ -122,8 +127,9 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
   private ReplicaEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
     this.channel = joined;
     this.replicas = new Replicas<>(cacheName, joined, wire);
+    this.lockHolder = new LockHolder<>(cacheName, joined, peers, store, replicas, this::nextVersion);
     this.endpoint = new ReplicaEndpoint<>(cacheName, joined.self(), store, clock, peers, replicas, thisNodeStats, work,
-        changes);
+        changes, lockHolder);
     return endpoint;
   }
 
@@ -252,6 +258,58 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
     return removed;
   }
 
+  /**
+   * Applies a conditional write on the lock holder all nodes agree on (see {@link LockHolder}),
+   * which tests the condition against its copy under the key's lock and sends the change to every
+   * node with a new version before it answers. Conditional writes of a key are so applied one after
+   * the other, wherever they come from; a plain {@link #put} racing one is ordered by version, the
+   * later winning, as two puts are.
+   */
+  @Override
+  public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    WriteResult<V> result = lockHolder.write(key, condition, update);
+    pruneRemovedVersions();
+    return result;
+  }
+
+  /** Reads this node's copy, which holds every entry. */
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys) {
+    return backend.getAll(keys);
+  }
+
+  /** Removes the keys here and on every other node, with one version and one request per node. */
+  @Override
+  public long deleteAll(Collection<? extends K> keys) {
+    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return 0;
+    }
+    long removed = peers.whileSteady(others -> {
+      Version version = nextVersion();
+      long here = 0;
+      for (K key : distinct) {
+        here += store.delete(key, version) ? 1 : 0;
+      }
+      replicas.send(others, replicas.deleteAll(distinct, version));
+      return here;
+    });
+    pruneRemovedVersions();
+    return removed;
+  }
+
+  /**
+   * Runs {@code work} with {@code keys} locked on the lock holder, so that transactions of other
+   * nodes over them wait; the lock is a lease of {@link LockHolder#TRANSACTION_LEASE} at most.
+   */
+  @Override
+  public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
+    if (keys.isEmpty()) {
+      return work.get();
+    }
+    return lockHolder.exclusively(List.copyOf(new LinkedHashSet<>(keys)), work);
+  }
+
   /** Expired and deleted keys leave versions behind; old ones are dropped once they pile up. */
   private void pruneRemovedVersions() {
     store.pruneRemovedBefore(clock.stampAgo(REMOVED_VERSIONS_KEPT), REMOVED_VERSIONS_SLACK);
@@ -329,6 +387,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
       closed = true;
     }
     try {
+      lockHolder.close(); // refuses conditional writes from now on, once those under way reached every node
       replicas.leaving(peers.now());
     } finally {
       abandon();

@@ -75,27 +75,45 @@ public final class Wire<K, V> {
   /** Writes the value, remaining time to live and tags of {@code entry}. */
   public void writeEntry(CodecOutput out, StoredEntry<V> entry) {
     writeValue(out, entry.value());
-    out.writeZigZagLong(entry.neverExpires() ? FOREVER : Math.max(1, entry.expiresAtMillis() - clock.millis()));
-    out.writeVarInt(entry.tags().size());
-    for (String tag : entry.tags()) {
+    writeExpiry(out, entry.expiresAtMillis());
+    writeTags(out, entry.tags());
+  }
+
+  /** Writes an absolute expiry time as the time left from now, so a receiver with another clock agrees. */
+  public void writeExpiry(CodecOutput out, long expiresAtMillis) {
+    out.writeZigZagLong(expiresAtMillis == StoredEntry.NO_EXPIRY ? FOREVER : Math.max(1, expiresAtMillis - clock.millis()));
+  }
+
+  /** Reads what {@link #writeExpiry} wrote as an absolute expiry time on this node's clock. */
+  public long readExpiry(CodecInput in) {
+    long remaining = in.readZigZagLong();
+    return remaining == FOREVER ? StoredEntry.NO_EXPIRY : saturatedAdd(clock.millis(), remaining);
+  }
+
+  /** Writes a set of tags. */
+  public void writeTags(CodecOutput out, Set<String> tags) {
+    out.writeVarInt(tags.size());
+    for (String tag : tags) {
       out.writeString(tag);
     }
   }
 
-  /** The entry with its expiry on this node's clock, or null when its value does not decode. */
-  public StoredEntry<V> readEntry(CodecInput in) {
-    V value = readValue(in);
-    long remaining = in.readZigZagLong();
+  /** Reads what {@link #writeTags} wrote. */
+  public Set<String> readTags(CodecInput in) {
     int tagCount = in.readLength(1);
     Set<String> tags = new LinkedHashSet<>();
     for (int i = 0; i < tagCount; i++) {
       tags.add(in.readString());
     }
-    if (value == null) {
-      return null;
-    }
-    long expiresAt = remaining == FOREVER ? StoredEntry.NO_EXPIRY : saturatedAdd(clock.millis(), remaining);
-    return new StoredEntry<>(value, expiresAt, tags);
+    return tags;
+  }
+
+  /** The entry with its expiry on this node's clock, or null when its value does not decode. */
+  public StoredEntry<V> readEntry(CodecInput in) {
+    V value = readValue(in);
+    long expiresAt = readExpiry(in);
+    Set<String> tags = readTags(in);
+    return value == null ? null : new StoredEntry<>(value, expiresAt, tags);
   }
 
   /** Writes {@code states}: a count, then each key with its version and, unless a removal, its entry. */

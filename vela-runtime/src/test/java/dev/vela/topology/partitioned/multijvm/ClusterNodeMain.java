@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hammer SEED COUNT KEYS} (COUNT seeded random puts and deletes over keys 0..KEYS-1),
  * {@code digest KEYS} (a hash of this node's copy of keys 0..KEYS-1, read locally),
  * {@code increment N COUNT} (COUNT transactions that each add one to the number under key N),
+ * {@code replace N OLD NEW} (compare-and-set), {@code merge N SUFFIX} (appends SUFFIX, or stores it),
+ * {@code race MILLIS} (the {@link AtomicWorkload} for that long), {@code startRace} and {@code
+ * stopRace} (the same, from one command to the other), {@code claimsOf MEMBER TRIED} (how
+ * many of the first TRIED claim keys MEMBER holds, and how many none),
  * {@code leave} (graceful close, then exit). Arguments after the first three: the topology, the
  * number of backups, and {@code near} for a near cache, which adds two commands: {@code await N
  * value} (reads until the value shows, at most 10 s, answering with how many reads still saw
@@ -53,6 +57,7 @@ public final class ClusterNodeMain {
     }
     Cache<StockKey, String> cache = builder.create();
     AtomicInteger fetches = new AtomicInteger();
+    AtomicWorkload.Race race = null;
     out.println("ok started " + cache.inspect().node());
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
@@ -133,6 +138,16 @@ public final class ClusterNodeMain {
             }
             out.println("ok");
           }
+          case "race" -> out.println("ok " + AtomicWorkload.race(cache, cache.inspect().node(), Long.parseLong(word[1])));
+          case "replace" -> out.println("ok " + cache.replace(StockKey.number(Integer.parseInt(word[1])), word[2], word[3]));
+          case "merge" -> out.println("ok " + cache.merge(StockKey.number(Integer.parseInt(word[1])), word[2], String::concat));
+          case "startRace" -> {
+            // bounded even if the test that started it goes away without stopping it
+            race = AtomicWorkload.start(cache, cache.inspect().node(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
+            out.println("ok");
+          }
+          case "stopRace" -> out.println(race == null ? "err no race under way" : "ok " + race.stop());
+          case "claimsOf" -> out.println("ok " + AtomicWorkload.claimsOf(cache, word[1], Integer.parseInt(word[2])));
           case "leave" -> {
             cache.close();
             out.println("ok left");

@@ -1,0 +1,127 @@
+package dev.vela.topology.partitioned;
+
+import dev.vela.VelaException;
+import dev.vela.topology.version.Versioned;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bulk calls of a partitioned cache: keys grouped by owner, one request per other owner, all
+ * sent at once, while this node serves its own keys. Keys of different owners may be mixed freely:
+ * each owner answers for its part, so no cross-slot rule applies.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class BulkCalls<K, V> {
+  private static final Logger LOG = LoggerFactory.getLogger(BulkCalls.class);
+
+  private final String cacheName;
+  private final String self;
+  private final Partition<K, V> partition;
+  private final Remote<K, V> remote;
+
+  BulkCalls(String cacheName, String self, Partition<K, V> partition, Remote<K, V> remote) {
+    this.cacheName = cacheName;
+    this.self = self;
+    this.partition = partition;
+    this.remote = remote;
+  }
+
+  /** The present values of {@code keys}, in the order asked. */
+  Map<K, V> getAll(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!owner.equals(self)) {
+        calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    Map<K, V> found = new LinkedHashMap<>();
+    for (K key : byOwner.getOrDefault(self, List.of())) {
+      V value = partition.get(key, Hop.FORWARDED);
+      if (value != null) {
+        found.put(key, value);
+      }
+    }
+    calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call)));
+    Map<K, V> inOrder = new LinkedHashMap<>();
+    for (K key : keys) {
+      V value = found.get(key);
+      if (value != null) {
+        inOrder.put(key, value);
+      }
+    }
+    return inOrder;
+  }
+
+  /** Removes {@code keys} on their owners, then copies the removals to their backups; returns how many were live. */
+  long deleteAll(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<List<Removal>>> calls = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!owner.equals(self)) {
+        calls.put(owner, remote.deleteAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    long removed = 0;
+    Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+    for (K key : byOwner.getOrDefault(self, List.of())) {
+      removed += noteRemoval(key, partition.delete(key, Hop.FORWARDED), copies);
+    }
+    for (Map.Entry<String, CompletableFuture<List<Removal>>> call : calls.entrySet()) {
+      List<K> owned = byOwner.get(call.getKey());
+      List<Removal> removals = Remote.await(call.getKey(), call.getValue());
+      for (int i = 0; i < owned.size(); i++) {
+        removed += noteRemoval(owned.get(i), removals.get(i), copies);
+      }
+    }
+    if (partition.backups() > 0 && !copies.isEmpty()) {
+      copyToBackups(copies);
+    }
+    return removed;
+  }
+
+  private static <K, V> long noteRemoval(K key, Removal removal, Map<K, Versioned<V>> copies) {
+    if (removal.version() != null) {
+      copies.put(key, new Versioned<>(removal.version(), null));
+    }
+    return removal.removed() ? 1 : 0;
+  }
+
+  private Map<String, List<K>> byOwner(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = new LinkedHashMap<>();
+    for (K key : new LinkedHashSet<>(keys)) {
+      byOwner.computeIfAbsent(partition.ownerOf(key), owner -> new ArrayList<>()).add(key);
+    }
+    return byOwner;
+  }
+
+  /**
+   * Copies writes of keys of any owners to their backups, one request per backup. A backup that
+   * cannot be reached is skipped, as for single writes: the next view change brings it up to date.
+   */
+  private void copyToBackups(Map<K, Versioned<V>> copies) {
+    Map<String, Map<K, Versioned<V>>> byBackup = new LinkedHashMap<>();
+    copies.forEach((key, copy) -> partition.backupsOf(key).forEach(
+        backup -> byBackup.computeIfAbsent(backup, b -> new LinkedHashMap<>()).put(key, copy)));
+    byBackup.forEach((backup, batch) -> {
+      try {
+        if (backup.equals(self)) {
+          partition.apply(batch);
+        } else {
+          remote.copy(backup, batch);
+        }
+      } catch (VelaException unreachable) {
+        LOG.debug("cache '" + cacheName + "' could not copy writes to backup " + backup, unreachable);
+      }
+    });
+  }
+}
