@@ -136,6 +136,20 @@ class AttributeDiagnosticsTest {
   }
 
   @Test
+  void rejectsAMaxWeightOnDiskOnMaxWeight() {
+    JavaFileObject weigher = Sources.acme("Sizes",
+        "public class Sizes implements dev.vela.Weigher<String, String> {",
+        "  public int weigh(String key, String value) { return value.length(); }",
+        "}");
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(backend = Backend.DISK,",
+        "    backendOpts = @Option(name = \"dataDir\", value = \"/tmp/users\"), weigher = Sizes.class,",
+        "    maxWeight = 1000)");
+
+    assertThat(compile(source, weigher)).hadErrorContaining("maxWeight 1000 cannot bound a DISK cache")
+        .inFile(source).onLineContaining("maxWeight = 1000");
+  }
+
+  @Test
   void aWeigherClassIsCreatedByTheGeneratedBuilder() {
     JavaFileObject weigher = Sources.acme("Sizes",
         "public class Sizes implements dev.vela.Weigher<String, String> {",

@@ -15,6 +15,7 @@ import java.util.Optional;
  *   <li>A limit with no policy written evicts by {@link EvictionPolicy#ADAPTIVE}; an explicit
  *       {@code TTL_ONLY} with a limit is an error, as is a policy that evicts without a limit.
  *   <li>REDIS takes no limit: Redis bounds its memory itself ({@code maxmemory-policy}).
+ *   <li>DISK is bounded by entries only, never by weight.
  * </ul>
  */
 public final class EvictionRules {
@@ -86,6 +87,10 @@ public final class EvictionRules {
             + " cannot bound a REDIS cache: Redis evicts by its own memory limit; set maxmemory and"
             + " maxmemory-policy (allkeys-lfu, say) in the Redis server's configuration, and remove "
             + (maxSize > 0 ? "maxSize" : "maxWeight"));
+      }
+      if (maxWeight > 0 && backend == Backend.DISK) {
+        return problem(Setting.MAX_WEIGHT, "maxWeight " + maxWeight + " cannot bound a DISK cache, which counts"
+            + " entries only; use maxSize, or Backend.MEMORY to bound by weight");
       }
       if (isBounded() && policy == EvictionPolicy.TTL_ONLY) {
         String limit = maxSize > 0 ? "maxSize " + maxSize : "maxWeight " + maxWeight;

@@ -50,4 +50,14 @@ class EvictionRulesTest {
         });
     assertThat(limits(Backend.REDIS, -1, -1, false, null).problem()).isEmpty();
   }
+
+  @Test
+  void diskIsBoundedByEntriesOnly() {
+    assertThat(limits(Backend.DISK, -1, 1000, true, null).problem()).get()
+        .satisfies(p -> {
+          assertThat(p.setting()).isEqualTo(EvictionRules.Setting.MAX_WEIGHT);
+          assertThat(p.message()).contains("cannot bound a DISK cache");
+        });
+    assertThat(limits(Backend.DISK, 1000, -1, false, null).problem()).isEmpty();
+  }
 }

@@ -54,16 +54,11 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
    * Opens the store of {@code context}'s cache under its {@code dataDir}, creating it when absent,
    * and replays the operations its log holds beyond the last checkpoint.
    *
-   * @throws VelaException when the options are missing or wrong, the cache is bounded by weight, a
-   *     type has no codec, another process holds the store, or the store is corrupt and {@code
-   *     onCorruption} is {@code fail}
+   * @throws VelaException when the options are missing or wrong, a type has no codec, another
+   *     process holds the store, or the store is corrupt and {@code onCorruption} is {@code fail}
    */
   public static <K, V> DiskBackend<K, V> open(BackendContext<K, V> context) {
     CacheConfig config = context.config();
-    if (config.isWeighted()) {
-      throw new VelaException("cache '" + config.name() + "' has maxWeight " + config.maxWeight() + ", but the DISK"
-          + " backend bounds the number of entries only; use maxSize, or Backend.MEMORY to bound by weight");
-    }
     EntryCodec<K, V> codec = new EntryCodec<>(context.types()); // a type without a codec fails before any file is touched
     DiskOptions options = DiskOptions.from(config);
     KeyBound bound = config.isBounded() ? new KeyBound(config.evictionPolicy(), config.maxSize()) : null;
