@@ -58,21 +58,13 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   @Override
   public synchronized void setStatisticsEnabled(boolean enabled) {
     config.setStatisticsEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheStatistics, statistics);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-    }
+    MBeans.show(this, MBeans.Kind.CacheStatistics, statistics, enabled);
   }
 
   @Override
   public synchronized void setManagementEnabled(boolean enabled) {
     config.setManagementEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
-    }
+    MBeans.show(this, MBeans.Kind.CacheConfiguration, configurationBean, enabled);
   }
 
   @Override
@@ -255,8 +247,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
       closed = true;
     }
     try {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
+      MBeans.unregisterAll(this);
       cache.close();
     } finally {
       manager.release(this);

@@ -395,8 +395,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
     }
     try {
       sweeps.cancel(false);
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
+      MBeans.unregisterAll(this);
       listeners.closeAll();
       hooks.close();
       store.close();
@@ -458,21 +457,13 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   public void setStatisticsEnabled(boolean enabled) {
     config.setStatisticsEnabled(enabled);
     statistics.enabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheStatistics, statistics);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-    }
+    MBeans.show(this, MBeans.Kind.CacheStatistics, statistics, enabled);
   }
 
   @Override
   public void setManagementEnabled(boolean enabled) {
     config.setManagementEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
-    }
+    MBeans.show(this, MBeans.Kind.CacheConfiguration, configurationBean, enabled);
   }
 
   /** A copy of the configuration, for the configuration MXBean. */
