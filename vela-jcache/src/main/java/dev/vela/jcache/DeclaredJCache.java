@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -41,7 +42,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final boolean local;
   private final DeclaredStatistics statistics;
   private final JCacheConfigurationBean configurationBean;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   DeclaredJCache(VelaCacheManager manager, dev.vela.Cache<K, V> cache, CacheConfig settings, Class<K> keyClass,
       Class<V> valueClass) {
@@ -240,11 +241,8 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   /** Closes the Vela cache this manager started; the manager forgets it. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
     try {
       MBeans.unregisterAll(this);
@@ -256,7 +254,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
@@ -315,7 +313,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("cache '" + getName() + "' is closed");
     }
   }

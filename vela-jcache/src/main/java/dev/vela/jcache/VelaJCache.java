@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -47,7 +48,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final JCacheStatistics statistics = new JCacheStatistics();
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this::configuration);
   private final ScheduledFuture<?> sweeps;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   VelaJCache(VelaCacheManager manager, String name, CompleteConfiguration<K, V> configuration) {
     this.manager = manager;
@@ -387,11 +388,8 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   /** Closes the cache: its MXBeans, listeners, loader, writer and store; the manager forgets it. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
     try {
       sweeps.cancel(false);
@@ -406,7 +404,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
@@ -472,7 +470,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("cache '" + name + "' is closed");
     }
   }
