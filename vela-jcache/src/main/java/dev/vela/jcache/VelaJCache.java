@@ -132,24 +132,26 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public void put(K key, V value) {
-    ensureOpen();
-    K storedKey = values.key(key);
-    V storedValue = values.value(value, "value");
-    long start = statistics.start();
-    HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
-    statistics.puts(write.stored() ? 1 : 0, start);
+    unconditionalPut(key, value, false);
   }
 
   @Override
   public V getAndPut(K key, V value) {
+    return values.out(unconditionalPut(key, value, true).previous());
+  }
+
+  /** A put whatever the cache holds; {@code asRead} also counts it as a read of the value it replaced. */
+  private HookedWrite<V> unconditionalPut(K key, V value, boolean asRead) {
     ensureOpen();
     K storedKey = values.key(key);
     V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
-    statistics.read(write.previous() != null, start);
+    if (asRead) {
+      statistics.read(write.previous() != null, start);
+    }
     statistics.puts(write.stored() ? 1 : 0, start);
-    return values.out(write.previous());
+    return write;
   }
 
   @Override
@@ -203,12 +205,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean remove(K key) {
-    ensureOpen();
-    K storedKey = values.key(key);
-    long start = statistics.start();
-    HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
-    statistics.removals(removal.applied() ? 1 : 0, start);
-    return removal.applied();
+    return unconditionalRemove(key, false).applied();
   }
 
   @Override
@@ -225,13 +222,20 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public V getAndRemove(K key) {
+    return values.out(unconditionalRemove(key, true).previous());
+  }
+
+  /** A removal whatever the cache holds; {@code asRead} also counts it as a read of the value it removed. */
+  private HookedWrite<V> unconditionalRemove(K key, boolean asRead) {
     ensureOpen();
     K storedKey = values.key(key);
     long start = statistics.start();
     HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
-    statistics.read(removal.previous() != null, start);
+    if (asRead) {
+      statistics.read(removal.previous() != null, start);
+    }
     statistics.removals(removal.applied() ? 1 : 0, start);
-    return values.out(removal.previous());
+    return removal;
   }
 
   @Override
