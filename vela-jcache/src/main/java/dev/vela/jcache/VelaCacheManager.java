@@ -204,10 +204,7 @@ final class VelaCacheManager implements CacheManager {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("a Vela cache manager cannot be unwrapped to " + type.getName());
+    return Unwrapping.unwrap(this, type, "a Vela cache manager");
   }
 
   /** Forgets a closed cache. */
