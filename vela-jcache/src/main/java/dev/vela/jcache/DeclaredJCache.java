@@ -259,14 +259,8 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(cache)) {
-      return type.cast(cache);
-    }
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("cache '" + getName() + "' cannot be unwrapped to " + type.getName()
-        + "; it is a " + cache.getClass().getName());
+    return Unwrapping.unwrap(type, "cache '" + getName() + "'", "; it is a " + cache.getClass().getName(),
+        cache, this);
   }
 
   @Override

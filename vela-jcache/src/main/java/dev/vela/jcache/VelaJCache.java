@@ -413,14 +413,8 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    if (type.isInstance(store)) {
-      return type.cast(store);
-    }
-    throw new IllegalArgumentException("cache '" + name + "' cannot be unwrapped to " + type.getName()
-        + "; it is a " + getClass().getName() + " over a " + HookedStore.class.getName());
+    return Unwrapping.unwrap(type, "cache '" + name + "'",
+        "; it is a " + getClass().getName() + " over a " + HookedStore.class.getName(), this, store);
   }
 
   @Override
