@@ -223,9 +223,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
     ensureOpen();
-    JCacheValues.checkKeys(keys);
-    Objects.requireNonNull(processor, "processor");
-    return ProcessorResults.invokeEach(keys, key -> invoke(key, processor, arguments));
+    return ProcessorResults.invokeAll(this, keys, processor, arguments);
   }
 
   @Override
