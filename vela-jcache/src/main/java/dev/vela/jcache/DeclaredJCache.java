@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -41,7 +42,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final boolean local;
   private final DeclaredStatistics statistics;
   private final JCacheConfigurationBean configurationBean;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   DeclaredJCache(VelaCacheManager manager, dev.vela.Cache<K, V> cache, CacheConfig settings, Class<K> keyClass,
       Class<V> valueClass) {
@@ -58,21 +59,13 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   @Override
   public synchronized void setStatisticsEnabled(boolean enabled) {
     config.setStatisticsEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheStatistics, statistics);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-    }
+    MBeans.show(this, MBeans.Kind.CacheStatistics, statistics, enabled);
   }
 
   @Override
   public synchronized void setManagementEnabled(boolean enabled) {
     config.setManagementEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
-    }
+    MBeans.show(this, MBeans.Kind.CacheConfiguration, configurationBean, enabled);
   }
 
   @Override
@@ -230,9 +223,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
     ensureOpen();
-    JCacheValues.checkKeys(keys);
-    Objects.requireNonNull(processor, "processor");
-    return ProcessorResults.invokeEach(keys, key -> invoke(key, processor, arguments));
+    return ProcessorResults.invokeAll(this, keys, processor, arguments);
   }
 
   @Override
@@ -248,15 +239,11 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   /** Closes the Vela cache this manager started; the manager forgets it. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
     try {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
+      MBeans.unregisterAll(this);
       cache.close();
     } finally {
       manager.release(this);
@@ -265,19 +252,13 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(cache)) {
-      return type.cast(cache);
-    }
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("cache '" + getName() + "' cannot be unwrapped to " + type.getName()
-        + "; it is a " + cache.getClass().getName());
+    return Unwrapping.unwrap(type, "cache '" + getName() + "'", "; it is a " + cache.getClass().getName(),
+        cache, this);
   }
 
   @Override
@@ -324,7 +305,7 @@ final class DeclaredJCache<K, V> implements Cache<K, V>, ManagedCache {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("cache '" + getName() + "' is closed");
     }
   }

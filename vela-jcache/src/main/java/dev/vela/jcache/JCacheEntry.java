@@ -30,10 +30,7 @@ final class JCacheEntry<K, V> implements Cache.Entry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("a cache entry cannot be unwrapped to " + type.getName());
+    return Unwrapping.unwrap(this, type, "a cache entry");
   }
 
   @Override

@@ -47,6 +47,21 @@ final class MBeans {
     }
   }
 
+  /** Registers {@code bean} as the cache's {@code kind} MXBean when {@code shown}, else unregisters that MXBean. */
+  static void show(Cache<?, ?> cache, Kind kind, Object bean, boolean shown) {
+    if (shown) {
+      register(cache, kind, bean);
+    } else {
+      unregister(cache, kind);
+    }
+  }
+
+  /** Unregisters both MXBeans of a cache that closes. */
+  static void unregisterAll(Cache<?, ?> cache) {
+    unregister(cache, Kind.CacheStatistics);
+    unregister(cache, Kind.CacheConfiguration);
+  }
+
   static ObjectName nameOf(Cache<?, ?> cache, Kind kind) {
     try {
       return new ObjectName("javax.cache:type=" + kind + ",CacheManager="

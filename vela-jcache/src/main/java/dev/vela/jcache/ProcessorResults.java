@@ -2,8 +2,11 @@ package dev.vela.jcache;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import javax.cache.Cache;
+import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
@@ -15,7 +18,15 @@ import javax.cache.processor.EntryProcessorResult;
 final class ProcessorResults {
   private ProcessorResults() {}
 
-  static <K, T> Map<K, EntryProcessorResult<T>> invokeEach(Set<? extends K> keys, Function<K, T> invoke) {
+  /** {@code invokeAll} on {@code cache}, once its keys and processor are checked: {@code invoke} on each key. */
+  static <K, V, T> Map<K, EntryProcessorResult<T>> invokeAll(
+      Cache<K, V> cache, Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
+    JCacheValues.checkKeys(keys);
+    Objects.requireNonNull(processor, "processor");
+    return invokeEach(keys, key -> cache.invoke(key, processor, arguments));
+  }
+
+  private static <K, T> Map<K, EntryProcessorResult<T>> invokeEach(Set<? extends K> keys, Function<K, T> invoke) {
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();
     for (K key : keys) {
       try {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -33,7 +34,7 @@ final class VelaCacheManager implements CacheManager {
   private final ClassLoader classLoader;
   private final Properties properties;
   private final ConcurrentMap<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   VelaCacheManager(VelaCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
     this.provider = provider;
@@ -186,11 +187,8 @@ final class VelaCacheManager implements CacheManager {
   /** Closes every cache and forgets this manager in its provider. Idempotent. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
     provider.release(this);
     for (Cache<?, ?> cache : new ArrayList<>(caches.values())) {
@@ -201,15 +199,12 @@ final class VelaCacheManager implements CacheManager {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("a Vela cache manager cannot be unwrapped to " + type.getName());
+    return Unwrapping.unwrap(this, type, "a Vela cache manager");
   }
 
   /** Forgets a closed cache. */
@@ -218,7 +213,7 @@ final class VelaCacheManager implements CacheManager {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("the cache manager of " + uri + " is closed");
     }
   }

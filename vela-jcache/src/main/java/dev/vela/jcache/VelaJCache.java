@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -47,7 +48,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   private final JCacheStatistics statistics = new JCacheStatistics();
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this::configuration);
   private final ScheduledFuture<?> sweeps;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   VelaJCache(VelaCacheManager manager, String name, CompleteConfiguration<K, V> configuration) {
     this.manager = manager;
@@ -131,24 +132,26 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public void put(K key, V value) {
-    ensureOpen();
-    K storedKey = values.key(key);
-    V storedValue = values.value(value, "value");
-    long start = statistics.start();
-    HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
-    statistics.puts(write.stored() ? 1 : 0, start);
+    unconditionalPut(key, value, false);
   }
 
   @Override
   public V getAndPut(K key, V value) {
+    return values.out(unconditionalPut(key, value, true).previous());
+  }
+
+  /** A put whatever the cache holds; {@code asRead} also counts it as a read of the value it replaced. */
+  private HookedWrite<V> unconditionalPut(K key, V value, boolean asRead) {
     ensureOpen();
     K storedKey = values.key(key);
     V storedValue = values.value(value, "value");
     long start = statistics.start();
     HookedWrite<V> write = store.put(storedKey, storedValue, WriteCondition.always(), config.isWriteThrough());
-    statistics.read(write.previous() != null, start);
+    if (asRead) {
+      statistics.read(write.previous() != null, start);
+    }
     statistics.puts(write.stored() ? 1 : 0, start);
-    return values.out(write.previous());
+    return write;
   }
 
   @Override
@@ -202,12 +205,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean remove(K key) {
-    ensureOpen();
-    K storedKey = values.key(key);
-    long start = statistics.start();
-    HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
-    statistics.removals(removal.applied() ? 1 : 0, start);
-    return removal.applied();
+    return unconditionalRemove(key, false).applied();
   }
 
   @Override
@@ -224,13 +222,20 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public V getAndRemove(K key) {
+    return values.out(unconditionalRemove(key, true).previous());
+  }
+
+  /** A removal whatever the cache holds; {@code asRead} also counts it as a read of the value it removed. */
+  private HookedWrite<V> unconditionalRemove(K key, boolean asRead) {
     ensureOpen();
     K storedKey = values.key(key);
     long start = statistics.start();
     HookedWrite<V> removal = store.remove(storedKey, WriteCondition.always(), config.isWriteThrough());
-    statistics.read(removal.previous() != null, start);
+    if (asRead) {
+      statistics.read(removal.previous() != null, start);
+    }
     statistics.removals(removal.applied() ? 1 : 0, start);
-    return values.out(removal.previous());
+    return removal;
   }
 
   @Override
@@ -369,9 +374,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
     ensureOpen();
-    JCacheValues.checkKeys(keys);
-    Objects.requireNonNull(processor, "processor");
-    return ProcessorResults.invokeEach(keys, key -> invoke(key, processor, arguments));
+    return ProcessorResults.invokeAll(this, keys, processor, arguments);
   }
 
   @Override
@@ -387,16 +390,12 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   /** Closes the cache: its MXBeans, listeners, loader, writer and store; the manager forgets it. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
     try {
       sweeps.cancel(false);
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
+      MBeans.unregisterAll(this);
       listeners.closeAll();
       hooks.close();
       store.close();
@@ -407,19 +406,13 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    if (type.isInstance(store)) {
-      return type.cast(store);
-    }
-    throw new IllegalArgumentException("cache '" + name + "' cannot be unwrapped to " + type.getName()
-        + "; it is a " + getClass().getName() + " over a " + HookedStore.class.getName());
+    return Unwrapping.unwrap(type, "cache '" + name + "'",
+        "; it is a " + getClass().getName() + " over a " + HookedStore.class.getName(), this, store);
   }
 
   @Override
@@ -458,21 +451,13 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   public void setStatisticsEnabled(boolean enabled) {
     config.setStatisticsEnabled(enabled);
     statistics.enabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheStatistics, statistics);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheStatistics);
-    }
+    MBeans.show(this, MBeans.Kind.CacheStatistics, statistics, enabled);
   }
 
   @Override
   public void setManagementEnabled(boolean enabled) {
     config.setManagementEnabled(enabled);
-    if (enabled) {
-      MBeans.register(this, MBeans.Kind.CacheConfiguration, configurationBean);
-    } else {
-      MBeans.unregister(this, MBeans.Kind.CacheConfiguration);
-    }
+    MBeans.show(this, MBeans.Kind.CacheConfiguration, configurationBean, enabled);
   }
 
   /** A copy of the configuration, for the configuration MXBean. */
@@ -481,7 +466,7 @@ final class VelaJCache<K, V> implements Cache<K, V>, ManagedCache {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed.get()) {
       throw new IllegalStateException("cache '" + name + "' is closed");
     }
   }

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * weights of the window and protected lists are kept in {@code windowWeight} and {@code
  * protectedWeight}, and probation's is the rest of {@code weightedSize}.
  */
-final class AdaptiveOrder<E> implements EvictionOrder<E> {
+final class AdaptiveOrder<E> extends CountingOrder<E> {
   /** The window's initial share of the cache. */
   static final double INITIAL_WINDOW_SHARE = 0.01;
   /** The protected list's share of the main area. */
@@ -49,7 +49,6 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   private final OrderNode<E> window = OrderNode.sentinel();
   private final OrderNode<E> probation = OrderNode.sentinel();
   private final OrderNode<E> protect = OrderNode.sentinel();
-  private final long maximum;
   private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
@@ -57,8 +56,6 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   private long protectedMaximum;
   private long windowWeight;
   private long protectedWeight;
-  private long weightedSize;
-  private long size;
   private long pendingAdjustment;
 
   AdaptiveOrder(long maximum, long seed) {
@@ -66,7 +63,7 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   }
 
   AdaptiveOrder(long maximum, long seed, FrequencySketch sketch) {
-    this.maximum = maximum;
+    super(EvictionPolicy.ADAPTIVE, maximum);
     this.sketch = sketch;
     this.climber = new HillClimber(maximum);
     this.random = new SplittableRandom(seed);
@@ -106,10 +103,7 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
     if (!node.isTracked()) {
       return;
     }
-    int delta = Weights.checked(weight) - node.weight;
-    node.weight = weight;
-    node.element = element;
-    weightedSize += delta;
+    int delta = reweigh(node, element, weight);
     if (node.segment == Segment.WINDOW) {
       windowWeight += delta;
     } else if (node.segment == Segment.PROTECTED) {
@@ -283,25 +277,5 @@ final class AdaptiveOrder<E> implements EvictionOrder<E> {
   /** The current weight of the window's entries; for tests. */
   long windowWeight() {
     return windowWeight;
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public long weightedSize() {
-    return weightedSize;
-  }
-
-  @Override
-  public long maximum() {
-    return maximum;
-  }
-
-  @Override
-  public EvictionPolicy policy() {
-    return EvictionPolicy.ADAPTIVE;
   }
 }

@@ -14,19 +14,16 @@ import dev.vela.annotation.EvictionPolicy;
  * recency-skewed workload fills the cache with entries read twice long ago, and every new entry
  * is the next victim. A halving visits every entry, once per ten uses an entry: O(1) amortised.
  */
-final class LfuOrder<E> implements EvictionOrder<E> {
+final class LfuOrder<E> extends CountingOrder<E> {
   private static final int USES_PER_ENTRY_BETWEEN_HALVINGS = 10;
   private static final int MIN_HALVING_PERIOD = 160;
 
   private final FrequencyBucket<E> buckets = FrequencyBucket.sentinel();
-  private final long maximum;
-  private long size;
-  private long weightedSize;
   private long usesSinceHalving;
   private OrderNode<E> lastAdded;
 
   LfuOrder(long maximum) {
-    this.maximum = maximum;
+    super(EvictionPolicy.LFU, maximum);
   }
 
   @Override
@@ -55,9 +52,7 @@ final class LfuOrder<E> implements EvictionOrder<E> {
   @Override
   public void update(OrderNode<E> node, E element, int weight) {
     if (node.isTracked()) {
-      weightedSize += Weights.checked(weight) - node.weight;
-      node.weight = weight;
-      node.element = element;
+      reweigh(node, element, weight);
       touch(node);
     }
   }
@@ -143,25 +138,5 @@ final class LfuOrder<E> implements EvictionOrder<E> {
       }
     }
     return lastAdded;
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public long weightedSize() {
-    return weightedSize;
-  }
-
-  @Override
-  public long maximum() {
-    return maximum;
-  }
-
-  @Override
-  public EvictionPolicy policy() {
-    return EvictionPolicy.LFU;
   }
 }

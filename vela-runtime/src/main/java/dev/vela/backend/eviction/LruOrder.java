@@ -6,14 +6,11 @@ import dev.vela.annotation.EvictionPolicy;
  * Exact least-recently-used order: one circular list from the least recently used entry (after
  * the sentinel) to the most recently used (before it). Every operation is O(1).
  */
-final class LruOrder<E> implements EvictionOrder<E> {
+final class LruOrder<E> extends CountingOrder<E> {
   private final OrderNode<E> sentinel = OrderNode.sentinel();
-  private final long maximum;
-  private long size;
-  private long weightedSize;
 
   LruOrder(long maximum) {
-    this.maximum = maximum;
+    super(EvictionPolicy.LRU, maximum);
   }
 
   @Override
@@ -35,9 +32,7 @@ final class LruOrder<E> implements EvictionOrder<E> {
   @Override
   public void update(OrderNode<E> node, E element, int weight) {
     if (node.isTracked()) {
-      weightedSize += Weights.checked(weight) - node.weight;
-      node.weight = weight;
-      node.element = element;
+      reweigh(node, element, weight);
       node.moveToEnd(sentinel);
     }
   }
@@ -54,25 +49,5 @@ final class LruOrder<E> implements EvictionOrder<E> {
   @Override
   public OrderNode<E> victim() {
     return weightedSize > maximum && sentinel.next != sentinel ? sentinel.next : null;
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public long weightedSize() {
-    return weightedSize;
-  }
-
-  @Override
-  public long maximum() {
-    return maximum;
-  }
-
-  @Override
-  public EvictionPolicy policy() {
-    return EvictionPolicy.LRU;
   }
 }

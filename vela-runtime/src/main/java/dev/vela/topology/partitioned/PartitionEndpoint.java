@@ -163,7 +163,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         return false;
       }
       if (op == Op.GET_ALL || op == Op.DELETE_ALL) {
-        return !remote.readKeys(in).stream().allMatch(partition::answersAlone);
+        return !wire.readKeys(in).stream().allMatch(partition::answersAlone);
       }
       if (op == Op.PUT_ALL) {
         in.readLength(1);
@@ -288,7 +288,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case HELD -> remote.writeHeld(out, partition.held(wire.readKey(in)));
       case GET_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        for (K key : remote.readKeys(in)) {
+        for (K key : wire.readKeys(in)) {
           V value = partition.get(key, hop);
           out.writeBoolean(value != null);
           if (value != null) {
@@ -298,7 +298,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       }
       case DELETE_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
-        for (K key : remote.readKeys(in)) {
+        for (K key : wire.readKeys(in)) {
           Removal removal = partition.delete(key, hop);
           if (removal.version() != null && storedWhileLeaving(removal.version())) {
             migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
@@ -325,7 +325,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case LOCK -> {
         long transaction = in.readVarLong();
         Duration lease = Duration.ofMillis(in.readVarLong());
-        String holder = partition.locks().tryLock(remote.readKeys(in), from, transaction, lease);
+        String holder = partition.locks().tryLock(wire.readKeys(in), from, transaction, lease);
         out.writeBoolean(holder == null);
         if (holder != null) {
           out.writeString(holder);
@@ -333,7 +333,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       }
       case UNLOCK -> {
         long transaction = in.readVarLong();
-        partition.locks().unlock(remote.readKeys(in), from, transaction);
+        partition.locks().unlock(wire.readKeys(in), from, transaction);
       }
       case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
       case RUNS -> throw new IllegalStateException("announcements are answered before any other request");

@@ -146,7 +146,7 @@ final class Remote<K, V> {
   CompletableFuture<Map<K, V>> getAll(String member, List<K> keys, Hop hop) {
     CodecOutput out = Op.GET_ALL.request();
     out.writeByte(hop.ordinal());
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
       CodecInput in = Reply.read(member, reply);
       Map<K, V> found = new LinkedHashMap<>();
@@ -169,7 +169,7 @@ final class Remote<K, V> {
   CompletableFuture<List<Removal>> deleteAll(String member, List<K> keys, Hop hop) {
     CodecOutput out = Op.DELETE_ALL.request();
     out.writeByte(hop.ordinal());
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
       CodecInput in = Reply.read(member, reply);
       List<Removal> removals = new ArrayList<>(keys.size());
@@ -339,7 +339,7 @@ final class Remote<K, V> {
     CodecOutput out = Op.LOCK.request();
     out.writeVarLong(transaction);
     out.writeVarLong(lease.toMillis());
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     CodecInput in = call(owner, out.toByteArray());
     return in.readBoolean() ? null : in.readString();
   }
@@ -348,23 +348,8 @@ final class Remote<K, V> {
   void unlock(String owner, List<K> keys, long transaction) {
     CodecOutput out = Op.UNLOCK.request();
     out.writeVarLong(transaction);
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     channel.call(owner, out.toByteArray(), channel.rpcTimeout());
-  }
-
-  private void writeKeys(CodecOutput out, List<K> keys) {
-    out.writeVarInt(keys.size());
-    keys.forEach(key -> wire.writeKey(out, key));
-  }
-
-  /** Keys written by a LOCK, UNLOCK, GET_ALL or DELETE_ALL request. */
-  List<K> readKeys(CodecInput in) {
-    int count = in.readLength(1);
-    List<K> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(wire.readKey(in));
-    }
-    return keys;
   }
 
   /** Asks the owner for the right to fetch {@code key}; waits at most {@code timeout} for its answer. */

@@ -216,18 +216,18 @@ final class ReplicaEndpoint<K, V> implements CacheEndpoint {
         }
         case DELETE_ALL -> {
           Version version = observed(Version.read(in));
-          for (K key : replicas.readKeys(in)) {
+          for (K key : replicas.wire().readKeys(in)) {
             store.delete(key, version);
           }
         }
         case LOCK -> {
           long transaction = in.readVarLong();
           Duration lease = Duration.ofMillis(in.readVarLong());
-          Replicas.writeLockAnswer(out, lockHolder.tryLockHere(replicas.readKeys(in), from, transaction, lease));
+          Replicas.writeLockAnswer(out, lockHolder.tryLockHere(replicas.wire().readKeys(in), from, transaction, lease));
         }
         case UNLOCK -> {
           long transaction = in.readVarLong();
-          lockHolder.locks().unlock(replicas.readKeys(in), from, transaction);
+          lockHolder.locks().unlock(replicas.wire().readKeys(in), from, transaction);
         }
         case STATS -> StatsWire.write(out, stats.get());
         case LEAVING -> peers.remove(from);

@@ -93,7 +93,7 @@ final class Replicas<K, V> {
   byte[] deleteAll(List<K> keys, Version version) {
     CodecOutput out = ReplicaOp.DELETE_ALL.request();
     version.write(out);
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     return out.toByteArray();
   }
 
@@ -138,7 +138,7 @@ final class Replicas<K, V> {
     CodecOutput out = ReplicaOp.LOCK.request();
     out.writeVarLong(transaction);
     out.writeVarLong(lease.toMillis());
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     CodecInput in = call(holder, out.toByteArray(), channel.rpcTimeout());
     int answer = in.readUnsignedByte();
     return switch (answer) {
@@ -166,23 +166,8 @@ final class Replicas<K, V> {
   void unlock(String holder, List<K> keys, long transaction) {
     CodecOutput out = ReplicaOp.UNLOCK.request();
     out.writeVarLong(transaction);
-    writeKeys(out, keys);
+    wire.writeKeys(out, keys);
     channel.call(holder, out.toByteArray(), channel.rpcTimeout());
-  }
-
-  private void writeKeys(CodecOutput out, List<K> keys) {
-    out.writeVarInt(keys.size());
-    keys.forEach(key -> wire.writeKey(out, key));
-  }
-
-  /** Keys written by a DELETE_ALL, LOCK or UNLOCK request. */
-  List<K> readKeys(CodecInput in) {
-    int count = in.readLength(1);
-    List<K> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(wire.readKey(in));
-    }
-    return keys;
   }
 
   byte[] flush(Version version) {

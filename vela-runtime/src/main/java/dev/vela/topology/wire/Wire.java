@@ -11,8 +11,10 @@ import dev.vela.codec.FramedCodec;
 import java.time.InstantSource;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,6 +56,22 @@ public final class Wire<K, V> {
   /** Reads a key written by {@link #writeKey}. */
   public K readKey(CodecInput in) {
     return Codecs.decode(keys, in.readBytes());
+  }
+
+  /** Writes a list of keys: their count, then each key as {@link #writeKey} writes it. */
+  public void writeKeys(CodecOutput out, List<K> keys) {
+    out.writeVarInt(keys.size());
+    keys.forEach(key -> writeKey(out, key));
+  }
+
+  /** Reads what {@link #writeKeys} wrote, in order. */
+  public List<K> readKeys(CodecInput in) {
+    int count = in.readLength(1);
+    List<K> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(readKey(in));
+    }
+    return keys;
   }
 
   /** Writes the value framed with its shape's fingerprint. */
