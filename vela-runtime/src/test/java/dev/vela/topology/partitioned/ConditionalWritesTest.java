@@ -12,8 +12,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.backend.memory.MemoryBackend;
-import dev.vela.cluster.FreePorts;
-import dev.vela.cluster.RequiredMembers;
+import dev.vela.cluster.LoopbackNodes;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
@@ -45,20 +44,7 @@ class ConditionalWritesTest {
 
   @BeforeAll
   static void startNodes() {
-    int[] ports = new int[NODES];
-    for (int i = 0; i < NODES; i++) {
-      ports[i] = FreePorts.next();
-    }
-    for (int i = 0; i < NODES; i++) {
-      clusterNodes.add(VelaCluster.builder()
-          .clusterName("partitioned-conditional")
-          .port(ports[i])
-          .initialHosts(FreePorts.loopbackHosts(ports))
-          .joinTimeout(Duration.ofMillis(500))
-          .rpcTimeout(Duration.ofSeconds(5))
-          .start());
-    }
-    clusterNodes.get(0).awaitMembers(new RequiredMembers.Count(NODES), Duration.ofSeconds(30));
+    clusterNodes.addAll(LoopbackNodes.start("partitioned-conditional", NODES));
     List<CompletableFuture<PartitionedTopology<String, String>>> opening = new ArrayList<>();
     for (VelaCluster node : clusterNodes) {
       opening.add(CompletableFuture.supplyAsync(() -> open(node, "atomic")));

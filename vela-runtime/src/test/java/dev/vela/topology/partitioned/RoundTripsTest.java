@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vela.Cache;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
-import dev.vela.cluster.FreePorts;
-import dev.vela.cluster.RequiredMembers;
+import dev.vela.cluster.LoopbackNodes;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
@@ -40,20 +39,7 @@ class RoundTripsTest {
 
   @BeforeAll
   static void startNodes() {
-    int[] ports = new int[NODES];
-    for (int i = 0; i < NODES; i++) {
-      ports[i] = FreePorts.next();
-    }
-    for (int i = 0; i < NODES; i++) {
-      clusterNodes.add(VelaCluster.builder()
-          .clusterName("partitioned-round-trips")
-          .port(ports[i])
-          .initialHosts(FreePorts.loopbackHosts(ports))
-          .joinTimeout(Duration.ofMillis(500))
-          .rpcTimeout(Duration.ofSeconds(5))
-          .start());
-    }
-    clusterNodes.get(0).awaitMembers(new RequiredMembers.Count(NODES), Duration.ofSeconds(30));
+    clusterNodes.addAll(LoopbackNodes.start("partitioned-round-trips", NODES));
     List<CompletableFuture<Cache<String, Long>>> opening = new ArrayList<>();
     for (VelaCluster node : clusterNodes) {
       opening.add(CompletableFuture.supplyAsync(() -> new CacheBuilder<String, Long, Cache<String, Long>>(
