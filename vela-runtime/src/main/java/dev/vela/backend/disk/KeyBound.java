@@ -15,7 +15,7 @@ import java.util.Map;
  * thread, changes from the one holding the store's write lock.
  */
 final class KeyBound {
-  private final EvictionOrder<ByteKey> order;
+  private final EvictionOrder<OrderNode<ByteKey>> order;
   private final Map<ByteKey, OrderNode<ByteKey>> nodes = new HashMap<>();
 
   KeyBound(EvictionPolicy policy, long maxSize) {
@@ -26,9 +26,11 @@ final class KeyBound {
   synchronized void written(ByteKey key) {
     OrderNode<ByteKey> node = nodes.get(key);
     if (node == null) {
-      nodes.put(key, order.add(key, key.hashCode(), 1));
+      node = new OrderNode<>(key, key.hashCode());
+      order.add(node, 1);
+      nodes.put(key, node);
     } else {
-      order.update(node, key, 1);
+      order.update(node, 1);
     }
   }
 

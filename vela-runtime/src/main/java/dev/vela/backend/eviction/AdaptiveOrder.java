@@ -18,11 +18,11 @@ import java.util.SplittableRandom;
  * sample of requests, moving entries between window and main, so recency-skewed workloads get a
  * large window (LRU-like) and frequency-skewed ones a small one.
  *
- * <p>Invariants: every tracked node is in exactly one list, named by its {@code segment}; the
- * weights of the window and protected lists are kept in {@code windowWeight} and {@code
+ * <p>Invariants: every tracked node is in exactly one of the three lists, which its {@link
+ * Linked#orderList()} names; the weights of the window and protected lists are kept in {@code windowWeight} and {@code
  * protectedWeight}, and probation's is the rest of {@code weightedSize}.
  */
-final class AdaptiveOrder<E> extends CountingOrder<E> {
+final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   /** The window's initial share of the cache. */
   static final double INITIAL_WINDOW_SHARE = 0.01;
   /** The protected list's share of the main area. */
@@ -46,9 +46,9 @@ final class AdaptiveOrder<E> extends CountingOrder<E> {
   /** Entries moved between window and main per adjustment step, so no single call runs long. */
   static final int MAX_TRANSFERS_PER_CALL = 1000;
 
-  private final OrderNode<E> window = OrderNode.sentinel();
-  private final OrderNode<E> probation = OrderNode.sentinel();
-  private final OrderNode<E> protect = OrderNode.sentinel();
+  private final NodeList<N> window = new NodeList<>();
+  private final NodeList<N> probation = new NodeList<>();
+  private final NodeList<N> protect = new NodeList<>();
   private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
@@ -72,111 +72,108 @@ final class AdaptiveOrder<E> extends CountingOrder<E> {
   }
 
   @Override
-  public OrderNode<E> add(E element, int keyHash, int weight) {
-    OrderNode<E> node = new OrderNode<>(element, keyHash, Weights.checked(weight));
-    node.segment = Segment.WINDOW;
-    node.linkBefore(window);
+  public void add(N node, int weight) {
+    count(node, weight);
+    window.addLast(node);
     windowWeight += weight;
-    weightedSize += weight;
-    size++;
     if (size > sketch.capacity() && sketch.capacity() < Math.min(maximum, MAX_SKETCH_ENTRIES)) {
       long entries = Math.min(Math.min(maximum, MAX_SKETCH_ENTRIES), 2L * sketch.capacity());
       sketch = new FrequencySketch(entries, sketch.hasDoorkeeper());
     }
-    sketch.increment(keyHash);
+    sketch.increment(node.keyHash());
     climber.recordMiss();
     adapt();
-    return node;
   }
 
   @Override
-  public void touch(OrderNode<E> node) {
+  public void touch(N node) {
     if (node.isTracked()) {
-      sketch.increment(node.hash);
+      sketch.increment(node.keyHash());
       climber.recordHit();
       reorder(node);
     }
   }
 
   @Override
-  public void update(OrderNode<E> node, E element, int weight) {
+  public void update(N node, int weight) {
     if (!node.isTracked()) {
       return;
     }
-    int delta = reweigh(node, element, weight);
-    if (node.segment == Segment.WINDOW) {
+    int delta = reweigh(node, weight);
+    Object segment = node.orderList();
+    if (segment == window) {
       windowWeight += delta;
-    } else if (node.segment == Segment.PROTECTED) {
+    } else if (segment == protect) {
       protectedWeight += delta;
     }
-    sketch.increment(node.hash);
+    sketch.increment(node.keyHash());
     reorder(node);
   }
 
   /** A use of a tracked node: to its list's end, and from probation into protected. */
-  private void reorder(OrderNode<E> node) {
-    switch (node.segment) {
-      case Segment.WINDOW -> node.moveToEnd(window);
-      case Segment.PROTECTED -> node.moveToEnd(protect);
-      default -> {
-        node.unlink();
-        node.segment = Segment.PROTECTED;
-        node.linkBefore(protect);
-        protectedWeight += node.weight;
-        demoteProtectedOverflow();
-      }
+  private void reorder(N node) {
+    Object segment = node.orderList();
+    if (segment == window) {
+      window.moveToLast(node);
+    } else if (segment == protect) {
+      protect.moveToLast(node);
+    } else {
+      probation.unlink(node);
+      protect.addLast(node);
+      protectedWeight += node.weight();
+      demoteProtectedOverflow();
     }
   }
 
   @Override
-  public void remove(OrderNode<E> node) {
-    if (!node.isTracked()) {
+  public void remove(N node) {
+    Object segment = node.orderList();
+    if (segment == null) {
       return;
     }
-    node.unlink();
-    size--;
-    weightedSize -= node.weight;
-    if (node.segment == Segment.WINDOW) {
-      windowWeight -= node.weight;
-    } else if (node.segment == Segment.PROTECTED) {
-      protectedWeight -= node.weight;
+    listOf(node).unlink(node);
+    uncount(node);
+    if (segment == window) {
+      windowWeight -= node.weight();
+    } else if (segment == protect) {
+      protectedWeight -= node.weight();
     }
   }
 
   @Override
-  public OrderNode<E> victim() {
+  public N victim() {
     // while there is room, the window's overflow enters main without a contest
-    while (windowWeight > windowMaximum && weightedSize <= maximum && window.next != window) {
-      moveTo(window.next, Segment.PROBATION);
+    while (windowWeight > windowMaximum && weightedSize <= maximum && !window.isEmpty()) {
+      moveTo(window.first(), probation);
     }
     if (weightedSize <= maximum) {
       return null;
     }
-    OrderNode<E> candidate = windowWeight > windowMaximum && window.next != window ? window.next : null;
-    OrderNode<E> victim = mainVictim();
+    N candidate = windowWeight > windowMaximum ? window.first() : null;
+    N victim = mainVictim();
     if (candidate == null) {
-      return victim != null ? victim : first(window);
+      return victim != null ? victim : window.first();
     }
-    if (victim == null || candidate.weight > maximum) {
+    if (victim == null || candidate.weight() > maximum) {
       return candidate;
     }
-    if (victim.weight > maximum || admit(candidate, victim)) {
-      moveTo(candidate, Segment.PROBATION);
+    if (victim.weight() > maximum || admit(candidate, victim)) {
+      moveTo(candidate, probation);
       return victim;
     }
     return candidate;
   }
 
   /** Main's next victim: probation's least recently used, else protected's; null when main is empty. */
-  private OrderNode<E> mainVictim() {
-    OrderNode<E> victim = first(probation);
-    return victim != null ? victim : first(protect);
+  private N mainVictim() {
+    N victim = probation.first();
+    return victim != null ? victim : protect.first();
   }
 
   /** Whether the candidate from the window should replace main's victim. */
-  private boolean admit(OrderNode<E> candidate, OrderNode<E> victim) {
-    int candidateFrequency = sketch.frequency(candidate.hash);
-    int victimFrequency = sketch.frequency(victim.hash);
+  private boolean admit(N candidate, N victim) {
+    int candidateFrequency = sketch.frequency(candidate.keyHash());
+    int victimFrequency = sketch.frequency(victim.keyHash());
     if (candidateFrequency > victimFrequency) {
       return true;
     }
@@ -208,12 +205,12 @@ final class AdaptiveOrder<E> extends CountingOrder<E> {
     windowMaximum += quota;
     demoteProtectedOverflow();
     for (int moved = 0; moved < MAX_TRANSFERS_PER_CALL; moved++) {
-      OrderNode<E> next = first(probation);
-      if (next == null || next.weight > quota) {
+      N next = probation.first();
+      if (next == null || next.weight() > quota) {
         break;
       }
-      quota -= next.weight;
-      moveTo(next, Segment.WINDOW);
+      quota -= next.weight();
+      moveTo(next, window);
     }
     protectedMaximum += quota;
     windowMaximum -= quota;
@@ -226,12 +223,12 @@ final class AdaptiveOrder<E> extends CountingOrder<E> {
     protectedMaximum += quota;
     windowMaximum -= quota;
     for (int moved = 0; moved < MAX_TRANSFERS_PER_CALL; moved++) {
-      OrderNode<E> next = first(window);
-      if (next == null || next.weight > quota) {
+      N next = window.first();
+      if (next == null || next.weight() > quota) {
         break;
       }
-      quota -= next.weight;
-      moveTo(next, Segment.PROBATION);
+      quota -= next.weight();
+      moveTo(next, probation);
     }
     protectedMaximum -= quota;
     windowMaximum += quota;
@@ -240,33 +237,27 @@ final class AdaptiveOrder<E> extends CountingOrder<E> {
 
   /** Keeps protected within its share by demoting its least recently used entries to probation. */
   private void demoteProtectedOverflow() {
-    while (protectedWeight > protectedMaximum && protect.next != protect) {
-      moveTo(protect.next, Segment.PROBATION);
+    while (protectedWeight > protectedMaximum && !protect.isEmpty()) {
+      moveTo(protect.first(), probation);
     }
   }
 
-  /** Moves a tracked node to the end of another segment's list, keeping the weights in step. */
-  private void moveTo(OrderNode<E> node, byte segment) {
-    if (node.segment == Segment.WINDOW) {
-      windowWeight -= node.weight;
-    } else if (node.segment == Segment.PROTECTED) {
-      protectedWeight -= node.weight;
+  /** Moves a tracked node to the end of another list, keeping the weights in step. */
+  private void moveTo(N node, NodeList<N> target) {
+    Object segment = node.orderList();
+    int weight = node.weight();
+    if (segment == window) {
+      windowWeight -= weight;
+    } else if (segment == protect) {
+      protectedWeight -= weight;
     }
-    node.unlink();
-    node.segment = segment;
-    if (segment == Segment.WINDOW) {
-      windowWeight += node.weight;
-      node.linkBefore(window);
-    } else if (segment == Segment.PROTECTED) {
-      protectedWeight += node.weight;
-      node.linkBefore(protect);
-    } else {
-      node.linkBefore(probation);
+    listOf(node).unlink(node);
+    target.addLast(node);
+    if (target == window) {
+      windowWeight += weight;
+    } else if (target == protect) {
+      protectedWeight += weight;
     }
-  }
-
-  private static <E> OrderNode<E> first(OrderNode<E> sentinel) {
-    return sentinel.next == sentinel ? null : sentinel.next;
   }
 
   /** The window's current maximum weight; for tests of the adaptation. */

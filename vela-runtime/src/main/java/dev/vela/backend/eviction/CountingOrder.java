@@ -7,9 +7,9 @@ import dev.vela.annotation.EvictionPolicy;
  * maximum it keeps them within. Subclasses keep {@code size} and {@code weightedSize} up to date as
  * entries come and go; {@link #reweigh} does it for an overwrite.
  *
- * @param <E> what the caller tracks per entry
+ * @param <N> the caller's node type
  */
-abstract class CountingOrder<E> implements EvictionOrder<E> {
+abstract class CountingOrder<N extends Linked<N>> implements EvictionOrder<N> {
   private final EvictionPolicy policy;
   final long maximum;
   long size;
@@ -21,17 +21,48 @@ abstract class CountingOrder<E> implements EvictionOrder<E> {
   }
 
   /**
-   * Makes {@code node} stand for {@code element} at {@code weight} and counts the change of weight,
-   * which it returns.
+   * Makes {@code node} weigh {@code weight} and counts the change of weight, which it returns.
    *
    * @throws IllegalArgumentException when {@code weight} is negative
    */
-  final int reweigh(OrderNode<E> node, E element, int weight) {
-    int delta = Weights.checked(weight) - node.weight;
-    node.weight = weight;
-    node.element = element;
-    weightedSize += delta;
+  final int reweigh(N node, int weight) {
+    int delta = Weights.checked(weight) - node.weight();
+    if (delta != 0) {
+      node.setWeight(weight);
+      weightedSize += delta;
+    }
     return delta;
+  }
+
+  /** Counts a new node of {@code weight} in: sets its weight and the totals. */
+  final void count(N node, int weight) {
+    node.setWeight(Weights.checked(weight));
+    size++;
+    weightedSize += weight;
+  }
+
+  /** Counts a node out that has just left its list. */
+  final void uncount(N node) {
+    size--;
+    weightedSize -= node.weight();
+  }
+
+  /** The list holding a tracked {@code node}. */
+  @SuppressWarnings("unchecked")
+  static <N extends Linked<N>> NodeList<N> listOf(N node) {
+    return (NodeList<N>) node.orderList();
+  }
+
+  @Override
+  public void replace(N node, N replacement, int weight) {
+    if (!node.isTracked()) {
+      add(replacement, weight);
+      return;
+    }
+    Weights.checked(weight);
+    replacement.setWeight(node.weight());
+    listOf(node).replace(node, replacement);
+    update(replacement, weight);
   }
 
   @Override

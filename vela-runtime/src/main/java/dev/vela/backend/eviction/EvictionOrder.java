@@ -7,40 +7,53 @@ import dev.vela.annotation.EvictionPolicy;
  * maximum total weight (with a weight of 1 per entry, the maximum is a number of entries).
  *
  * <p>A cache reports every filled miss ({@link #add}), every hit ({@link #touch}), overwrite
- * ({@link #update}) and removal ({@link #remove}); after a change it asks {@link #victim} for the
- * entry to evict and removes it, until {@code victim} answers null. An order is not thread-safe:
- * the caller serialises all calls (its eviction lock). Decisions depend only on the calls made and,
- * for ADAPTIVE, on the seed, so a replay of the same calls evicts the same entries.
+ * ({@link #update}, or {@link #replace} when a new node stands for the entry) and removal ({@link
+ * #remove}); after a change it asks {@link #victim} for the entry to evict and removes it, until
+ * {@code victim} answers null. The order links the caller's own nodes ({@link Linked}), so it
+ * allocates nothing per entry. An order is not thread-safe: the caller serialises all calls (its
+ * eviction lock). Decisions depend only on the calls made and, for ADAPTIVE, on the seed, so a
+ * replay of the same calls evicts the same entries.
  *
- * @param <E> what the caller tracks per entry: a key, or its own node for the key
+ * @param <N> the caller's node type: its own entry node, or {@link OrderNode}
  */
-public interface EvictionOrder<E> {
+public interface EvictionOrder<N extends Linked<N>> {
 
   /**
-   * Starts tracking a new entry (a miss that was filled), with the key's {@code hashCode()} and
-   * its weight; returns the node to hand back later.
+   * Starts tracking {@code node}, a new entry (a miss that was filled) of {@code weight}.
    *
    * @throws IllegalArgumentException when {@code weight} is negative
    */
-  OrderNode<E> add(E element, int keyHash, int weight);
+  void add(N node, int weight);
 
   /** Records a read of a tracked entry; ignores a node no longer tracked. */
-  void touch(OrderNode<E> node);
+  void touch(N node);
 
   /**
-   * Records an overwrite of a tracked entry, which counts as a use: the node now stands for
-   * {@code element} and weighs {@code weight}. Ignores a node no longer tracked.
+   * Records an overwrite of a tracked entry, which counts as a use: it now weighs {@code weight}.
+   * Ignores a node no longer tracked.
+   *
+   * @throws IllegalArgumentException when {@code weight} is negative
    */
-  void update(OrderNode<E> node, E element, int weight);
+  void update(N node, int weight);
+
+  /**
+   * Records an overwrite that put a new node in the place of a tracked one: {@code replacement}
+   * takes over the place of {@code node} (its list, its neighbours, its history), which is no
+   * longer tracked, and the overwrite counts as a use at {@code weight}. Adds {@code replacement}
+   * as a new entry when {@code node} is not tracked.
+   *
+   * @throws IllegalArgumentException when {@code weight} is negative
+   */
+  void replace(N node, N replacement, int weight);
 
   /** Stops tracking an entry; ignores a node no longer tracked. */
-  void remove(OrderNode<E> node);
+  void remove(N node);
 
   /**
    * The entry to evict next while the total weight is over the maximum, or null once it is within
    * it. The order keeps tracking the entry until the caller {@link #remove}s it.
    */
-  OrderNode<E> victim();
+  N victim();
 
   /** The number of tracked entries. */
   long size();
@@ -60,7 +73,7 @@ public interface EvictionOrder<E> {
    *
    * @throws IllegalArgumentException when {@code maximum} is below 1 or the policy is TTL_ONLY
    */
-  static <E> EvictionOrder<E> of(EvictionPolicy policy, long maximum) {
+  static <N extends Linked<N>> EvictionOrder<N> of(EvictionPolicy policy, long maximum) {
     return of(policy, maximum, 0x5DEECE66DL);
   }
 
@@ -70,7 +83,7 @@ public interface EvictionOrder<E> {
    *
    * @throws IllegalArgumentException when {@code maximum} is below 1 or the policy is TTL_ONLY
    */
-  static <E> EvictionOrder<E> of(EvictionPolicy policy, long maximum, long seed) {
+  static <N extends Linked<N>> EvictionOrder<N> of(EvictionPolicy policy, long maximum, long seed) {
     if (policy == null) {
       throw new NullPointerException("policy must not be null");
     }

@@ -14,35 +14,32 @@ import dev.vela.annotation.EvictionPolicy;
  * recency-skewed workload fills the cache with entries read twice long ago, and every new entry
  * is the next victim. A halving visits every entry, once per ten uses an entry: O(1) amortised.
  */
-final class LfuOrder<E> extends CountingOrder<E> {
+final class LfuOrder<N extends Linked<N>> extends CountingOrder<N> {
   private static final int USES_PER_ENTRY_BETWEEN_HALVINGS = 10;
   private static final int MIN_HALVING_PERIOD = 160;
 
-  private final FrequencyBucket<E> buckets = FrequencyBucket.sentinel();
+  private final FrequencyBucket<N> buckets = FrequencyBucket.sentinel();
   private long usesSinceHalving;
-  private OrderNode<E> lastAdded;
+  private N lastAdded;
 
   LfuOrder(long maximum) {
     super(EvictionPolicy.LFU, maximum);
   }
 
   @Override
-  public OrderNode<E> add(E element, int keyHash, int weight) {
-    OrderNode<E> node = new OrderNode<>(element, keyHash, Weights.checked(weight));
-    FrequencyBucket<E> first = buckets.next;
+  public void add(N node, int weight) {
+    count(node, weight);
+    FrequencyBucket<N> first = buckets.nextBucket;
     if (first == buckets || first.frequency != 1) {
       first = FrequencyBucket.insertAfter(buckets, 1);
     }
-    first.append(node);
-    size++;
-    weightedSize += weight;
+    first.addLast(node);
     lastAdded = node;
     countUse();
-    return node;
   }
 
   @Override
-  public void touch(OrderNode<E> node) {
+  public void touch(N node) {
     if (node.isTracked()) {
       increment(node);
       countUse();
@@ -50,30 +47,43 @@ final class LfuOrder<E> extends CountingOrder<E> {
   }
 
   @Override
-  public void update(OrderNode<E> node, E element, int weight) {
+  public void update(N node, int weight) {
     if (node.isTracked()) {
-      reweigh(node, element, weight);
+      reweigh(node, weight);
       touch(node);
     }
   }
 
-  private void increment(OrderNode<E> node) {
-    FrequencyBucket<E> bucket = node.bucket;
+  @Override
+  public void replace(N node, N replacement, int weight) {
+    boolean wasLastAdded = node == lastAdded && node.isTracked();
+    super.replace(node, replacement, weight);
+    if (wasLastAdded) {
+      lastAdded = replacement;
+    }
+  }
+
+  private static <N extends Linked<N>> FrequencyBucket<N> bucketOf(N node) {
+    return (FrequencyBucket<N>) listOf(node);
+  }
+
+  private void increment(N node) {
+    FrequencyBucket<N> bucket = bucketOf(node);
     if (bucket.frequency == Integer.MAX_VALUE) {
-      node.moveToEnd(bucket.nodes);
+      bucket.moveToLast(node);
       return;
     }
-    FrequencyBucket<E> higher = bucket.next;
+    FrequencyBucket<N> higher = bucket.nextBucket;
     boolean higherExists = higher != buckets && higher.frequency == bucket.frequency + 1;
     if (!higherExists && bucket.holdsOnly(node)) {
       bucket.frequency++; // alone at its count: spares allocating a bucket and freeing this one
       return;
     }
-    node.unlink();
+    bucket.unlink(node);
     if (!higherExists) {
       higher = FrequencyBucket.insertAfter(bucket, bucket.frequency + 1);
     }
-    higher.append(node);
+    higher.addLast(node);
     if (bucket.isEmpty()) {
       bucket.unlinkBucket();
     }
@@ -88,15 +98,15 @@ final class LfuOrder<E> extends CountingOrder<E> {
   /** Halves every frequency (at least 1), merging buckets that meet; within one, lower counts stay older. */
   void halve() {
     usesSinceHalving = 0;
-    FrequencyBucket<E> kept = buckets;
-    for (FrequencyBucket<E> bucket = buckets.next; bucket != buckets; ) {
-      FrequencyBucket<E> following = bucket.next;
+    FrequencyBucket<N> kept = buckets;
+    for (FrequencyBucket<N> bucket = buckets.nextBucket; bucket != buckets; ) {
+      FrequencyBucket<N> following = bucket.nextBucket;
       int halved = Math.max(1, bucket.frequency >>> 1);
       if (kept != buckets && kept.frequency == halved) {
         while (!bucket.isEmpty()) {
-          OrderNode<E> node = bucket.nodes.next;
-          node.unlink();
-          kept.append(node);
+          N node = bucket.first();
+          bucket.unlink(node);
+          kept.addLast(node);
         }
         bucket.unlinkBucket();
       } else {
@@ -108,30 +118,28 @@ final class LfuOrder<E> extends CountingOrder<E> {
   }
 
   @Override
-  public void remove(OrderNode<E> node) {
+  public void remove(N node) {
     if (!node.isTracked()) {
       return;
     }
-    FrequencyBucket<E> bucket = node.bucket;
-    node.unlink();
-    node.bucket = null;
+    FrequencyBucket<N> bucket = bucketOf(node);
+    bucket.unlink(node);
     if (bucket.isEmpty()) {
       bucket.unlinkBucket();
     }
-    size--;
-    weightedSize -= node.weight;
+    uncount(node);
     if (node == lastAdded) {
       lastAdded = null;
     }
   }
 
   @Override
-  public OrderNode<E> victim() {
+  public N victim() {
     if (weightedSize <= maximum) {
       return null;
     }
-    for (FrequencyBucket<E> bucket = buckets.next; bucket != buckets; bucket = bucket.next) {
-      for (OrderNode<E> node = bucket.nodes.next; node != bucket.nodes; node = node.next) {
+    for (FrequencyBucket<N> bucket = buckets.nextBucket; bucket != buckets; bucket = bucket.nextBucket) {
+      for (N node = bucket.first(); node != null; node = node.nextInOrder()) {
         if (node != lastAdded) {
           return node;
         }

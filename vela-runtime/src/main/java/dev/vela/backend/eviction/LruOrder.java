@@ -3,51 +3,47 @@ package dev.vela.backend.eviction;
 import dev.vela.annotation.EvictionPolicy;
 
 /**
- * Exact least-recently-used order: one circular list from the least recently used entry (after
- * the sentinel) to the most recently used (before it). Every operation is O(1).
+ * Exact least-recently-used order: one list from the least recently used entry (its first) to the
+ * most recently used (its last). Every operation is O(1).
  */
-final class LruOrder<E> extends CountingOrder<E> {
-  private final OrderNode<E> sentinel = OrderNode.sentinel();
+final class LruOrder<N extends Linked<N>> extends CountingOrder<N> {
+  private final NodeList<N> list = new NodeList<>();
 
   LruOrder(long maximum) {
     super(EvictionPolicy.LRU, maximum);
   }
 
   @Override
-  public OrderNode<E> add(E element, int keyHash, int weight) {
-    OrderNode<E> node = new OrderNode<>(element, keyHash, Weights.checked(weight));
-    node.linkBefore(sentinel);
-    size++;
-    weightedSize += weight;
-    return node;
+  public void add(N node, int weight) {
+    count(node, weight);
+    list.addLast(node);
   }
 
   @Override
-  public void touch(OrderNode<E> node) {
+  public void touch(N node) {
     if (node.isTracked()) {
-      node.moveToEnd(sentinel);
+      list.moveToLast(node);
     }
   }
 
   @Override
-  public void update(OrderNode<E> node, E element, int weight) {
+  public void update(N node, int weight) {
     if (node.isTracked()) {
-      reweigh(node, element, weight);
-      node.moveToEnd(sentinel);
+      reweigh(node, weight);
+      list.moveToLast(node);
     }
   }
 
   @Override
-  public void remove(OrderNode<E> node) {
+  public void remove(N node) {
     if (node.isTracked()) {
-      node.unlink();
-      size--;
-      weightedSize -= node.weight;
+      list.unlink(node);
+      uncount(node);
     }
   }
 
   @Override
-  public OrderNode<E> victim() {
-    return weightedSize > maximum && sentinel.next != sentinel ? sentinel.next : null;
+  public N victim() {
+    return weightedSize > maximum ? list.first() : null;
   }
 }

@@ -1,74 +1,73 @@
 package dev.vela.backend.eviction;
 
 /**
- * The place of one entry in an {@link EvictionOrder}: the order creates it in {@link
- * EvictionOrder#add} and the caller keeps it beside the entry, to hand back on reads, overwrites and
- * removals. It is touched only by the thread that holds the caller's eviction lock.
+ * A node of its own for an entry whose caller has none to link into the order (the DISK backend
+ * tracks keys this way): it carries the tracked element, its key's hash and its weight. It is
+ * touched only by the thread that holds the caller's eviction lock.
  *
- * @param <E> what the caller tracks: a key, or its own node for the key
+ * @param <E> what the caller tracks: a key, say
  */
-public final class OrderNode<E> {
-  E element;
-  final int hash;
-  int weight;
-  OrderNode<E> prev;
-  OrderNode<E> next;
-  /** The LFU frequency bucket holding this node; unused by the other orders. */
-  FrequencyBucket<E> bucket;
-  /** The ADAPTIVE segment holding this node (see {@link Segment}); unused by the other orders. */
-  byte segment;
+public final class OrderNode<E> implements Linked<OrderNode<E>> {
+  private final E element;
+  private final int hash;
+  private int weight;
+  private OrderNode<E> previous;
+  private OrderNode<E> next;
+  private Object list;
 
-  OrderNode(E element, int hash, int weight) {
+  /** A node for {@code element}, whose key has the hash code {@code hash}; not yet tracked. */
+  public OrderNode(E element, int hash) {
     this.element = element;
     this.hash = hash;
-    this.weight = weight;
   }
 
-  /** A list head: it links to itself and holds no entry. */
-  static <E> OrderNode<E> sentinel() {
-    OrderNode<E> sentinel = new OrderNode<>(null, 0, 0);
-    sentinel.prev = sentinel;
-    sentinel.next = sentinel;
-    return sentinel;
-  }
-
-  /** What the caller tracks with this node (the latest one given to add or update). */
+  /** What the caller tracks with this node. */
   public E element() {
     return element;
   }
 
-  /** The weight the order counts for this entry. */
+  @Override
   public int weight() {
     return weight;
   }
 
-  /** Whether the order still tracks this node; false once removed or evicted. */
-  public boolean isTracked() {
-    return prev != null;
+  @Override
+  public void setWeight(int weight) {
+    this.weight = weight;
   }
 
-  /** Links this node just before {@code successor}; before a sentinel means at the list's end. */
-  void linkBefore(OrderNode<E> successor) {
-    OrderNode<E> predecessor = successor.prev;
-    prev = predecessor;
-    next = successor;
-    predecessor.next = this;
-    successor.prev = this;
+  @Override
+  public int keyHash() {
+    return hash;
   }
 
-  void unlink() {
-    prev.next = next;
-    next.prev = prev;
-    prev = null;
-    next = null;
+  @Override
+  public OrderNode<E> previousInOrder() {
+    return previous;
   }
 
-  /** Moves this linked node to the end of the list whose head is {@code sentinel}. */
-  void moveToEnd(OrderNode<E> sentinel) {
-    if (next != sentinel) {
-      prev.next = next;
-      next.prev = prev;
-      linkBefore(sentinel);
-    }
+  @Override
+  public void setPreviousInOrder(OrderNode<E> previous) {
+    this.previous = previous;
+  }
+
+  @Override
+  public OrderNode<E> nextInOrder() {
+    return next;
+  }
+
+  @Override
+  public void setNextInOrder(OrderNode<E> next) {
+    this.next = next;
+  }
+
+  @Override
+  public Object orderList() {
+    return list;
+  }
+
+  @Override
+  public void setOrderList(Object list) {
+    this.list = list;
   }
 }

@@ -3,7 +3,6 @@ package dev.vela.backend.memory;
 import dev.vela.Weigher;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.backend.eviction.EvictionOrder;
-import dev.vela.backend.eviction.OrderNode;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,10 +62,7 @@ final class Eviction<K, V> {
   }
 
   private void replayRead(LinkedNode<K, V> node) {
-    OrderNode<LinkedNode<K, V>> place = node.place;
-    if (place != null) {
-      order.touch(place);
-    }
+    order.touch(node);
   }
 
   /** Asks the maintenance executor for a replay, unless one is pending already. */
@@ -110,41 +106,36 @@ final class Eviction<K, V> {
     return weight;
   }
 
-  /** Tracks {@code node} of {@code weight}, which replaced {@code old} (whatever the map held, or null). */
+  /**
+   * Tracks {@code node} of {@code weight}, which replaced {@code old} (whatever the map held, or
+   * null): in the place of a tracked old node, as a use of it, else as a new entry.
+   */
+  @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void written(Object old, LinkedNode<K, V> node, int weight) {
-    if (old instanceof LinkedNode<?, ?> linked && linked.place != null && linked.place.isTracked()) {
-      @SuppressWarnings("unchecked")
-      LinkedNode<K, V> replaced = (LinkedNode<K, V>) linked;
-      node.place = replaced.place;
-      replaced.place = null;
-      order.update(node.place, node, weight);
+    if (old instanceof LinkedNode<?, ?> linked && linked.isTracked()) {
+      order.replace((LinkedNode<K, V>) linked, node, weight);
     } else {
       removed(old);
-      node.place = order.add(node, node.key.hashCode(), weight);
+      order.add(node, weight);
     }
   }
 
   /** Records an overwrite in place of {@code node}, now of {@code weight}; caller holds the lock. */
   void touched(LinkedNode<K, V> node, int weight) {
-    if (node.place != null) {
-      order.update(node.place, node, weight);
-    }
+    order.update(node, weight);
   }
 
   /** Stops tracking whatever the map held for a removed entry. */
+  @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void removed(Object old) {
-    if (old instanceof LinkedNode<?, ?> linked && linked.place != null) {
-      @SuppressWarnings("unchecked")
-      OrderNode<LinkedNode<K, V>> place = (OrderNode<LinkedNode<K, V>>) (OrderNode<?>) linked.place;
-      order.remove(place);
-      linked.place = null;
+    if (old instanceof LinkedNode<?, ?> linked) {
+      order.remove((LinkedNode<K, V>) linked);
     }
   }
 
   /** The entry to evict next while over the limit, or null once within it; caller holds the lock. */
   LinkedNode<K, V> nextVictim() {
-    OrderNode<LinkedNode<K, V>> victim = order.victim();
-    return victim == null ? null : victim.element();
+    return order.victim();
   }
 
   /** Replays buffered reads now: the maintenance task, and tests that check the order after reads. */

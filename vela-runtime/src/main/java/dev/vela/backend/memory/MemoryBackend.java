@@ -10,9 +10,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,19 +29,21 @@ import java.util.stream.Stream;
  * and writes change the map, the tag index and the order together under the eviction lock,
  * evicting until the cache is within its limit again.
  *
- * <p>{@link #putAll} is atomic for readers: it installs {@link PendingNode}s that still show the
- * old entries, then commits them all with one volatile write (see {@link PutAllBatch}). Writers of
- * the same keys are kept out by the cache core's key locks.
+ * <p>{@link #putAll} is atomic for readers ({@link AtomicPutAll}); conditional writes are one
+ * step ({@link ConditionalWrite}); the sweeper's pass is {@link ExpiredRemoval}.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
-  private final ConcurrentHashMap<K, Object> map = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<K, Object> map = new ConcurrentHashMap<>();
   private final TagIndex<K> tagIndex = new TagIndex<>(map);
-  private final InstantSource clock;
-  private final RemovalListener<? super K, ? super V> listener;
-  private final Eviction<K, V> eviction;
+  final InstantSource clock;
+  final RemovalListener<? super K, ? super V> listener;
+  /** Null when unbounded. */
+  final Eviction<K, V> eviction;
+  private final ConditionalWrite<K, V> conditionalWrite = new ConditionalWrite<>(this);
+  private final AtomicPutAll<K, V> putAll = new AtomicPutAll<>(this);
   // once an entry that expires was stored, size() has to look at every entry
   private volatile boolean mayHoldExpiring;
   // until a node is stored, every value in the map is bare, so a read need not look at its type
@@ -148,7 +148,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     if (visible == null) {
       return null;
     }
-    StoredEntry<V> entry = toEntry(visible);
+    StoredEntry<V> entry = Node.toEntry(visible);
     if (!entry.neverExpires() && entry.isExpiredAt(clock.millis())) { // most entries spare the clock
       expire(key, (Node<?>) visible);
       return null;
@@ -178,7 +178,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
           return;
         }
       }
-      LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept);
+      LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept, eviction.isWeighted());
       Object old = map.put(key, node);
       reconcileTags(key, old, kept);
       eviction.written(old, node, weight);
@@ -189,25 +189,18 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /**
-   * Overwrites a bounded entry in place when the node's kind fits the new entry (a tags field for
-   * tags, an expiry field for an expiry), which spares an allocation, a relink of its neighbours and
-   * garbage linked from old nodes. Counts as a use. Caller holds the eviction lock.
+   * Overwrites a bounded entry in place when the node's kind fits the new entry (see {@link
+   * LinkedNode#fits}), which spares an allocation, a relink of its neighbours and garbage linked
+   * from old nodes. Counts as a use. Caller holds the eviction lock.
    */
   private boolean overwriteInPlace(K key, LinkedNode<K, V> node, V value, long expiresAt, Set<String> tags,
       int weight) {
-    Set<String> oldTags = node.tags();
-    TimedLinkedNode<K, V> timed = node instanceof TimedLinkedNode<K, V> withExpiry ? withExpiry : null;
-    if ((oldTags == null) != (tags == null) || (timed == null && expiresAt != Node.NO_EXPIRY)) {
+    if (!node.fits(expiresAt, tags, eviction.isWeighted())) {
       return false;
     }
-    node.value = value;
-    if (tags != null) {
-      ((TaggedLinkedNode<K, V>) node).setTags(tags);
-    }
-    if (timed != null) {
-      timed.expireAt(expiresAt); // after the value: see Node
-    }
-    if (oldTags != null) {
+    Set<String> oldTags = node.tags();
+    node.rewrite(value, expiresAt, tags);
+    if (oldTags != null || tags != null) {
       tagIndex.reconcile(key, oldTags);
     }
     eviction.touched(node, weight);
@@ -215,60 +208,10 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return true;
   }
 
+  /** See {@link AtomicPutAll}. */
   @Override
   public void putAll(Map<K, StoredEntry<V>> entries) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    List<K> keys = new ArrayList<>(entries.size());
-    List<PendingNode<V>> pendings = new ArrayList<>(entries.size());
-    int[] weights = new int[entries.size()];
-    PutAllBatch batch = new PutAllBatch();
-    // build every node before anything is installed, so a bad entry cannot leave a batch half-done
-    for (Map.Entry<K, StoredEntry<V>> each : entries.entrySet()) {
-      K key = Objects.requireNonNull(each.getKey(), "putAll entries must not hold a null key");
-      StoredEntry<V> entry = Objects.requireNonNull(each.getValue(), "putAll entries must not hold a null entry");
-      Set<String> tags = Node.tagsOrNull(entry.tags());
-      noteExpiry(entry.expiresAtMillis());
-      Object next = eviction == null
-          ? Node.unbounded(entry.value(), entry.expiresAtMillis(), tags)
-          : LinkedNode.of(key, entry.value(), entry.expiresAtMillis(), tags);
-      if (eviction != null) {
-        weights[keys.size()] = eviction.weigh(key, entry.value());
-      }
-      keys.add(key);
-      pendings.add(new PendingNode<>(batch, next));
-    }
-    noteNode(pendings.get(0));
-    lockIfBounded();
-    try {
-      for (int i = 0; i < keys.size(); i++) {
-        install(keys.get(i), pendings.get(i));
-      }
-      batch.commit();
-      for (int i = 0; i < keys.size(); i++) {
-        settle(keys.get(i), pendings.get(i), weights[i]);
-      }
-    } finally {
-      unlockIfBounded();
-    }
-  }
-
-  private void install(K key, PendingNode<V> pending) {
-    map.compute(key, (k, current) -> {
-      pending.previous = current; // before the node is published, so readers see the old entry
-      return pending;
-    });
-    reconcileTags(key, pending.previous, pending.tags());
-  }
-
-  @SuppressWarnings("unchecked")
-  private void settle(K key, PendingNode<V> pending, int weight) {
-    if (map.replace(key, pending, pending.next) && eviction != null) {
-      LinkedNode<K, V> node = (LinkedNode<K, V>) pending.next;
-      eviction.written(pending.previous, node, weight);
-      evictOverflow();
-    }
+    putAll.putAll(entries);
   }
 
   @Override
@@ -286,83 +229,10 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return old != null && countAsLive(key, PendingNode.visibleOf(old), clock.millis());
   }
 
-  /**
-   * Bounded, the whole step runs under the eviction lock through {@link #entry}, {@link #put} and
-   * {@link #delete}, which re-enter it. Unbounded, it compares and swaps the map's slot, retrying
-   * when another writer changed it between the look and the swap.
-   */
+  /** See {@link ConditionalWrite}. */
   @Override
   public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    if (eviction == null) {
-      return writeUnbounded(key, condition, update);
-    }
-    eviction.lock();
-    try {
-      StoredEntry<V> current = entry(key);
-      if (!condition.test(current)) {
-        return new WriteResult<>(false, current);
-      }
-      StoredEntry<V> next = update.apply(current);
-      if (next != null) {
-        put(key, next.value(), next.expiresAtMillis(), next.tags());
-      } else if (current != null) {
-        delete(key);
-      }
-      return new WriteResult<>(true, current);
-    } finally {
-      eviction.unlock();
-    }
-  }
-
-  private WriteResult<V> writeUnbounded(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    while (true) {
-      Object stored = map.get(key);
-      Object visible = PendingNode.visibleOf(stored);
-      StoredEntry<V> current = visible == null ? null : toEntry(visible);
-      if (current != null && !current.neverExpires() && current.isExpiredAt(clock.millis())) {
-        if (stored == visible) {
-          expire(key, (Node<?>) visible); // then look again: the slot is empty, or another writer filled it
-          continue;
-        }
-        current = null; // shown by a putAll not yet committed: absent, and swapped like any other
-      }
-      if (!condition.test(current)) {
-        return new WriteResult<>(false, current);
-      }
-      Object replacement = unboundedAfter(update, current);
-      // equal bare values are equal entries (no expiry, no tags), so a swap over an equal one is right
-      boolean swapped = replacement == null
-          ? stored == null || map.remove(key, stored)
-          : stored == null ? map.putIfAbsent(key, replacement) == null : map.replace(key, stored, replacement);
-      if (swapped) {
-        reconcileTags(key, stored, Node.tagsOf(replacement));
-        return new WriteResult<>(true, current);
-      }
-    }
-  }
-
-  /** What an unbounded map holds after {@code update} of {@code current}; null when it removes the entry. */
-  private Object unboundedAfter(EntryUpdate<V> update, StoredEntry<V> current) {
-    V value;
-    long expiresAt;
-    Set<String> tags;
-    if (update instanceof EntryUpdate.Put<V> put) { // the common update, stored without an entry in between
-      value = put.value();
-      expiresAt = put.expiryAfter(current);
-      tags = put.tagsAfter(current);
-    } else {
-      StoredEntry<V> next = update.apply(current);
-      if (next == null) {
-        return null;
-      }
-      value = next.value();
-      expiresAt = next.expiresAtMillis();
-      tags = next.tags();
-    }
-    noteExpiry(expiresAt);
-    Object replacement = Node.unbounded(value, expiresAt, Node.tagsOrNull(tags));
-    noteNode(replacement);
-    return replacement;
+    return conditionalWrite.write(key, condition, update);
   }
 
   @Override
@@ -374,7 +244,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     long live = 0;
     for (Object stored : map.values()) {
       Object visible = PendingNode.visibleOf(stored);
-      if (visible != null && !isExpiredAt(visible, now)) {
+      if (visible != null && !Node.isExpiredAt(visible, now)) {
         live++;
       }
     }
@@ -435,55 +305,16 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   private Map.Entry<K, StoredEntry<V>> liveEntry(K key, Object visible, long now) {
-    if (visible == null || isExpiredAt(visible, now)) {
+    if (visible == null || Node.isExpiredAt(visible, now)) {
       return null;
     }
-    return Map.entry(key, toEntry(visible));
+    return Map.entry(key, Node.toEntry(visible));
   }
 
+  /** See {@link ExpiredRemoval}. */
   @Override
   public long removeExpired(int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
-    }
-    long now = clock.millis();
-    long removed = 0;
-    List<K> keys = new ArrayList<>();
-    List<Node<V>> nodes = new ArrayList<>();
-    for (Map.Entry<K, Object> each : map.entrySet()) {
-      if (each.getValue() instanceof Node<?> node && !(node instanceof PendingNode) && node.expiresAt() <= now) {
-        @SuppressWarnings("unchecked")
-        Node<V> expired = (Node<V>) node;
-        keys.add(each.getKey());
-        nodes.add(expired);
-        if (keys.size() == batchSize) {
-          removed += removeBatch(keys, nodes, now);
-        }
-      }
-    }
-    return removed + removeBatch(keys, nodes, now);
-  }
-
-  private long removeBatch(List<K> keys, List<Node<V>> nodes, long now) {
-    long removed = 0;
-    lockIfBounded();
-    try {
-      for (int i = 0; i < keys.size(); i++) {
-        K key = keys.get(i);
-        Node<V> node = nodes.get(i);
-        // a bounded node may have been overwritten in place since it was found expired
-        if (node.expiresAt() <= now && map.remove(key, node)) {
-          afterRemoval(key, node);
-          listener.onRemoval(key, node.value, RemovalCause.EXPIRED);
-          removed++;
-        }
-      }
-    } finally {
-      unlockIfBounded();
-    }
-    keys.clear();
-    nodes.clear();
-    return removed;
+    return ExpiredRemoval.removeExpired(this, batchSize);
   }
 
   @Override
@@ -535,7 +366,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return eviction == null ? -1 : eviction.tracked();
   }
 
-  private void expire(K key, Node<?> node) {
+  void expire(K key, Node<?> node) {
     boolean removed;
     lockIfBounded();
     try {
@@ -555,7 +386,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Evicts while over the limit, as the eviction order chooses. Caller holds the eviction lock. */
-  private void evictOverflow() {
+  void evictOverflow() {
     LinkedNode<K, V> victim;
     while ((victim = eviction.nextVictim()) != null) {
       eviction.removed(victim);
@@ -570,7 +401,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Keeps the tag index and eviction order in step after {@code old} left the map. */
-  private void afterRemoval(K key, Object old) {
+  void afterRemoval(K key, Object old) {
     if (eviction != null) {
       eviction.removed(old);
     }
@@ -578,7 +409,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Reconciles the tag index for {@code key} when the old or the new entry has tags. */
-  private void reconcileTags(K key, Object old, Set<String> newTags) {
+  void reconcileTags(K key, Object old, Set<String> newTags) {
     if (newTags == null && !mayHoldNodes) {
       return; // neither entry is a node, so neither has tags; spares a look at the old value's header
     }
@@ -593,49 +424,36 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
    * it left by expiry rather than by the caller's removal.
    */
   @SuppressWarnings("unchecked")
-  private boolean countAsLive(K key, Object removed, long now) {
+  boolean countAsLive(K key, Object removed, long now) {
     if (removed == null) {
       return false;
     }
-    if (isExpiredAt(removed, now)) {
+    if (Node.isExpiredAt(removed, now)) {
       listener.onRemoval(key, ((Node<V>) removed).value, RemovalCause.EXPIRED);
       return false;
     }
     return true;
   }
 
-  private static boolean isExpiredAt(Object visible, long now) {
-    return visible instanceof Node<?> node && node.expiresAt() <= now;
-  }
-
-  @SuppressWarnings("unchecked")
-  private StoredEntry<V> toEntry(Object visible) {
-    if (visible instanceof Node<?> node) {
-      long expiresAt = node.expiresAt(); // before the value and tags: see Node
-      return new StoredEntry<>((V) node.value, expiresAt, node.tags());
-    }
-    return new StoredEntry<>((V) visible, StoredEntry.NO_EXPIRY, null);
-  }
-
-  private void noteExpiry(long expiresAtMillis) {
+  void noteExpiry(long expiresAtMillis) {
     if (expiresAtMillis != StoredEntry.NO_EXPIRY && !mayHoldExpiring) {
       mayHoldExpiring = true;
     }
   }
 
-  private void noteNode(Object stored) {
+  void noteNode(Object stored) {
     if (stored instanceof Node<?> && !mayHoldNodes) {
       mayHoldNodes = true;
     }
   }
 
-  private void lockIfBounded() {
+  void lockIfBounded() {
     if (eviction != null) {
       eviction.lock();
     }
   }
 
-  private void unlockIfBounded() {
+  void unlockIfBounded() {
     if (eviction != null) {
       eviction.unlock();
     }

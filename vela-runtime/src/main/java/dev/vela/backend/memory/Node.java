@@ -8,8 +8,8 @@ import java.util.Set;
  * bare value, so an unbounded cache of plain values costs no more than the map itself.
  *
  * <p>Only the kinds of node that can expire carry an expiry field ({@link TimedNode},
- * {@link TimedLinkedNode} and the tagged ones); the others answer {@link #NO_EXPIRY}, so a bounded
- * entry that never expires saves the field's 8 bytes.
+ * {@link TimedLinkedNode} and the ones with tags); the others answer {@link #NO_EXPIRY}, so a
+ * bounded entry that never expires saves the field's 8 bytes.
  *
  * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
  * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock when the new
@@ -52,5 +52,20 @@ abstract class Node<V> {
   /** Empty tag sets become null; others are copied into an immutable set. */
   static Set<String> tagsOrNull(Set<String> tags) {
     return tags.isEmpty() ? null : Set.copyOf(tags);
+  }
+
+  /** Whether what the map shows for an entry (a bare value or a node) has expired at {@code now}. */
+  static boolean isExpiredAt(Object visible, long now) {
+    return visible instanceof Node<?> node && node.expiresAt() <= now;
+  }
+
+  /** What the map shows for an entry, as an entry. */
+  @SuppressWarnings("unchecked")
+  static <V> StoredEntry<V> toEntry(Object visible) {
+    if (visible instanceof Node<?> node) {
+      long expiresAt = node.expiresAt(); // before the value and tags: see Node
+      return new StoredEntry<>((V) node.value, expiresAt, node.tags());
+    }
+    return new StoredEntry<>((V) visible, StoredEntry.NO_EXPIRY, null);
   }
 }

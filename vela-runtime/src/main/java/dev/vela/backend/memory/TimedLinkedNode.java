@@ -1,8 +1,11 @@
 package dev.vela.backend.memory;
 
+import java.util.Set;
+
 /**
  * A node of a bounded cache for an entry that expires, or may: an overwrite in place can change its
- * expiry, under the eviction lock, after its value (see {@link Node}).
+ * expiry, under the eviction lock, after its value (see {@link Node}). 40 bytes with compressed
+ * references.
  */
 class TimedLinkedNode<K, V> extends LinkedNode<K, V> {
   private volatile long expiresAt;
@@ -17,8 +20,14 @@ class TimedLinkedNode<K, V> extends LinkedNode<K, V> {
     return expiresAt;
   }
 
-  /** Sets the expiry of an overwrite in place, after its value. */
-  final void expireAt(long newExpiresAt) {
-    this.expiresAt = newExpiresAt;
+  @Override
+  boolean fits(long newExpiresAt, Set<String> tags, boolean weighted) {
+    return tags == null;
+  }
+
+  @Override
+  void rewrite(V newValue, long newExpiresAt, Set<String> tags) {
+    value = newValue;
+    expiresAt = newExpiresAt; // after the value: see Node
   }
 }

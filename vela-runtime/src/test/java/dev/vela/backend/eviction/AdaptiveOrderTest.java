@@ -15,8 +15,8 @@ class AdaptiveOrderTest {
   private final List<String> evicted = new ArrayList<>();
 
   /** Adds {@code key} as a cache writes a miss, evicting until the order is within its maximum. */
-  private OrderNode<String> write(EvictionOrder<String> order, String key) {
-    OrderNode<String> node = order.add(key, key.hashCode(), 1);
+  private OrderNode<String> write(EvictionOrder<OrderNode<String>> order, String key) {
+    OrderNode<String> node = OrderNodes.add(order, key, key.hashCode(), 1);
     OrderNode<String> victim;
     while ((victim = order.victim()) != null) {
       order.remove(victim);
@@ -27,7 +27,7 @@ class AdaptiveOrderTest {
 
   @Test
   void aFrequentCandidateReplacesARareVictimAndARareOneIsTurnedAway() {
-    AdaptiveOrder<String> order = new AdaptiveOrder<>(3, 1); // a window of 1, a main area of 2
+    AdaptiveOrder<OrderNode<String>> order = new AdaptiveOrder<>(3, 1); // a window of 1, a main area of 2
     write(order, "rare");
     OrderNode<String> other = write(order, "other");
     write(order, "third");
@@ -53,7 +53,7 @@ class AdaptiveOrderTest {
   void theWindowGrowsWhenRecencyPays() {
     // each new key is requested again once, 1 to 600 new keys later: the larger the window, the
     // more of these second requests it catches, while frequency tells nothing
-    AdaptiveOrder<Long> order = new AdaptiveOrder<>(1000, 7);
+    AdaptiveOrder<OrderNode<Long>> order = new AdaptiveOrder<>(1000, 7);
     OrderReplay replay = new OrderReplay(order);
     SplittableRandom random = new SplittableRandom(9);
     long initial = order.windowMaximum();
@@ -69,7 +69,7 @@ class AdaptiveOrderTest {
   @Test
   void theWindowStaysSmallWhenFrequencyPays() {
     // a stable popular set of 800 keys, each request interleaved with a key never seen again
-    AdaptiveOrder<Long> order = new AdaptiveOrder<>(1000, 7);
+    AdaptiveOrder<OrderNode<Long>> order = new AdaptiveOrder<>(1000, 7);
     OrderReplay replay = new OrderReplay(order);
     SplittableRandom random = new SplittableRandom(3);
     long oneOff = 1_000_000;
@@ -88,7 +88,7 @@ class AdaptiveOrderTest {
   }
 
   private static List<Long> evictions(long seed) {
-    EvictionOrder<Long> order = EvictionOrder.of(EvictionPolicy.ADAPTIVE, 64, seed);
+    EvictionOrder<OrderNode<Long>> order = EvictionOrder.of(EvictionPolicy.ADAPTIVE, 64, seed);
     List<Long> evicted = new ArrayList<>();
     List<OrderNode<Long>> nodes = new ArrayList<>();
     SplittableRandom keys = new SplittableRandom(5);
@@ -100,7 +100,7 @@ class AdaptiveOrderTest {
         order.touch(node);
         continue;
       }
-      node = order.add(key, Long.hashCode(key), 1);
+      node = OrderNodes.add(order, key, Long.hashCode(key), 1);
       nodes.add(node);
       held.put(key, node);
       OrderNode<Long> victim;
@@ -115,10 +115,10 @@ class AdaptiveOrderTest {
 
   @Test
   void evictsByWeightUntilTheTotalFits() {
-    EvictionOrder<String> order = EvictionOrder.of(EvictionPolicy.ADAPTIVE, 10);
-    order.add("a", 1, 4);
-    order.add("b", 2, 4);
-    order.add("c", 3, 5);
+    EvictionOrder<OrderNode<String>> order = EvictionOrder.of(EvictionPolicy.ADAPTIVE, 10);
+    OrderNodes.add(order, "a", 1, 4);
+    OrderNodes.add(order, "b", 2, 4);
+    OrderNodes.add(order, "c", 3, 5);
 
     List<String> evicted = new ArrayList<>();
     OrderNode<String> victim;

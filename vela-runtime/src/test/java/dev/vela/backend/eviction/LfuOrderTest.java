@@ -6,16 +6,21 @@ import org.junit.jupiter.api.Test;
 
 /** LFU: the least used leaves first, ties by recency, the entry added last is spared, counts are halved. */
 class LfuOrderTest {
-  private final LfuOrder<String> order = new LfuOrder<>(2);
+  private final LfuOrder<OrderNode<String>> order = new LfuOrder<>(2);
 
   private OrderNode<String> added(String key) {
-    return order.add(key, key.hashCode(), 1);
+    return OrderNodes.add(order, key, key.hashCode(), 1);
   }
 
   private void use(OrderNode<String> node, int times) {
     for (int i = 0; i < times; i++) {
       order.touch(node);
     }
+  }
+
+  /** The frequency of the bucket holding a tracked node. */
+  private static int frequencyOf(OrderNode<String> node) {
+    return ((FrequencyBucket<?>) node.orderList()).frequency;
   }
 
   @Test
@@ -34,13 +39,13 @@ class LfuOrderTest {
     OrderNode<String> cold = added("cold");
     OrderNode<String> hot = added("hot");
     use(hot, 2);
-    FrequencyBucket<String> bucket = hot.bucket;
+    Object bucket = hot.orderList();
 
     use(hot, 5);
 
-    assertThat(hot.bucket).isSameAs(bucket);
-    assertThat(hot.bucket.frequency).isEqualTo(8);
-    assertThat(cold.bucket.frequency).isEqualTo(1);
+    assertThat(hot.orderList()).isSameAs(bucket);
+    assertThat(frequencyOf(hot)).isEqualTo(8);
+    assertThat(frequencyOf(cold)).isEqualTo(1);
   }
 
   @Test
@@ -54,9 +59,9 @@ class LfuOrderTest {
 
     order.halve();
 
-    assertThat(two.bucket.frequency).isEqualTo(1);
-    assertThat(three.bucket).isSameAs(two.bucket);
-    assertThat(nine.bucket.frequency).isEqualTo(4);
+    assertThat(frequencyOf(two)).isEqualTo(1);
+    assertThat(three.orderList()).isSameAs(two.orderList());
+    assertThat(frequencyOf(nine)).isEqualTo(4);
     added("new");
     assertThat(order.victim()).as("two was least used before the halving").isSameAs(two);
   }

@@ -5,12 +5,12 @@ import java.util.Map;
 
 /** Replays keys through an order as a cache would (a read; on a miss a write, then evictions). */
 final class OrderReplay {
-  private final EvictionOrder<Long> order;
+  private final EvictionOrder<OrderNode<Long>> order;
   private final Map<Long, OrderNode<Long>> held = new HashMap<>();
   private long hits;
   private long requests;
 
-  OrderReplay(EvictionOrder<Long> order) {
+  OrderReplay(EvictionOrder<OrderNode<Long>> order) {
     this.order = order;
   }
 
@@ -23,7 +23,7 @@ final class OrderReplay {
       order.touch(node);
       return true;
     }
-    held.put(key, order.add(key, Long.hashCode(key), 1));
+    held.put(key, OrderNodes.add(order, key, Long.hashCode(key), 1));
     OrderNode<Long> victim;
     while ((victim = order.victim()) != null) {
       order.remove(victim);
