@@ -36,9 +36,14 @@ final class LocalCaches {
       case "vela_lru" -> vela(Vela.builder("bench-lru").maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU));
       case "vela_lfu" -> vela(Vela.builder("bench-lfu").maxSize(maxSize).evictionPolicy(EvictionPolicy.LFU));
       case "vela_adaptive" -> vela(Vela.builder("bench-adaptive").maxSize(maxSize)); // the default policy
+      // weight 1 per entry, so the limit and the evictions are those of vela_adaptive: what a
+      // weighted node costs beside an unweighted one
+      case "vela_weighted" -> vela(Vela.builder("bench-weighted").maxWeight(maxSize).weigher((key, value) -> 1));
       case "chm" -> chm();
       case "caffeine" -> caffeine(Caffeine.newBuilder().recordStats().build());
       case "caffeine_bounded" -> caffeine(Caffeine.newBuilder().maximumSize(maxSize).recordStats().build());
+      case "caffeine_weighted" -> caffeine(Caffeine.newBuilder().maximumWeight(maxSize)
+          .<Integer, Integer>weigher((key, value) -> 1).recordStats().build());
       default -> throw new IllegalArgumentException("no subject " + name);
     };
   }

@@ -22,7 +22,8 @@ import java.util.Locale;
  */
 public final class MemoryBench {
   private static final int ENTRIES = 1_000_000;
-  private static final List<String> SUBJECTS = List.of("vela", "vela_lru", "vela_lfu", "vela_adaptive", "chm", "caffeine", "caffeine_bounded");
+  private static final List<String> SUBJECTS = List.of("vela", "vela_lru", "vela_lfu", "vela_adaptive",
+      "vela_weighted", "chm", "caffeine", "caffeine_bounded", "caffeine_weighted");
 
   private MemoryBench() {}
 
