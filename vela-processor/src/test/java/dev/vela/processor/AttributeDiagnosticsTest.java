@@ -177,6 +177,32 @@ class AttributeDiagnosticsTest {
         .inFile(source).onLineContaining("weigher = Sizes.class");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "String, Integer       | java.lang.String, java.lang.Integer",
+      "Integer, String       | java.lang.Integer, java.lang.String",
+      "Object, CharSequence  | ",
+      "CharSequence, String  | "})
+  void rejectsAWeigherOfOtherTypesThanTheCachesOnItsValue(String weighs, String rejected) {
+    JavaFileObject weigher = Sources.acme("Sizes",
+        "public class Sizes implements dev.vela.Weigher<" + weighs + "> {",
+        "  public int weigh(" + weighs.replace(",", " key,") + " value) { return 1; }",
+        "}");
+    JavaFileObject source = Sources.cache("UserCache", "@VelaCache(maxWeight = 100,", "    weigher = Sizes.class)");
+
+    Compilation compilation = compile(source, weigher);
+
+    if (rejected == null) {
+      assertThat(compilation).succeededWithoutWarnings(); // a weigher of supertypes weighs the entries
+      return;
+    }
+    assertThat(compilation).hadErrorContaining("weigher com.acme.Sizes implements Weigher<" + rejected
+            + ">, which cannot weigh the entries of UserCache, a Cache<java.lang.String, java.lang.String>;"
+            + " make it a Weigher of the cache's key and value types, or of supertypes of them")
+        .inFile(source).onLineContaining("weigher = Sizes.class");
+    assertThat(compilation).hadErrorCount(1); // ours only: no generated code that javac rejects
+  }
+
   @Test
   void rejectsAMaxWeightWithoutAWeigher() {
     JavaFileObject source = Sources.cache("UserCache", "@VelaCache(", "    maxWeight = 100)");

@@ -54,6 +54,9 @@ public enum Message {
   EVICTION_LIMIT(Diagnostic.Kind.ERROR, "%s"),
   BAD_WEIGHER(Diagnostic.Kind.ERROR,
       "weigher %s %s; name a public class implementing dev.vela.Weigher with a public no-argument constructor"),
+  WEIGHER_TYPES(Diagnostic.Kind.ERROR,
+      "weigher %s implements Weigher<%s, %s>, which cannot weigh the entries of %s, a Cache<%s, %s>;"
+          + " make it a Weigher of the cache's key and value types, or of supertypes of them"),
   BAD_TELEMETRY_PREFIX(Diagnostic.Kind.ERROR,
       "telemetryPrefix part \"%s\" is not a valid meter name part;"
           + " start with a letter and use only letters, digits and _"),

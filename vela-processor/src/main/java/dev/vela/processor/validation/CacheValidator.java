@@ -24,6 +24,7 @@ public final class CacheValidator {
   private final UnresolvedTypes unresolved;
   private final DeclarationCheck declaration;
   private final SettingsReader settings;
+  private final WeigherCheck weighers;
 
   /** A validator for the compilation of {@code env}. */
   public CacheValidator(ProcessingEnvironment env) {
@@ -32,6 +33,7 @@ public final class CacheValidator {
     this.unresolved = new UnresolvedTypes(env.getTypeUtils());
     this.declaration = new DeclarationCheck(elements, env.getTypeUtils());
     this.settings = new SettingsReader(elements, env.getTypeUtils(), new CacheNames());
+    this.weighers = new WeigherCheck(elements, env.getTypeUtils());
   }
 
   /**
@@ -56,6 +58,9 @@ public final class CacheValidator {
     Backend backend = attributes.enumValue(VelaCacheAttributes.BACKEND, Backend.class);
     Topology topology = attributes.enumValue(VelaCacheAttributes.TOPOLOGY, Topology.class);
     arguments.ifPresent(types -> CodecCheck.check(element, types, backend, topology, codecs, problems));
+    if (arguments.isPresent() && cacheSettings.flatMap(CacheSettings::weigher).isPresent()) {
+      weighers.checkTypeArguments(element, attributes, arguments.get(), problems);
+    }
 
     if (problems.errorCount() > 0 || arguments.isEmpty() || cacheSettings.isEmpty()) {
       return new Validation.Rejected(element, problems.toList());

@@ -52,6 +52,49 @@ final class WeigherCheck {
     return Optional.of(name);
   }
 
+  /**
+   * Adds a problem when the weigher named (and found fit by {@link #read}) cannot weigh the cache's
+   * entries: the builder takes a {@code Weigher<? super K, ? super V>}, so the weigher's type
+   * arguments must be the cache's key and value types or supertypes of them. A generic weigher
+   * class is created raw and weighs anything.
+   */
+  void checkTypeArguments(TypeElement cache, VelaCacheAttributes attributes, CacheTypeArguments arguments,
+      ProblemList problems) {
+    TypeMirror type = attributes.type(VelaCacheAttributes.WEIGHER);
+    TypeElement weigherInterface = elements.getTypeElement(WEIGHER_INTERFACE);
+    if (weigherInterface == null || !(type instanceof DeclaredType declared)
+        || !((TypeElement) declared.asElement()).getTypeParameters().isEmpty()) {
+      return;
+    }
+    Optional<DeclaredType> asWeigher = supertypeOf(declared, weigherInterface);
+    if (asWeigher.isEmpty() || asWeigher.get().getTypeArguments().size() != 2) {
+      return; // a raw Weigher: javac warns of the unchecked call
+    }
+    TypeMirror weighsKey = asWeigher.get().getTypeArguments().get(0);
+    TypeMirror weighsValue = asWeigher.get().getTypeArguments().get(1);
+    if (!types.isAssignable(arguments.key(), weighsKey) || !types.isAssignable(arguments.value(), weighsValue)) {
+      problems.add(Message.WEIGHER_TYPES, attributes.at(VelaCacheAttributes.WEIGHER),
+          ((TypeElement) declared.asElement()).getQualifiedName(), weighsKey, weighsValue, cache.getSimpleName(),
+          arguments.key(), arguments.value());
+    }
+  }
+
+  /** {@code type}'s view of {@code wanted} among its supertypes, with the type arguments it gives it. */
+  private Optional<DeclaredType> supertypeOf(DeclaredType type, TypeElement wanted) {
+    if (type.asElement().equals(wanted)) {
+      return Optional.of(type);
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (supertype instanceof DeclaredType declared) {
+        Optional<DeclaredType> found = supertypeOf(declared, wanted);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<String> unfitness(TypeElement element, TypeMirror type) {
     TypeElement weigher = elements.getTypeElement(WEIGHER_INTERFACE);
     if (weigher != null && !types.isAssignable(types.erasure(type), types.erasure(weigher.asType()))) {
