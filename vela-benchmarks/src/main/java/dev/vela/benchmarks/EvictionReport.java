@@ -60,6 +60,8 @@ final class EvictionReport {
               + " at least %.2fx on %d of %d; lowest %.3fx (%s).%n", Math.exp(logSum / rows), rows, TARGET_EACH, met,
           rows, worst, worstRow));
     }
+    md.append("\nWhat these caches cost in memory per entry is measured by MemoryBench: see the memory section of"
+        + " [results.md](results.md#memory-per-entry-memorybench).\n");
     return md.toString();
   }
 
