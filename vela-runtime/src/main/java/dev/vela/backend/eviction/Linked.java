@@ -16,16 +16,19 @@ public interface Linked<N extends Linked<N>> {
   /** The neighbour towards the list's eviction end, or null at that end. */
   N previousInOrder();
 
+  /** Links the neighbour towards the eviction end. */
   void setPreviousInOrder(N previous);
 
   /** The neighbour towards the list's most recently used end, or null at that end. */
   N nextInOrder();
 
+  /** Links the neighbour towards the most recently used end. */
   void setNextInOrder(N next);
 
   /** The order's own mark of the list holding this node; null while the node is not tracked. */
   Object orderList();
 
+  /** Marks the list now holding this node; null when the order stops tracking it. */
   void setOrderList(Object list);
 
   /** The weight the order counts for this entry. */
