@@ -121,6 +121,11 @@ final class LocalRedisCluster implements AutoCloseable {
     return replicas;
   }
 
+  /** The index of the primary that served {@code redisKey}'s slot when the cluster was formed. */
+  int primaryIndexOf(byte[] redisKey) {
+    return io.lettuce.core.cluster.SlotHash.getSlot(redisKey) * primaries.size() / SLOTS;
+  }
+
   /** The seed nodes, as the clusterNodes option takes them: every primary. */
   String nodes() {
     return String.join(",", primaries.stream().map(node -> "127.0.0.1:" + node.port()).toList());

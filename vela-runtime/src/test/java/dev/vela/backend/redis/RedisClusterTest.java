@@ -118,17 +118,6 @@ class RedisClusterTest {
   }
 
   @Test
-  void aNearCacheIsRefusedClearly() {
-    String name = RedisTesting.uniqueName("cluster-near");
-    assertThatThrownBy(() -> RedisTesting.onCluster(TestCodecs.string(), name, LocalRedisCluster.shared().nodes())
-        .nearCache(true)
-        .create())
-        .isInstanceOf(VelaException.class)
-        .hasMessageContaining("a near cache in front of a REDIS cache on a Redis Cluster")
-        .hasMessageContaining("set nearCache to false");
-  }
-
-  @Test
   void theCacheCarriesOnWhenAPrimaryIsKilled() throws Exception {
     try (LocalRedisCluster cluster = LocalRedisCluster.start(3)) {
       String name = RedisTesting.uniqueName("cluster-failover");
