@@ -58,6 +58,7 @@ final class SharedConnection {
   static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
 
   private final String url;
+  private final String option;
   private final RedisURI seed;
   private final Duration timeout;
   private final ClientResources resources;
@@ -70,6 +71,7 @@ final class SharedConnection {
   private SharedConnection(RedisSettings settings, ClientResources resources, RedisClient client,
       StatefulRedisConnection<byte[], byte[]> connection) {
     this.url = settings.redacted();
+    this.option = optionOf(settings);
     this.seed = settings.uri();
     this.timeout = settings.timeout();
     this.resources = resources;
@@ -81,6 +83,7 @@ final class SharedConnection {
   private SharedConnection(RedisSettings settings, ClientResources resources, RedisClusterClient client,
       StatefulRedisClusterConnection<byte[], byte[]> connection) {
     this.url = settings.redacted();
+    this.option = optionOf(settings);
     this.seed = settings.uri();
     this.timeout = settings.timeout();
     this.resources = resources;
@@ -129,9 +132,9 @@ final class SharedConnection {
       RedisCommandExecutionException refused = refusal(e);
       if (refused != null) {
         throw new VelaException("Redis at " + settings.redacted() + " refused the connection (" + refused.getMessage()
-            + "); check the user, password and database in the url option", e);
+            + "); check the user, password and database in the " + optionOf(settings) + " option", e);
       }
-      throw unreachable(settings.redacted(), settings.timeout(), e);
+      throw unreachable(settings.redacted(), optionOf(settings), settings.timeout(), e);
     }
   }
 
@@ -243,7 +246,7 @@ final class SharedConnection {
       return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       reply.cancel(false);
-      throw unreachable(url, timeout, e);
+      throw unreachable(url, option, timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VelaException("interrupted while waiting for Redis at " + url + " (" + what + ")", e);
@@ -259,7 +262,7 @@ final class SharedConnection {
       if (cause instanceof RedisCommandExecutionException refused) {
         throw new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused);
       }
-      throw unreachable(url, timeout, cause);
+      throw unreachable(url, option, timeout, cause);
     }
   }
 
@@ -328,9 +331,14 @@ final class SharedConnection {
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
-  private static VelaException unreachable(String url, Duration timeout, Throwable cause) {
+  /** The option that says where Redis is. */
+  private static String optionOf(RedisSettings settings) {
+    return settings.isCluster() ? "clusterNodes" : "url";
+  }
+
+  private static VelaException unreachable(String url, String option, Duration timeout, Throwable cause) {
     return new VelaException("Redis at " + url + " is unreachable (" + cause + "); calls fail after at most the"
         + " timeout option (" + timeout.toMillis() + " ms) until it is back, and then work again. Check that Redis"
-        + " runs there and that the url option points to it", cause);
+        + " runs there and that the " + option + " option points to it", cause);
   }
 }
