@@ -120,7 +120,8 @@ class RedisClusterTest {
       Duration timeout = Duration.ofSeconds(1);
       List<String> nearKeys = RedisClusterNearCacheTest.keysOnEveryPrimary(cluster, name);
       try (Cache<String, String> cache = cache(name, cluster.nodes());
-          Cache<String, String> near = RedisClusterNearCacheTest.near(name, cluster.nodes())) {
+          Cache<String, String> near = RedisClusterNearCacheTest.near(name, cluster.nodes());
+          RawRedis replica = new RawRedis(cluster.replicas().get(0).url())) {
         for (int i = 0; i < 100; i++) {
           cache.put("before" + i, "v" + i, PutOptions.tags(i % 2 == 0 ? "even" : "odd"));
         }
@@ -132,7 +133,8 @@ class RedisClusterTest {
 
         FailoverLoad.Outcome outcome = FailoverLoad.run(cache, timeout, () -> cluster.primaries().get(0).kill(),
             message -> message.startsWith("Redis at cluster ")
-                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")));
+                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")),
+            () -> replica.commands().info("replication").contains("role:master"));
 
         System.out.println("REDIS cluster failover under load: " + outcome);
         assertThat(isPrimary(cluster.replicas().get(0))).as("the replica was promoted").isTrue();

@@ -100,7 +100,8 @@ class RedisSentinelTest {
       try (StatefulRedisSentinelConnection<String, String> sentinel = client.connectSentinel()) {
         outcome = FailoverLoad.run(cache, timeout, primary::kill,
             message -> message.startsWith("Redis at " + sentinelUrl() + " ")
-                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")));
+                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")),
+            () -> primaryPort(sentinel) == replica.port());
         assertThat(primaryPort(sentinel)).as("the Sentinels promoted the replica").isEqualTo(replica.port());
       } finally {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
