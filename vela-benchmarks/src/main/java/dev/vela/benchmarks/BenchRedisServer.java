@@ -35,8 +35,40 @@ final class BenchRedisServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    Process process = new ProcessBuilder(List.of(binary().toString(), "--bind", "127.0.0.1", "--port",
-            Integer.toString(port), "--save", "", "--appendonly", "no"))
+    return start(port, List.of());
+  }
+
+  /**
+   * Starts a node of a Redis Cluster, not part of one yet, in a directory of its own (for its
+   * nodes.conf), on a free port whose cluster bus port (the port plus 10000) is free too.
+   */
+  static BenchRedisServer startClusterNode() throws IOException, InterruptedException {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + random.nextInt(35_000);
+      if (isFree(port) && isFree(port + 10_000)) {
+        return start(port, List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
+      }
+    }
+    throw new IOException("no free port pair (port, port + 10000) on loopback after 100 tries");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
+  private static BenchRedisServer start(int port, List<String> more) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(binary().toString(), "--bind", "127.0.0.1", "--port",
+        Integer.toString(port), "--save", "", "--appendonly", "no"));
+    command.addAll(more);
+    Path directory = Files.createTempDirectory("vela-bench-redis-" + port);
+    directory.toFile().deleteOnExit();
+    Process process = new ProcessBuilder(command)
+        .directory(directory.toFile())
         .redirectErrorStream(true)
         .start();
     BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -60,6 +92,11 @@ final class BenchRedisServer implements AutoCloseable {
     BenchRedisServer server = new BenchRedisServer(port, process);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     return server;
+  }
+
+  /** The server's port. */
+  int port() {
+    return port;
   }
 
   /** {@code redis://127.0.0.1:<port>}. */

@@ -30,7 +30,8 @@ public enum OptionCatalog {
           + " redis-sentinel://[password@]host:port[,host:port...][/database]#primaryName to find the primary"
           + " through Sentinel and follow its failovers"),
   CLUSTER_NODES(Kind.BACKEND, "clusterNodes", EnumSet.of(Backend.REDIS), null,
-      "seed nodes of a Redis Cluster, host:port,host:port,...; the cache spreads over every shard (not with url)"),
+      "seed nodes of a Redis Cluster, [redis://|rediss://][[user:]password@]host:port,host:port,... (credentials and"
+          + " TLS once, for every node); the cache spreads over every shard (not with url)"),
   TIMEOUT(Kind.BACKEND, "timeout", EnumSet.of(Backend.REDIS), null,
       "how long a Redis call may take before it fails as unreachable (default 2s)"),
   CLUSTER(Kind.TOPOLOGY, "cluster", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),

@@ -1,5 +1,7 @@
 package dev.vela.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,22 +36,90 @@ public final class RedisUrls {
   }
 
   /** What to write for the {@code clusterNodes} option. */
-  public static final String CLUSTER_FORM = "write the seed nodes as host:port,host:port,...";
+  public static final String CLUSTER_FORM = "write the seed nodes as host:port,host:port,...; for credentials put"
+      + " redis://user:password@ (or redis://password@) in front, rediss:// for TLS";
 
   /** Why {@code url} and {@code clusterNodes} cannot both be given, said as "is ...". */
   public static final String BOTH = "is given together with url; a cache uses either one server (url, also for"
       + " Sentinel) or a Redis Cluster (clusterNodes): remove one of them";
 
+  /**
+   * A {@code clusterNodes} value taken apart: {@code [redis://|rediss://][[user:]password@]host:port,host:port,...}.
+   * The scheme and the credentials, written once in front of the first node, hold for every node of
+   * the cluster, as Redis Cluster wants one password (or ACL user) on all of them.
+   *
+   * @param tls true for {@code rediss://}
+   * @param credentials {@code user:password} or {@code password} as written (percent-encoded as in a
+   *     URL), or empty
+   * @param nodes the seed nodes as {@code host:port}
+   */
+  public record ClusterNodes(boolean tls, Optional<String> credentials, List<String> nodes) {
+    /** The URL of one node, credentials included: {@code redis[s]://[credentials@]node}. */
+    public String urlOf(String node) {
+      return (tls ? "rediss://" : "redis://") + credentials.map(written -> written + "@").orElse("") + node;
+    }
+
+    /** The value without credentials, for messages. */
+    public String redacted() {
+      return (tls ? "rediss://" : "") + String.join(",", nodes);
+    }
+  }
+
   /** What is wrong with a {@code clusterNodes} value, said as "is ..."; empty when its form is right. */
   public static Optional<String> clusterNodesProblem(String nodes) {
-    for (String node : nodes.split(",", -1)) {
+    Object parsed = parseClusterNodes(nodes);
+    return parsed instanceof String problem ? Optional.of(problem) : Optional.empty();
+  }
+
+  /**
+   * Takes a {@code clusterNodes} value apart.
+   *
+   * @throws IllegalArgumentException when {@link #clusterNodesProblem} finds a problem, saying it
+   */
+  public static ClusterNodes clusterNodes(String nodes) {
+    Object parsed = parseClusterNodes(nodes);
+    if (parsed instanceof String problem) {
+      throw new IllegalArgumentException(problem);
+    }
+    return (ClusterNodes) parsed;
+  }
+
+  /** The parts, or the problem (never showing the credentials). */
+  private static Object parseClusterNodes(String value) {
+    String rest = value.trim();
+    boolean tls = false;
+    int scheme = rest.indexOf("://");
+    if (scheme >= 0) {
+      String name = rest.substring(0, scheme);
+      if (!name.equals("redis") && !name.equals("rediss")) {
+        return "is not a list of cluster nodes (it starts with " + name + "://, not redis:// or rediss://); "
+            + CLUSTER_FORM;
+      }
+      tls = name.equals("rediss");
+      rest = rest.substring(scheme + 3);
+    }
+    Optional<String> credentials = Optional.empty();
+    int at = rest.lastIndexOf('@');
+    if (at >= 0) {
+      if (scheme < 0) {
+        return "is not a list of cluster nodes (credentials need redis:// or rediss:// in front); " + CLUSTER_FORM;
+      }
+      if (at == 0) {
+        return "is not a list of cluster nodes (nothing before the @ where the credentials go); " + CLUSTER_FORM;
+      }
+      credentials = Optional.of(rest.substring(0, at));
+      rest = rest.substring(at + 1);
+    }
+    List<String> nodes = new ArrayList<>();
+    for (String node : rest.split(",", -1)) {
       String trimmed = node.trim();
       int colon = trimmed.lastIndexOf(':');
       if (colon <= 0 || !isPort(trimmed.substring(colon + 1))) {
-        return Optional.of("is not a list of cluster nodes (\"" + trimmed + "\" is not host:port); " + CLUSTER_FORM);
+        return "is not a list of cluster nodes (\"" + trimmed + "\" is not host:port); " + CLUSTER_FORM;
       }
+      nodes.add(trimmed);
     }
-    return Optional.empty();
+    return new ClusterNodes(tls, credentials, List.copyOf(nodes));
   }
 
   private static boolean isPort(String text) {

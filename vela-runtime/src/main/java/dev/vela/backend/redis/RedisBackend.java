@@ -346,6 +346,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     details.put("redis.keyPrefix", keys.pattern());
     details.put("redis.timeout", Durations.format(settings.timeout()));
     details.put("redis.url", settings.redacted());
+    Set<String> tracking = changes.trackedServers();
+    if (!tracking.isEmpty()) {
+      details.put("redis.tracking", String.join(",", new java.util.TreeSet<>(tracking)));
+    }
     return details;
   }
 

@@ -6,131 +6,197 @@ import dev.vela.backend.ChangeListener;
 import dev.vela.codec.Codec;
 import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.TrackingArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.push.PushListener;
-import io.lettuce.core.api.push.PushMessage;
-import io.lettuce.core.codec.ByteArrayCodec;
-import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.lettuce.core.RedisURI;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Redis client-side caching for a near cache: a connection of its own, speaking RESP3, asks Redis
- * to track every entry key of the cache ({@code CLIENT TRACKING ON BCAST PREFIX vela:{<cache>}:e:}),
- * so Redis pushes an invalidation whenever any process writes, deletes or expires one, our own
- * writes, flushes and tag invalidations included. When the connection drops, invalidations may be
- * lost: the feed stops being live and tells the listener that anything may have changed, and after
- * Lettuce reconnects it turns tracking on again before it is live once more.
+ * Redis client-side caching for a near cache: connections of its own, speaking RESP3, ask Redis
+ * to track every key of the cache in broadcast mode ({@link RedisKeys#trackingPrefix()}), so Redis
+ * pushes an invalidation whenever any process writes, deletes or expires an entry, our own writes,
+ * flushes and tag invalidations included.
+ *
+ * <ul>
+ *   <li>On one server, or on the primary that Sentinel names, one {@link TrackedConnection}; after
+ *       a failover Lettuce reconnects it to the new primary, where tracking is turned on again.
+ *   <li>On a Redis Cluster, one {@link TrackedConnection} to every primary that serves slots. The
+ *       set follows the cluster's topology ({@link ClusterPrimaries}): a promoted replica or a new
+ *       shard gets a connection, and once tracking is on there the listener hears that anything may
+ *       have changed; a node that no longer serves slots loses its connection.
+ * </ul>
+ *
+ * The feed is live while every tracked connection is and, on a cluster, every primary is tracked.
+ * Whenever a connection drops or comes back, or a primary is added, invalidations may have been
+ * missed: the listener hears that anything may have changed, and a near cache keeps nothing it
+ * reads while the feed is not live.
  *
  * @param <K> the key type
  */
-final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConnectionStateListener {
-  private static final Logger LOG = LoggerFactory.getLogger(RedisChangeFeed.class);
-  private static final int TRACKING_ATTEMPTS = 40;
-  private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(100);
-
+final class RedisChangeFeed<K> implements ChangeFeed<K>, TrackedConnection.Owner {
   private final SharedConnection shared;
   private final Codec<K> keyCodec;
-  private final byte[] entryPrefix;
+  private final RedisKeys keys;
   private final Duration timeout;
+  private final Object changes = new Object();
+  // replaced as a whole under the lock of changes, read without it
+  private volatile Map<String, TrackedConnection> tracked = Map.of();
+  private volatile boolean everyPrimaryTracked;
   private volatile ChangeListener<K> listener;
-  private volatile StatefulRedisConnection<byte[], byte[]> connection;
-  private volatile boolean live;
+  private volatile ClusterPrimaries primaries; // set and cleared under the lock of changes
 
   RedisChangeFeed(SharedConnection shared, Codec<K> keyCodec, RedisKeys keys, Duration timeout) {
     this.shared = shared;
     this.keyCodec = keyCodec;
-    this.entryPrefix = RedisKeys.bytes(keys.prefix() + "e:");
+    this.keys = keys;
     this.timeout = timeout;
   }
 
   /**
-   * Opens the tracking connection and turns tracking on.
+   * Opens the tracking connections and turns tracking on.
    *
-   * @throws VelaException when Redis cannot be reached or refuses tracking (a server before 6.0), or
-   *     is a Redis Cluster
+   * @throws VelaException when Redis cannot be reached or refuses tracking (a server before 6.0)
    */
   @Override
-  public synchronized void subscribe(ChangeListener<K> listener) {
-    this.listener = listener;
-    if (connection != null) {
-      return;
+  public void subscribe(ChangeListener<K> listener) {
+    synchronized (changes) {
+      this.listener = listener;
+      if (!tracked.isEmpty() || primaries != null) {
+        return;
+      }
+      try {
+        if (shared.isCluster()) {
+          follow(shared.clusterPrimaries(), true);
+          primaries = new ClusterPrimaries(shared, now -> follow(now, false));
+        } else {
+          tracked = Map.of(shared.url(), open(shared.openDedicated(), shared.url()));
+          everyPrimaryTracked = true;
+        }
+      } catch (RuntimeException e) {
+        unsubscribe();
+        throw new VelaException("the near cache could not turn on Redis client tracking at " + shared.url() + " ("
+            + e.getMessage() + "); it needs Redis 6 or newer and RESP3, or set nearCache to false", e);
+      }
     }
-    if (shared.isCluster()) {
-      throw new VelaException("a near cache in front of a REDIS cache on a Redis Cluster (" + shared.url() + ") is not"
-          + " supported yet: its client tracking would have to follow every shard; set nearCache to false");
-    }
-    StatefulRedisConnection<byte[], byte[]> opened = shared.openDedicated();
-    opened.addListener((PushListener) this);
-    opened.addListener((RedisConnectionStateListener) this);
-    connection = opened;
-    try {
-      track(opened);
-    } catch (RuntimeException e) {
-      connection = null;
-      opened.close();
-      throw new VelaException("the near cache could not turn on Redis client tracking at " + shared.url() + " ("
-          + e.getMessage() + "); it needs Redis 6 or newer and RESP3, or set nearCache to false", e);
-    }
-    live = true;
   }
 
-  private void track(StatefulRedisConnection<byte[], byte[]> on) {
-    TrackingArgs args = TrackingArgs.Builder.enabled().bcast().prefixes(
-        StandardCharsets.UTF_8, new String(entryPrefix, StandardCharsets.UTF_8));
-    shared.await(on.async().clientTracking(args), timeout, "CLIENT TRACKING");
+  private TrackedConnection open(io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> connection,
+      String where) {
+    TrackedConnection opened = new TrackedConnection(connection, shared, keys.trackingPrefix(), timeout, this, where);
+    opened.start();
+    return opened;
+  }
+
+  /**
+   * Tracks every primary in {@code now} and only those; answers whether the feed is live.
+   *
+   * @param strict true at subscribe, where a primary that cannot be tracked fails the start;
+   *     otherwise it is tried again at the next check, and the feed is not live meanwhile
+   */
+  private boolean follow(Map<String, RedisURI> now, boolean strict) {
+    synchronized (changes) {
+      if (listener == null) {
+        return true; // unsubscribed
+      }
+      Map<String, TrackedConnection> next = new HashMap<>(tracked);
+      next.entrySet().removeIf(one -> {
+        if (now.containsKey(one.getKey())) {
+          return false;
+        }
+        one.getValue().close();
+        return true;
+      });
+      boolean added = false;
+      for (Map.Entry<String, RedisURI> primary : now.entrySet()) {
+        if (next.containsKey(primary.getKey())) {
+          continue;
+        }
+        try {
+          next.put(primary.getKey(), open(shared.openDedicated(primary.getValue()), primary.getKey()));
+          added = true;
+        } catch (RuntimeException e) {
+          if (strict) {
+            next.values().forEach(TrackedConnection::close);
+            throw e;
+          }
+        }
+      }
+      tracked = Map.copyOf(next);
+      everyPrimaryTracked = !now.isEmpty() && next.keySet().equals(now.keySet());
+      if (added) {
+        // writes that reached a new primary before tracking was on there were not reported
+        notifyAllChanged();
+      }
+      return isLive();
+    }
   }
 
   @Override
   public boolean isLive() {
-    return live;
+    if (!everyPrimaryTracked) {
+      return false;
+    }
+    for (TrackedConnection one : tracked.values()) {
+      if (!one.isLive()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
-  public synchronized void unsubscribe() {
-    listener = null;
-    live = false;
-    StatefulRedisConnection<byte[], byte[]> open = connection;
-    connection = null;
-    if (open != null) {
-      open.close();
+  public void unsubscribe() {
+    ClusterPrimaries following;
+    synchronized (changes) {
+      listener = null;
+      everyPrimaryTracked = false;
+      following = primaries;
+      primaries = null;
+      tracked.values().forEach(TrackedConnection::close);
+      tracked = Map.of();
+    }
+    if (following != null) {
+      following.close();
     }
   }
 
   @Override
-  public void onPushMessage(PushMessage message) {
+  public void keysChanged(List<?> redisKeys) {
     ChangeListener<K> heard = listener;
-    if (heard == null || !"invalidate".equals(message.getType())) {
+    if (heard == null) {
       return;
     }
-    List<Object> content = message.getContent(ByteArrayCodec.INSTANCE::decodeKey);
-    Object keys = content.size() > 1 ? content.get(1) : null;
-    if (!(keys instanceof List<?> changed)) {
-      heard.allChanged(); // FLUSHDB or FLUSHALL: no key list
-      return;
-    }
-    for (Object key : changed) {
+    for (Object key : redisKeys) {
       if (key instanceof byte[] redisKey) {
         keyChanged(heard, redisKey);
       }
     }
   }
 
-  private void keyChanged(ChangeListener<K> heard, byte[] redisKey) {
-    if (!startsWithPrefix(redisKey)) {
-      return;
+  /** Called on Lettuce's threads: clears the L1 and, when a connection was lost, looks for its replacement. */
+  @Override
+  public void anythingChanged(TrackedConnection connection) {
+    notifyAllChanged();
+    ClusterPrimaries following = primaries;
+    if (following != null && !connection.isLive()) {
+      following.checkSoon(); // a lost primary may have been replaced
     }
-    String id = new String(redisKey, entryPrefix.length, redisKey.length - entryPrefix.length, StandardCharsets.UTF_8);
+  }
+
+  private void notifyAllChanged() {
+    ChangeListener<K> heard = listener;
+    if (heard != null) {
+      heard.allChanged();
+    }
+  }
+
+  private void keyChanged(ChangeListener<K> heard, byte[] redisKey) {
+    String id = keys.entryIdOf(redisKey);
+    if (id == null) {
+      return; // an index, a tag set or a lock: not an entry
+    }
     try {
       heard.keyChanged(Codecs.decode(keyCodec, RedisKeys.keyBytes(id)));
     } catch (CodecException | IllegalArgumentException e) {
@@ -138,48 +204,8 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
     }
   }
 
-  private boolean startsWithPrefix(byte[] redisKey) {
-    return redisKey.length >= entryPrefix.length
-        && Arrays.equals(redisKey, 0, entryPrefix.length, entryPrefix, 0, entryPrefix.length);
-  }
-
-  @Override
-  public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-    if (handler != connection) {
-      return;
-    }
-    live = false;
-    ChangeListener<K> heard = listener;
-    if (heard != null) {
-      heard.allChanged();
-    }
-  }
-
-  @Override
-  public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-    StatefulRedisConnection<byte[], byte[]> reconnected = connection;
-    if (handler != reconnected || live) {
-      return;
-    }
-    // not on Lettuce's event loop, which must stay free to carry the reply
-    CompletableFuture.runAsync(() -> trackAgain(reconnected));
-  }
-
-  private void trackAgain(StatefulRedisConnection<byte[], byte[]> reconnected) {
-    for (int attempt = 1; attempt <= TRACKING_ATTEMPTS && reconnected == connection; attempt++) {
-      try {
-        track(reconnected);
-        ChangeListener<K> heard = listener;
-        if (heard != null) {
-          heard.allChanged(); // writes made while tracking was off were not reported
-        }
-        live = true;
-        return;
-      } catch (RuntimeException e) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(BETWEEN_ATTEMPTS.toMillis()));
-      }
-    }
-    LOG.warn("the near cache could not turn Redis client tracking on again at "
-        + shared.url() + "; it reads through to Redis until the next reconnect");
+  /** The servers tracked now, by {@code host:port} on a cluster; for tests. */
+  Set<String> trackedServers() {
+    return Set.copyOf(tracked.keySet());
   }
 }

@@ -40,6 +40,7 @@ final class RedisKeys {
   private static final Base64.Encoder ID_ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder ID_DECODER = Base64.getUrlDecoder();
 
+  private final String cacheName;
   private final String pattern;
   private final String[] prefixes;
   private final byte[][] prefixBytes;
@@ -52,6 +53,7 @@ final class RedisKeys {
 
   /** The keys of a cache in {@code buckets} buckets; one keeps the single-server layout. */
   RedisKeys(String cacheName, int buckets) {
+    this.cacheName = cacheName;
     pattern = buckets == 1 ? "vela:{" + cacheName + "}:" : "vela:{" + cacheName + ":<0.." + (buckets - 1) + ">}:";
     prefixes = new String[buckets];
     prefixBytes = new byte[buckets][];
@@ -101,6 +103,38 @@ final class RedisKeys {
   /** Bucket {@code bucket}'s expiry index, the key its scripts are routed by. */
   byte[] index(int bucket) {
     return indexes[bucket];
+  }
+
+  /**
+   * The prefix a near cache asks Redis to track in broadcast mode: {@code vela:{<cache>}:e:} (the
+   * entries) on one server; {@code vela:{<cache>:} on a cluster, one prefix for every bucket, where
+   * Redis also reports index, tag and lock keys, which {@link #entryIdOf} passes over. One prefix
+   * rather than one per bucket, since Redis compares each written key with every prefix tracked.
+   */
+  String trackingPrefix() {
+    return prefixes.length == 1 ? prefixes[0] + "e:" : "vela:{" + cacheName + ":";
+  }
+
+  /**
+   * The id in an entry key of this cache reported by tracking, or null for any other key: another
+   * kind of key, or the key of another cache whose name starts with this one's.
+   */
+  String entryIdOf(byte[] redisKey) {
+    String key = text(redisKey);
+    String prefix = trackingPrefix();
+    if (!key.startsWith(prefix)) {
+      return null;
+    }
+    if (prefixes.length == 1) {
+      return key.substring(prefix.length());
+    }
+    int close = key.indexOf("}:e:", prefix.length());
+    if (close < 0) {
+      return null;
+    }
+    String id = key.substring(close + "}:e:".length());
+    // the bucket in the hash tag must be the id's own: "vela:{a:b:7}:e:x" is cache "a:b"'s, not "a"'s
+    return key.substring(prefix.length(), close).equals(Integer.toString(bucketOf(id))) ? id : null;
   }
 
   /** The entry key of an id. */

@@ -8,7 +8,6 @@ import dev.vela.config.Placeholders;
 import dev.vela.config.RedisUrls;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +47,9 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
         throw new VelaException("cache '" + config.name() + "' has option clusterNodes, which " + RedisUrls.BOTH);
       }
       String nodes = Placeholders.resolve(nodesOption, options.get(nodesOption)).trim();
-      List<RedisURI> seeds = parseNodes(config.name(), nodes);
-      return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + nodes, timeout);
+      RedisUrls.ClusterNodes parsed = parseNodes(config.name(), nodes);
+      List<RedisURI> seeds = parsed.nodes().stream().map(node -> RedisURI.create(parsed.urlOf(node))).toList();
+      return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + parsed.redacted(), timeout);
     }
     String url = Placeholders.resolve(urlOption, options.getOrDefault(urlOption, DEFAULT_URL)).trim();
     return new RedisSettings(parseUri(config.name(), url), List.of(), url, redact(url), timeout);
@@ -60,19 +60,13 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
     return !clusterNodes.isEmpty();
   }
 
-  private static List<RedisURI> parseNodes(String cacheName, String nodes) {
+  private static RedisUrls.ClusterNodes parseNodes(String cacheName, String nodes) {
     Optional<String> problem = RedisUrls.clusterNodesProblem(nodes);
     if (problem.isPresent()) {
-      throw new VelaException("cache '" + cacheName + "' has option clusterNodes \"" + nodes + "\", which "
+      throw new VelaException("cache '" + cacheName + "' has option clusterNodes \"" + redactNodes(nodes) + "\", which "
           + problem.get());
     }
-    List<RedisURI> seeds = new ArrayList<>();
-    for (String node : nodes.split(",")) {
-      String trimmed = node.trim();
-      int colon = trimmed.lastIndexOf(':');
-      seeds.add(RedisURI.create(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1))));
-    }
-    return List.copyOf(seeds);
+    return RedisUrls.clusterNodes(nodes);
   }
 
   private static RedisURI parseUri(String cacheName, String url) {
@@ -111,6 +105,13 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
       return url;
     }
     return url.substring(0, scheme + 3) + url.substring(at + 1);
+  }
+
+  /** A {@code clusterNodes} value without what stands before an {@code @}, scheme or not. */
+  private static String redactNodes(String nodes) {
+    int scheme = nodes.indexOf("://");
+    int at = nodes.lastIndexOf('@');
+    return at < 0 ? nodes : (scheme < 0 || scheme > at ? "" : nodes.substring(0, scheme + 3)) + nodes.substring(at + 1);
   }
 
   /** The settings without the password. */

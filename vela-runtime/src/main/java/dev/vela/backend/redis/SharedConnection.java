@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -16,15 +17,21 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import reactor.core.Disposable;
 
 /**
  * One Lettuce connection to one Redis URL (a server, or its primary found through Sentinel) or to
@@ -51,24 +58,34 @@ final class SharedConnection {
   static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
 
   private final String url;
+  private final String option;
+  private final RedisURI seed;
+  private final Duration timeout;
   private final ClientResources resources;
   private final AbstractRedisClient client;
   private final StatefulConnection<byte[], byte[]> connection;
   private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+  private RedisClient nodeClient; // on a cluster, for tracking connections to single nodes; guarded by this
   private int users; // guarded by SharedConnections
 
-  private SharedConnection(String url, ClientResources resources, RedisClient client,
+  private SharedConnection(RedisSettings settings, ClientResources resources, RedisClient client,
       StatefulRedisConnection<byte[], byte[]> connection) {
-    this.url = url;
+    this.url = settings.redacted();
+    this.option = optionOf(settings);
+    this.seed = settings.uri();
+    this.timeout = settings.timeout();
     this.resources = resources;
     this.client = client;
     this.connection = connection;
     this.commands = connection.async();
   }
 
-  private SharedConnection(String url, ClientResources resources, RedisClusterClient client,
+  private SharedConnection(RedisSettings settings, ClientResources resources, RedisClusterClient client,
       StatefulRedisClusterConnection<byte[], byte[]> connection) {
-    this.url = url;
+    this.url = settings.redacted();
+    this.option = optionOf(settings);
+    this.seed = settings.uri();
+    this.timeout = settings.timeout();
     this.resources = resources;
     this.client = client;
     this.connection = connection;
@@ -101,17 +118,12 @@ final class SharedConnection {
                 .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_PAUSE)
                 .build())
             .build());
-        return new SharedConnection(settings.redacted(), resources, client, client.connect(ByteArrayCodec.INSTANCE));
+        return new SharedConnection(settings, resources, client, client.connect(ByteArrayCodec.INSTANCE));
       }
       RedisClient client = RedisClient.create(resources, settings.uri());
       opened = client;
-      client.setOptions(ClientOptions.builder()
-          .autoReconnect(true)
-          // fail fast while disconnected, rather than queue commands that would all time out later
-          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-          .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
-          .build());
-      return new SharedConnection(settings.redacted(), resources, client, client.connect(ByteArrayCodec.INSTANCE));
+      client.setOptions(serverOptions(settings.timeout()));
+      return new SharedConnection(settings, resources, client, client.connect(ByteArrayCodec.INSTANCE));
     } catch (RuntimeException e) {
       if (opened != null) {
         opened.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -120,10 +132,20 @@ final class SharedConnection {
       RedisCommandExecutionException refused = refusal(e);
       if (refused != null) {
         throw new VelaException("Redis at " + settings.redacted() + " refused the connection (" + refused.getMessage()
-            + "); check the user, password and database in the url option", e);
+            + "); check the user, password and database in the " + optionOf(settings) + " option", e);
       }
-      throw unreachable(settings.redacted(), settings.timeout(), e);
+      throw unreachable(settings.redacted(), optionOf(settings), settings.timeout(), e);
     }
+  }
+
+  /** Options of a connection to one server: reconnect by itself, fail fast while disconnected. */
+  private static ClientOptions serverOptions(Duration timeout) {
+    return ClientOptions.builder()
+        .autoReconnect(true)
+        // fail fast while disconnected, rather than queue commands that would all time out later
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+        .build();
   }
 
   /** The server's answer among the causes of a failed connection (AUTH, SELECT), or null when it did not answer. */
@@ -152,6 +174,57 @@ final class SharedConnection {
     return standalone.connect(ByteArrayCodec.INSTANCE);
   }
 
+  /**
+   * A new connection of its own to one node of the cluster, with the credentials and TLS setting
+   * of the seed nodes and the same reconnect behaviour, for a near cache's client tracking; the
+   * caller closes it.
+   */
+  StatefulRedisConnection<byte[], byte[]> openDedicated(RedisURI node) {
+    RedisClient nodes;
+    synchronized (this) {
+      if (nodeClient == null) {
+        nodeClient = RedisClient.create(resources);
+        nodeClient.setOptions(serverOptions(timeout));
+      }
+      nodes = nodeClient;
+    }
+    return nodes.connect(ByteArrayCodec.INSTANCE, node);
+  }
+
+  /**
+   * The primaries of the cluster that serve slots, by {@code host:port}, as the connection's view
+   * of the topology has them now, each with the seed nodes' credentials and TLS setting.
+   */
+  Map<String, RedisURI> clusterPrimaries() {
+    Map<String, RedisURI> primaries = new TreeMap<>();
+    for (RedisClusterNode node : ((RedisClusterClient) client).getPartitions()) {
+      if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
+        RedisURI at = node.getUri();
+        primaries.put(at.getHost() + ":" + at.getPort(),
+            RedisURI.builder(seed).withHost(at.getHost()).withPort(at.getPort()).build());
+      }
+    }
+    return primaries;
+  }
+
+  /** Asks Lettuce to read the cluster's topology again; completes when it has. */
+  CompletionStage<Void> refreshTopology() {
+    return ((RedisClusterClient) client).refreshPartitionsAsync();
+  }
+
+  /** Runs {@code action} on Lettuce's threads whenever its view of the cluster's topology changes; close to stop. */
+  AutoCloseable onTopologyChange(Runnable action) {
+    Disposable subscription = resources.eventBus().get()
+        .filter(event -> event instanceof ClusterTopologyChangedEvent)
+        .subscribe(event -> action.run());
+    return subscription::dispose;
+  }
+
+  /** How long a call may wait, as the first cache of the connection set it. */
+  Duration timeout() {
+    return timeout;
+  }
+
   /** True for a connection to a Redis Cluster. */
   boolean isCluster() {
     return client instanceof RedisClusterClient;
@@ -173,7 +246,7 @@ final class SharedConnection {
       return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       reply.cancel(false);
-      throw unreachable(url, timeout, e);
+      throw unreachable(url, option, timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VelaException("interrupted while waiting for Redis at " + url + " (" + what + ")", e);
@@ -182,11 +255,25 @@ final class SharedConnection {
       if (cause instanceof RedisNoScriptException noScript) {
         throw noScript; // the caller sends the script's source instead
       }
+      if (cause instanceof RedisCommandExecutionException refused && isFailingOver(refused)) {
+        throw new VelaException("Redis at " + url + " cannot serve " + what + " while it fails over ("
+            + refused.getMessage() + "); calls fail until a replica has taken over, and then work again", refused);
+      }
       if (cause instanceof RedisCommandExecutionException refused) {
         throw new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused);
       }
-      throw unreachable(url, timeout, cause);
+      throw unreachable(url, option, timeout, cause);
     }
+  }
+
+  /**
+   * True for the errors a server answers while a primary is lost and not replaced yet: the cluster
+   * is down for its slots, a slot is moving, a replica has lost its primary or is still loading.
+   */
+  private static boolean isFailingOver(RedisCommandExecutionException refused) {
+    String message = String.valueOf(refused.getMessage());
+    return message.startsWith("CLUSTERDOWN") || message.startsWith("TRYAGAIN") || message.startsWith("MASTERDOWN")
+        || message.startsWith("LOADING");
   }
 
   /**
@@ -235,13 +322,23 @@ final class SharedConnection {
   /** Closes the connection and frees its threads. */
   void shutdown() {
     connection.close();
+    synchronized (this) {
+      if (nodeClient != null) {
+        nodeClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
-  private static VelaException unreachable(String url, Duration timeout, Throwable cause) {
+  /** The option that says where Redis is. */
+  private static String optionOf(RedisSettings settings) {
+    return settings.isCluster() ? "clusterNodes" : "url";
+  }
+
+  private static VelaException unreachable(String url, String option, Duration timeout, Throwable cause) {
     return new VelaException("Redis at " + url + " is unreachable (" + cause + "); calls fail after at most the"
         + " timeout option (" + timeout.toMillis() + " ms) until it is back, and then work again. Check that Redis"
-        + " runs there and that the url option points to it", cause);
+        + " runs there and that the " + option + " option points to it", cause);
   }
 }

@@ -38,20 +38,37 @@ final class LocalRedisCluster implements AutoCloseable {
     return shared;
   }
 
-  private LocalRedisCluster(List<LocalRedisServer> primaries, List<LocalRedisServer> replicas) {
+  private final String credentials;
+
+  private LocalRedisCluster(List<LocalRedisServer> primaries, List<LocalRedisServer> replicas, String credentials) {
     this.primaries = primaries;
     this.replicas = replicas;
+    this.credentials = credentials;
   }
 
   /** Starts {@code primaryCount} primaries with one replica each and forms the cluster. */
   static LocalRedisCluster start(int primaryCount) {
+    return start(primaryCount, List.of(), "");
+  }
+
+  /**
+   * Starts a cluster whose nodes want a password: {@code password} for the default user (replicas
+   * give it to their primaries), and {@code user} with {@code userPassword} as an ACL user allowed
+   * everything.
+   */
+  static LocalRedisCluster startWithPassword(int primaryCount, String password, String user, String userPassword) {
+    return start(primaryCount, List.of("--requirepass", password, "--masterauth", password,
+        "--user", user, "on", ">" + userPassword, "~*", "&*", "+@all"), password + "@");
+  }
+
+  private static LocalRedisCluster start(int primaryCount, List<String> configuration, String credentials) {
     List<LocalRedisServer> primaries = new ArrayList<>();
     List<LocalRedisServer> replicas = new ArrayList<>();
-    LocalRedisCluster cluster = new LocalRedisCluster(primaries, replicas);
+    LocalRedisCluster cluster = new LocalRedisCluster(primaries, replicas, credentials);
     try {
       for (int i = 0; i < primaryCount; i++) {
-        primaries.add(LocalRedisServer.startClusterNode());
-        replicas.add(LocalRedisServer.startClusterNode());
+        primaries.add(LocalRedisServer.startClusterNode(configuration));
+        replicas.add(LocalRedisServer.startClusterNode(configuration));
       }
       cluster.form();
       return cluster;
@@ -68,7 +85,7 @@ final class LocalRedisCluster implements AutoCloseable {
     List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
     try {
       for (LocalRedisServer node : all) {
-        connections.add(client.connect(io.lettuce.core.RedisURI.create(node.url())));
+        connections.add(client.connect(io.lettuce.core.RedisURI.create(url(node))));
       }
       RedisCommands<String, String> first = connections.get(0).sync();
       for (LocalRedisServer node : all.subList(1, all.size())) {
@@ -111,6 +128,11 @@ final class LocalRedisCluster implements AutoCloseable {
     }
   }
 
+  /** The URL of {@code node}, with the cluster's password if it has one. */
+  String url(LocalRedisServer node) {
+    return "redis://" + credentials + "127.0.0.1:" + node.port();
+  }
+
   /** The primaries, in slot order. */
   List<LocalRedisServer> primaries() {
     return primaries;
@@ -119,6 +141,11 @@ final class LocalRedisCluster implements AutoCloseable {
   /** The replicas; the one at index i replicates primary i. */
   List<LocalRedisServer> replicas() {
     return replicas;
+  }
+
+  /** The index of the primary that served {@code redisKey}'s slot when the cluster was formed. */
+  int primaryIndexOf(byte[] redisKey) {
+    return io.lettuce.core.cluster.SlotHash.getSlot(redisKey) * primaries.size() / SLOTS;
   }
 
   /** The seed nodes, as the clusterNodes option takes them: every primary. */

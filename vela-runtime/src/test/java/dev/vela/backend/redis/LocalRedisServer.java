@@ -86,8 +86,15 @@ public final class LocalRedisServer implements AutoCloseable {
    * bus port (the port plus 10000) is free too.
    */
   public static LocalRedisServer startClusterNode() {
-    return started(new LocalRedisServer(freeClusterPort(), List.of(), List.of("--cluster-enabled", "yes",
-        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"), READY));
+    return startClusterNode(List.of());
+  }
+
+  /** Starts a node of a Redis Cluster, as {@link #startClusterNode()}, with further configuration lines. */
+  public static LocalRedisServer startClusterNode(List<String> configuration) {
+    List<String> role = new java.util.ArrayList<>(List.of("--cluster-enabled", "yes",
+        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"));
+    role.addAll(configuration);
+    return started(new LocalRedisServer(freeClusterPort(), List.of(), List.copyOf(role), READY));
   }
 
   private static LocalRedisServer started(LocalRedisServer server) {

@@ -1,12 +1,9 @@
 package dev.vela.backend.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
 import dev.vela.PutOptions;
-import dev.vela.VelaException;
-import dev.vela.testing.Concurrently;
 import dev.vela.testing.TestCodecs;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -16,8 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -118,68 +114,45 @@ class RedisClusterTest {
   }
 
   @Test
-  void aNearCacheIsRefusedClearly() {
-    String name = RedisTesting.uniqueName("cluster-near");
-    assertThatThrownBy(() -> RedisTesting.onCluster(TestCodecs.string(), name, LocalRedisCluster.shared().nodes())
-        .nearCache(true)
-        .create())
-        .isInstanceOf(VelaException.class)
-        .hasMessageContaining("a near cache in front of a REDIS cache on a Redis Cluster")
-        .hasMessageContaining("set nearCache to false");
-  }
-
-  @Test
-  void theCacheCarriesOnWhenAPrimaryIsKilled() throws Exception {
+  void theCacheAndItsNearCacheCarryOnWhenAPrimaryIsKilledUnderLoad() throws Exception {
     try (LocalRedisCluster cluster = LocalRedisCluster.start(3)) {
       String name = RedisTesting.uniqueName("cluster-failover");
-      try (Cache<String, String> cache = cache(name, cluster.nodes())) {
+      Duration timeout = Duration.ofSeconds(1);
+      List<String> nearKeys = RedisClusterNearCacheTest.keysOnEveryPrimary(cluster, name);
+      try (Cache<String, String> cache = cache(name, cluster.nodes());
+          Cache<String, String> near = RedisClusterNearCacheTest.near(name, cluster.nodes());
+          RawRedis replica = new RawRedis(cluster.replicas().get(0).url())) {
         for (int i = 0; i < 100; i++) {
           cache.put("before" + i, "v" + i, PutOptions.tags(i % 2 == 0 ? "even" : "odd"));
         }
+        for (String key : nearKeys) {
+          cache.put(key, "kept", PutOptions.tags("near"));
+          RedisClusterNearCacheTest.awaitKeptInL1(near, key, "kept");
+        }
         awaitReplicated(cluster);
 
-        AtomicBoolean killed = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong lastFailureNanos = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        AtomicLong killedNanos = new AtomicLong();
-        long quiet = Duration.ofSeconds(3).toNanos();
-        Concurrently.run(5, FAILOVER_BOUND.plusSeconds(20), thread -> {
-          if (thread == 4) {
-            try {
-              killed.set(true); // before the kill: calls may fail as soon as it begins
-              killedNanos.set(System.nanoTime());
-              cluster.primaries().get(0).kill();
-              poll("the replica is promoted", () -> isPrimary(cluster.replicas().get(0)));
-              poll("calls work again",
-                  () -> lastFailureNanos.get() != 0 && System.nanoTime() - lastFailureNanos.get() > quiet);
-            } finally {
-              stop.set(true);
-            }
-            return;
-          }
-          for (int round = 0; !stop.get() && round < 1_000_000; round++) {
-            String key = "load" + thread + "-" + (round % 50);
-            try {
-              cache.put(key, "r" + round);
-              assertThat(cache.get(key)).hasValue("r" + round);
-            } catch (VelaException failedOver) {
-              assertThat(killed).as("a call failed before the primary was killed").isTrue();
-              assertThat(failedOver.getMessage()).contains("Redis at cluster");
-              failures.incrementAndGet();
-              lastFailureNanos.set(System.nanoTime());
-            }
-          }
-        });
+        FailoverLoad.Outcome outcome = FailoverLoad.run(cache, timeout, () -> cluster.primaries().get(0).kill(),
+            message -> message.startsWith("Redis at cluster ")
+                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")),
+            () -> replica.commands().info("replication").contains("role:master"));
 
-        System.out.println("REDIS cluster failover: " + failures.get() + " calls failed, the last "
-            + Duration.ofNanos(lastFailureNanos.get() - killedNanos.get()).toMillis() + " ms after the kill");
-        assertThat(failures.get()).isPositive();
+        System.out.println("REDIS cluster failover under load: " + outcome);
+        assertThat(isPrimary(cluster.replicas().get(0))).as("the replica was promoted").isTrue();
+        // acknowledged and replicated before the kill: all there on the new primary
         for (int i = 0; i < 100; i++) {
           assertThat(cache.get("before" + i)).hasValue("v" + i);
         }
         assertThat(cache.invalidateTag("even")).isEqualTo(50);
-        assertThat(cache.size()).isEqualTo(50 + 4 * 50);
+        assertThat(cache.invalidateTag("near")).isEqualTo(nearKeys.size());
+        assertThat(cache.size()).isEqualTo(50 + FailoverLoad.THREADS * FailoverLoad.KEYS_PER_THREAD);
+
+        // the near cache tracks the promoted replica instead of the dead primary, and hears of writes on every shard
+        Set<Integer> primariesNow = RedisClusterNearCacheTest.ports(
+            List.of(cluster.replicas().get(0), cluster.primaries().get(1), cluster.primaries().get(2)));
+        poll("the near cache tracks the new primary",
+            () -> RedisClusterNearCacheTest.trackedPorts(near).equals(primariesNow)
+                && "true".equals(near.inspect().details().get("nearCache.feedsLive")));
+        RedisClusterNearCacheTest.updatesReachTheOtherNearCache(cache, near, nearKeys, "after");
       }
     }
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.Cache;
 import dev.vela.PutOptions;
-import dev.vela.VelaException;
-import dev.vela.testing.Concurrently;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
@@ -13,10 +11,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -73,14 +67,6 @@ class RedisSentinelTest {
     }
   }
 
-  private static boolean readsOrFails(Cache<String, String> cache, String key, String expected) {
-    try {
-      return cache.get(key).filter(expected::equals).isPresent();
-    } catch (VelaException reconnecting) {
-      return false;
-    }
-  }
-
   /** Waits until the replica holds as many keys as the primary. */
   private void awaitReplicated() {
     RedisClient client = RedisClient.create(replica.url());
@@ -96,70 +82,43 @@ class RedisSentinelTest {
   }
 
   @Test
-  void theCacheFindsThePrimaryThroughSentinelAndFollowsAFailover() throws Exception {
+  void theCacheFindsThePrimaryThroughSentinelAndFollowsAFailoverUnderLoad() throws Exception {
     String name = RedisTesting.uniqueName("sentinel");
+    Duration timeout = Duration.ofSeconds(1);
     try (Cache<String, String> cache = RedisTesting.strings(name, sentinelUrl()).option("timeout", "1s").create();
-        Cache<String, String> near = RedisTesting.strings(name, sentinelUrl()).nearCache(true).create()) {
+        Cache<String, String> near = RedisTesting.strings(name, sentinelUrl()).option("timeout", "1s")
+            .nearCache(true).create()) {
       for (int i = 0; i < 100; i++) {
         cache.put("before" + i, "v" + i, PutOptions.tags(i % 2 == 0 ? "even" : "odd"));
       }
       awaitReplicated();
       assertThat(cache.inspect().details()).containsEntry("redis.url", sentinelUrl());
+      RedisClusterNearCacheTest.awaitKeptInL1(near, "before1", "v1");
 
-      AtomicBoolean killed = new AtomicBoolean();
-      AtomicLong lastFailureNanos = new AtomicLong();
-      AtomicLong killedNanos = new AtomicLong();
-      Map<String, Long> failures = new ConcurrentHashMap<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      long afterKillQuiet = Duration.ofSeconds(3).toNanos();
-      Concurrently.run(5, FAILOVER_BOUND.plusSeconds(10), thread -> {
-        if (thread == 4) {
-          RedisClient client = RedisClient.create(sentinels.get(0).url());
-          try (StatefulRedisSentinelConnection<String, String> sentinel = client.connectSentinel()) {
-            killed.set(true); // before the kill: calls may fail as soon as it begins
-            killedNanos.set(System.nanoTime());
-            primary.kill();
-            // the Sentinels promote the replica; then the cache must serve every call for a while
-            poll(FAILOVER_BOUND, "the replica is promoted", () -> primaryPort(sentinel) == replica.port());
-            poll(FAILOVER_BOUND, "calls work again",
-                () -> lastFailureNanos.get() != 0 && System.nanoTime() - lastFailureNanos.get() > afterKillQuiet);
-          } finally {
-            stop.set(true);
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-          }
-          return;
-        }
-        for (int round = 0; !stop.get() && round < 1_000_000; round++) {
-          String key = "load" + thread + "-" + (round % 50);
-          try {
-            cache.put(key, "r" + round);
-            assertThat(cache.get(key)).hasValue("r" + round);
-          } catch (VelaException failedOver) {
-            assertThat(killed).as("a call failed before the primary was killed").isTrue();
-            assertThat(failedOver.getMessage()).contains("unreachable");
-            failures.merge(thread + "", 1L, Long::sum);
-            lastFailureNanos.set(System.nanoTime());
-          }
-        }
-      });
+      RedisClient client = RedisClient.create(sentinels.get(0).url());
+      FailoverLoad.Outcome outcome;
+      try (StatefulRedisSentinelConnection<String, String> sentinel = client.connectSentinel()) {
+        outcome = FailoverLoad.run(cache, timeout, primary::kill,
+            message -> message.startsWith("Redis at " + sentinelUrl() + " ")
+                && (message.contains(" is unreachable (") || message.contains(" while it fails over (")),
+            () -> primaryPort(sentinel) == replica.port());
+        assertThat(primaryPort(sentinel)).as("the Sentinels promoted the replica").isEqualTo(replica.port());
+      } finally {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
 
-      assertThat(failures).as("calls failed while the primary was gone").isNotEmpty();
-      System.out.println("REDIS Sentinel failover: the last call failed "
-          + Duration.ofNanos(lastFailureNanos.get() - killedNanos.get()).toMillis() + " ms after the kill");
+      System.out.println("REDIS Sentinel failover under load: " + outcome);
       // acknowledged and replicated before the kill: all there on the new primary
       for (int i = 0; i < 100; i++) {
         assertThat(cache.get("before" + i)).hasValue("v" + i);
       }
       assertThat(cache.invalidateTag("even")).isEqualTo(50);
+      assertThat(cache.size()).isEqualTo(50 + FailoverLoad.THREADS * FailoverLoad.KEYS_PER_THREAD);
       // the near cache's tracking follows the new primary too
-      poll(FAILOVER_BOUND, "the near cache reads through the new primary", () -> readsOrFails(near, "before1", "v1"));
-      poll(FAILOVER_BOUND, "the near cache keeps a value", () -> {
-        long hits = near.stats().l1Hits();
-        return readsOrFails(near, "before1", "v1") && near.stats().l1Hits() > hits;
-      });
-      cache.put("before1", "changed");
-      poll(FAILOVER_BOUND, "the write reaches the near cache", () -> readsOrFails(near, "before1", "changed"));
-      assertThat(cache.size()).isEqualTo(50 + 4 * 50);
+      poll(FAILOVER_BOUND, "the near cache tracks the new primary",
+          () -> "true".equals(near.inspect().details().get("nearCache.feedsLive")));
+      RedisClusterNearCacheTest.updatesReachTheOtherNearCache(cache, near, List.of("before1", "before3", "x"),
+          "after");
     }
   }
 }

@@ -65,7 +65,42 @@ class RedisSettingsTest {
     assertThat(settings.isCluster()).isTrue();
     assertThat(settings.clusterNodes()).extracting(node -> node.getHost() + ":" + node.getPort())
         .containsExactly("10.0.0.1:7000", "10.0.0.2:7001");
-    assertThat(settings.redacted()).isEqualTo("cluster 10.0.0.1:7000, 10.0.0.2:7001");
+    assertThat(settings.redacted()).isEqualTo("cluster 10.0.0.1:7000,10.0.0.2:7001");
+  }
+
+  @Test
+  void readsCredentialsAndTlsOnceForEveryClusterNode() {
+    RedisSettings settings = RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "rediss://app:pa55@10.0.0.1:7000,10.0.0.2:7001")));
+    RedisSettings passwordOnly = RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "redis://s3cret@10.0.0.1:7000")));
+
+    assertThat(settings.clusterNodes()).hasSize(2).allSatisfy(node -> {
+      assertThat(node.isSsl()).isTrue();
+      RedisCredentials credentials = node.getCredentialsProvider().resolveCredentials().block();
+      assertThat(credentials.getUsername()).isEqualTo("app");
+      assertThat(credentials.getPassword()).containsExactly('p', 'a', '5', '5');
+    });
+    assertThat(settings.redacted()).isEqualTo("cluster rediss://10.0.0.1:7000,10.0.0.2:7001");
+    assertThat(settings.toString()).doesNotContain("pa55");
+    RedisCredentials password = passwordOnly.uri().getCredentialsProvider().resolveCredentials().block();
+    assertThat(password.getPassword()).containsExactly("s3cret".toCharArray());
+    assertThat(passwordOnly.uri().isSsl()).isFalse();
+    assertThat(passwordOnly.redacted()).isEqualTo("cluster 10.0.0.1:7000");
+  }
+
+  @Test
+  void refusesClusterNodesOfAnotherSchemeOrWithCredentialsButNoSchemeWithoutShowingThem() {
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "http://u:topsecret@10.0.0.1:7000"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("starts with http://, not redis:// or rediss://")
+        .hasMessageNotContaining("topsecret");
+    assertThatThrownBy(() -> RedisSettings.of(RedisTesting.config("c",
+        Map.of("clusterNodes", "u:topsecret@10.0.0.1:7000"))))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("credentials need redis:// or rediss:// in front")
+        .hasMessageNotContaining("topsecret");
   }
 
   @Test
