@@ -20,6 +20,7 @@ import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.Event;
 import org.jgroups.JChannel;
+import org.jgroups.MergeView;
 import org.jgroups.Message;
 import org.jgroups.PhysicalAddress;
 import org.jgroups.Receiver;
@@ -371,9 +372,29 @@ public final class VelaCluster implements AutoCloseable {
       members = current;
       viewLock.notifyAll();
     }
+    List<List<String>> otherSides = view instanceof MergeView merge ? otherSides(merge) : List.of();
     for (CacheEndpoint endpoint : endpoints.all()) {
-      events.execute(() -> endpoint.membersChanged(current));
+      events.execute(() -> {
+        if (otherSides.isEmpty()) {
+          endpoint.membersChanged(current);
+        } else {
+          endpoint.membersMerged(current, otherSides);
+        }
+      });
     }
+  }
+
+  /** The members of each view that merged into {@code merge}, but for this node's own. */
+  private List<List<String>> otherSides(MergeView merge) {
+    List<List<String>> sides = new ArrayList<>();
+    Address self = channel.getAddress();
+    for (View side : merge.getSubgroups()) {
+      if (!side.containsMember(self)) {
+        sides.add(side.getMembers().stream().map(Address::toString).toList());
+      }
+    }
+    LOG.info("cluster '{}': views merged into {}; other sides {}", settings.clusterName(), merge, sides);
+    return List.copyOf(sides);
   }
 
   private VelaException failure(String cacheName, String member, Duration timeout, Throwable error) {
@@ -411,6 +432,7 @@ public final class VelaCluster implements AutoCloseable {
     private String initialHosts = "";
     private Duration joinTimeout = ClusterSettings.defaults().joinTimeout();
     private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
+    private Duration failureTimeout = ClusterSettings.defaults().failureTimeout();
     private RequiredMembers requireMembers = RequiredMembers.NONE;
     private String clusterSecret = "";
     private ClusterTls tls = ClusterTls.NONE;
@@ -463,6 +485,12 @@ public final class VelaCluster implements AutoCloseable {
       return this;
     }
 
+    /** How long a member may stay silent before it is suspected; see {@link ClusterSettings#failureTimeout()}. */
+    public Builder failureTimeout(Duration failureTimeout) {
+      this.failureTimeout = Objects.requireNonNull(failureTimeout, "failureTimeout");
+      return this;
+    }
+
     /** Who must be in the cluster before {@link #start()} returns. */
     public Builder requireMembers(RequiredMembers requireMembers) {
       this.requireMembers = Objects.requireNonNull(requireMembers, "requireMembers");
@@ -484,8 +512,8 @@ public final class VelaCluster implements AutoCloseable {
     /** The settings as they stand. */
     public ClusterSettings settings() {
       return new ClusterSettings(
-          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret,
-          tls);
+          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, failureTimeout, requireMembers,
+          clusterSecret, tls);
     }
 
     /**

@@ -31,7 +31,7 @@ final class OptionValueCheck {
       case "backups" -> wholeNumberIn(value, 0, Integer.MAX_VALUE)
           ? Optional.empty()
           : Optional.of("is not a count of copies; write a whole number such as 0 or 1");
-      case "joinTimeout", "rpcTimeout", "timeout" -> isPositiveFiniteDuration(value)
+      case "joinTimeout", "rpcTimeout", "failureTimeout", "timeout" -> isPositiveFiniteDuration(value)
           ? Optional.empty()
           : Optional.of("is not a positive, finite duration; write one such as \"2s\" or \"500ms\"");
       case "fsync" -> FsyncPolicy.problem(value);

@@ -100,6 +100,19 @@ final class Membership {
   }
 
   /**
+   * Views that formed apart have merged into {@code members}: the keys this node owns may have
+   * newer writes on {@code otherSides}, and even when the ring looks as it did (this node was
+   * stopped and never saw the split) every node moves its keys again, so that the newest copy of
+   * each, by version, reaches its owner and backups.
+   */
+  void viewMerged(List<String> members, List<List<String>> otherSides) {
+    run(() -> {
+      routing.merged(otherSides);
+      follow(members);
+    });
+  }
+
+  /**
    * {@code member} said it runs this cache (it asked this node, or told that it moved its keys):
    * from the next step on, the ring includes it.
    */

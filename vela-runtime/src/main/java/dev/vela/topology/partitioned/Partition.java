@@ -159,6 +159,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.get(owner, key, Hop.FORWARDED);
     }
+    catchUpAfterMerge(key);
     V value = backend.get(key);
     if (value != null || versions.isRemoved(key)) {
       return value;
@@ -180,6 +181,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.entry(owner, key, Hop.FORWARDED);
     }
+    catchUpAfterMerge(key);
     StoredEntry<V> entry = backend.entry(key);
     if (entry != null || versions.isRemoved(key)) {
       return entry;
@@ -190,6 +192,31 @@ final class Partition<K, V> {
     }
     StoredEntry<V> there = quietly(() -> remote.entry(previous, key, Hop.DIRECT));
     return there != null ? there : backend.entry(key);
+  }
+
+  /**
+   * After views that formed apart have merged, and until every member has moved its keys for the
+   * merged ring, a key's owner on another side may hold a newer write of it than this node (which
+   * may not even have noticed the split, if it was stopped meanwhile): asks that owner for its copy
+   * with its version, and applies it here when it is newer, so a read never serves what a write
+   * made apart has replaced. An owner that cannot be asked is passed over.
+   */
+  private void catchUpAfterMerge(K key) {
+    Routing.State state = routing.state();
+    if (state.otherSides().isEmpty()) {
+      return;
+    }
+    long hash = hash(key);
+    for (HashRing side : state.otherSides()) {
+      String holder = side.ownerOf(hash);
+      if (holder.equals(self) || !state.ring().contains(holder)) {
+        continue;
+      }
+      Versioned<V> there = quietly(() -> remote.held(holder, key));
+      if (there != null && there.version().isAfter(versionOf(key))) {
+        applyCopies(Map.of(key, there));
+      }
+    }
   }
 
   /** Stores {@code entry} as the key's owner (or forwards it there); returns the version it gave the write. */
@@ -524,7 +551,7 @@ final class Partition<K, V> {
    * key, and no previous owner may still hold it.
    */
   boolean answersAlone(K key) {
-    return ownerOf(key).equals(self) && previousOwner(key) == null;
+    return ownerOf(key).equals(self) && previousOwner(key) == null && routing.state().otherSides().isEmpty();
   }
 
   /**

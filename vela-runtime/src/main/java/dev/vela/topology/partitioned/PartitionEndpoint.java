@@ -99,6 +99,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     membership.viewChanged(members);
   }
 
+  @Override
+  public void membersMerged(List<String> members, List<List<String>> otherSides) {
+    membership.viewMerged(members, otherSides);
+  }
+
   /** Stops answering requests that would wait: the cache has closed. */
   void close() {
     waiting.shutdownNow();

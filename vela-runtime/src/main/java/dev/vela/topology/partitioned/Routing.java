@@ -1,6 +1,7 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.topology.ring.HashRing;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,19 +23,24 @@ final class Routing {
    * @param ring who owns each key now
    * @param previous who owned each key before the last change, while keys are moving; else null
    * @param awaiting members still moving keys to their new owners
+   * @param otherSides after views that formed apart merged, and until every member has moved its
+   *     keys for the merged ring, the rings of the other sides: the owner of a key on such a ring
+   *     may hold a newer write of it than this node. Empty otherwise
    */
-  record State(HashRing ring, HashRing previous, Set<String> awaiting) {}
+  record State(HashRing ring, HashRing previous, Set<String> awaiting, List<HashRing> otherSides) {}
 
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
   private final Set<String> running = new HashSet<>(); // other members known to run this cache
+  private final Set<String> doneForCurrent = new HashSet<>(); // said done for the current ring when not awaited
+  private List<List<String>> mergedSides = List.of(); // for the next update, after a merge
   private List<String> lastMembers = List.of();
   private State state;
   private boolean leaving;
 
   Routing(String self) {
     this.self = self;
-    this.state = new State(HashRing.of(List.of(self)), null, Set.of());
+    this.state = new State(HashRing.of(List.of(self)), null, Set.of(), List.of());
   }
 
   synchronized State state() {
@@ -58,7 +64,8 @@ final class Routing {
     List<String> serving = members.stream().filter(member -> member.equals(self) || running.contains(member)).toList();
     HashRing next = HashRing.of(serving.isEmpty() ? List.of(self) : serving);
     HashRing before = state.ring;
-    if (next.members().equals(before.members()) && !firstView) {
+    boolean merge = !mergedSides.isEmpty();
+    if (next.members().equals(before.members()) && !firstView && !merge) {
       return null;
     }
     if (firstView) {
@@ -70,9 +77,36 @@ final class Routing {
     awaiting.remove(self);
     String ringId = ringId(next);
     awaiting.removeIf(member -> ringId.equals(doneEarly.get(member)));
+    if (merge && next.members().equals(before.members())) {
+      // the ring did not change here, so a member may have moved its keys for it before this update
+      awaiting.removeAll(doneForCurrent);
+    }
+    doneForCurrent.clear();
     doneEarly.keySet().retainAll(next.members());
-    state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting));
+    List<HashRing> sides = merge ? sideRings(mergedSides) : state.otherSides;
+    mergedSides = List.of();
+    state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting),
+        awaiting.isEmpty() ? List.of() : sides);
     return before;
+  }
+
+  /**
+   * Views that formed apart merge with the next update: it counts as a change of the ring even
+   * when the members are the same, and until every member has moved its keys for it, the owners of
+   * a key on {@code otherSides} (the other views' members) may hold newer writes than this node.
+   */
+  synchronized void merged(List<List<String>> otherSides) {
+    mergedSides = List.copyOf(otherSides);
+  }
+
+  private List<HashRing> sideRings(List<List<String>> sides) {
+    List<HashRing> rings = new ArrayList<>();
+    for (List<String> side : sides) {
+      if (!side.isEmpty()) {
+        rings.add(HashRing.of(side));
+      }
+    }
+    return List.copyOf(rings);
   }
 
   /** {@code member} has moved its keys for the ring with {@code ringId}. */
@@ -84,7 +118,11 @@ final class Routing {
     if (state.awaiting.contains(member)) {
       Set<String> awaiting = new HashSet<>(state.awaiting);
       awaiting.remove(member);
-      state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
+      state = awaiting.isEmpty()
+          ? new State(state.ring, null, Set.of(), List.of())
+          : new State(state.ring, state.previous, Set.copyOf(awaiting), state.otherSides);
+    } else {
+      doneForCurrent.add(member); // perhaps for a merge whose view this node has not followed yet
     }
   }
 
@@ -105,7 +143,8 @@ final class Routing {
     awaiting.remove(member);
     awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
     doneEarly.remove(member);
-    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
+    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting),
+        awaiting.isEmpty() ? List.of() : state.otherSides);
     return true;
   }
 
@@ -133,7 +172,7 @@ final class Routing {
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */
   synchronized HashRing leave() {
     leaving = true;
-    state = new State(state.ring.without(self), null, Set.of());
+    state = new State(state.ring.without(self), null, Set.of(), List.of());
     return state.ring;
   }
 
