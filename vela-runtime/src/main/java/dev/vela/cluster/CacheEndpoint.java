@@ -21,15 +21,4 @@ public interface CacheEndpoint {
    * Called in order, one view at a time, off the network threads.
    */
   void membersChanged(List<String> members);
-
-  /**
-   * Views that formed apart (a network partition, or a node that was stopped long enough to be
-   * excluded and then went on) have merged into {@code members}. {@code otherSides} are the
-   * members of each view that merged in other than this node's own: while apart, they may have
-   * taken writes this node has not seen, whether or not this node noticed the split. Called in
-   * place of {@link #membersChanged}; by default the same.
-   */
-  default void membersMerged(List<String> members, List<List<String>> otherSides) {
-    membersChanged(members);
-  }
 }

@@ -372,29 +372,12 @@ public final class VelaCluster implements AutoCloseable {
       members = current;
       viewLock.notifyAll();
     }
-    List<List<String>> otherSides = view instanceof MergeView merge ? otherSides(merge) : List.of();
+    if (view instanceof MergeView merge) {
+      LOG.info("cluster '{}': views that formed apart merged into {}", settings.clusterName(), merge);
+    }
     for (CacheEndpoint endpoint : endpoints.all()) {
-      events.execute(() -> {
-        if (otherSides.isEmpty()) {
-          endpoint.membersChanged(current);
-        } else {
-          endpoint.membersMerged(current, otherSides);
-        }
-      });
+      events.execute(() -> endpoint.membersChanged(current));
     }
-  }
-
-  /** The members of each view that merged into {@code merge}, but for this node's own. */
-  private List<List<String>> otherSides(MergeView merge) {
-    List<List<String>> sides = new ArrayList<>();
-    Address self = channel.getAddress();
-    for (View side : merge.getSubgroups()) {
-      if (!side.containsMember(self)) {
-        sides.add(side.getMembers().stream().map(Address::toString).toList());
-      }
-    }
-    LOG.info("cluster '{}': views merged into {}; other sides {}", settings.clusterName(), merge, sides);
-    return List.copyOf(sides);
   }
 
   private VelaException failure(String cacheName, String member, Duration timeout, Throwable error) {

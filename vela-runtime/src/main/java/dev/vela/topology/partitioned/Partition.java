@@ -195,27 +195,21 @@ final class Partition<K, V> {
   }
 
   /**
-   * After views that formed apart have merged, and until every member has moved its keys for the
-   * merged ring, a key's owner on another side may hold a newer write of it than this node (which
-   * may not even have noticed the split, if it was stopped meanwhile): asks that owner for its copy
-   * with its version, and applies it here when it is newer, so a read never serves what a write
-   * made apart has replaced. An owner that cannot be asked is passed over.
+   * While members back from being apart are on the other side (see {@link Routing}), the key's
+   * owner among them may hold a newer write of it than this node (which may not even have noticed
+   * the split, if it was stopped meanwhile): asks that owner for its copy with its version, and
+   * applies it here when it is newer, so a read never serves what a write made apart has replaced.
+   * An owner that cannot be asked is passed over.
    */
   private void catchUpAfterMerge(K key) {
-    Routing.State state = routing.state();
-    if (state.otherSides().isEmpty()) {
+    HashRing otherSide = routing.state().otherSide();
+    if (otherSide == null) {
       return;
     }
-    long hash = hash(key);
-    for (HashRing side : state.otherSides()) {
-      String holder = side.ownerOf(hash);
-      if (holder.equals(self) || !state.ring().contains(holder)) {
-        continue;
-      }
-      Versioned<V> there = quietly(() -> remote.held(holder, key));
-      if (there != null && there.version().isAfter(versionOf(key))) {
-        applyCopies(Map.of(key, there));
-      }
+    String holder = otherSide.ownerOf(hash(key));
+    Versioned<V> there = quietly(() -> remote.held(holder, key));
+    if (there != null && there.version().isAfter(versionOf(key))) {
+      applyCopies(Map.of(key, there));
     }
   }
 
@@ -307,6 +301,7 @@ final class Partition<K, V> {
       return remote.write(owner, key, condition, update, Hop.FORWARDED);
     }
     pruneVersionsIfDue();
+    catchUpAfterMerge(key); // the condition must see a newer write made on the other side
     String holder = holderElsewhere(key, owner);
     OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
     if (done == null) {
@@ -551,7 +546,7 @@ final class Partition<K, V> {
    * key, and no previous owner may still hold it.
    */
   boolean answersAlone(K key) {
-    return ownerOf(key).equals(self) && previousOwner(key) == null && routing.state().otherSides().isEmpty();
+    return ownerOf(key).equals(self) && previousOwner(key) == null && routing.state().otherSide() == null;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.topology.ring.HashRing;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,13 @@ import java.util.Set;
  *
  * <p>The ring holds only the members of the view known to run this cache: a JVM in the cluster
  * that never started it, or whose cache has closed, gets no keys.
+ *
+ * <p>Members that come back after being apart from this node (the view lost them, or they lost
+ * this node: a network partition, or a node stopped long enough to be excluded) may each have
+ * taken writes the other did not see, whether or not this node noticed the split. Until such a
+ * member has moved its keys for a ring that holds both, it is on the <em>other side</em>: the
+ * owner of a key among the other side's members may hold a newer write of it than this node
+ * (see {@link Partition}), and this node moves its own keys again even if its ring looks unchanged.
  */
 final class Routing {
   /**
@@ -23,24 +29,23 @@ final class Routing {
    * @param ring who owns each key now
    * @param previous who owned each key before the last change, while keys are moving; else null
    * @param awaiting members still moving keys to their new owners
-   * @param otherSides after views that formed apart merged, and until every member has moved its
-   *     keys for the merged ring, the rings of the other sides: the owner of a key on such a ring
-   *     may hold a newer write of it than this node. Empty otherwise
+   * @param otherSide the members of the other side, as a ring (see above); null when none
    */
-  record State(HashRing ring, HashRing previous, Set<String> awaiting, List<HashRing> otherSides) {}
+  record State(HashRing ring, HashRing previous, Set<String> awaiting, HashRing otherSide) {}
 
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
   private final Set<String> running = new HashSet<>(); // other members known to run this cache
-  private final Set<String> doneForCurrent = new HashSet<>(); // said done for the current ring when not awaited
-  private List<List<String>> mergedSides = List.of(); // for the next update, after a merge
+  private final Set<String> lost = new HashSet<>(); // members that ran this cache until a view lost them
+  private final Set<String> otherSide = new HashSet<>(); // members back from being apart, until they moved their keys
+  private boolean moveAgain; // the next update moves keys even if the ring is the same
   private List<String> lastMembers = List.of();
   private State state;
   private boolean leaving;
 
   Routing(String self) {
     this.self = self;
-    this.state = new State(HashRing.of(List.of(self)), null, Set.of(), List.of());
+    this.state = new State(HashRing.of(List.of(self)), null, Set.of(), null);
   }
 
   synchronized State state() {
@@ -59,15 +64,21 @@ final class Routing {
     if (leaving) {
       return null;
     }
+    for (String member : running) {
+      if (!members.contains(member)) {
+        lost.add(member);
+      }
+    }
     running.retainAll(members);
+    otherSide.retainAll(members);
     lastMembers = List.copyOf(members);
     List<String> serving = members.stream().filter(member -> member.equals(self) || running.contains(member)).toList();
     HashRing next = HashRing.of(serving.isEmpty() ? List.of(self) : serving);
     HashRing before = state.ring;
-    boolean merge = !mergedSides.isEmpty();
-    if (next.members().equals(before.members()) && !firstView && !merge) {
+    if (next.members().equals(before.members()) && !firstView && !moveAgain) {
       return null;
     }
+    moveAgain = false;
     if (firstView) {
       // a node that joins holds nothing yet: every other member may hold keys it now owns
       before = next.without(self);
@@ -77,36 +88,36 @@ final class Routing {
     awaiting.remove(self);
     String ringId = ringId(next);
     awaiting.removeIf(member -> ringId.equals(doneEarly.get(member)));
-    if (merge && next.members().equals(before.members())) {
-      // the ring did not change here, so a member may have moved its keys for it before this update
-      awaiting.removeAll(doneForCurrent);
-    }
-    doneForCurrent.clear();
     doneEarly.keySet().retainAll(next.members());
-    List<HashRing> sides = merge ? sideRings(mergedSides) : state.otherSides;
-    mergedSides = List.of();
+    // a member back from apart that said it moved its keys for this ring before this node followed it
+    otherSide.removeIf(member -> ringId.equals(doneEarly.get(member)) && next.contains(member));
     state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting),
-        awaiting.isEmpty() ? List.of() : sides);
+        otherSideRing());
     return before;
   }
 
-  /**
-   * Views that formed apart merge with the next update: it counts as a change of the ring even
-   * when the members are the same, and until every member has moved its keys for it, the owners of
-   * a key on {@code otherSides} (the other views' members) may hold newer writes than this node.
-   */
-  synchronized void merged(List<List<String>> otherSides) {
-    mergedSides = List.copyOf(otherSides);
+  /** True when {@code member} ran this cache until a view lost it: if it comes back, it was apart. */
+  synchronized boolean wasLost(String member) {
+    return lost.contains(member);
   }
 
-  private List<HashRing> sideRings(List<List<String>> sides) {
-    List<HashRing> rings = new ArrayList<>();
-    for (List<String> side : sides) {
-      if (!side.isEmpty()) {
-        rings.add(HashRing.of(side));
-      }
+  /**
+   * {@code member} is back from being apart from this node: until it says it moved its keys for a
+   * ring that holds both, it is on the other side, and the next update moves this node's keys
+   * even if the ring is the same.
+   */
+  synchronized void backFromApart(String member) {
+    if (member.equals(self) || leaving) {
+      return;
     }
-    return List.copyOf(rings);
+    lost.remove(member);
+    otherSide.add(member);
+    moveAgain = true;
+    state = new State(state.ring, state.previous, state.awaiting, otherSideRing());
+  }
+
+  private HashRing otherSideRing() {
+    return otherSide.isEmpty() ? null : HashRing.of(List.copyOf(otherSide));
   }
 
   /** {@code member} has moved its keys for the ring with {@code ringId}. */
@@ -115,15 +126,10 @@ final class Routing {
       doneEarly.put(member, ringId); // for a view we have not seen yet
       return;
     }
-    if (state.awaiting.contains(member)) {
-      Set<String> awaiting = new HashSet<>(state.awaiting);
-      awaiting.remove(member);
-      state = awaiting.isEmpty()
-          ? new State(state.ring, null, Set.of(), List.of())
-          : new State(state.ring, state.previous, Set.copyOf(awaiting), state.otherSides);
-    } else {
-      doneForCurrent.add(member); // perhaps for a merge whose view this node has not followed yet
-    }
+    HashRing side = state.ring.contains(member) && otherSide.remove(member) ? otherSideRing() : state.otherSide;
+    Set<String> awaiting = new HashSet<>(state.awaiting);
+    awaiting.remove(member);
+    state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting), side);
   }
 
   /**
@@ -143,8 +149,9 @@ final class Routing {
     awaiting.remove(member);
     awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
     doneEarly.remove(member);
-    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting),
-        awaiting.isEmpty() ? List.of() : state.otherSides);
+    otherSide.remove(member); // it handed its keys over as it closed
+    lost.remove(member);
+    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting), otherSideRing());
     return true;
   }
 
@@ -172,7 +179,8 @@ final class Routing {
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */
   synchronized HashRing leave() {
     leaving = true;
-    state = new State(state.ring.without(self), null, Set.of(), List.of());
+    otherSide.clear();
+    state = new State(state.ring.without(self), null, Set.of(), null);
     return state.ring;
   }
 

@@ -35,9 +35,11 @@ class PauseLoadTest {
   private static final Duration PAUSE = Duration.ofSeconds(10);
   /**
    * The least share of their pace before the pause that the peers keep during it: they stall until
-   * the stopped node is excluded (about 3 of the 10 s), then run on two nodes, handing keys over.
+   * the stopped node is excluded (about 3 to 4 of the 10 s), then run on two nodes while they hand
+   * keys over; 0.4 to 0.5 on a quiet machine, down to about 0.25 when other builds share its two
+   * cores. Before the failureTimeout option they kept about 0.002 (13 to 18 writes in the 10 s).
    */
-  private static final double MIN_PACE_DURING_PAUSE = 0.3;
+  private static final double MIN_PACE_DURING_PAUSE = 0.15;
   /** Generous: five builds may share the two cores. */
   private static final Duration ANSWER = Duration.ofSeconds(60);
   private static final Duration SETTLE = Duration.ofSeconds(60);
