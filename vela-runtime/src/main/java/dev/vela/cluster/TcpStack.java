@@ -32,16 +32,19 @@ import org.jgroups.util.TLSClientAuth;
  * every connection is TLS with mutual authentication; either way nothing travels outside the
  * transport.
  *
- * <p>Failure detection, in three ways, each suspicion checked by VERIFY_SUSPECT2 (a question sent
+ * <p>Failure detection, in two ways on each stack, each suspicion checked by VERIFY_SUSPECT2 (a question sent
  * through the transport, which a live member answers) before the member leaves the view:
  * <ul>
- *   <li>the transport's own connections: when one closes without the peer's goodbye, its process
- *       has most likely died, and the peer is suspected at once. These connections are the ones
- *       the seal or TLS covers, so a secured stack detects a crash as fast as a plain one;
- *   <li>FD_SOCK2, on a plain stack only: connections of its own to a neighbour, outside the
- *       transport. It cannot run over TLS (its server is a non-blocking one, which JGroups' TLS
- *       does not wrap), and the seal does not cover its sockets, so a secured stack leaves it out;
- *       the transport's connections above notice the same crashes;
+ *   <li>on a plain stack, FD_SOCK2: connections of its own to a neighbour, outside the transport,
+ *       which close when its process dies. It cannot run over TLS (its server is a non-blocking
+ *       one, which JGroups' TLS does not wrap), and the seal does not cover its sockets, so a
+ *       secured stack leaves it out;
+ *   <li>on a secured stack, the transport's own connections instead (the ones the seal or TLS
+ *       covers): when one closes without the peer's goodbye, its process has most likely died,
+ *       and the peer is suspected at once, so a crash is noticed as fast as on a plain stack. A
+ *       plain stack keeps to FD_SOCK2: connections also close for other reasons than a crash, and
+ *       each such suspicion rests on the check alone, which a heavily loaded node may not answer
+ *       in time;
  *   <li>FD_ALL3 heartbeats, sealed like any message: a member silent for {@code failureTimeout}
  *       (stopped, hung, or cut off, where no connection closes) is suspected.
  * </ul>
@@ -76,8 +79,7 @@ final class TcpStack {
     // way (a remote get's median on loopback fell from about 125 to 105 µs in a benchmark run)
     TCP transport = new TCP();
     transport.setValue("tcp_nodelay", true).setValue("bundler_type", "no-bundler")
-        .setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange)
-        .setValue("enable_suspect_events", true);
+        .setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange);
     if (settings.tls().enabled()) {
       transport.tls(tls(settings.tls()));
     }
@@ -88,8 +90,10 @@ final class TcpStack {
     }
     stack.add(new TCPPING().setInitialHosts2(initialHosts).setPortRange(portRange));
     stack.add(new MERGE3().setMinInterval(1_000).setMaxInterval(3_000));
-    if (!secured(settings)) {
-      // connections of its own, outside the transport, which neither the seal nor TLS covers
+    if (secured(settings)) {
+      // the transport's own connections stand in for FD_SOCK2's, which neither the seal nor TLS covers
+      transport.setValue("enable_suspect_events", true);
+    } else {
       stack.add(new FD_SOCK2().setBindAddress(bindAddr));
     }
     long silentMillis = settings.failureTimeout().toMillis();
