@@ -158,6 +158,17 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void rejectsAFailureTimeoutTooShortForHeartbeatsToKeepUp() {
+    JavaFileObject source = Sources.cache("UserCache",
+        "@VelaCache(topology = Topology.PARTITIONED, topologyOpts = {",
+        "    @Option(name = \"failureTimeout\", value = \"100ms\")})");
+
+    assertThat(compile(source)).hadErrorContaining(
+            "option 'failureTimeout' has value \"100ms\", which is not a finite duration of at least 500ms")
+        .inFile(source).onLineContaining("\"100ms\"");
+  }
+
+  @Test
   void rejectsAShortLiteralClusterSecretButNotAPlaceholder() {
     JavaFileObject source = Sources.cache("UserCache",
         "@VelaCache(topology = Topology.REPLICATED, topologyOpts = {",

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * How a node joins its cluster: the topology options of a cache ({@code cluster}, {@code
  * jgroupsConfig}, {@code bindAddr}, {@code port}, {@code initialHosts}, {@code joinTimeout},
- * {@code requireMembers}, {@code rpcTimeout}, {@code clusterSecret}, {@code tlsKeyStore},
+ * {@code requireMembers}, {@code rpcTimeout}, {@code failureTimeout}, {@code clusterSecret}, {@code tlsKeyStore},
  * {@code tlsKeyStorePassword}, {@code tlsTrustStore}, {@code tlsTrustStorePassword}), resolved and checked.
  *
  * <p>{@link #toString()} shows the secret only as set or not.
@@ -23,6 +23,11 @@ import java.util.Objects;
  * @param initialHosts members to contact as {@code host[port],...}; empty for this node alone
  * @param joinTimeout how long to look for other members when joining
  * @param rpcTimeout how long a call to another node may take
+ * @param failureTimeout how long a member of the built-in stack may stay silent (no message, no
+ *     heartbeat) before it is suspected; after a check of about a second that it does not answer,
+ *     it leaves the view and its keys are served by the others. A crashed process is noticed sooner,
+ *     when its connections close. Shorter keeps the others going during a stall (a long GC pause, a
+ *     stopped VM) at the risk of excluding a node that was only slow, which then merges back
  * @param requireMembers who must be there before a cache starts
  * @param clusterSecret the shared secret of the built-in stack, from which every node derives the
  *     key that encrypts all cluster traffic; only nodes with the same secret form a cluster. Empty
@@ -37,6 +42,7 @@ public record ClusterSettings(
     String initialHosts,
     Duration joinTimeout,
     Duration rpcTimeout,
+    Duration failureTimeout,
     RequiredMembers requireMembers,
     String clusterSecret,
     ClusterTls tls) {
@@ -46,6 +52,8 @@ public record ClusterSettings(
   public static final int DEFAULT_PORT = 7800;
   /** The shortest secret accepted: a guess at it is checked offline, so it must not be guessable. */
   public static final int MIN_SECRET_LENGTH = 16;
+  /** The shortest failureTimeout accepted: heartbeats go out four times in it, and a busy JVM must keep up. */
+  public static final Duration MIN_FAILURE_TIMEOUT = Duration.ofMillis(500);
 
   /** Checks every value. */
   public ClusterSettings {
@@ -63,6 +71,11 @@ public record ClusterSettings(
     }
     positive("joinTimeout", joinTimeout);
     positive("rpcTimeout", rpcTimeout);
+    positive("failureTimeout", failureTimeout);
+    if (failureTimeout.compareTo(MIN_FAILURE_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("failureTimeout must be at least " + Durations.format(MIN_FAILURE_TIMEOUT)
+          + ", was " + Durations.format(failureTimeout) + "; a node silent that briefly is only busy");
+    }
     Objects.requireNonNull(requireMembers, "requireMembers");
     Objects.requireNonNull(clusterSecret, "clusterSecret (empty for none)");
     if (!clusterSecret.isEmpty() && clusterSecret.length() < MIN_SECRET_LENGTH) {
@@ -80,11 +93,11 @@ public record ClusterSettings(
     }
   }
 
-  /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s. */
+  /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s, failureTimeout 10s. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), RequiredMembers.NONE, "",
-        ClusterTls.NONE);
+        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        RequiredMembers.NONE, "", ClusterTls.NONE);
   }
 
   /**
@@ -103,6 +116,7 @@ public record ClusterSettings(
           text(options, "initialHosts", ""),
           duration(options, "joinTimeout", d.joinTimeout()),
           duration(options, "rpcTimeout", d.rpcTimeout()),
+          duration(options, "failureTimeout", d.failureTimeout()),
           RequiredMembers.parse(text(options, "requireMembers", "")),
           secret(options),
           new ClusterTls(text(options, "tlsKeyStore", ""), text(options, "tlsKeyStorePassword", ""),
@@ -122,7 +136,8 @@ public record ClusterSettings(
   public String toString() {
     return "ClusterSettings[clusterName=" + clusterName + ", jgroupsConfig=" + jgroupsConfig + ", bindAddr=" + bindAddr
         + ", port=" + port + ", initialHosts=" + initialHosts + ", joinTimeout=" + Durations.format(joinTimeout)
-        + ", rpcTimeout=" + Durations.format(rpcTimeout) + ", requireMembers=" + requireMembers + ", clusterSecret="
+        + ", rpcTimeout=" + Durations.format(rpcTimeout) + ", failureTimeout=" + Durations.format(failureTimeout)
+        + ", requireMembers=" + requireMembers + ", clusterSecret="
         + (encrypted() ? "(set)" : "(none)") + ", tls=" + tls + "]";
   }
 
@@ -131,9 +146,10 @@ public record ClusterSettings(
     return port == 0 ? DEFAULT_PORT : port;
   }
 
-  /** True when these settings would start the same channel as {@code other}; timeouts may differ. */
+  /** True when these settings would start the same channel as {@code other}; call timeouts may differ. */
   boolean sameChannelAs(ClusterSettings other) {
     return clusterName.equals(other.clusterName) && jgroupsConfig.equals(other.jgroupsConfig)
+        && failureTimeout.equals(other.failureTimeout)
         && bindAddr.equals(other.bindAddr) && port == other.port && initialHosts.equals(other.initialHosts)
         && clusterSecret.equals(other.clusterSecret) && tls.equals(other.tls);
   }

@@ -31,10 +31,31 @@ import org.jgroups.util.TLSClientAuth;
  * With a {@code clusterSecret} every message is sealed (see {@link ClusterEncryption}); with TLS
  * every connection is TLS with mutual authentication; either way nothing travels outside the
  * transport.
+ *
+ * <p>Failure detection, in two ways on each stack, each suspicion checked by VERIFY_SUSPECT2 (a question sent
+ * through the transport, which a live member answers) before the member leaves the view:
+ * <ul>
+ *   <li>on a plain stack, FD_SOCK2: connections of its own to a neighbour, outside the transport,
+ *       which close when its process dies. It cannot run over TLS (its server is a non-blocking
+ *       one, which JGroups' TLS does not wrap), and the seal does not cover its sockets, so a
+ *       secured stack leaves it out;
+ *   <li>on a secured stack, the transport's own connections instead (the ones the seal or TLS
+ *       covers): when one closes without the peer's goodbye, its process has most likely died,
+ *       and the peer is suspected at once, so a crash is noticed as fast as on a plain stack. A
+ *       plain stack keeps to FD_SOCK2: connections also close for other reasons than a crash, and
+ *       each such suspicion rests on the check alone, which a heavily loaded node may not answer
+ *       in time;
+ *   <li>FD_ALL3 heartbeats, sealed like any message: a member silent for {@code failureTimeout}
+ *       (stopped, hung, or cut off, where no connection closes) is suspected.
+ * </ul>
  */
 final class TcpStack {
   /** Ports tried after the default one when no port is given, so a few nodes fit on one host. */
   private static final int DEFAULT_PORT_RANGE = 10;
+  /** Heartbeats sent within one failureTimeout: a member is suspected after missing this many. */
+  private static final long HEARTBEATS_PER_TIMEOUT = 4;
+  /** How long a suspected member has to answer that it lives, at most. */
+  private static final long MAX_VERIFY_MILLIS = 1_000;
 
   private TcpStack() {}
 
@@ -69,14 +90,15 @@ final class TcpStack {
     }
     stack.add(new TCPPING().setInitialHosts2(initialHosts).setPortRange(portRange));
     stack.add(new MERGE3().setMinInterval(1_000).setMaxInterval(3_000));
-    if (!secured(settings)) {
-      // FD_SOCK2 notices a crash at once, over connections of its own outside the transport, which
-      // neither the seal nor TLS covers; a secured stack leaves it out, and FD_ALL3's heartbeats,
-      // which travel through the transport, notice a crash within their timeout instead
+    if (secured(settings)) {
+      // the transport's own connections stand in for FD_SOCK2's, which neither the seal nor TLS covers
+      transport.setValue("enable_suspect_events", true);
+    } else {
       stack.add(new FD_SOCK2().setBindAddress(bindAddr));
     }
-    stack.add(new FD_ALL3().setTimeout(10_000).setInterval(2_000));
-    stack.add(new VERIFY_SUSPECT2().setTimeout(1_000));
+    long silentMillis = settings.failureTimeout().toMillis();
+    stack.add(new FD_ALL3().setTimeout(silentMillis).setInterval(silentMillis / HEARTBEATS_PER_TIMEOUT));
+    stack.add(new VERIFY_SUSPECT2().setTimeout(Math.min(MAX_VERIFY_MILLIS, silentMillis / 2)));
     stack.add(new BARRIER());
     stack.add(new NAKACK2().setValue("use_mcast_xmit", false));
     stack.add(new UNICAST3());

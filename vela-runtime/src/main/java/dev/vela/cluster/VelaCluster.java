@@ -20,6 +20,7 @@ import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.Event;
 import org.jgroups.JChannel;
+import org.jgroups.MergeView;
 import org.jgroups.Message;
 import org.jgroups.PhysicalAddress;
 import org.jgroups.Receiver;
@@ -371,6 +372,9 @@ public final class VelaCluster implements AutoCloseable {
       members = current;
       viewLock.notifyAll();
     }
+    if (view instanceof MergeView merge) {
+      LOG.info("cluster '{}': views that formed apart merged into {}", settings.clusterName(), merge);
+    }
     for (CacheEndpoint endpoint : endpoints.all()) {
       events.execute(() -> endpoint.membersChanged(current));
     }
@@ -411,6 +415,7 @@ public final class VelaCluster implements AutoCloseable {
     private String initialHosts = "";
     private Duration joinTimeout = ClusterSettings.defaults().joinTimeout();
     private Duration rpcTimeout = ClusterSettings.defaults().rpcTimeout();
+    private Duration failureTimeout = ClusterSettings.defaults().failureTimeout();
     private RequiredMembers requireMembers = RequiredMembers.NONE;
     private String clusterSecret = "";
     private ClusterTls tls = ClusterTls.NONE;
@@ -463,6 +468,12 @@ public final class VelaCluster implements AutoCloseable {
       return this;
     }
 
+    /** How long a member may stay silent before it is suspected; see {@link ClusterSettings#failureTimeout()}. */
+    public Builder failureTimeout(Duration failureTimeout) {
+      this.failureTimeout = Objects.requireNonNull(failureTimeout, "failureTimeout");
+      return this;
+    }
+
     /** Who must be in the cluster before {@link #start()} returns. */
     public Builder requireMembers(RequiredMembers requireMembers) {
       this.requireMembers = Objects.requireNonNull(requireMembers, "requireMembers");
@@ -484,8 +495,8 @@ public final class VelaCluster implements AutoCloseable {
     /** The settings as they stand. */
     public ClusterSettings settings() {
       return new ClusterSettings(
-          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, requireMembers, clusterSecret,
-          tls);
+          clusterName, jgroupsConfig, bindAddr, port, initialHosts, joinTimeout, rpcTimeout, failureTimeout, requireMembers,
+          clusterSecret, tls);
     }
 
     /**

@@ -50,6 +50,10 @@ public enum OptionCatalog {
       "a member count, or the initialHosts list, that must be reached before create() returns"),
   RPC_TIMEOUT(Kind.TOPOLOGY, "rpcTimeout", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
       "how long a call to another node may take"),
+  FAILURE_TIMEOUT(Kind.TOPOLOGY, "failureTimeout", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
+      "how long a member of the built-in stack may stay silent before it is suspected and, unless it answers a"
+          + " check within a second, leaves the view (default 10s, at least 500ms); shorter keeps the others going"
+          + " through a long pause of one node, at the risk of excluding one that was only slow (it merges back)"),
   CLUSTER_SECRET(Kind.TOPOLOGY, "clusterSecret", null, EnumSet.of(Topology.REPLICATED, Topology.PARTITIONED),
       "shared secret (16+ characters, best as ${VARIABLE}) from which the built-in stack derives the key that"
           + " encrypts and authenticates (AES-GCM) all cluster traffic; only nodes with the same secret form a cluster,"

@@ -31,6 +31,11 @@ final class OptionValueCheck {
       case "backups" -> wholeNumberIn(value, 0, Integer.MAX_VALUE)
           ? Optional.empty()
           : Optional.of("is not a count of copies; write a whole number such as 0 or 1");
+      case "failureTimeout" -> isPositiveFiniteDuration(value)
+              && Durations.parse(value).compareTo(ClusterSettings.MIN_FAILURE_TIMEOUT) >= 0
+          ? Optional.empty()
+          : Optional.of("is not a finite duration of at least "
+              + Durations.format(ClusterSettings.MIN_FAILURE_TIMEOUT) + "; write one such as \"2s\" or \"10s\"");
       case "joinTimeout", "rpcTimeout", "timeout" -> isPositiveFiniteDuration(value)
           ? Optional.empty()
           : Optional.of("is not a positive, finite duration; write one such as \"2s\" or \"500ms\"");

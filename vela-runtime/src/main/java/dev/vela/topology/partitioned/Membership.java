@@ -110,11 +110,19 @@ final class Membership {
   }
 
   /**
-   * {@code member} asked whether this node runs the cache, telling that it runs it too: from the
-   * next step on, the ring includes it, and {@code answer} is sent once it does (see {@link
-   * HeldAnswers}). A question that comes before the view holding {@code member} waits for that view.
+   * {@code member} asked whether this node runs the cache, telling that it runs it too, and
+   * whether it had lost this node from its view ({@code apart}): from the next step on, the ring
+   * includes it, and {@code answer} is sent once it does (see {@link HeldAnswers}). A question
+   * that comes before the view holding {@code member} waits for that view.
    */
-  void answerRuns(String member, Runnable answer) {
+  void answerRuns(String member, boolean apart, Runnable answer) {
+    if (apart) {
+      // it lost this node from its view and is back: this node may not even have noticed (it was
+      // stopped meanwhile). Before the answer lets it route keys here, reads here look for newer
+      // writes on its side, and this node moves its keys again
+      routing.backFromApart(member);
+      run(() -> apply(routing.lastMembers()));
+    }
     runs(member);
     if (routing.isLeaving()) {
       answer.run(); // this node's ring no longer changes; it tells the others it left once its keys are handed over
@@ -170,8 +178,12 @@ final class Membership {
     List<CompletableFuture<Boolean>> answers = new ArrayList<>();
     for (String member : members) {
       if (!member.equals(self) && asked.add(member)) {
-        answers.add(remote.announce(member).handle((ok, failure) -> {
+        boolean apart = routing.wasLost(member);
+        answers.add(remote.announce(member, apart).handle((ok, failure) -> {
           if (failure == null) {
+            if (apart) {
+              routing.backFromApart(member); // it may have taken writes while apart
+            }
             runs(member);
           }
           return failure == null;

@@ -159,6 +159,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.get(owner, key, Hop.FORWARDED);
     }
+    catchUpAfterMerge(key);
     V value = backend.get(key);
     if (value != null || versions.isRemoved(key)) {
       return value;
@@ -180,6 +181,7 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.entry(owner, key, Hop.FORWARDED);
     }
+    catchUpAfterMerge(key);
     StoredEntry<V> entry = backend.entry(key);
     if (entry != null || versions.isRemoved(key)) {
       return entry;
@@ -190,6 +192,25 @@ final class Partition<K, V> {
     }
     StoredEntry<V> there = quietly(() -> remote.entry(previous, key, Hop.DIRECT));
     return there != null ? there : backend.entry(key);
+  }
+
+  /**
+   * While members back from being apart are on the other side (see {@link Routing}), the key's
+   * owner among them may hold a newer write of it than this node (which may not even have noticed
+   * the split, if it was stopped meanwhile): asks that owner for its copy with its version, and
+   * applies it here when it is newer, so a read never serves what a write made apart has replaced.
+   * An owner that cannot be asked is passed over.
+   */
+  private void catchUpAfterMerge(K key) {
+    HashRing otherSide = routing.state().otherSide();
+    if (otherSide == null) {
+      return;
+    }
+    String holder = otherSide.ownerOf(hash(key));
+    Versioned<V> there = quietly(() -> remote.held(holder, key));
+    if (there != null && there.version().isAfter(versionOf(key))) {
+      applyCopies(Map.of(key, there));
+    }
   }
 
   /** Stores {@code entry} as the key's owner (or forwards it there); returns the version it gave the write. */
@@ -280,6 +301,7 @@ final class Partition<K, V> {
       return remote.write(owner, key, condition, update, Hop.FORWARDED);
     }
     pruneVersionsIfDue();
+    catchUpAfterMerge(key); // the condition must see a newer write made on the other side
     String holder = holderElsewhere(key, owner);
     OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
     if (done == null) {
@@ -524,7 +546,7 @@ final class Partition<K, V> {
    * key, and no previous owner may still hold it.
    */
   boolean answersAlone(K key) {
-    return ownerOf(key).equals(self) && previousOwner(key) == null;
+    return ownerOf(key).equals(self) && previousOwner(key) == null && routing.state().otherSide() == null;
   }
 
   /**

@@ -123,7 +123,8 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   @Override
   public void handle(String from, byte[] request, Consumer<byte[]> reply) {
     if (request.length > 0 && request[0] == Op.RUNS.code()) {
-      membership.answerRuns(from, () -> reply.accept(Reply.okEmpty()));
+      boolean apart = request.length > 1 && request[1] != 0; // see Remote#announce
+      membership.answerRuns(from, apart, () -> reply.accept(Reply.okEmpty()));
       return;
     }
     if (mayWait(request)) {

@@ -50,12 +50,14 @@ final class Remote<K, V> {
   }
 
   /**
-   * Tells {@code member} that this node runs the cache, and asks whether it does: completes when
-   * it answers, exceptionally when its node says the cache does not run there or it does not
-   * answer within the rpcTimeout.
+   * Tells {@code member} that this node runs the cache, and whether this node's view had lost it
+   * ({@code apart}), and asks whether it runs the cache: completes when it answers, exceptionally
+   * when its node says the cache does not run there or it does not answer within the rpcTimeout.
    */
-  CompletableFuture<Void> announce(String member) {
-    return channel.probe(member, Op.RUNS.request().toByteArray(), channel.rpcTimeout())
+  CompletableFuture<Void> announce(String member, boolean apart) {
+    CodecOutput out = Op.RUNS.request();
+    out.writeBoolean(apart);
+    return channel.probe(member, out.toByteArray(), channel.rpcTimeout())
         .thenAccept(reply -> Reply.read(member, reply));
   }
 

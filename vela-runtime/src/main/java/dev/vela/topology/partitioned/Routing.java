@@ -14,6 +14,13 @@ import java.util.Set;
  *
  * <p>The ring holds only the members of the view known to run this cache: a JVM in the cluster
  * that never started it, or whose cache has closed, gets no keys.
+ *
+ * <p>Members that come back after being apart from this node (the view lost them, or they lost
+ * this node: a network partition, or a node stopped long enough to be excluded) may each have
+ * taken writes the other did not see, whether or not this node noticed the split. Until such a
+ * member has moved its keys for a ring that holds both, it is on the <em>other side</em>: the
+ * owner of a key among the other side's members may hold a newer write of it than this node
+ * (see {@link Partition}), and this node moves its own keys again even if its ring looks unchanged.
  */
 final class Routing {
   /**
@@ -22,19 +29,23 @@ final class Routing {
    * @param ring who owns each key now
    * @param previous who owned each key before the last change, while keys are moving; else null
    * @param awaiting members still moving keys to their new owners
+   * @param otherSide the members of the other side, as a ring (see above); null when none
    */
-  record State(HashRing ring, HashRing previous, Set<String> awaiting) {}
+  record State(HashRing ring, HashRing previous, Set<String> awaiting, HashRing otherSide) {}
 
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
   private final Set<String> running = new HashSet<>(); // other members known to run this cache
+  private final Set<String> lost = new HashSet<>(); // members that ran this cache until a view lost them
+  private final Set<String> otherSide = new HashSet<>(); // members back from being apart, until they moved their keys
+  private boolean moveAgain; // the next update moves keys even if the ring is the same
   private List<String> lastMembers = List.of();
   private State state;
   private boolean leaving;
 
   Routing(String self) {
     this.self = self;
-    this.state = new State(HashRing.of(List.of(self)), null, Set.of());
+    this.state = new State(HashRing.of(List.of(self)), null, Set.of(), null);
   }
 
   synchronized State state() {
@@ -53,14 +64,21 @@ final class Routing {
     if (leaving) {
       return null;
     }
+    for (String member : running) {
+      if (!members.contains(member)) {
+        lost.add(member);
+      }
+    }
     running.retainAll(members);
+    otherSide.retainAll(members);
     lastMembers = List.copyOf(members);
     List<String> serving = members.stream().filter(member -> member.equals(self) || running.contains(member)).toList();
     HashRing next = HashRing.of(serving.isEmpty() ? List.of(self) : serving);
     HashRing before = state.ring;
-    if (next.members().equals(before.members()) && !firstView) {
+    if (next.members().equals(before.members()) && !firstView && !moveAgain) {
       return null;
     }
+    moveAgain = false;
     if (firstView) {
       // a node that joins holds nothing yet: every other member may hold keys it now owns
       before = next.without(self);
@@ -71,8 +89,35 @@ final class Routing {
     String ringId = ringId(next);
     awaiting.removeIf(member -> ringId.equals(doneEarly.get(member)));
     doneEarly.keySet().retainAll(next.members());
-    state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting));
+    // a member back from apart that said it moved its keys for this ring before this node followed it
+    otherSide.removeIf(member -> ringId.equals(doneEarly.get(member)) && next.contains(member));
+    state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting),
+        otherSideRing());
     return before;
+  }
+
+  /** True when {@code member} ran this cache until a view lost it: if it comes back, it was apart. */
+  synchronized boolean wasLost(String member) {
+    return lost.contains(member);
+  }
+
+  /**
+   * {@code member} is back from being apart from this node: until it says it moved its keys for a
+   * ring that holds both, it is on the other side, and the next update moves this node's keys
+   * even if the ring is the same.
+   */
+  synchronized void backFromApart(String member) {
+    if (member.equals(self) || leaving) {
+      return;
+    }
+    lost.remove(member);
+    otherSide.add(member);
+    moveAgain = true;
+    state = new State(state.ring, state.previous, state.awaiting, otherSideRing());
+  }
+
+  private HashRing otherSideRing() {
+    return otherSide.isEmpty() ? null : HashRing.of(List.copyOf(otherSide));
   }
 
   /** {@code member} has moved its keys for the ring with {@code ringId}. */
@@ -81,11 +126,10 @@ final class Routing {
       doneEarly.put(member, ringId); // for a view we have not seen yet
       return;
     }
-    if (state.awaiting.contains(member)) {
-      Set<String> awaiting = new HashSet<>(state.awaiting);
-      awaiting.remove(member);
-      state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
-    }
+    HashRing side = state.ring.contains(member) && otherSide.remove(member) ? otherSideRing() : state.otherSide;
+    Set<String> awaiting = new HashSet<>(state.awaiting);
+    awaiting.remove(member);
+    state = new State(state.ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting), side);
   }
 
   /**
@@ -105,7 +149,9 @@ final class Routing {
     awaiting.remove(member);
     awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
     doneEarly.remove(member);
-    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting));
+    otherSide.remove(member); // it handed its keys over as it closed
+    lost.remove(member);
+    state = new State(ring, awaiting.isEmpty() ? null : state.previous, Set.copyOf(awaiting), otherSideRing());
     return true;
   }
 
@@ -133,7 +179,8 @@ final class Routing {
   /** This node leaves: from now on its keys belong to the others, and views no longer change that. */
   synchronized HashRing leave() {
     leaving = true;
-    state = new State(state.ring.without(self), null, Set.of());
+    otherSide.clear();
+    state = new State(state.ring.without(self), null, Set.of(), null);
     return state.ring;
   }
 

@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Commands: {@code put K V}, {@code get K} ("-" for none), {@code delete K},
  * {@code putRange FROM TO PREFIX} (keys kFROM..kTO-1, values PREFIX+N), {@code missing FROM TO PREFIX}
- * (how many of those keys do not read PREFIX+N), {@code await K V} (reads until K reads V, at most
+ * (how many of those keys do not read PREFIX+N), {@code count FROM TO PREFIX} (how many do),
+ * {@code absent FROM TO} (how many of keys kFROM..kTO-1 read as absent), {@code await K V} (reads until K reads V, at most
  * 10 s; answers with the microseconds it took, or err), {@code awaitAbsent K} (the same until K is
  * absent), {@code members}, {@code detail NAME} (an {@code inspect()} detail).
  */
@@ -106,6 +107,14 @@ public final class FaultNodeMain {
           }
         }
         return Integer.toString(missing);
+      }
+      case "count", "absent" -> {
+        int count = 0;
+        for (int n = Integer.parseInt(word[1]); n < Integer.parseInt(word[2]); n++) {
+          String value = cache.get("k" + n).orElse(null);
+          count += word[0].equals("absent") ? (value == null ? 1 : 0) : ((word[3] + n).equals(value) ? 1 : 0);
+        }
+        return Integer.toString(count);
       }
       case "await", "awaitAbsent" -> {
         String expected = word[0].equals("await") ? word[2] : null;

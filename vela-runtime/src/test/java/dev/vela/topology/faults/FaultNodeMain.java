@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One node of a PARTITIONED cache with one backup, in its own JVM, that puts load on the cache
- * itself. Arguments: port, initialHosts, cluster name, node number. Each of its {@value #WORKERS}
+ * itself. Arguments: port, initialHosts, cluster name, node number, and optionally the
+ * failureTimeout (default 10s). Each of its {@value #WORKERS}
  * workers writes only its own {@value #KEYS_PER_WORKER} keys ({@code n<node>w<worker>k<i>}), so
  * the last acknowledged write of a key is well defined, and reports each write on stdout as it
  * begins and as it ends:
@@ -66,6 +67,7 @@ public final class FaultNodeMain {
         .option("initialHosts", args[1])
         .option("joinTimeout", "500ms")
         .option("rpcTimeout", "3s")
+        .option("failureTimeout", args.length > 4 ? args[4] : "10s")
         .option("backups", "1")
         .create();
     out.println("ok started " + cache.inspect().node());

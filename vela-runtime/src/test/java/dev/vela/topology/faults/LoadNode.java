@@ -41,11 +41,19 @@ final class LoadNode implements AutoCloseable {
 
   /** Starts node {@code number} on {@code port}; {@link #awaitStarted} waits for its cache. */
   static LoadNode start(int number, int port, String initialHosts, String clusterName, Path log, Ledger ledger) {
+    return start(number, port, initialHosts, clusterName, log, ledger, "10s");
+  }
+
+  /** As {@link #start(int, int, String, String, Path, Ledger)}, with the cluster's {@code failureTimeout}. */
+  static LoadNode start(
+      int number, int port, String initialHosts, String clusterName, Path log, Ledger ledger, String failureTimeout) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(
         java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+        "-Dorg.slf4j.simpleLogger.log.dev.vela.cluster.VelaCluster=info",
         "-cp", System.getProperty("java.class.path"),
-        FaultNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterName, Integer.toString(number)));
+        FaultNodeMain.class.getName(), Integer.toString(port), initialHosts, clusterName, Integer.toString(number),
+        failureTimeout));
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       return new LoadNode(builder.start(), number, ledger);

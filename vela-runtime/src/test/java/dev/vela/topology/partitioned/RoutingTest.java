@@ -97,4 +97,44 @@ class RoutingTest {
     assertThat(routing.update(List.of("a", "b", "c", "d"), false)).isNull();
     assertThat(routing.ring().members()).containsExactly("b", "c");
   }
+
+  @Test
+  void aMemberTheViewLostIsBackFromApartWhenItReturns() {
+    Routing routing = routing("a", "b", "c");
+    routing.update(List.of("a", "b", "c"), true);
+    assertThat(routing.wasLost("c")).isFalse();
+    routing.update(List.of("a", "b"), false); // c was excluded: stopped, or cut off
+    assertThat(routing.wasLost("c")).isTrue();
+    assertThat(routing.wasLost("b")).isFalse();
+  }
+
+  @Test
+  void aNodeThatNeverSawTheSplitMovesItsKeysAgainAndLooksAcrossUntilTheOtherSideIsDone() {
+    Routing routing = routing("c", "a", "b"); // c was stopped: its view never lost a or b
+    routing.update(List.of("a", "b", "c"), true);
+    String ringId = Routing.ringId(routing.ring());
+    routing.handoverDone("a", ringId);
+    routing.handoverDone("b", ringId);
+    assertThat(routing.state().otherSide()).isNull();
+
+    routing.backFromApart("a"); // a lost c and asks again
+    routing.backFromApart("b");
+    assertThat(routing.state().otherSide().members()).containsExactlyInAnyOrder("a", "b");
+    assertThat(routing.update(List.of("a", "b", "c"), false)).as("the same ring, moved again").isNotNull();
+    assertThat(routing.update(List.of("a", "b", "c"), false)).as("once").isNull();
+
+    routing.handoverDone("a", ringId);
+    assertThat(routing.state().otherSide().members()).containsExactly("b");
+    routing.handoverDone("b", ringId);
+    assertThat(routing.state().otherSide()).isNull();
+  }
+
+  @Test
+  void aMemberOnTheOtherSideThatLeavesTheViewIsNoLongerAsked() {
+    Routing routing = routing("a", "b", "c");
+    routing.update(List.of("a", "b", "c"), true);
+    routing.backFromApart("c");
+    routing.update(List.of("a", "b"), false);
+    assertThat(routing.state().otherSide()).isNull();
+  }
 }

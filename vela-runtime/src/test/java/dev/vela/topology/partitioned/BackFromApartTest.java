@@ -1,0 +1,110 @@
+package dev.vela.topology.partitioned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.backend.StoredEntry;
+import dev.vela.codec.CodecOutput;
+import dev.vela.topology.version.Version;
+import dev.vela.topology.version.Versioned;
+import dev.vela.topology.wire.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Node "a" was stopped long enough for "b" to exclude it, and "b" took a write of a key "a" owns
+ * meanwhile; "a" never saw a view without "b". When "b" finds "a" again it says it had lost it:
+ * from then on, until "b" has moved its keys for their common ring, "a" reads that key's newer
+ * copy from "b" rather than serve its own older one, and keeps it.
+ */
+class BackFromApartTest {
+  private static final long DEADLINE_SECONDS = 10;
+
+  /** Node "b": holds a newer write of one key, answers a HELD question with it, every other call at once. */
+  private static final class OtherSide extends TwoNodeChannel {
+    final AtomicInteger heldAsked = new AtomicInteger();
+    volatile PartitionOnA nodeA;
+    volatile Versioned<String> held;
+
+    OtherSide() {
+      super(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
+      if (request.length > 0 && request[0] == Op.HELD.code()) {
+        heldAsked.incrementAndGet();
+        CodecOutput out = Reply.ok();
+        nodeA.remote.writeHeld(out, held);
+        return CompletableFuture.completedFuture(out.toByteArray());
+      }
+      return CompletableFuture.completedFuture(Reply.okEmpty());
+    }
+  }
+
+  private final OtherSide b = new OtherSide();
+  private final PartitionOnA nodeA = new PartitionOnA("apart", b);
+
+  @AfterEach
+  void close() {
+    nodeA.close();
+  }
+
+  @Test
+  void aNodeThatNeverSawTheSplitReadsTheOtherSidesNewerWriteUntilItHasMovedItsKeys() throws Exception {
+    b.nodeA = nodeA;
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+    answerOf("b", runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
+    String key = keyOwnedByA();
+    nodeA.partition.put(key, entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), entry("written while a was stopped"));
+
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).as("no one was apart: served here").isEqualTo("before the pause");
+    assertThat(b.heldAsked).hasValue(0);
+
+    answerOf("b", runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
+
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
+    assertThat(nodeA.backend.get(key)).as("kept here").isEqualTo("written while a was stopped");
+    assertThat(b.heldAsked).hasValue(1);
+
+    CodecOutput done = Op.HANDOVER_DONE.request();
+    done.writeString(Routing.ringId(nodeA.routing.ring()));
+    answerOf("b", done).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b moved its keys to a
+    assertThat(nodeA.routing.state().otherSide()).isNull();
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
+    assertThat(b.heldAsked).as("served here again").hasValue(1);
+  }
+
+  private String keyOwnedByA() {
+    for (int i = 0; i < 1_000; i++) {
+      if (nodeA.partition.ownerOf("k" + i).equals("a")) {
+        return "k" + i;
+      }
+    }
+    throw new AssertionError("none of 1,000 keys is owned by a on ring " + nodeA.routing.ring().members());
+  }
+
+  private static StoredEntry<String> entry(String value) {
+    return new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of());
+  }
+
+  private static CodecOutput runs(boolean apart) {
+    CodecOutput out = Op.RUNS.request();
+    out.writeBoolean(apart);
+    return out;
+  }
+
+  private CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
+    CompletableFuture<byte[]> answered = new CompletableFuture<>();
+    nodeA.endpoint.handle(from, request.toByteArray(), answered::complete);
+    return answered;
+  }
+}
