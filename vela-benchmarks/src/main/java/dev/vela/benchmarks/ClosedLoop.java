@@ -25,13 +25,23 @@ final class ClosedLoop {
    * What one run measured.
    *
    * @param threads how many threads called
+   * @param calls how many calls started in the measurement
    * @param opsPerSecond calls completed per second in the measurement
    * @param p50Micros the median call's latency
    * @param p99Micros the 99th percentile call's latency
    */
-  record Result(int threads, double opsPerSecond, double p50Micros, double p99Micros) {}
+  record Result(int threads, long calls, double opsPerSecond, double p50Micros, double p99Micros) {}
 
   static Result run(int threads, Duration warmup, Duration measure, Operation operation) throws InterruptedException {
+    return run(threads, warmup, measure, operation, () -> {}, () -> {});
+  }
+
+  /**
+   * As {@link #run(int, Duration, Duration, Operation)}, calling {@code atStart} when the measurement
+   * starts and {@code atEnd} when it ends (from another thread than the callers').
+   */
+  static Result run(int threads, Duration warmup, Duration measure, Operation operation, Runnable atStart,
+      Runnable atEnd) throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + measure.toNanos();
@@ -65,6 +75,10 @@ final class ClosedLoop {
       caller.setDaemon(true);
       caller.start();
     }
+    sleepUntil(measureFrom);
+    atStart.run();
+    sleepUntil(end);
+    atEnd.run();
     if (!done.await(warmup.plus(measure).toMillis() + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("calls did not return within a minute of the measurement's end");
     }
@@ -74,7 +88,13 @@ final class ClosedLoop {
     Histogram all = new Histogram(Duration.ofSeconds(30).toNanos(), 3);
     histograms.forEach(all::add);
     double seconds = measure.toNanos() / 1e9;
-    return new Result(threads, all.getTotalCount() / seconds, all.getValueAtPercentile(50) / 1e3,
+    return new Result(threads, all.getTotalCount(), all.getTotalCount() / seconds, all.getValueAtPercentile(50) / 1e3,
         all.getValueAtPercentile(99) / 1e3);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+    }
   }
 }

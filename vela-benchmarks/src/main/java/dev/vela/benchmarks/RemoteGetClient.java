@@ -34,24 +34,27 @@ public final class RemoteGetClient {
       System.out.println("REMOTE_KEYS " + keys.length);
       for (int threads : threadCounts) {
         int stride = keys.length / threads;
+        CpuClock cpu = new CpuClock();
         ClosedLoop.Result result = ClosedLoop.run(threads, warmup, measure,
-            (thread, i) -> subject.get(keys[(int) ((thread * (long) stride + i) % keys.length)]));
-        print("get", result);
+            (thread, i) -> subject.get(keys[(int) ((thread * (long) stride + i) % keys.length)]), cpu::start, cpu::end);
+        print("get", result, cpu.used());
       }
       if (subject.hasGetAll()) {
+        CpuClock bulkCpu = new CpuClock();
         ClosedLoop.Result bulk = ClosedLoop.run(1, warmup, measure, (thread, i) -> {
           List<String> batch = batch(keys, i);
           if (subject.getAll(batch) != BULK) {
             throw new IllegalStateException("a bulk read found fewer than " + BULK + " keys");
           }
-        });
-        print("getAll" + BULK, bulk);
+        }, bulkCpu::start, bulkCpu::end);
+        print("getAll" + BULK, bulk, bulkCpu.used());
+        CpuClock sequentialCpu = new CpuClock();
         ClosedLoop.Result sequential = ClosedLoop.run(1, warmup, measure, (thread, i) -> {
           for (String key : batch(keys, i)) {
             subject.get(key);
           }
-        });
-        print("get" + BULK, sequential);
+        }, sequentialCpu::start, sequentialCpu::end);
+        print("get" + BULK, sequential, sequentialCpu.used());
       }
     }
     System.exit(0);
@@ -62,9 +65,37 @@ public final class RemoteGetClient {
     return Arrays.asList(keys).subList(from, from + BULK);
   }
 
-  private static void print(String what, ClosedLoop.Result result) {
-    System.out.printf(java.util.Locale.ROOT, "RESULT %s %d %.1f %.1f %.1f%n", what, result.threads(),
-        result.opsPerSecond(), result.p50Micros(), result.p99Micros());
+  /**
+   * Prints a measurement: name, threads, calls/s, p50, p99, calls, and the CPU time this JVM used
+   * meanwhile; the run adds the server JVM's, which it reads between the two MARK lines.
+   */
+  private static void print(String what, ClosedLoop.Result result, long cpuNanos) {
+    System.out.printf(java.util.Locale.ROOT, "RESULT %s %d %.1f %.1f %.1f %d %d%n", what, result.threads(),
+        result.opsPerSecond(), result.p50Micros(), result.p99Micros(), result.calls(), cpuNanos);
     System.out.flush();
+  }
+
+  /** This JVM's CPU time over a measurement; tells the run when it starts and ends (MARK lines). */
+  private static final class CpuClock {
+    private final com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private long started;
+    private long used;
+
+    void start() {
+      System.out.println("MARK start");
+      System.out.flush();
+      started = os.getProcessCpuTime();
+    }
+
+    void end() {
+      used = os.getProcessCpuTime() - started;
+      System.out.println("MARK end");
+      System.out.flush();
+    }
+
+    long used() {
+      return used;
+    }
   }
 }

@@ -103,8 +103,11 @@ public final class RemoteGetMain {
           String.valueOf(serverPort), String.valueOf(clientPort));
       BufferedReader serverOut = reader(server);
       String ready = serverOut.readLine();
-      if (!"READY".equals(ready)) {
-        throw new IllegalStateException(product.title() + " server did not start (" + ready + "); see " + logs);
+      while (ready != null && !ready.equals("READY")) { // Flight Recorder, for one, writes to standard output
+        ready = serverOut.readLine();
+      }
+      if (ready == null) {
+        throw new IllegalStateException(product.title() + " server did not start; see " + logs.resolve("server.log"));
       }
       String threads = String.join(",", Arrays.stream(settings.threads()).mapToObj(String::valueOf).toList());
       client = start(settings, product, "client", logs, RemoteGetClient.class.getName(), product.name(),
@@ -112,9 +115,20 @@ public final class RemoteGetMain {
           String.valueOf(settings.warmup().toMillis()), String.valueOf(settings.measure().toMillis()));
       List<String[]> results = new ArrayList<>();
       BufferedReader clientOut = reader(client);
+      long serverCpuAtStart = 0;
+      long serverCpu = 0;
       for (String line; (line = clientOut.readLine()) != null; ) {
-        if (line.startsWith("RESULT ")) {
-          results.add(line.substring("RESULT ".length()).split(" "));
+        if (line.equals("MARK start")) {
+          serverCpuAtStart = cpuNanos(server);
+        } else if (line.equals("MARK end")) {
+          serverCpu = cpuNanos(server) - serverCpuAtStart;
+        } else if (line.startsWith("RESULT ")) {
+          String[] fields = line.substring("RESULT ".length()).split(" ");
+          String[] withServer = Arrays.copyOf(fields, fields.length + 1);
+          withServer[fields.length] = String.valueOf(serverCpu);
+          results.add(withServer);
+        } else if (line.startsWith("NOTE ")) {
+          System.err.println("  " + line.substring("NOTE ".length()));
         } else if (line.startsWith("REMOTE_KEYS ")) {
           System.err.println("  " + product.title() + ": " + line.substring("REMOTE_KEYS ".length())
               + " of " + RemoteProduct.KEYS + " keys on the server");
@@ -128,6 +142,11 @@ public final class RemoteGetMain {
       stop(client);
       stop(server);
     }
+  }
+
+  /** The CPU time {@code process} has used so far, in nanoseconds. */
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   private static Process start(Settings settings, RemoteProduct product, String side, Path logs, String mainClass,

@@ -18,8 +18,17 @@ final class RemoteGetReport {
    * @param opsPerSecond calls per second
    * @param p50Micros median latency
    * @param p99Micros 99th percentile latency
+   * @param calls how many calls started in the measurement
+   * @param clientCpuNanos the CPU time the client JVM used in the measurement
+   * @param serverCpuNanos the CPU time the server JVM used in the measurement
    */
-  record Row(String what, int threads, double opsPerSecond, double p50Micros, double p99Micros) {}
+  record Row(String what, int threads, double opsPerSecond, double p50Micros, double p99Micros, long calls,
+      long clientCpuNanos, long serverCpuNanos) {
+    /** CPU time of both JVMs per call, in microseconds: what limits throughput when the cores are busy. */
+    double cpuMicrosPerCall() {
+      return calls == 0 ? 0 : (clientCpuNanos + serverCpuNanos) / 1e3 / calls;
+    }
+  }
 
   private final RemoteGetMain.Settings settings;
   private final Map<RemoteProduct, List<Row>> rows = new EnumMap<>(RemoteProduct.class);
@@ -33,7 +42,7 @@ final class RemoteGetReport {
     List<Row> list = new ArrayList<>();
     for (String[] r : results) {
       list.add(new Row(r[0], Integer.parseInt(r[1]), Double.parseDouble(r[2]), Double.parseDouble(r[3]),
-          Double.parseDouble(r[4])));
+          Double.parseDouble(r[4]), Long.parseLong(r[5]), Long.parseLong(r[6]), Long.parseLong(r[7])));
     }
     rows.put(product, list);
   }
@@ -53,32 +62,37 @@ final class RemoteGetReport {
         .append(settings.warmup().toMillis()).append(" ms, measurement ").append(settings.measure().toMillis())
         .append(" ms per row. A server JVM and a client JVM per product on 127.0.0.1; the client fills ")
         .append(RemoteProduct.KEYS).append(" entries and reads the keys the server owns. Throughput in calls per second,")
-        .append(" latency in microseconds (p50 / p99).\n\n");
+        .append(" latency in microseconds (p50 / p99), and the CPU time both JVMs used per call (client + server, in")
+        .append(" microseconds), which depends far less on what else the machine runs.\n\n");
     md.append("| T | ");
     for (RemoteProduct p : rows.keySet()) {
-      md.append(p.title()).append(" ops/s | ").append(p.title()).append(" p50 / p99 | ");
+      md.append(p.title()).append(" ops/s | ").append(p.title()).append(" p50 / p99 | CPU µs/call | ");
     }
     md.append("\n|---:|");
-    rows.keySet().forEach(p -> md.append("---:|---:|"));
+    rows.keySet().forEach(p -> md.append("---:|---:|---:|"));
     md.append('\n');
     for (int t : settings.threads()) {
       md.append("| ").append(t).append(" | ");
       for (RemoteProduct p : rows.keySet()) {
         Optional<Row> r = row(p, "get", t);
         md.append(r.map(x -> number(x.opsPerSecond())).orElse("-")).append(" | ")
-            .append(r.map(x -> micros(x.p50Micros()) + " / " + micros(x.p99Micros())).orElse("-")).append(" | ");
+            .append(r.map(x -> micros(x.p50Micros()) + " / " + micros(x.p99Micros())).orElse("-")).append(" | ")
+            .append(r.map(x -> String.format(Locale.ROOT, "%.1f", x.cpuMicrosPerCall())).orElse("-")).append(" | ");
       }
       md.append('\n');
     }
     md.append("\nVela beside the others, from the same run (throughput ratio; median latency ratio):\n\n");
-    md.append("| T | Vela / Hazelcast ops | Vela / Infinispan ops | Vela p50 / Hazelcast p50 | Vela p50 / TCP p50 |\n");
-    md.append("|---:|---:|---:|---:|---:|\n");
+    md.append("| T | Vela / Hazelcast ops | Vela / Infinispan ops | Vela p50 / Hazelcast p50 | Vela p50 / TCP p50"
+        + " | Hazelcast CPU / Vela CPU per call | Infinispan CPU / Vela CPU per call |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int t : settings.threads()) {
       md.append("| ").append(t).append(" | ")
-          .append(ratio(RemoteProduct.HAZELCAST, t, true)).append(" | ")
-          .append(ratio(RemoteProduct.INFINISPAN, t, true)).append(" | ")
-          .append(ratio(RemoteProduct.HAZELCAST, t, false)).append(" | ")
-          .append(ratio(RemoteProduct.TCP, t, false)).append(" |\n");
+          .append(ratio(RemoteProduct.HAZELCAST, t, Measure.THROUGHPUT)).append(" | ")
+          .append(ratio(RemoteProduct.INFINISPAN, t, Measure.THROUGHPUT)).append(" | ")
+          .append(ratio(RemoteProduct.HAZELCAST, t, Measure.MEDIAN)).append(" | ")
+          .append(ratio(RemoteProduct.TCP, t, Measure.MEDIAN)).append(" | ")
+          .append(ratio(RemoteProduct.HAZELCAST, t, Measure.CPU)).append(" | ")
+          .append(ratio(RemoteProduct.INFINISPAN, t, Measure.CPU)).append(" |\n");
     }
     md.append("\nOne thread reading ").append(RemoteGetClient.BULK).append(" remote keys: one bulk call against ")
         .append(RemoteGetClient.BULK).append(" calls in a row.\n\n");
@@ -97,14 +111,21 @@ final class RemoteGetReport {
     return md.toString();
   }
 
-  private String ratio(RemoteProduct other, int threads, boolean throughput) {
+  /** What a ratio compares. */
+  private enum Measure { THROUGHPUT, MEDIAN, CPU }
+
+  /** Vela's throughput or median over the other's; for CPU the other's CPU per call over Vela's (higher is better for Vela). */
+  private String ratio(RemoteProduct other, int threads, Measure measure) {
     Optional<Row> vela = row(RemoteProduct.VELA, "get", threads);
     Optional<Row> them = row(other, "get", threads);
     if (vela.isEmpty() || them.isEmpty()) {
       return "-";
     }
-    double r = throughput ? vela.get().opsPerSecond() / them.get().opsPerSecond()
-        : vela.get().p50Micros() / them.get().p50Micros();
+    double r = switch (measure) {
+      case THROUGHPUT -> vela.get().opsPerSecond() / them.get().opsPerSecond();
+      case MEDIAN -> vela.get().p50Micros() / them.get().p50Micros();
+      case CPU -> them.get().cpuMicrosPerCall() / vela.get().cpuMicrosPerCall();
+    };
     return String.format(Locale.ROOT, "%.2fx", r);
   }
 

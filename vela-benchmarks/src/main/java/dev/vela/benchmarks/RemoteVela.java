@@ -82,6 +82,8 @@ final class RemoteVela implements RemoteSubject {
 
   @Override
   public void close() {
+    System.out.printf(java.util.Locale.ROOT, "NOTE Vela client: %,d calls and replies in %,d messages%n",
+        node.callsAndRepliesSent(), node.framesSent());
     cache.close();
     node.close();
   }
