@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -111,6 +112,15 @@ final class CallTransport implements Receiver {
   private void send(Address target, List<CallFrames.Entry> entries) {
     framesSent.increment();
     entriesSent.add(entries.size());
+    AtomicBoolean answered = new AtomicBoolean(); // the first reply to any call of the frame frees its place
+    for (CallFrames.Entry entry : entries) {
+      if (entry instanceof CallFrames.Call call) {
+        PendingCalls.Pending pending = calls.get(call.id());
+        if (pending != null) {
+          pending.frame().set(answered);
+        }
+      }
+    }
     try {
       channel.send(new BytesMessage(target, CallFrames.write(entries)).setFlag(Message.Flag.OOB));
     } catch (Exception e) {
@@ -147,11 +157,10 @@ final class CallTransport implements Receiver {
     Address from = message.getSrc();
     String fromName = String.valueOf(from);
     FrameReplies replies = null;
-    boolean answered = false;
+    int framesAnswered = 0;
     for (CallFrames.Entry entry : frame.entries()) {
       if (entry instanceof CallFrames.Answer answer) {
-        complete(answer);
-        answered = true;
+        framesAnswered += complete(answer);
       } else if (entry instanceof CallFrames.Call call) {
         if (replies == null) {
           replies = new FrameReplies(repliesTo(from));
@@ -164,25 +173,29 @@ final class CallTransport implements Receiver {
     if (replies != null) {
       replies.send();
     }
-    if (answered) {
+    if (framesAnswered > 0) {
       Outbox calls = callsTo.get(from);
       if (calls != null) {
-        calls.replied();
+        calls.replied(framesAnswered);
       }
     }
   }
 
-  private void complete(CallFrames.Answer answer) {
+  /** Completes the call {@code answer} answers; returns 1 when it is the first answer to a call of its frame, else 0. */
+  private int complete(CallFrames.Answer answer) {
     PendingCalls.Pending pending = calls.take(answer.id());
     if (pending == null) {
-      return; // timed out, or its node left, before the reply came
+      return 0; // timed out, or its node left, before the reply came
     }
+    AtomicBoolean frame = pending.frame().get();
+    int firstOfFrame = frame != null && frame.compareAndSet(false, true) ? 1 : 0;
     if (CacheEndpoints.saysNotRunning(answer.payload())) {
       pending.reply().completeExceptionally(new VelaException("cache '" + pending.cacheName() + "' does not run on node "
           + pending.member() + " of cluster '" + clusterName + "'"));
     } else {
       pending.reply().complete(answer.payload());
     }
+    return firstOfFrame;
   }
 
   @Override

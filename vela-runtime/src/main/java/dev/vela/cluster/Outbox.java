@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>A thread that adds an entry sends it at once when no other thread is sending to that node;
  * otherwise it leaves it to the sending thread, which, when its send returns, sends everything that
  * piled up meanwhile in one frame. An outbox of calls also keeps at most {@code window} frames on
- * their way: past that, calls wait for the next frame of replies from that node, whose receiving
- * thread sends them together, or for {@link #unstick} (a few milliseconds). So a lone call leaves at
+ * their way: past that, calls wait for the first reply to a call of a frame on its way, whose
+ * receiving thread sends them together, or for {@link #unstick} (a few milliseconds). So a lone call leaves at
  * once, and under load many calls share one message, one system call and one hand-off to a thread on
  * each side.
  */
@@ -52,9 +52,9 @@ final class Outbox {
     drain();
   }
 
-  /** A frame of replies came from the node: one frame fewer on its way; sends what waited for it. */
-  void replied() {
-    inFlight.updateAndGet(frames -> Math.max(0, frames - 1));
+  /** Replies to {@code frames} frames came from the node: so many fewer on their way; sends what waited for them. */
+  void replied(int frames) {
+    inFlight.updateAndGet(left -> Math.max(0, left - frames));
     drain();
   }
 

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -23,8 +25,10 @@ final class PendingCalls {
    * @param timeout how long it may wait
    * @param deadlineNanos when it gives up, on {@link System#nanoTime()}'s scale
    * @param reply completed with the reply bytes
+   * @param frame set once the call has left, to the flag its frame's first reply raises
    */
-  record Pending(String member, String cacheName, Duration timeout, long deadlineNanos, CompletableFuture<byte[]> reply) {}
+  record Pending(String member, String cacheName, Duration timeout, long deadlineNanos, CompletableFuture<byte[]> reply,
+      AtomicReference<AtomicBoolean> frame) {}
 
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -32,8 +36,14 @@ final class PendingCalls {
   /** Registers a call and returns its id. */
   long add(String member, String cacheName, Duration timeout, CompletableFuture<byte[]> reply) {
     long id = ids.incrementAndGet();
-    pending.put(id, new Pending(member, cacheName, timeout, System.nanoTime() + timeout.toNanos(), reply));
+    pending.put(id, new Pending(member, cacheName, timeout, System.nanoTime() + timeout.toNanos(), reply,
+        new AtomicReference<>()));
     return id;
+  }
+
+  /** Call {@code id} under way, or null when it has ended. */
+  Pending get(long id) {
+    return pending.get(id);
   }
 
   /** Removes and returns call {@code id}, or null when it has ended already. */

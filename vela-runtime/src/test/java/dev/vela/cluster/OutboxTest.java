@@ -73,7 +73,7 @@ class OutboxTest {
     outbox.add(call(3));
     assertThat(frames).hasSize(1);
 
-    outbox.replied();
+    outbox.replied(1);
     assertThat(frames).hasSize(2);
     assertThat(ids(frames.get(1))).containsExactly(2L, 3L);
 
