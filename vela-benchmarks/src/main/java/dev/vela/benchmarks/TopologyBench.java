@@ -45,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * #COMPARISONS} pairs the methods for the report.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar TopologyBench -f 1 -wi 2 -i 3 -w 1s -r 1s}
+ *
+ * <p>Both nodes here share one JVM and one calling thread. Remote reads with the client and the
+ * server in separate JVMs, from 1, 8 and 32 threads, beside Hazelcast, Infinispan and a plain TCP
+ * ping-pong, are measured by {@link RemoteGetMain}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

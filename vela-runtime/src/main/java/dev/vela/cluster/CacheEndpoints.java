@@ -1,19 +1,11 @@
 package dev.vela.cluster;
 
-import dev.vela.codec.CodecInput;
-import dev.vela.codec.CodecOutput;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.jgroups.Message;
-import org.jgroups.blocks.RequestHandler;
-import org.jgroups.blocks.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The endpoints of the caches that run on one node, and the requests that arrive for them. Each
@@ -23,11 +15,9 @@ import org.slf4j.LoggerFactory;
  * answer, is not parked: a node where the cache does not run answers it at once with an empty
  * reply, which no cache sends.
  *
- * <p>Every request travels in one frame: the cache's name, whether it is a probe, then the cache's
- * own bytes.
+ * <p>Calls arrive in {@link CallFrames}, each with its cache's name and whether it is a probe.
  */
-final class CacheEndpoints implements RequestHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(CacheEndpoints.class);
+final class CacheEndpoints {
   private static final byte[] NOT_RUNNING = new byte[0];
 
   private final Map<String, CacheEndpoint> endpoints = new ConcurrentHashMap<>();
@@ -39,15 +29,6 @@ final class CacheEndpoints implements RequestHandler {
   CacheEndpoints(Executor replays, Duration rpcTimeout) {
     this.replays = replays;
     this.parkNanos = rpcTimeout.toNanos() * 2;
-  }
-
-  /** The frame of {@code payload} for {@code cacheName}, a probe or not. */
-  static byte[] frame(String cacheName, boolean probe, byte[] payload) {
-    CodecOutput out = new CodecOutput(payload.length + cacheName.length() + 9);
-    out.writeString(cacheName);
-    out.writeBoolean(probe);
-    out.writeRaw(payload, 0, payload.length);
-    return out.toByteArray();
   }
 
   /** True when {@code reply} says that the cache asked does not run on the node that sent it. */
@@ -76,28 +57,11 @@ final class CacheEndpoints implements RequestHandler {
     return endpoints.values();
   }
 
-  @Override
-  public Object handle(Message message) {
-    throw new UnsupportedOperationException("requests are answered asynchronously");
-  }
-
-  @Override
-  public void handle(Message message, Response response) {
-    byte[] bytes = message.getArray();
-    CodecInput in = new CodecInput(bytes, message.getOffset(), message.getLength());
-    String cacheName;
-    boolean probe;
-    try {
-      cacheName = in.readString();
-      probe = in.readBoolean();
-    } catch (RuntimeException e) {
-      LOG.warn("dropped a cluster request that does not start with a cache name and a kind", e);
-      return;
-    }
-    int end = message.getOffset() + message.getLength();
-    byte[] payload = Arrays.copyOfRange(bytes, end - in.remaining(), end);
-    String from = String.valueOf(message.getSrc());
-    Consumer<byte[]> reply = answer -> response.send(answer, false);
+  /**
+   * Hands a call of {@code cacheName} from {@code from} to its endpoint, parks it until that cache
+   * starts, or, for a probe of a cache that does not run here, answers it at once.
+   */
+  void dispatch(String from, String cacheName, boolean probe, byte[] payload, Consumer<byte[]> reply) {
     CacheEndpoint endpoint = endpoints.get(cacheName);
     if (endpoint != null) {
       endpoint.handle(from, payload, reply);

@@ -13,20 +13,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jgroups.Address;
-import org.jgroups.BytesMessage;
 import org.jgroups.Event;
 import org.jgroups.JChannel;
 import org.jgroups.MergeView;
-import org.jgroups.Message;
-import org.jgroups.PhysicalAddress;
-import org.jgroups.Receiver;
 import org.jgroups.View;
-import org.jgroups.blocks.MessageDispatcher;
-import org.jgroups.blocks.RequestOptions;
 import org.jgroups.stack.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +48,7 @@ public final class VelaCluster implements AutoCloseable {
   private final ClusterSettings settings;
   private final boolean shared;
   private final JChannel channel;
-  private final MessageDispatcher dispatcher;
+  private final CallTransport transport;
   private final ExecutorService events;
   private final ExecutorService replays;
   private final CacheEndpoints endpoints;
@@ -74,6 +67,7 @@ public final class VelaCluster implements AutoCloseable {
     this.replays = Executors.newCachedThreadPool(daemon("vela-cluster-replay-" + nodeName));
     this.endpoints = new CacheEndpoints(replays, settings.rpcTimeout());
     JChannel started = null;
+    CallTransport calls = null;
     try {
       started = settings.jgroupsConfig().isBlank()
           ? new JChannel(TcpStack.protocols(settings))
@@ -81,13 +75,17 @@ public final class VelaCluster implements AutoCloseable {
       started.name(nodeName);
       this.channel = started;
       endpoints.add(StartupFormation.VIEW_ENDPOINT, StartupFormation.viewEndpoint(started));
-      this.dispatcher = new MessageDispatcher(channel, endpoints).asyncDispatching(true);
-      dispatcher.setReceiver(new Views());
+      calls = new CallTransport(channel, endpoints, settings.clusterName(), nodeName, this::onView);
+      this.transport = calls;
+      channel.setReceiver(calls);
       channel.connect(settings.clusterName());
       onView(channel.getView());
     } catch (Exception e) {
       if (started != null) {
         started.close();
+      }
+      if (calls != null) {
+        calls.close();
       }
       events.shutdownNow();
       replays.shutdownNow();
@@ -246,28 +244,21 @@ public final class VelaCluster implements AutoCloseable {
           "node " + member + " is not a member of cluster '" + settings.clusterName() + "' (members: " + members
               + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
     }
-    Message message =
-        new BytesMessage(target, CacheEndpoints.frame(cacheName, probe, request)).setFlag(Message.Flag.OOB);
-    long millis = Math.max(1, timeout.toMillis());
-    CompletableFuture<byte[]> reply;
-    try {
-      reply = dispatcher.sendMessageWithFuture(message, RequestOptions.SYNC().timeout(millis));
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(failure(cacheName, member, timeout, e));
-    }
-    CompletableFuture<byte[]> result = new CompletableFuture<>();
-    reply.orTimeout(millis, TimeUnit.MILLISECONDS).whenComplete((bytes, error) -> {
-      if (error == null && CacheEndpoints.saysNotRunning(bytes)) {
-        result.completeExceptionally(new VelaException(
-            "cache '" + cacheName + "' does not run on node " + member + " of cluster '" + settings.clusterName() + "'"));
-      } else if (error == null) {
-        result.complete(bytes);
-      } else {
-        reply.cancel(false); // forgets the request in the correlator
-        result.completeExceptionally(failure(cacheName, member, timeout, error));
-      }
-    });
-    return result;
+    return transport.call(cacheName, member, target, request, timeout, probe);
+  }
+
+  /**
+   * How many network messages have carried this node's calls and replies since it started: calls
+   * and replies that many threads send to one node at once share a message, so under load this is
+   * well below {@link #callsAndRepliesSent()}. A figure for diagnostics.
+   */
+  public long framesSent() {
+    return transport.framesSent();
+  }
+
+  /** How many calls and replies this node has sent since it started, in {@link #framesSent()} messages. */
+  public long callsAndRepliesSent() {
+    return transport.entriesSent();
   }
 
   /**
@@ -340,11 +331,7 @@ public final class VelaCluster implements AutoCloseable {
       }
       closed = true;
     }
-    try {
-      dispatcher.close();
-    } catch (java.io.IOException | RuntimeException e) {
-      LOG.debug("closing the dispatcher failed", e);
-    }
+    transport.close();
     channel.close();
     events.shutdown();
     replays.shutdown();
@@ -380,30 +367,12 @@ public final class VelaCluster implements AutoCloseable {
     }
   }
 
-  private VelaException failure(String cacheName, String member, Duration timeout, Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-    String what = cause instanceof TimeoutException
-        ? "did not answer within rpcTimeout " + Durations.format(timeout)
-        : "could not be reached (" + cause + ")";
-    return new VelaException(
-        "node " + member + " " + what + " for cache '" + cacheName + "'; it may have left cluster '"
-            + settings.clusterName() + "', in which case its keys move to other nodes once the view changes", cause);
-  }
-
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     return task -> {
       Thread thread = new Thread(task, name);
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** Follows the views. */
-  private final class Views implements Receiver {
-    @Override
-    public void viewAccepted(View view) {
-      onView(view);
-    }
   }
 
   /** Settings of an explicitly built node, starting from {@link ClusterSettings#defaults()}. */

@@ -62,6 +62,44 @@ final class BulkCalls<K, V> {
     return inOrder;
   }
 
+  /**
+   * As {@link #getAll}, without waiting for the other owners: this node's own keys are read now, and
+   * the future completes once every other owner has answered, exceptionally when one fails.
+   */
+  CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    List<K> asked = List.copyOf(keys);
+    Map<String, List<K>> byOwner = byOwner(asked);
+    List<CompletableFuture<Map<K, V>>> calls = new ArrayList<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!owner.equals(self)) {
+        calls.add(remote.getAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    Map<K, V> here = new LinkedHashMap<>();
+    try {
+      for (K key : byOwner.getOrDefault(self, List.of())) {
+        V value = partition.get(key, Hop.FORWARDED);
+        if (value != null) {
+          here.put(key, value);
+        }
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return CompletableFuture.allOf(calls.toArray(CompletableFuture<?>[]::new)).thenApply(done -> {
+      Map<K, V> found = new LinkedHashMap<>(here);
+      calls.forEach(call -> found.putAll(call.join()));
+      Map<K, V> inOrder = new LinkedHashMap<>();
+      for (K key : asked) {
+        V value = found.get(key);
+        if (value != null) {
+          inOrder.put(key, value);
+        }
+      }
+      return inOrder;
+    });
+  }
+
   /** Removes {@code keys} on their owners, then copies the removals to their backups; returns how many were live. */
   long deleteAll(Collection<? extends K> keys) {
     Map<String, List<K>> byOwner = byOwner(keys);

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -244,6 +245,44 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public V get(K key) {
     String owner = partition.ownerOf(key);
     return ownedHere(owner) ? partition.get(key, Hop.FORWARDED) : remote.get(owner, key, Hop.ROUTED);
+  }
+
+  /**
+   * As {@link #get}, without blocking on the owner when it is another node: the future completes
+   * with the value, or null when there is none, or exceptionally with the {@link VelaException}
+   * {@link #get} would throw. A key this node owns is read at once (while keys move after a view
+   * change, that read may ask the key's previous owner first). The future completes on the thread
+   * that received the reply: chain work that may block with the {@code ...Async} methods.
+   */
+  public CompletableFuture<V> getAsync(K key) {
+    try {
+      String owner = partition.ownerOf(key);
+      return ownedHere(owner)
+          ? CompletableFuture.completedFuture(partition.get(key, Hop.FORWARDED))
+          : remote.getAsync(owner, key, Hop.ROUTED);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** As {@link #entry}, without blocking on a remote owner; see {@link #getAsync}. */
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    try {
+      String owner = partition.ownerOf(key);
+      return ownedHere(owner)
+          ? CompletableFuture.completedFuture(partition.entry(key, Hop.FORWARDED))
+          : remote.entryAsync(owner, key, Hop.ROUTED);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * As {@link #getAll}, without blocking on the other owners: one request per other owner, all on
+   * their way at once; see {@link #getAsync}.
+   */
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return bulk.getAllAsync(keys);
   }
 
   @Override

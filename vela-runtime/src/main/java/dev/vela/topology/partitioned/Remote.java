@@ -28,7 +28,12 @@ import java.util.function.Supplier;
 
 /**
  * Calls to the same cache on other nodes: each method writes a request, waits for the reply within
- * the rpcTimeout, and reads it.
+ * the rpcTimeout, and reads it. The key operations also come without the wait ({@code getAsync},
+ * {@code entryAsync}, {@code putAsync}, {@code deleteAsync}, {@code writeAsync}, {@code getAll},
+ * {@code deleteAll}): the future completes with what the blocking form returns, or exceptionally with
+ * the {@link VelaException} it throws; it completes on the thread that received the reply, so work
+ * chained on it that may block belongs on an executor of its own ({@code thenApplyAsync}). The
+ * blocking form sends the same request and reads the same reply, on the calling thread.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -61,21 +66,48 @@ final class Remote<K, V> {
         .thenAccept(reply -> Reply.read(member, reply));
   }
 
+  /** The value of {@code key} on {@code member}, or null when it has none. */
   V get(String member, K key, Hop hop) {
-    CodecInput in = call(member, keyed(Op.GET, hop, key));
+    return readGet(call(member, keyed(Op.GET, hop, key)));
+  }
+
+  /** As {@link #get}, without waiting: the future completes with the value or null. */
+  CompletableFuture<V> getAsync(String member, K key, Hop hop) {
+    return send(member, keyed(Op.GET, hop, key)).thenApply(this::readGet);
+  }
+
+  private V readGet(CodecInput in) {
     return in.readBoolean() ? wire.readValue(in) : null;
   }
 
+  /** The entry of {@code key} on {@code member}, or null when it has none. */
   StoredEntry<V> entry(String member, K key, Hop hop) {
-    CodecInput in = call(member, keyed(Op.ENTRY, hop, key));
+    return readEntry(call(member, keyed(Op.ENTRY, hop, key)));
+  }
+
+  /** As {@link #entry}, without waiting. */
+  CompletableFuture<StoredEntry<V>> entryAsync(String member, K key, Hop hop) {
+    return send(member, keyed(Op.ENTRY, hop, key)).thenApply(this::readEntry);
+  }
+
+  private StoredEntry<V> readEntry(CodecInput in) {
     return in.readBoolean() ? wire.readEntry(in) : null;
   }
 
   /** Stores an entry on the key's owner; returns the version the owner gave the write. */
   Version put(String member, K key, StoredEntry<V> entry, Hop hop) {
+    return Version.read(call(member, putRequest(key, entry, hop)));
+  }
+
+  /** As {@link #put}, without waiting: the future completes with the owner's version of the write. */
+  CompletableFuture<Version> putAsync(String member, K key, StoredEntry<V> entry, Hop hop) {
+    return send(member, putRequest(key, entry, hop)).thenApply(Version::read);
+  }
+
+  private byte[] putRequest(K key, StoredEntry<V> entry, Hop hop) {
     CodecOutput out = keyedOutput(Op.PUT, hop, key);
     wire.writeEntry(out, entry);
-    return Version.read(call(member, out.toByteArray()));
+    return out.toByteArray();
   }
 
   /** Stores entries of one owner on it; returns the version the owner gave the batch. */
@@ -85,10 +117,23 @@ final class Remote<K, V> {
 
   /** Applies a conditional write on the key's owner, in one request; returns what the owner did. */
   OwnerWrite<V> write(String member, K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
+    return readWrite(call(member, writeRequest(key, condition, update, hop)), update);
+  }
+
+  /** As {@link #write}, without waiting. */
+  CompletableFuture<OwnerWrite<V>> writeAsync(
+      String member, K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
+    return send(member, writeRequest(key, condition, update, hop)).thenApply(in -> readWrite(in, update));
+  }
+
+  private byte[] writeRequest(K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
     CodecOutput out = keyedOutput(Op.WRITE, hop, key);
     writes.writeCondition(out, condition);
     writes.writeUpdate(out, update);
-    CodecInput in = call(member, out.toByteArray());
+    return out.toByteArray();
+  }
+
+  private OwnerWrite<V> readWrite(CodecInput in, EntryUpdate<V> update) {
     WriteResult<V> result = writes.readResult(in);
     Version version = in.readBoolean() ? Version.read(in) : null;
     StoredEntry<V> after = version == null ? null : update.apply(result.previous());
@@ -211,6 +256,11 @@ final class Remote<K, V> {
   /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
   Removal delete(String member, K key, Hop hop) {
     return readRemoval(call(member, keyed(Op.DELETE, hop, key)));
+  }
+
+  /** As {@link #delete}, without waiting. */
+  CompletableFuture<Removal> deleteAsync(String member, K key, Hop hop) {
+    return send(member, keyed(Op.DELETE, hop, key)).thenApply(Remote::readRemoval);
   }
 
   /**
@@ -394,6 +444,11 @@ final class Remote<K, V> {
 
   private CodecInput call(String member, byte[] request) {
     return read(member, channel.call(member, request, channel.rpcTimeout()));
+  }
+
+  /** Sends {@code request} to {@code member}; the future completes with the reply positioned at its result. */
+  private CompletableFuture<CodecInput> send(String member, byte[] request) {
+    return channel.call(member, request, channel.rpcTimeout()).thenApply(reply -> Reply.read(member, reply));
   }
 
   /** Waits for the reply of a call to {@code member} and reads it. */
