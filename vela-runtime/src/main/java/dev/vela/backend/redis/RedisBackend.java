@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,7 +48,10 @@ import java.util.stream.Stream;
  * sweep runs.
  *
  * <p>Every call waits at most the {@code timeout} option; while Redis is unreachable calls fail
- * with a {@link VelaException} that says so, and they work again once it is back.
+ * with a {@link VelaException} that says so, and they work again once it is back. The asynchronous
+ * key operations send the same commands and scripts as their blocking namesakes through Lettuce's
+ * asynchronous API, so no thread waits for Redis; their futures complete on Lettuce's I/O thread,
+ * within the same {@code timeout}, with the same exceptions.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -372,6 +376,142 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       changes.unsubscribe();
       SharedConnections.release(connection);
     }
+  }
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    String id = idOf(key);
+    return connection.replyOf(connection.commands().get(keys.entry(id)), settings.timeout(), "get")
+        .thenCompose(envelope -> {
+          if (envelope == null) {
+            return CompletableFuture.completedFuture(null);
+          }
+          if (Envelope.expiresAt(envelope) <= clock.millis()) {
+            return removeIfExpiredAsync(id).thenApply(removed -> null);
+          }
+          return CompletableFuture.completedFuture(decodeValue(envelope));
+        });
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    String id = idOf(key);
+    return buckets.runAsync(keys.bucketOf(id), Scripts.ENTRY, RedisKeys.bytes(id)).thenCompose(reply -> {
+      if (reply.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      byte[] envelope = (byte[]) reply.get(0);
+      long expiresAt = Envelope.expiresAt(envelope);
+      if (expiresAt <= clock.millis()) {
+        return removeIfExpiredAsync(id).thenApply(removed -> null);
+      }
+      V value = decodeValue(envelope);
+      return CompletableFuture.completedFuture(value == null ? null : new StoredEntry<>(value, expiresAt, texts(reply, 1)));
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    String id = idOf(key);
+    List<byte[]> args = new ArrayList<>(5 + tags.size());
+    args.add(RedisKeys.bytes(id));
+    addStored(args, value, expiresAtMillis);
+    tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
+    return buckets.runAsync(keys.bucketOf(id), Scripts.PUT, args.toArray(byte[][]::new)).thenApply(reply -> null);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    String id = idOf(key);
+    return buckets.runAsync(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), now()).thenApply(reply -> {
+      long state = (Long) reply.get(0);
+      if (state == 2) {
+        report(key, (byte[]) reply.get(1));
+      }
+      return state == 1;
+    });
+  }
+
+  /** {@link #write}'s one script, sent without waiting. */
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    String id = idOf(key);
+    byte[][] args = WriteArguments.of(id, clock.millis(), condition, update, values::toBytes, this::stored);
+    return buckets.runAsync(keys.bucketOf(id), Scripts.WRITE, args).thenApply(reply -> {
+      if (reply.get(1) != null) {
+        report(key, (byte[]) reply.get(1));
+      }
+      byte[] envelope = (byte[]) reply.get(2);
+      V previous = envelope == null ? null : decodeValue(envelope);
+      StoredEntry<V> entry = previous == null ? null
+          : new StoredEntry<>(previous, Envelope.expiresAt(envelope), texts(reply, 3));
+      return new WriteResult<>((Long) reply.get(0) == 1, entry);
+    });
+  }
+
+  /** {@link #getAll}'s one MGET, sent without waiting; entries found expired are removed before it completes. */
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    List<String> ids = distinct.stream().map(this::idOf).toList();
+    byte[][] entryKeys = ids.stream().map(this.keys::entry).toArray(byte[][]::new);
+    return connection.replyOf(connection.commands().mget(entryKeys), settings.timeout(), "getAll").thenCompose(reply -> {
+      Map<K, V> found = new LinkedHashMap<>();
+      Map<Integer, List<byte[]>> expired = new TreeMap<>();
+      long now = clock.millis();
+      for (int i = 0; i < distinct.size(); i++) {
+        byte[] envelope = reply.get(i).getValueOrElse(null);
+        if (envelope == null) {
+          continue;
+        }
+        if (Envelope.expiresAt(envelope) <= now) {
+          expired.computeIfAbsent(this.keys.bucketOf(ids.get(i)), bucket -> new ArrayList<>(List.of(now())))
+              .add(RedisKeys.bytes(ids.get(i)));
+          continue;
+        }
+        V value = decodeValue(envelope);
+        if (value != null) {
+          found.put(distinct.get(i), value);
+        }
+      }
+      if (expired.isEmpty()) {
+        return CompletableFuture.completedFuture(found);
+      }
+      return buckets.runEachAsync(Scripts.REMOVE_IF_EXPIRED, expired).thenApply(replies -> {
+        replies.forEach(removed -> reportExpired(removed, 0));
+        return found;
+      });
+    });
+  }
+
+  /** {@link #deleteAll}'s scripts, one per bucket, sent together without waiting. */
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
+    for (K key : new LinkedHashSet<>(keys)) {
+      String id = idOf(key);
+      byBucket.computeIfAbsent(this.keys.bucketOf(id), bucket -> new ArrayList<>(List.of(now())))
+          .add(RedisKeys.bytes(id));
+    }
+    if (byBucket.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return buckets.runEachAsync(Scripts.DELETE_ALL, byBucket).thenApply(replies -> {
+      long removed = 0;
+      for (List<Object> reply : replies) {
+        reportExpired(reply, 1);
+        removed += (Long) reply.get(0);
+      }
+      return removed;
+    });
+  }
+
+  private CompletableFuture<Long> removeIfExpiredAsync(String id) {
+    return buckets.runAsync(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id))
+        .thenApply(reply -> reportExpired(reply, 0));
   }
 
   /** The id of {@code key} in Redis key names. */

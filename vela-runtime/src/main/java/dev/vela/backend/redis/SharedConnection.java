@@ -21,7 +21,10 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import dev.vela.backend.Deadlines;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -187,6 +190,53 @@ final class SharedConnection {
       }
       throw unreachable(url, timeout, cause);
     }
+  }
+
+  /**
+   * {@link #await}'s asynchronous form: a future of the reply that never blocks a thread. It
+   * completes exceptionally, with the exception {@code await} would throw, when Redis refuses the
+   * command, is unreachable, or has not answered within {@code timeout} (the command is then
+   * cancelled). It may complete on Lettuce's I/O thread.
+   */
+  <T> CompletableFuture<T> replyOf(RedisFuture<T> reply, Duration timeout, String what) {
+    CompletableFuture<T> bounded = Deadlines.within(reply.toCompletableFuture(), timeout,
+        () -> unreachable(url, timeout, new TimeoutException("no reply to " + what + " within " + timeout.toMillis()
+            + " ms")),
+        () -> reply.cancel(false));
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    bounded.whenComplete((value, failure) -> {
+      if (failure == null) {
+        answer.complete(value);
+        return;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof VelaException || cause instanceof RedisNoScriptException) {
+        answer.completeExceptionally(cause); // the caller sends a script's source instead
+      } else if (cause instanceof RedisCommandExecutionException refused) {
+        answer.completeExceptionally(
+            new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused));
+      } else {
+        answer.completeExceptionally(unreachable(url, timeout, cause));
+      }
+    });
+    return answer;
+  }
+
+  /** {@link #run}'s asynchronous form (see {@link #replyOf}). */
+  CompletableFuture<List<Object>> runAsync(LuaScript script, Duration timeout, byte[][] keys, byte[]... args) {
+    return replyOf(commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), timeout,
+        script.name())
+        .handle((reply, failure) -> {
+          if (failure == null) {
+            return CompletableFuture.completedFuture(reply);
+          }
+          if (failure instanceof RedisNoScriptException) {
+            return replyOf(commands.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout,
+                script.name());
+          }
+          return CompletableFuture.<List<Object>>failedFuture(failure);
+        })
+        .thenCompose(reply -> reply);
   }
 
   /**
