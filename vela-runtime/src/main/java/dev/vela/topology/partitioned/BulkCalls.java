@@ -62,6 +62,42 @@ final class BulkCalls<K, V> {
     return inOrder;
   }
 
+  /**
+   * {@link #getAll} without waiting: the requests to the other owners are sent before it returns,
+   * and this node's keys are read meanwhile; the future completes, possibly on a network thread,
+   * when every owner has answered, or exceptionally with a {@link VelaException} when one failed.
+   */
+  CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
+    byOwner.forEach((owner, owned) -> {
+      if (!owner.equals(self)) {
+        calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
+      }
+    });
+    Map<K, V> here = new LinkedHashMap<>();
+    for (K key : byOwner.getOrDefault(self, List.of())) {
+      V value = partition.get(key, Hop.FORWARDED);
+      if (value != null) {
+        here.put(key, value);
+      }
+    }
+    CompletableFuture<?>[] settled = calls.values().stream()
+        .map(call -> call.handle((found, failure) -> null)).toArray(CompletableFuture<?>[]::new);
+    return CompletableFuture.allOf(settled).thenApply(all -> {
+      Map<K, V> found = new LinkedHashMap<>(here);
+      calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call))); // complete: no wait
+      Map<K, V> inOrder = new LinkedHashMap<>();
+      for (K key : keys) {
+        V value = found.get(key);
+        if (value != null) {
+          inOrder.put(key, value);
+        }
+      }
+      return inOrder;
+    });
+  }
+
   /** Removes {@code keys} on their owners, then copies the removals to their backups; returns how many were live. */
   long deleteAll(Collection<? extends K> keys) {
     Map<String, List<K>> byOwner = byOwner(keys);

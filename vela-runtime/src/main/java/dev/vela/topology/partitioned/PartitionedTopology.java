@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -56,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * backups apply copies by version, so copies that cross on the way never leave a backup with an
  * older value than its owner. When the owner crashes, the first backup becomes the key's owner,
  * and every owner brings its backups up to date again after each view change.
+ *
+ * <p>Asynchronous operations: a read of a key this node owns, and a write of one when there are no
+ * backups, run on the calling thread and return a complete future. {@code getAllAsync} sends one
+ * request per other owner at once and waits for none. The other remote operations still run their
+ * blocking call on {@link OffloadedCalls}, the seam where non-blocking remote calls take over.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -84,6 +90,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
   private BulkCalls<K, V> bulk;
+  private OffloadedCalls offloaded;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -188,6 +195,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
     this.bulk = new BulkCalls<>(cacheName, joined.self(), partition, remote);
+    this.offloaded = new OffloadedCalls(cacheName, joined.rpcTimeout());
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -358,6 +366,65 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     return bulk.deleteAll(keys);
   }
 
+  // ---- asynchronous forms ----
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    String owner = partition.ownerOf(key);
+    return ownedHere(owner) ? now(() -> partition.get(key, Hop.FORWARDED)) : offloaded.run(() -> get(key));
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    String owner = partition.ownerOf(key);
+    return ownedHere(owner) ? now(() -> partition.entry(key, Hop.FORWARDED)) : offloaded.run(() -> entry(key));
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return keyCall(key, () -> {
+      put(key, value, expiresAtMillis, tags);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return keyCall(key, () -> delete(key));
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return keyCall(key, () -> write(key, condition, update));
+  }
+
+  /** One request per other owner, all sent before it returns; this node's own keys read meanwhile. */
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return bulk.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return offloaded.run(() -> deleteAll(keys));
+  }
+
+  /**
+   * A single-key write: here, at once, when this node owns the key and there are no backups to
+   * copy to; else the blocking call on the offloaded pool (the seam for a non-blocking remote call).
+   */
+  private <T> CompletableFuture<T> keyCall(K key, Supplier<T> call) {
+    return backups == 0 && ownedHere(partition.ownerOf(key)) ? now(call) : offloaded.run(call);
+  }
+
+  private static <T> CompletableFuture<T> now(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /**
    * Locks {@code keys} on their owner for the length of {@code work}, so that transactions of
    * other nodes over them wait. The owner answers at once, so this node asks again, with growing
@@ -473,6 +540,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       }
       remote.leaving(peers);
     } finally {
+      offloaded.close();
       endpoint.closeAfter(channel.rpcTimeout());
       channel.close();
       backend.close();
