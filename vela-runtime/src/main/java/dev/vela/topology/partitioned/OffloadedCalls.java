@@ -30,15 +30,24 @@ final class OffloadedCalls implements AutoCloseable {
 
   private final String cacheName;
   private final Duration rpcTimeout;
+  private final int threadLimit;
+  private final int queueLimit;
   private final ThreadPoolExecutor pool;
 
   OffloadedCalls(String cacheName, Duration rpcTimeout) {
+    this(cacheName, rpcTimeout, THREADS, QUEUED);
+  }
+
+  /** A pool of {@code threads} threads and {@code queued} places; tests make small ones. */
+  OffloadedCalls(String cacheName, Duration rpcTimeout, int threads, int queued) {
     this.cacheName = cacheName;
     this.rpcTimeout = rpcTimeout;
-    AtomicInteger threads = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
+    this.threadLimit = threads;
+    this.queueLimit = queued;
+    AtomicInteger started = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
         task -> {
-          Thread thread = new Thread(task, "vela-partitioned-async-" + cacheName + "-" + threads.incrementAndGet());
+          Thread thread = new Thread(task, "vela-partitioned-async-" + cacheName + "-" + started.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
@@ -53,7 +62,7 @@ final class OffloadedCalls implements AutoCloseable {
       pool.execute(() -> {
         if (System.nanoTime() - deadline > 0) {
           result.completeExceptionally(new VelaException("cache '" + cacheName + "' had more asynchronous remote calls"
-              + " under way than its " + THREADS + " threads could start within rpcTimeout "
+              + " under way than its " + threadLimit + " threads could start within rpcTimeout "
               + Durations.format(rpcTimeout) + "; this one did not run. Wait for earlier futures before starting more"));
           return;
         }
@@ -66,7 +75,7 @@ final class OffloadedCalls implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(pool.isShutdown()
           ? new CacheClosedException(cacheName)
-          : new VelaException("cache '" + cacheName + "' has " + QUEUED + " asynchronous remote calls waiting already;"
+          : new VelaException("cache '" + cacheName + "' has " + queueLimit + " asynchronous remote calls waiting already;"
               + " this one did not run. Wait for earlier futures before starting more", e));
     }
     return result;
