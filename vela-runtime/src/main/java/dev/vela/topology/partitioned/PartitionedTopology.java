@@ -371,12 +371,14 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public CompletableFuture<V> getAsync(K key) {
     String owner = partition.ownerOf(key);
+    // seam: a non-blocking remote get replaces the offloaded blocking one
     return ownedHere(owner) ? now(() -> partition.get(key, Hop.FORWARDED)) : offloaded.run(() -> get(key));
   }
 
   @Override
   public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
     String owner = partition.ownerOf(key);
+    // seam: a non-blocking remote entry read replaces the offloaded blocking one
     return ownedHere(owner) ? now(() -> partition.entry(key, Hop.FORWARDED)) : offloaded.run(() -> entry(key));
   }
 
@@ -406,6 +408,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    // seam: Remote.deleteAll already answers with futures; the copies to backups still block
     return offloaded.run(() -> deleteAll(keys));
   }
 
@@ -414,6 +417,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
    * copy to; else the blocking call on the offloaded pool (the seam for a non-blocking remote call).
    */
   private <T> CompletableFuture<T> keyCall(K key, Supplier<T> call) {
+    // seam: the owner's non-blocking put, delete and write (then the copies to backups) replace the offloaded call
     return backups == 0 && ownedHere(partition.ownerOf(key)) ? now(call) : offloaded.run(call);
   }
 
