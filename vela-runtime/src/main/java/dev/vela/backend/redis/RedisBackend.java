@@ -49,9 +49,9 @@ import java.util.stream.Stream;
  *
  * <p>Every call waits at most the {@code timeout} option; while Redis is unreachable calls fail
  * with a {@link VelaException} that says so, and they work again once it is back. The asynchronous
- * key operations send the same commands and scripts as their blocking namesakes through Lettuce's
- * asynchronous API, so no thread waits for Redis; their futures complete on Lettuce's I/O thread,
- * within the same {@code timeout}, with the same exceptions.
+ * key operations ({@link RedisAsyncCalls}) send the same commands and scripts as their blocking
+ * namesakes through Lettuce's asynchronous API, so no thread waits for Redis; their futures complete
+ * on Lettuce's I/O thread, within the same {@code timeout}, with the same exceptions.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -80,6 +80,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final FetchCoordinator<K, V> fetches;
   private final RedisChangeFeed<K> changes;
   private final KeyLocks<K> keyLocks;
+  private final RedisAsyncCalls<K, V> async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
@@ -95,6 +96,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
     this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
     this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
+    this.async = new RedisAsyncCalls<>(this, keys, connection, buckets, settings.timeout());
   }
 
   /**
@@ -171,12 +173,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
-  private void addStored(List<byte[]> args, V value, long expiresAtMillis) {
+  void addStored(List<byte[]> args, V value, long expiresAtMillis) {
     args.addAll(stored(value, expiresAtMillis));
   }
 
   /** The envelope (only its header when {@code value} is null), the PX and the index score of a value. */
-  private List<byte[]> stored(V value, long expiresAtMillis) {
+  List<byte[]> stored(V value, long expiresAtMillis) {
     byte[] envelope = Envelope.wrap(expiresAtMillis, value == null ? new byte[0] : values.toBytes(value));
     if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
       return List.of(envelope, NO_PX, NEVER);
@@ -380,143 +382,52 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
 
   @Override
   public CompletableFuture<V> getAsync(K key) {
-    String id = idOf(key);
-    return connection.replyOf(connection.commands().get(keys.entry(id)), settings.timeout(), "get")
-        .thenCompose(envelope -> {
-          if (envelope == null) {
-            return CompletableFuture.completedFuture(null);
-          }
-          if (Envelope.expiresAt(envelope) <= clock.millis()) {
-            return removeIfExpiredAsync(id).thenApply(removed -> null);
-          }
-          return CompletableFuture.completedFuture(decodeValue(envelope));
-        });
+    return async.get(key);
   }
 
   @Override
   public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
-    String id = idOf(key);
-    return buckets.runAsync(keys.bucketOf(id), Scripts.ENTRY, RedisKeys.bytes(id)).thenCompose(reply -> {
-      if (reply.isEmpty()) {
-        return CompletableFuture.completedFuture(null);
-      }
-      byte[] envelope = (byte[]) reply.get(0);
-      long expiresAt = Envelope.expiresAt(envelope);
-      if (expiresAt <= clock.millis()) {
-        return removeIfExpiredAsync(id).thenApply(removed -> null);
-      }
-      V value = decodeValue(envelope);
-      return CompletableFuture.completedFuture(value == null ? null : new StoredEntry<>(value, expiresAt, texts(reply, 1)));
-    });
+    return async.entry(key);
   }
 
   @Override
   public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
-    String id = idOf(key);
-    List<byte[]> args = new ArrayList<>(5 + tags.size());
-    args.add(RedisKeys.bytes(id));
-    addStored(args, value, expiresAtMillis);
-    tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
-    return buckets.runAsync(keys.bucketOf(id), Scripts.PUT, args.toArray(byte[][]::new)).thenApply(reply -> null);
+    return async.put(key, value, expiresAtMillis, tags);
   }
 
   @Override
   public CompletableFuture<Boolean> deleteAsync(K key) {
-    String id = idOf(key);
-    return buckets.runAsync(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), now()).thenApply(reply -> {
-      long state = (Long) reply.get(0);
-      if (state == 2) {
-        report(key, (byte[]) reply.get(1));
-      }
-      return state == 1;
-    });
+    return async.delete(key);
   }
 
-  /** {@link #write}'s one script, sent without waiting. */
   @Override
   public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    String id = idOf(key);
-    byte[][] args = WriteArguments.of(id, clock.millis(), condition, update, values::toBytes, this::stored);
-    return buckets.runAsync(keys.bucketOf(id), Scripts.WRITE, args).thenApply(reply -> {
-      if (reply.get(1) != null) {
-        report(key, (byte[]) reply.get(1));
-      }
-      byte[] envelope = (byte[]) reply.get(2);
-      V previous = envelope == null ? null : decodeValue(envelope);
-      StoredEntry<V> entry = previous == null ? null
-          : new StoredEntry<>(previous, Envelope.expiresAt(envelope), texts(reply, 3));
-      return new WriteResult<>((Long) reply.get(0) == 1, entry);
-    });
+    return async.write(key, condition, update);
   }
 
-  /** {@link #getAll}'s one MGET, sent without waiting; entries found expired are removed before it completes. */
   @Override
   public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
-    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
-    if (distinct.isEmpty()) {
-      return CompletableFuture.completedFuture(Map.of());
-    }
-    List<String> ids = distinct.stream().map(this::idOf).toList();
-    byte[][] entryKeys = ids.stream().map(this.keys::entry).toArray(byte[][]::new);
-    return connection.replyOf(connection.commands().mget(entryKeys), settings.timeout(), "getAll").thenCompose(reply -> {
-      Map<K, V> found = new LinkedHashMap<>();
-      Map<Integer, List<byte[]>> expired = new TreeMap<>();
-      long now = clock.millis();
-      for (int i = 0; i < distinct.size(); i++) {
-        byte[] envelope = reply.get(i).getValueOrElse(null);
-        if (envelope == null) {
-          continue;
-        }
-        if (Envelope.expiresAt(envelope) <= now) {
-          expired.computeIfAbsent(this.keys.bucketOf(ids.get(i)), bucket -> new ArrayList<>(List.of(now())))
-              .add(RedisKeys.bytes(ids.get(i)));
-          continue;
-        }
-        V value = decodeValue(envelope);
-        if (value != null) {
-          found.put(distinct.get(i), value);
-        }
-      }
-      if (expired.isEmpty()) {
-        return CompletableFuture.completedFuture(found);
-      }
-      return buckets.runEachAsync(Scripts.REMOVE_IF_EXPIRED, expired).thenApply(replies -> {
-        replies.forEach(removed -> reportExpired(removed, 0));
-        return found;
-      });
-    });
+    return async.getAll(keys);
   }
 
-  /** {@link #deleteAll}'s scripts, one per bucket, sent together without waiting. */
   @Override
   public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
-    Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
-    for (K key : new LinkedHashSet<>(keys)) {
-      String id = idOf(key);
-      byBucket.computeIfAbsent(this.keys.bucketOf(id), bucket -> new ArrayList<>(List.of(now())))
-          .add(RedisKeys.bytes(id));
-    }
-    if (byBucket.isEmpty()) {
-      return CompletableFuture.completedFuture(0L);
-    }
-    return buckets.runEachAsync(Scripts.DELETE_ALL, byBucket).thenApply(replies -> {
-      long removed = 0;
-      for (List<Object> reply : replies) {
-        reportExpired(reply, 1);
-        removed += (Long) reply.get(0);
-      }
-      return removed;
-    });
-  }
-
-  private CompletableFuture<Long> removeIfExpiredAsync(String id) {
-    return buckets.runAsync(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id))
-        .thenApply(reply -> reportExpired(reply, 0));
+    return async.deleteAll(keys);
   }
 
   /** The id of {@code key} in Redis key names. */
   String idOf(K key) {
     return RedisKeys.id(Codecs.encode(keyCodec, key));
+  }
+
+  /** Now, on the cache's clock, in epoch milliseconds. */
+  long millis() {
+    return clock.millis();
+  }
+
+  /** The codec bytes of {@code value}, as conditions compare them. */
+  byte[] valueBytes(V value) {
+    return values.toBytes(value);
   }
 
   /** The key names of this cache. */
@@ -549,7 +460,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Reports the expired entries in a reply, as id and envelope pairs from {@code from}; returns how many. */
-  private long reportExpired(List<Object> reply, int from) {
+  long reportExpired(List<Object> reply, int from) {
     long reported = 0;
     for (int i = from; i + 1 < reply.size(); i += 2) {
       K key = decodeKey(RedisKeys.text((byte[]) reply.get(i)));
@@ -560,7 +471,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return reported;
   }
 
-  private boolean report(K key, byte[] envelope) {
+  boolean report(K key, byte[] envelope) {
     // null: Redis had expired the entry on its own, and its value is gone
     V value = envelope == null ? null : decodeValue(envelope);
     if (value == null) {
@@ -570,7 +481,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return true;
   }
 
-  private V decodeValue(byte[] envelope) {
+  V decodeValue(byte[] envelope) {
     try {
       if (envelope.length < Envelope.HEADER_BYTES) {
         throw new CodecException("a stored entry needs its " + Envelope.HEADER_BYTES + "-byte expiry time, found "
@@ -593,7 +504,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
-  private byte[] now() {
+  byte[] now() {
     return RedisKeys.bytes(Long.toString(clock.millis()));
   }
 
@@ -601,7 +512,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return Range.from(Range.Boundary.excluding(clock.millis()), Range.Boundary.unbounded());
   }
 
-  private static Set<String> texts(List<?> reply, int from) {
+  static Set<String> texts(List<?> reply, int from) {
     Set<String> texts = new HashSet<>();
     for (int i = from; i < reply.size(); i++) {
       texts.add(RedisKeys.text((byte[]) reply.get(i)));
