@@ -45,13 +45,16 @@ import java.util.stream.Stream;
  *       blocking call. Everything the blocking call would throw after that, it completes the future
  *       exceptionally with, as the same exception (not wrapped): {@link CacheClosedException} after
  *       {@link #close()}, a {@link VelaException} saying that Redis or a node could not be reached or
- *       did not answer in time, an exception thrown by a {@code compute} or {@code merge} function.
+ *       did not answer in time (or, on a PARTITIONED cache with thousands of calls under way, that
+ *       this one could not start), an exception thrown by a {@code compute} or {@code merge} function.
  *       {@link CompletableFuture#join()} wraps it in a {@link java.util.concurrent.CompletionException}
  *       and {@link CompletableFuture#get()} in an {@link java.util.concurrent.ExecutionException},
  *       as they always do.
  *   <li><i>Time.</i> A future completes within the time the blocking call would wait at most: the
  *       {@code timeout} option of a REDIS backend, the {@code rpcTimeout} of a cluster for each
- *       request; past it, exceptionally, with the exception the blocking call gives.
+ *       request; past it, exceptionally, with the exception the blocking call gives. On a
+ *       PARTITIONED cache a call to another node may first wait up to the {@code rpcTimeout} for a
+ *       thread of the cache's pool of remote calls; one that waited longer fails without running.
  *   <li><i>Cancellation.</i> Cancelling the future completes it at once with a {@link
  *       CancellationException} and does nothing else: the call goes on, and a write that has reached
  *       the store (or was already sent to it) is applied and not undone. Read the key again to know.
@@ -67,8 +70,8 @@ import java.util.stream.Stream;
  *       thread, for a {@link #transaction} of this node that holds its key. On a MEMORY, DISK or
  *       REDIS backend and on a REPLICATED cache it is applied or sent before the method returns, so
  *       two writes of a key that one thread starts one after the other are applied in that order. On
- *       a PARTITIONED cache a write of a key another node owns is sent from the cache's executor:
- *       to order two such writes, start the second when the first has completed.
+ *       a PARTITIONED cache a write of a key another node owns is sent from the cache's pool of
+ *       remote calls: to order two such writes, start the second when the first has completed.
  * </ul>
  *
  * @param <K> the key type
