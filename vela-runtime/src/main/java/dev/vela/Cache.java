@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -32,6 +34,45 @@ import java.util.stream.Stream;
  * live entry keeps that entry's time to live and tags, and a write that creates an entry gives it the
  * cache's default time to live and no tags. They are counted in {@link #stats()} as writes and
  * deletes when they change something.
+ *
+ * <p><b>Asynchronous calls.</b> {@link #getAsync}, {@link #putAsync}, {@link #deleteAsync}, {@link
+ * #getAllAsync}, {@link #deleteAllAsync} and the {@code ...Async} forms of the atomic operations do
+ * what their blocking namesakes do, counted in {@link #stats()} alike, and return a {@link
+ * CompletableFuture} of the same result instead of waiting for it:
+ *
+ * <ul>
+ *   <li><i>Failures.</i> Null arguments and arguments out of range are thrown at once, as by the
+ *       blocking call. Everything the blocking call would throw after that, it completes the future
+ *       exceptionally with, as the same exception (not wrapped): {@link CacheClosedException} after
+ *       {@link #close()}, a {@link VelaException} saying that Redis or a node could not be reached or
+ *       did not answer in time (or, on a PARTITIONED cache with thousands of calls under way, that
+ *       this one could not start), an exception thrown by a {@code compute} or {@code merge} function.
+ *       {@link CompletableFuture#join()} wraps it in a {@link java.util.concurrent.CompletionException}
+ *       and {@link CompletableFuture#get()} in an {@link java.util.concurrent.ExecutionException},
+ *       as they always do.
+ *   <li><i>Time.</i> A future completes within the time the blocking call would wait at most: the
+ *       {@code timeout} option of a REDIS backend, the {@code rpcTimeout} of a cluster for each
+ *       request; past it, exceptionally, with the exception the blocking call gives. On a
+ *       PARTITIONED cache a call to another node may first wait up to the {@code rpcTimeout} for a
+ *       thread of the cache's pool of remote calls; one that waited longer fails without running.
+ *   <li><i>Cancellation.</i> Cancelling the future completes it at once with a {@link
+ *       CancellationException} and does nothing else: the call goes on, and a write that has reached
+ *       the store (or was already sent to it) is applied and not undone. Read the key again to know.
+ *   <li><i>Threads.</i> On a MEMORY or DISK backend and for reads a node answers from its own copy
+ *       (a LOCAL or REPLICATED cache, a near cache's L1, a key a PARTITIONED node owns) the call runs
+ *       on the calling thread and the future is complete when returned, so dependants added to it run
+ *       on the calling thread too, with no thread hop. A future that waits for Redis or another node
+ *       is never completed on a Vela or Lettuce I/O thread: it is completed on the cache's own
+ *       executor ({@code vela-async-<cache>} threads), so a dependant that blocks (a {@code
+ *       thenApply} that waits) holds up that executor, never the network. Use the {@code ...Async}
+ *       methods of {@code CompletableFuture} with an executor of your own for long work.
+ *   <li><i>Order.</i> As a blocking write does, an asynchronous write first waits, on the calling
+ *       thread, for a {@link #transaction} of this node that holds its key. On a MEMORY, DISK or
+ *       REDIS backend and on a REPLICATED cache it is applied or sent before the method returns, so
+ *       two writes of a key that one thread starts one after the other are applied in that order. On
+ *       a PARTITIONED cache a write of a key another node owns is sent from the cache's pool of
+ *       remote calls: to order two such writes, start the second when the first has completed.
+ * </ul>
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -273,4 +314,151 @@ public interface Cache<K, V> extends AutoCloseable {
   /** Stops the cache: its sweeper task, cluster membership, files and connections. Idempotent. */
   @Override
   void close();
+
+  // ---- asynchronous calls (see "Asynchronous calls" above) ----
+
+  /**
+   * {@link #get}, asynchronously.
+   *
+   * @return a future of the value, or of empty when there is none or it has expired; it completes
+   *     exceptionally with {@link CacheClosedException} after close, or with the {@link
+   *     VelaException} {@code get} would throw when the store or the key's owner cannot be reached
+   */
+  CompletableFuture<Optional<V>> getAsync(K key);
+
+  /**
+   * {@link #put(Object, Object)}, asynchronously.
+   *
+   * @return a future that completes (with null) once the value is stored; exceptionally as {@link
+   *     #getAsync} does. Cancelling it does not stop the write
+   */
+  CompletableFuture<Void> putAsync(K key, V value);
+
+  /**
+   * {@link #put(Object, Object, PutOptions)}, asynchronously: with the time to live and tags of
+   * {@code options}.
+   *
+   * @return a future that completes (with null) once the value is stored; exceptionally as {@link
+   *     #getAsync} does. Cancelling it does not stop the write
+   */
+  CompletableFuture<Void> putAsync(K key, V value, PutOptions options);
+
+  /**
+   * {@link #delete(Object)}, asynchronously.
+   *
+   * @return a future of true when there was an entry to remove; exceptionally as {@link #getAsync}
+   *     does. Cancelling it does not stop the removal
+   */
+  CompletableFuture<Boolean> deleteAsync(K key);
+
+  /**
+   * {@link #getAll}, asynchronously: on a distributed cache the requests to every owner are all
+   * sent before the method returns.
+   *
+   * @return a future of the live values, in the order of {@code keys}; exceptionally as {@link
+   *     #getAsync} does (when any owner fails)
+   */
+  CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys);
+
+  /**
+   * {@link #deleteAll}, asynchronously.
+   *
+   * @return a future of how many live entries were removed; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the removals
+   */
+  CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys);
+
+  /**
+   * {@link #putIfAbsent(Object, Object)}, asynchronously, as atomic.
+   *
+   * @return a future of true when the value was stored; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the write
+   */
+  CompletableFuture<Boolean> putIfAbsentAsync(K key, V value);
+
+  /**
+   * {@link #putIfAbsent(Object, Object, PutOptions)}, asynchronously, as atomic.
+   *
+   * @return a future of true when the value was stored; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the write
+   */
+  CompletableFuture<Boolean> putIfAbsentAsync(K key, V value, PutOptions options);
+
+  /**
+   * {@link #replace(Object, Object)}, asynchronously, as atomic.
+   *
+   * @return a future of true when the value was replaced; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the write
+   */
+  CompletableFuture<Boolean> replaceAsync(K key, V value);
+
+  /**
+   * {@link #replace(Object, Object, Object)} (compare-and-set), asynchronously, as atomic.
+   *
+   * @return a future of true when the value was replaced; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the write
+   */
+  CompletableFuture<Boolean> replaceAsync(K key, V expected, V value);
+
+  /**
+   * {@link #delete(Object, Object)}, asynchronously, as atomic.
+   *
+   * @return a future of true when the entry was removed; exceptionally as {@link #getAsync} does.
+   *     Cancelling it does not stop the removal
+   */
+  CompletableFuture<Boolean> deleteAsync(K key, V expected);
+
+  /**
+   * {@link #getAndPut}, asynchronously, as atomic.
+   *
+   * @return a future of the live value there before, or of empty; exceptionally as {@link
+   *     #getAsync} does. Cancelling it does not stop the write
+   */
+  CompletableFuture<Optional<V>> getAndPutAsync(K key, V value);
+
+  /**
+   * {@link #getAndDelete}, asynchronously, as atomic.
+   *
+   * @return a future of the live value removed, or of empty; exceptionally as {@link #getAsync}
+   *     does. Cancelling it does not stop the removal
+   */
+  CompletableFuture<Optional<V>> getAndDeleteAsync(K key);
+
+  /**
+   * {@link #compute}, asynchronously, with its guarantees: the result is stored only if the entry is
+   * still the one the function saw, else the function runs again on the newer value. The function
+   * runs on the calling thread when the entry is read from memory or a file, otherwise on the
+   * cache's executor, never on an I/O thread; it must not have side effects.
+   *
+   * @return a future of the new value, or of null when the key is now absent; exceptionally with
+   *     what the function threw (the entry left as it was), or as {@link #getAsync} does.
+   *     Cancelling it does not stop the call
+   */
+  CompletableFuture<V> computeAsync(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
+
+  /**
+   * {@link #computeIfPresent}, asynchronously; the function runs as for {@link #computeAsync}.
+   *
+   * @return a future of the new value, or of null when the key is now absent; exceptionally as
+   *     {@link #computeAsync} does
+   */
+  CompletableFuture<V> computeIfPresentAsync(K key, BiFunction<? super K, ? super V, ? extends V> remapping);
+
+  /**
+   * {@link #merge}, asynchronously; the function runs as for {@link #computeAsync}. {@code
+   * mergeAsync(key, 1L, Long::sum)} is a counter.
+   *
+   * @return a future of the new value, or of null when the entry was removed; exceptionally as
+   *     {@link #computeAsync} does
+   */
+  CompletableFuture<V> mergeAsync(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping);
+
+  /**
+   * {@link #expire}, asynchronously.
+   *
+   * @return a future of true when the entry was found and given the new time to live; exceptionally
+   *     as {@link #getAsync} does
+   * @throws IllegalArgumentException at once when {@code ttl} is zero or negative
+   */
+  CompletableFuture<Boolean> expireAsync(K key, Duration ttl);
 }

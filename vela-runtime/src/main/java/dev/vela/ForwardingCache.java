@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -222,5 +223,90 @@ public abstract class ForwardingCache<K, V> implements Cache<K, V> {
   @Override
   public String toString() {
     return getClass().getSimpleName() + "[" + delegate.name() + "]";
+  }
+
+  @Override
+  public CompletableFuture<Optional<V>> getAsync(K key) {
+    return delegate.getAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value) {
+    return delegate.putAsync(key, value);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, PutOptions options) {
+    return delegate.putAsync(key, value, options);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return delegate.deleteAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return delegate.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return delegate.deleteAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> putIfAbsentAsync(K key, V value) {
+    return delegate.putIfAbsentAsync(key, value);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> putIfAbsentAsync(K key, V value, PutOptions options) {
+    return delegate.putIfAbsentAsync(key, value, options);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> replaceAsync(K key, V value) {
+    return delegate.replaceAsync(key, value);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> replaceAsync(K key, V expected, V value) {
+    return delegate.replaceAsync(key, expected, value);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key, V expected) {
+    return delegate.deleteAsync(key, expected);
+  }
+
+  @Override
+  public CompletableFuture<Optional<V>> getAndPutAsync(K key, V value) {
+    return delegate.getAndPutAsync(key, value);
+  }
+
+  @Override
+  public CompletableFuture<Optional<V>> getAndDeleteAsync(K key) {
+    return delegate.getAndDeleteAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<V> computeAsync(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    return delegate.computeAsync(key, remapping);
+  }
+
+  @Override
+  public CompletableFuture<V> computeIfPresentAsync(K key, BiFunction<? super K, ? super V, ? extends V> remapping) {
+    return delegate.computeIfPresentAsync(key, remapping);
+  }
+
+  @Override
+  public CompletableFuture<V> mergeAsync(K key, V value, BiFunction<? super V, ? super V, ? extends V> remapping) {
+    return delegate.mergeAsync(key, value, remapping);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> expireAsync(K key, Duration ttl) {
+    return delegate.expireAsync(key, ttl);
   }
 }

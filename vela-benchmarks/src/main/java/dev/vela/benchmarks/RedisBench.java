@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +46,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * the script that keeps the expiry index and tag sets. The atomic operations and bulk calls are
  * measured on the same connection: {@code getAll} of {@link #BULK} keys against as many {@code
  * get}s one after another, {@code merge} (a read, then a conditional write) and {@code
- * putIfAbsent} (one conditional write) against {@code get} and {@code put}.
+ * putIfAbsent} (one conditional write) against {@code get} and {@code put}, and {@link #BULK}
+ * {@code getAsync} calls in flight at once against as many {@code get}s one after another.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar RedisBench -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
@@ -146,6 +148,19 @@ public class RedisBench {
   public void velaGetEach(Blackhole sink) {
     for (String key : bulkKeys) {
       sink.consume(vela.get(key));
+    }
+  }
+
+  /** Vela: the same {@link #BULK} orders with one {@code getAsync} each, all in flight at once. */
+  @Benchmark
+  public void velaGetAsyncEach(Blackhole sink) {
+    CompletableFuture<?>[] reads = new CompletableFuture<?>[BULK];
+    for (int i = 0; i < BULK; i++) {
+      reads[i] = vela.getAsync(bulkKeys.get(i));
+    }
+    CompletableFuture.allOf(reads).join();
+    for (CompletableFuture<?> read : reads) {
+      sink.consume(read.join());
     }
   }
 

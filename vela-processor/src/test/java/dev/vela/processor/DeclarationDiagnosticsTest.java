@@ -249,4 +249,46 @@ class DeclarationDiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache");
   }
+
+  @Test
+  void acceptsRedeclaredAsynchronousMethodsAndDefaultsBuiltOnThem() {
+    JavaFileObject source = Sources.acme("UserCache",
+        "import java.util.Optional;",
+        "import java.util.concurrent.CompletableFuture;",
+        "import java.util.function.BiFunction;",
+        "",
+        "@VelaCache",
+        "public interface UserCache extends Cache<String, String> {",
+        "  @Override",
+        "  CompletableFuture<Optional<String>> getAsync(String key);",
+        "",
+        "  @Override",
+        "  CompletableFuture<String> mergeAsync(String key, String value,",
+        "      BiFunction<? super String, ? super String, ? extends String> remapping);",
+        "",
+        "  default CompletableFuture<String> getOrEmptyAsync(String key) {",
+        "    return getAsync(key).thenApply(value -> value.orElse(\"\"));",
+        "  }",
+        "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache");
+  }
+
+  @Test
+  void rejectsARedeclaredAsynchronousMethodWithAnotherResultType() {
+    JavaFileObject source = Sources.acme("UserCache",
+        "import java.util.concurrent.CompletableFuture;",
+        "",
+        "@VelaCache",
+        "public interface UserCache extends Cache<String, String> {",
+        "  CompletableFuture<String> getAsync(String key);",
+        "}");
+
+    // javac itself refuses it: the return type clashes with the inherited one
+    assertThat(compile(source)).hadErrorContaining("getAsync(java.lang.String)")
+        .inFile(source).onLineContaining("CompletableFuture<String> getAsync(String key);");
+  }
 }

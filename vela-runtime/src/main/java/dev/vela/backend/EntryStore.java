@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +15,16 @@ import java.util.stream.Stream;
  * RemovalListener} as {@link RemovalCause#EXPIRED}.
  *
  * <p>Keys, values and tag sets passed in are never null; the cache core checks them first.
+ *
+ * <p><b>Asynchronous forms.</b> Each {@code ...Async} method does what its blocking namesake does and
+ * returns a future of its result. The defaults run the blocking method at once, on the calling
+ * thread, and return a future that is already complete (exceptionally when the method threw): right
+ * for a store that answers from memory or a local file, where a thread hop would cost more than the
+ * call. A store that waits for a network overrides them so that nothing waits: the future then
+ * completes later, possibly on the store's own I/O thread, so whoever hands it to a user must move
+ * the user's dependants off that thread (the cache core does). An overriding store completes each
+ * future within its call timeout, exceptionally with the same {@link dev.vela.VelaException} its
+ * blocking namesake would throw.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -94,5 +106,52 @@ public interface EntryStore<K, V> {
       }
     }
     return removed;
+  }
+
+  /** {@link #get}, asynchronously: a future of the live value, or of null. */
+  default CompletableFuture<V> getAsync(K key) {
+    return now(() -> get(key));
+  }
+
+  /** {@link #entry}, asynchronously: a future of the live entry, or of null. */
+  default CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return now(() -> entry(key));
+  }
+
+  /** {@link #put}, asynchronously: a future that completes once the entry is stored. */
+  default CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return now(() -> {
+      put(key, value, expiresAtMillis, tags);
+      return null;
+    });
+  }
+
+  /** {@link #delete}, asynchronously: a future of true when a live entry was removed. */
+  default CompletableFuture<Boolean> deleteAsync(K key) {
+    return now(() -> delete(key));
+  }
+
+  /** {@link #write}, asynchronously, with the same atomicity. */
+  default CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return now(() -> write(key, condition, update));
+  }
+
+  /** {@link #getAll}, asynchronously. */
+  default CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return now(() -> getAll(keys));
+  }
+
+  /** {@link #deleteAll}, asynchronously: a future of how many live entries were removed. */
+  default CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return now(() -> deleteAll(keys));
+  }
+
+  /** Runs {@code call} now and returns a complete future of its result, or of what it threw. */
+  private static <T> CompletableFuture<T> now(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

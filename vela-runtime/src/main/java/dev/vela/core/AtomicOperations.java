@@ -236,7 +236,7 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
   }
 
   /** Stores {@code value}, keeping a live entry's expiry and tags; a new entry gets the defaults. */
-  private EntryUpdate<V> keeping(V value) {
+  EntryUpdate<V> keeping(V value) {
     return new EntryUpdate.Put<>(value, expiryTimes().defaultExpiry(), Set.of(), true, true);
   }
 
@@ -249,6 +249,11 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
     } finally {
       guard.end();
     }
+    return counted(update, result);
+  }
+
+  /** Counts what a conditional write did, when it changed something, and returns its result. */
+  WriteResult<V> counted(EntryUpdate<V> update, WriteResult<V> result) {
     if (result.applied()) {
       if (update instanceof EntryUpdate.Delete<V>) {
         if (result.previous() != null) {
@@ -262,35 +267,35 @@ abstract class AtomicOperations<K, V> implements Cache<K, V> {
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> WriteCondition<V> always() {
+  static <V> WriteCondition<V> always() {
     return (WriteCondition<V>) ALWAYS;
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> WriteCondition<V> absent() {
+  static <V> WriteCondition<V> absent() {
     return (WriteCondition<V>) ABSENT;
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> WriteCondition<V> present() {
+  static <V> WriteCondition<V> present() {
     return (WriteCondition<V>) PRESENT;
   }
 
   @SuppressWarnings("unchecked")
-  private static <V> EntryUpdate<V> removal() {
+  static <V> EntryUpdate<V> removal() {
     return (EntryUpdate<V>) REMOVAL;
   }
 
-  private static <V> Optional<V> valueOf(StoredEntry<V> entry) {
+  static <V> Optional<V> valueOf(StoredEntry<V> entry) {
     return entry == null ? Optional.empty() : Optional.of(entry.value());
   }
 
-  private static void checkKey(Object key) {
+  static void checkKey(Object key) {
     Objects.requireNonNull(key, "key must not be null");
   }
 
   /** A copy of {@code keys} without repeats, each checked. */
-  private static <K> List<K> checkKeys(Collection<? extends K> keys) {
+  static <K> List<K> checkKeys(Collection<? extends K> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     List<K> checked = new ArrayList<>(keys.size());
     for (K key : keys) {

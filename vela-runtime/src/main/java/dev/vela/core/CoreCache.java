@@ -38,9 +38,11 @@ import java.util.stream.Stream;
  * <p>Reads that count as hits or misses are {@code get}, {@code getOrThrow}, {@code getOrFetch} and
  * {@code getAll}; {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
  * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
- * The atomic per-key operations and bulk calls are inherited from {@link AtomicOperations}.
+ * The atomic per-key operations and bulk calls are inherited from {@link AtomicOperations}, the
+ * asynchronous calls from {@link AsyncOperations}; a cache and its {@link #local()} view share one
+ * {@link AsyncExecutor}, closed with the cache.
  */
-final class CoreCache<K, V> extends AtomicOperations<K, V> {
+final class CoreCache<K, V> extends AsyncOperations<K, V> {
   /** How many expired entries a sweep removes under one lock hold. */
   static final int SWEEP_BATCH = 1024;
   /** True only for the telemetry benchmark's baseline; a constant, so the JIT drops the branches it guards. */
@@ -57,6 +59,7 @@ final class CoreCache<K, V> extends AtomicOperations<K, V> {
   private final CoreCache<K, V> owner; // the cache whose lifecycle this one shares (itself, or the cache of a view)
   private final CoreCache<K, V> localView;
   private final CacheTelemetry telemetry; // null when nothing listens
+  private final AsyncExecutor async;
   private final Runnable sweep = this::sweepExpired; // held here: the sweeper only keeps it weakly
   private volatile boolean closed;
   // true while this cache is open and has no telemetry: a read then checks this one flag of its own
@@ -84,6 +87,7 @@ final class CoreCache<K, V> extends AtomicOperations<K, V> {
     this.fetches = new FetchPath<>(config.name(), topology, stats, this.telemetry, flights,
         (key, value, options) -> store(key, value, expiry.expiryFor(options), options.tagSet()));
     this.owner = this;
+    this.async = new AsyncExecutor(config.name());
     this.plainReads = this.telemetry == null;
     this.memoryReads = plainReads ? localMemory(topology) : null;
     this.localView = new CoreCache<>(this, topology.nodeLocal());
@@ -100,6 +104,7 @@ final class CoreCache<K, V> extends AtomicOperations<K, V> {
     this.telemetry = owner.telemetry;
     this.fetches = owner.fetches;
     this.owner = owner;
+    this.async = owner.async;
     this.plainReads = this.telemetry == null;
     this.memoryReads = plainReads ? localMemory(nodeLocal) : null;
     this.localView = this;
@@ -454,10 +459,14 @@ final class CoreCache<K, V> extends AtomicOperations<K, V> {
       localView.memoryReads = null;
     }
     sweeping.cancel();
-    if (telemetry != null) {
-      telemetry.close();
+    try {
+      if (telemetry != null) {
+        telemetry.close();
+      }
+      topology.close();
+    } finally {
+      async.close(); // after the topology: its last answers still reach their callers through it
     }
-    topology.close();
   }
 
   /** The key locks; tests also use them to check that a write waits for a transaction. */
@@ -484,6 +493,16 @@ final class CoreCache<K, V> extends AtomicOperations<K, V> {
   @Override
   CacheTelemetry telemetry() {
     return telemetry;
+  }
+
+  @Override
+  AsyncExecutor asyncExecutor() {
+    return async;
+  }
+
+  @Override
+  Duration defaultTtl() {
+    return config.defaultTtl();
   }
 
   /** The single flight of fetches, or null without stampede protection; for tests. */

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -199,6 +200,106 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       l1.removeExpired(FILLS_PER_CLEANUP);
     }
     return entry.value();
+  }
+
+  /** An L1 hit completes at once; a miss reads the L2 asynchronously and keeps its entry as {@link #readThrough} does. */
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return countedGetAsync(key, UNCOUNTED);
+  }
+
+  @Override
+  public CompletableFuture<V> countedGetAsync(K key, ReadCounter reads) {
+    V value = l1.get(key);
+    if (value != null) {
+      if (reads == UNCOUNTED) {
+        counter.recordL1Hit();
+      } else {
+        counter.recordL1HitRead(); // one count: the read's hit and the L1 hit, as countedGet
+      }
+      return CompletableFuture.completedFuture(value);
+    }
+    counter.recordL1Miss();
+    int stripe = invalidations.stripeOf(key);
+    long keyVersion = invalidations.keyVersion(stripe);
+    long wideVersion = invalidations.wideVersion();
+    return l2.entryAsync(key).thenApply(entry -> {
+      if (entry == null) {
+        reads.recordRead(false);
+        return null;
+      }
+      reads.recordRead(true);
+      if (feedsLive()) {
+        boolean kept = invalidations.installIfUnchanged(stripe, keyVersion, wideVersion, () -> l1.put(key, entry));
+        if (kept && !feedsLive()) {
+          invalidations.invalidateKey(key, () -> l1.delete(key));
+        }
+      }
+      return entry.value();
+    });
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return l2.entryAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return l2.putAsync(key, value, expiresAtMillis, tags).thenApply(done -> {
+      changed(key);
+      return done;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return l2.deleteAsync(key).thenApply(removed -> {
+      changed(key);
+      return removed;
+    });
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return l2.writeAsync(key, condition, update).thenApply(result -> {
+      if (result.applied()) {
+        changed(key);
+      }
+      return result;
+    });
+  }
+
+  /** As {@link #getAll}: the L1's entries, and the rest from the L2 in one asynchronous call. */
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    Map<K, V> found = new LinkedHashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (K key : keys) {
+      V value = l1.get(key);
+      if (value != null) {
+        counter.recordL1Hit();
+        found.put(key, value);
+      } else {
+        counter.recordL1Miss();
+        missing.add(key);
+      }
+    }
+    if (missing.isEmpty()) {
+      return CompletableFuture.completedFuture(found);
+    }
+    return l2.getAllAsync(missing).thenApply(rest -> {
+      found.putAll(rest);
+      return found;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return l2.deleteAllAsync(keys).thenApply(removed -> {
+      keys.forEach(this::changed);
+      return removed;
+    });
   }
 
   private boolean feedsLive() {

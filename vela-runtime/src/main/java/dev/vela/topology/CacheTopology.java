@@ -10,12 +10,19 @@ import dev.vela.backend.StoredEntry;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Where the cache core sends each operation. Key operations of {@link EntryStore} go to the key's
  * owner; cache-wide ones ({@code size}, {@code flush}, {@code invalidateTag}, {@code entries}) cover
  * every node, except on the {@link #nodeLocal()} variant, which covers this node only.
+ *
+ * <p>The asynchronous key operations of {@link EntryStore} ({@code getAsync}, {@code putAsync},
+ * {@code writeAsync}, ...) complete at once when this node answers from memory or a file, and
+ * otherwise without a thread waiting for the network, wherever the topology can send a request and
+ * be told of its answer (a topology that cannot yet runs the blocking call on a bounded executor of
+ * its own, and says so).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -40,6 +47,15 @@ public interface CacheTopology<K, V> extends EntryStore<K, V>, AutoCloseable {
    */
   default V countedGet(K key, ReadCounter reads) {
     return reads.counted(get(key));
+  }
+
+  /**
+   * {@link #countedGet}, asynchronously. A future complete when returned for a read answered on
+   * this node from memory or a file; otherwise it completes when the answer arrives, possibly on an
+   * I/O thread (see {@link EntryStore}).
+   */
+  default CompletableFuture<V> countedGetAsync(K key, ReadCounter reads) {
+    return getAsync(key).thenApply(reads::counted);
   }
 
   /**

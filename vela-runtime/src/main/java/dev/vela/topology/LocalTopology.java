@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -114,6 +115,43 @@ public final class LocalTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public long deleteAll(Collection<? extends K> keys) {
     return backend.deleteAll(keys);
+  }
+
+  // the asynchronous forms go to the backend's: complete at once for memory and disk, later for Redis
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return backend.getAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return backend.entryAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return backend.putAsync(key, value, expiresAtMillis, tags);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return backend.deleteAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return backend.writeAsync(key, condition, update);
+  }
+
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return backend.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return backend.deleteAllAsync(keys);
   }
 
   @Override

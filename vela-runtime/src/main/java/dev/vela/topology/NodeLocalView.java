@@ -9,6 +9,7 @@ import dev.vela.backend.WriteResult;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -111,6 +112,41 @@ public abstract class NodeLocalView<K, V> implements CacheTopology<K, V> {
   @Override
   public long deleteAll(Collection<? extends K> keys) {
     return cluster.deleteAll(keys);
+  }
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return cluster.getAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return cluster.entryAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return cluster.putAsync(key, value, expiresAtMillis, tags);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return cluster.deleteAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return cluster.writeAsync(key, condition, update);
+  }
+
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return cluster.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return cluster.deleteAllAsync(keys);
   }
 
   @Override

@@ -116,8 +116,9 @@ public final class VelaCacheManager implements CacheManager, AutoCloseable {
   }
 
   /**
-   * Where {@code retrieve} runs its reads and fetches (Spring's asynchronous cache calls), since
-   * Vela's calls are synchronous; the common fork-join pool unless set.
+   * Where {@code retrieve(key, loader)} runs its fetch (Spring's asynchronous cache call), since
+   * Vela's {@code getOrFetch} is synchronous; the common fork-join pool unless set. {@code
+   * retrieve(key)} needs none: it is the cache's own {@code getAsync}.
    */
   public void setAsyncExecutor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");

@@ -22,8 +22,10 @@ import org.springframework.cache.support.SimpleValueWrapper;
  *       cache whose topology coordinates fetches;
  *   <li>{@code putIfAbsent} is Vela's atomic {@code putIfAbsent};
  *   <li>{@code evictIfPresent} is {@code delete}, {@code clear} and {@code invalidate} are {@code flush};
- *   <li>{@code retrieve} runs the read (or the {@code getOrFetch}) on the manager's executor, since
- *       Vela's reads are synchronous.
+ *   <li>{@code retrieve(key)} is {@code getAsync}: complete at once when the cache answers from this
+ *       node's memory or files, else completed on the cache's own executor when Redis or the key's
+ *       owner answers; {@code retrieve(key, loader)} runs the {@code getOrFetch} on the manager's
+ *       executor, since Vela's fetches are synchronous.
  * </ul>
  */
 final class VelaSpringCache implements Cache {
@@ -83,7 +85,7 @@ final class VelaSpringCache implements Cache {
   @Override
   public CompletableFuture<?> retrieve(Object key) {
     Object checked = key(key);
-    return CompletableFuture.supplyAsync(() -> cache.getOrDefault(checked, null), executor);
+    return cache.getAsync(checked).thenApply(value -> value.orElse(null));
   }
 
   @Override

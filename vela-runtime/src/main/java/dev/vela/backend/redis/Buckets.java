@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -30,6 +31,20 @@ final class Buckets {
   /** Runs {@code script} on a bucket's keys, with its prefix in front of {@code args}. */
   List<Object> run(int bucket, LuaScript script, byte[]... args) {
     return connection.run(script, timeout, new byte[][] {keys.index(bucket)}, withPrefix(bucket, args));
+  }
+
+  /** {@link #run}'s asynchronous form: a future that may complete on Lettuce's I/O thread. */
+  CompletableFuture<List<Object>> runAsync(int bucket, LuaScript script, byte[]... args) {
+    return connection.runAsync(script, timeout, new byte[][] {keys.index(bucket)}, withPrefix(bucket, args));
+  }
+
+  /** {@link #runEach}'s asynchronous form: every script sent at once, a future of the replies in bucket order. */
+  CompletableFuture<List<List<Object>>> runEachAsync(LuaScript script, Map<Integer, List<byte[]>> argsByBucket) {
+    List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
+    new TreeMap<>(argsByBucket).forEach(
+        (bucket, bucketArgs) -> replies.add(runAsync(bucket, script, bucketArgs.toArray(byte[][]::new))));
+    return CompletableFuture.allOf(replies.toArray(CompletableFuture<?>[]::new))
+        .thenApply(done -> replies.stream().map(CompletableFuture::join).toList());
   }
 
   /** Runs {@code script} on each bucket with its arguments; the replies in the order of the buckets. */

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,7 +48,10 @@ import java.util.stream.Stream;
  * sweep runs.
  *
  * <p>Every call waits at most the {@code timeout} option; while Redis is unreachable calls fail
- * with a {@link VelaException} that says so, and they work again once it is back.
+ * with a {@link VelaException} that says so, and they work again once it is back. The asynchronous
+ * key operations ({@link RedisAsyncCalls}) send the same commands and scripts as their blocking
+ * namesakes through Lettuce's asynchronous API, so no thread waits for Redis; their futures complete
+ * on Lettuce's I/O thread, within the same {@code timeout}, with the same exceptions.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -76,6 +80,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final FetchCoordinator<K, V> fetches;
   private final RedisChangeFeed<K> changes;
   private final KeyLocks<K> keyLocks;
+  private final RedisAsyncCalls<K, V> async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
@@ -91,6 +96,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
     this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
     this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
+    this.async = new RedisAsyncCalls<>(this, keys, connection, buckets, settings.timeout());
   }
 
   /**
@@ -167,12 +173,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
-  private void addStored(List<byte[]> args, V value, long expiresAtMillis) {
+  void addStored(List<byte[]> args, V value, long expiresAtMillis) {
     args.addAll(stored(value, expiresAtMillis));
   }
 
   /** The envelope (only its header when {@code value} is null), the PX and the index score of a value. */
-  private List<byte[]> stored(V value, long expiresAtMillis) {
+  List<byte[]> stored(V value, long expiresAtMillis) {
     byte[] envelope = Envelope.wrap(expiresAtMillis, value == null ? new byte[0] : values.toBytes(value));
     if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
       return List.of(envelope, NO_PX, NEVER);
@@ -378,9 +384,54 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return async.get(key);
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return async.entry(key);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return async.put(key, value, expiresAtMillis, tags);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return async.delete(key);
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return async.write(key, condition, update);
+  }
+
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return async.getAll(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    return async.deleteAll(keys);
+  }
+
   /** The id of {@code key} in Redis key names. */
   String idOf(K key) {
     return RedisKeys.id(Codecs.encode(keyCodec, key));
+  }
+
+  /** Now, on the cache's clock, in epoch milliseconds. */
+  long millis() {
+    return clock.millis();
+  }
+
+  /** The codec bytes of {@code value}, as conditions compare them. */
+  byte[] valueBytes(V value) {
+    return values.toBytes(value);
   }
 
   /** The key names of this cache. */
@@ -413,7 +464,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   }
 
   /** Reports the expired entries in a reply, as id and envelope pairs from {@code from}; returns how many. */
-  private long reportExpired(List<Object> reply, int from) {
+  long reportExpired(List<Object> reply, int from) {
     long reported = 0;
     for (int i = from; i + 1 < reply.size(); i += 2) {
       K key = decodeKey(RedisKeys.text((byte[]) reply.get(i)));
@@ -424,7 +475,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return reported;
   }
 
-  private boolean report(K key, byte[] envelope) {
+  boolean report(K key, byte[] envelope) {
     // null: Redis had expired the entry on its own, and its value is gone
     V value = envelope == null ? null : decodeValue(envelope);
     if (value == null) {
@@ -434,7 +485,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return true;
   }
 
-  private V decodeValue(byte[] envelope) {
+  V decodeValue(byte[] envelope) {
     try {
       if (envelope.length < Envelope.HEADER_BYTES) {
         throw new CodecException("a stored entry needs its " + Envelope.HEADER_BYTES + "-byte expiry time, found "
@@ -457,7 +508,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     }
   }
 
-  private byte[] now() {
+  byte[] now() {
     return RedisKeys.bytes(Long.toString(clock.millis()));
   }
 
@@ -465,7 +516,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return Range.from(Range.Boundary.excluding(clock.millis()), Range.Boundary.unbounded());
   }
 
-  private static Set<String> texts(List<?> reply, int from) {
+  static Set<String> texts(List<?> reply, int from) {
     Set<String> texts = new HashSet<>();
     for (int i = from; i < reply.size(); i++) {
       texts.add(RedisKeys.text((byte[]) reply.get(i)));

@@ -1,6 +1,7 @@
 package dev.vela.backend.redis;
 
 import dev.vela.VelaException;
+import dev.vela.backend.Deadlines;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -255,15 +258,20 @@ final class SharedConnection {
       if (cause instanceof RedisNoScriptException noScript) {
         throw noScript; // the caller sends the script's source instead
       }
-      if (cause instanceof RedisCommandExecutionException refused && isFailingOver(refused)) {
-        throw new VelaException("Redis at " + url + " cannot serve " + what + " while it fails over ("
-            + refused.getMessage() + "); calls fail until a replica has taken over, and then work again", refused);
-      }
-      if (cause instanceof RedisCommandExecutionException refused) {
-        throw new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused);
-      }
-      throw unreachable(url, option, timeout, cause);
+      throw failure(cause, timeout, what);
     }
+  }
+
+  /** The exception a call for {@code what} fails with when Redis answered {@code cause}, or none in time. */
+  private VelaException failure(Throwable cause, Duration timeout, String what) {
+    if (cause instanceof RedisCommandExecutionException refused && isFailingOver(refused)) {
+      return new VelaException("Redis at " + url + " cannot serve " + what + " while it fails over ("
+          + refused.getMessage() + "); calls fail until a replica has taken over, and then work again", refused);
+    }
+    if (cause instanceof RedisCommandExecutionException refused) {
+      return new VelaException("Redis at " + url + " refused " + what + ": " + refused.getMessage(), refused);
+    }
+    return unreachable(url, option, timeout, cause);
   }
 
   /**
@@ -274,6 +282,50 @@ final class SharedConnection {
     String message = String.valueOf(refused.getMessage());
     return message.startsWith("CLUSTERDOWN") || message.startsWith("TRYAGAIN") || message.startsWith("MASTERDOWN")
         || message.startsWith("LOADING");
+  }
+
+  /**
+   * {@link #await}'s asynchronous form: a future of the reply that never blocks a thread. It
+   * completes exceptionally, with the exception {@code await} would throw, when Redis refuses the
+   * command, is unreachable, or has not answered within {@code timeout} (the command is then
+   * cancelled). It may complete on Lettuce's I/O thread.
+   */
+  <T> CompletableFuture<T> replyOf(RedisFuture<T> reply, Duration timeout, String what) {
+    CompletableFuture<T> bounded = Deadlines.within(reply.toCompletableFuture(), timeout,
+        () -> unreachable(url, option, timeout, new TimeoutException("no reply to " + what + " within " + timeout.toMillis()
+            + " ms")),
+        () -> reply.cancel(false));
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    bounded.whenComplete((value, failure) -> {
+      if (failure == null) {
+        answer.complete(value);
+        return;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof VelaException || cause instanceof RedisNoScriptException) {
+        answer.completeExceptionally(cause); // the caller sends a script's source instead
+      } else {
+        answer.completeExceptionally(failure(cause, timeout, what));
+      }
+    });
+    return answer;
+  }
+
+  /** {@link #run}'s asynchronous form (see {@link #replyOf}). */
+  CompletableFuture<List<Object>> runAsync(LuaScript script, Duration timeout, byte[][] keys, byte[]... args) {
+    return replyOf(commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), timeout,
+        script.name())
+        .handle((reply, failure) -> {
+          if (failure == null) {
+            return CompletableFuture.completedFuture(reply);
+          }
+          if (failure instanceof RedisNoScriptException) {
+            return replyOf(commands.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout,
+                script.name());
+          }
+          return CompletableFuture.<List<Object>>failedFuture(failure);
+        })
+        .thenCompose(reply -> reply);
   }
 
   /**

@@ -63,34 +63,32 @@ final class BulkCalls<K, V> {
   }
 
   /**
-   * As {@link #getAll}, without waiting for the other owners: this node's own keys are read now, and
-   * the future completes once every other owner has answered, exceptionally when one fails.
+   * {@link #getAll} without waiting: the requests to the other owners are sent before it returns,
+   * and this node's keys are read meanwhile; the future completes, possibly on a network thread,
+   * when every owner has answered, or exceptionally with a {@link VelaException} when one failed.
    */
   CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
-    List<K> asked = List.copyOf(keys);
-    Map<String, List<K>> byOwner = byOwner(asked);
-    List<CompletableFuture<Map<K, V>>> calls = new ArrayList<>();
+    Map<String, List<K>> byOwner = byOwner(keys);
+    Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
     byOwner.forEach((owner, owned) -> {
       if (!owner.equals(self)) {
-        calls.add(remote.getAll(owner, owned, Hop.ROUTED));
+        calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
       }
     });
     Map<K, V> here = new LinkedHashMap<>();
-    try {
-      for (K key : byOwner.getOrDefault(self, List.of())) {
-        V value = partition.get(key, Hop.FORWARDED);
-        if (value != null) {
-          here.put(key, value);
-        }
+    for (K key : byOwner.getOrDefault(self, List.of())) {
+      V value = partition.get(key, Hop.FORWARDED);
+      if (value != null) {
+        here.put(key, value);
       }
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
     }
-    return CompletableFuture.allOf(calls.toArray(CompletableFuture<?>[]::new)).thenApply(done -> {
+    CompletableFuture<?>[] settled = calls.values().stream()
+        .map(call -> call.handle((found, failure) -> null)).toArray(CompletableFuture<?>[]::new);
+    return CompletableFuture.allOf(settled).thenApply(all -> {
       Map<K, V> found = new LinkedHashMap<>(here);
-      calls.forEach(call -> found.putAll(call.join()));
+      calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call))); // complete: no wait
       Map<K, V> inOrder = new LinkedHashMap<>();
-      for (K key : asked) {
+      for (K key : keys) {
         V value = found.get(key);
         if (value != null) {
           inOrder.put(key, value);

@@ -58,6 +58,13 @@ import org.slf4j.LoggerFactory;
  * older value than its owner. When the owner crashes, the first backup becomes the key's owner,
  * and every owner brings its backups up to date again after each view change.
  *
+ * <p>Asynchronous operations: a read of a key this node owns, and a write of one when there are no
+ * backups, run on the calling thread and return a complete future. A read of another owner's key
+ * is one request that blocks no thread, and {@code getAllAsync} sends one request per other owner
+ * at once and waits for none. Writes that involve another node (the owner or a backup) still run
+ * their blocking call on {@link OffloadedCalls}: a remote write may have to keep a granted fetch's
+ * value for the next owner and copy to backups from a thread that may wait.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -85,6 +92,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
   private BulkCalls<K, V> bulk;
+  private OffloadedCalls offloaded;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -189,6 +197,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
     this.bulk = new BulkCalls<>(cacheName, joined.self(), partition, remote);
+    this.offloaded = new OffloadedCalls(cacheName, joined.rpcTimeout());
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -245,44 +254,6 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   public V get(K key) {
     String owner = partition.ownerOf(key);
     return ownedHere(owner) ? partition.get(key, Hop.FORWARDED) : remote.get(owner, key, Hop.ROUTED);
-  }
-
-  /**
-   * As {@link #get}, without blocking on the owner when it is another node: the future completes
-   * with the value, or null when there is none, or exceptionally with the {@link VelaException}
-   * {@link #get} would throw. A key this node owns is read at once (while keys move after a view
-   * change, that read may ask the key's previous owner first). The future completes on the thread
-   * that received the reply: chain work that may block with the {@code ...Async} methods.
-   */
-  public CompletableFuture<V> getAsync(K key) {
-    try {
-      String owner = partition.ownerOf(key);
-      return ownedHere(owner)
-          ? CompletableFuture.completedFuture(partition.get(key, Hop.FORWARDED))
-          : remote.getAsync(owner, key, Hop.ROUTED);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /** As {@link #entry}, without blocking on a remote owner; see {@link #getAsync}. */
-  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
-    try {
-      String owner = partition.ownerOf(key);
-      return ownedHere(owner)
-          ? CompletableFuture.completedFuture(partition.entry(key, Hop.FORWARDED))
-          : remote.entryAsync(owner, key, Hop.ROUTED);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /**
-   * As {@link #getAll}, without blocking on the other owners: one request per other owner, all on
-   * their way at once; see {@link #getAsync}.
-   */
-  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
-    return bulk.getAllAsync(keys);
   }
 
   @Override
@@ -395,6 +366,80 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public long deleteAll(Collection<? extends K> keys) {
     return bulk.deleteAll(keys);
+  }
+
+  // ---- asynchronous forms ----
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return keyRead(key, owner -> ownedHere(owner)
+        ? now(() -> partition.get(key, Hop.FORWARDED))
+        : remote.getAsync(owner, key, Hop.ROUTED));
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return keyRead(key, owner -> ownedHere(owner)
+        ? now(() -> partition.entry(key, Hop.FORWARDED))
+        : remote.entryAsync(owner, key, Hop.ROUTED));
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    return keyCall(key, () -> {
+      put(key, value, expiresAtMillis, tags);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    return keyCall(key, () -> delete(key));
+  }
+
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return keyCall(key, () -> write(key, condition, update));
+  }
+
+  /** One request per other owner, all sent before it returns; this node's own keys read meanwhile. */
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return bulk.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    // the copies of the removals to backups wait for their replies, so this runs off the caller
+    return offloaded.run(() -> deleteAll(keys));
+  }
+
+  /**
+   * A single-key write: here, at once, when this node owns the key and there are no backups to
+   * copy to; else the blocking call on the offloaded pool.
+   */
+  private <T> CompletableFuture<T> keyCall(K key, Supplier<T> call) {
+    return backups == 0 && ownedHere(partition.ownerOf(key)) ? now(call) : offloaded.run(call);
+  }
+
+  /**
+   * A single-key read: this node's own copy at once, another owner's by a request that blocks no
+   * thread; the future completes on the thread that received the reply.
+   */
+  private <T> CompletableFuture<T> keyRead(K key, Function<String, CompletableFuture<T>> read) {
+    try {
+      return read.apply(partition.ownerOf(key));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static <T> CompletableFuture<T> now(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**
@@ -512,6 +557,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       }
       remote.leaving(peers);
     } finally {
+      offloaded.close();
       endpoint.closeAfter(channel.rpcTimeout());
       channel.close();
       backend.close();

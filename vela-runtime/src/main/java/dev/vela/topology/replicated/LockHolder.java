@@ -10,6 +10,7 @@ import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -98,12 +99,67 @@ final class LockHolder<K, V> {
         return result;
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new VelaException("replicated cache '" + cacheName + "' found no lock holder to apply a conditional"
-            + " write within rpcTimeout " + Durations.format(channel.rpcTimeout()) + " (last asked: " + holder
-            + "); the cluster's view is changing. Nothing was written: retry");
+        throw noHolder(holder);
       }
       LockSupport.parkNanos(pause);
       pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+    }
+  }
+
+  /**
+   * {@link #write}, without a thread waiting: the same attempts, the pauses between them kept by a
+   * timer instead of a sleeping thread. The future may complete on a network or timer thread.
+   */
+  CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    return attempt(key, condition, update, System.nanoTime() + channel.rpcTimeout().toNanos(), FIRST_PAUSE_NANOS);
+  }
+
+  private CompletableFuture<WriteResult<V>> attempt(
+      K key, WriteCondition<V> condition, EntryUpdate<V> update, long deadline, long pause) {
+    String holder = holder();
+    CompletableFuture<WriteResult<V>> answer = holder.equals(channel.self())
+        ? applyAsHolderAsync(key, condition, update).thenApply(done -> done == null ? null : done.result())
+        : replicas.writeAsync(holder, key, condition, update);
+    return answer.thenCompose(result -> {
+      if (result != null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return CompletableFuture.failedFuture(noHolder(holder));
+      }
+      return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(pause, TimeUnit.NANOSECONDS))
+          .thenCompose(paused -> attempt(key, condition, update, deadline, Math.min(pause * 2, LONGEST_PAUSE_NANOS)));
+    });
+  }
+
+  private VelaException noHolder(String lastAsked) {
+    return new VelaException("replicated cache '" + cacheName + "' found no lock holder to apply a conditional"
+        + " write within rpcTimeout " + Durations.format(channel.rpcTimeout()) + " (last asked: " + lastAsked
+        + "); the cluster's view is changing. Nothing was written: retry");
+  }
+
+  /**
+   * {@link #applyAsHolder}, without waiting for the other nodes: the change is applied here and
+   * sent before it returns, and the future completes once every node has applied it (or null at
+   * once when this node is not the holder or is closing).
+   */
+  CompletableFuture<ReplicaWrite<V>> applyAsHolderAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    closeGate.readLock().lock();
+    try {
+      if (closing || !holder().equals(channel.self())) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return peers.whileSteadyAsync(others -> {
+        ReplicaWrite<V> done = store.write(key, condition, update, versions);
+        if (!done.changed()) {
+          return CompletableFuture.completedFuture(done);
+        }
+        return replicas.sendAsync(others, done.after() == null
+            ? replicas.delete(key, done.version())
+            : replicas.put(key, done.version(), done.after())).thenApply(sent -> done);
+      });
+    } finally {
+      closeGate.readLock().unlock();
     }
   }
 
@@ -190,5 +246,6 @@ final class LockHolder<K, V> {
     } finally {
       closeGate.writeLock().unlock();
     }
+    peers.awaitLanded(); // asynchronous writes under way hold no gate: wait until every node has them
   }
 }

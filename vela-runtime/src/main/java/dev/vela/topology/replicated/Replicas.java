@@ -111,6 +111,18 @@ final class Replicas<K, V> {
     return in.readBoolean() ? writes.readResult(in) : null;
   }
 
+  /** {@link #write}, without waiting: a future that may complete on a network thread. */
+  CompletableFuture<WriteResult<V>> writeAsync(String holder, K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    CodecOutput out = ReplicaOp.WRITE.request();
+    wire.writeKey(out, key);
+    writes.writeCondition(out, condition);
+    writes.writeUpdate(out, update);
+    return channel.call(holder, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
+      CodecInput in = Reply.read(holder, reply);
+      return in.readBoolean() ? writes.readResult(in) : null;
+    });
+  }
+
   /** Reads the condition of a WRITE request, after its key. */
   WriteCondition<V> readCondition(CodecInput in) {
     return writes.readCondition(in);
@@ -190,10 +202,36 @@ final class Replicas<K, V> {
    * @throws VelaException naming the peers that did not acknowledge it
    */
   void send(List<String> peers, byte[] request) {
+    Map<String, CompletableFuture<byte[]>> calls = calls(peers, request);
+    calls.values().forEach(call -> call.handle((reply, failure) -> null).join());
+    confirm(calls);
+  }
+
+  /**
+   * {@link #send}, without waiting: a future that completes once every peer has applied the
+   * request, or exceptionally with the exception {@code send} throws. It may complete on a network
+   * thread.
+   */
+  CompletableFuture<Void> sendAsync(List<String> peers, byte[] request) {
+    Map<String, CompletableFuture<byte[]>> calls = calls(peers, request);
+    if (calls.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<?>[] settled =
+        calls.values().stream().map(call -> call.handle((reply, failure) -> null)).toArray(CompletableFuture<?>[]::new);
+    return CompletableFuture.allOf(settled).thenRun(() -> confirm(calls));
+  }
+
+  private Map<String, CompletableFuture<byte[]>> calls(List<String> peers, byte[] request) {
     Map<String, CompletableFuture<byte[]>> calls = new LinkedHashMap<>();
     for (String peer : peers) {
       calls.put(peer, channel.call(peer, request, channel.rpcTimeout()));
     }
+    return calls;
+  }
+
+  /** Checks the settled calls of a send: every peer still in the view must have applied it. */
+  private void confirm(Map<String, CompletableFuture<byte[]>> calls) {
     List<String> failed = new ArrayList<>();
     RuntimeException first = null;
     for (Map.Entry<String, CompletableFuture<byte[]>> call : calls.entrySet()) {

@@ -272,6 +272,74 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
     return result;
   }
 
+  // asynchronous forms: reads from this node's copy (complete at once on memory or disk); writes
+  // applied here and sent before they return, their futures completing once every node confirmed
+
+  @Override
+  public CompletableFuture<V> getAsync(K key) {
+    return backend.getAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
+    return backend.entryAsync(key);
+  }
+
+  @Override
+  public CompletableFuture<Map<K, V>> getAllAsync(Collection<? extends K> keys) {
+    return backend.getAllAsync(keys);
+  }
+
+  @Override
+  public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
+    StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
+    CompletableFuture<Void> sent = peers.whileSteadyAsync(others -> {
+      Version version = nextVersion();
+      store.put(key, version, entry);
+      return replicas.sendAsync(others, replicas.put(key, version, entry));
+    });
+    pruneRemovedVersions();
+    return sent;
+  }
+
+  @Override
+  public CompletableFuture<Boolean> deleteAsync(K key) {
+    CompletableFuture<Boolean> sent = peers.whileSteadyAsync(others -> {
+      Version version = nextVersion();
+      boolean here = store.delete(key, version);
+      return replicas.sendAsync(others, replicas.delete(key, version)).thenApply(confirmed -> here);
+    });
+    pruneRemovedVersions();
+    return sent;
+  }
+
+  @Override
+  public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
+    List<K> distinct = List.copyOf(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    CompletableFuture<Long> sent = peers.whileSteadyAsync(others -> {
+      Version version = nextVersion();
+      long here = 0;
+      for (K key : distinct) {
+        here += store.delete(key, version) ? 1 : 0;
+      }
+      long removed = here;
+      return replicas.sendAsync(others, replicas.deleteAll(distinct, version)).thenApply(confirmed -> removed);
+    });
+    pruneRemovedVersions();
+    return sent;
+  }
+
+  /** {@link #write} through the lock holder, without a thread waiting for it or for the other nodes. */
+  @Override
+  public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
+    CompletableFuture<WriteResult<V>> result = lockHolder.writeAsync(key, condition, update);
+    pruneRemovedVersions();
+    return result;
+  }
+
   /** Reads this node's copy, which holds every entry. */
   @Override
   public Map<K, V> getAll(Collection<? extends K> keys) {

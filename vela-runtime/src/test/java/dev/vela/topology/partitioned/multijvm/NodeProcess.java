@@ -116,6 +116,17 @@ public final class NodeProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * Sends the JVM {@code signal} ({@code STOP} to freeze it, as a long pause would, {@code CONT} to
+   * let it go on) and waits for {@code kill} to have sent it.
+   */
+  public void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("could not send SIG" + signal + " to node " + port);
+    }
+  }
+
   public boolean waitForExit() throws InterruptedException {
     return process.waitFor(30, TimeUnit.SECONDS);
   }
