@@ -2,6 +2,7 @@ package dev.vela.cluster;
 
 import dev.vela.VelaException;
 import dev.vela.config.Durations;
+import dev.vela.config.HostList;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.jgroups.BytesMessage;
 import org.jgroups.Event;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
-import org.jgroups.PhysicalAddress;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.blocks.MessageDispatcher;

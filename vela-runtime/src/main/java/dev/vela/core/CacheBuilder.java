@@ -9,6 +9,7 @@ import dev.vela.annotation.Topology;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
+import dev.vela.config.CacheNameRule;
 import dev.vela.config.Durations;
 import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
@@ -84,12 +85,12 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
   }
 
-  /** The cache's name: not blank, at most 200 characters. */
+  /** The cache's name: not blank, at most {@value CacheNameRule#MAX_LENGTH} characters. */
   public CacheBuilder<K, V, C> name(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank() || name.length() > 200) {
-      throw new IllegalArgumentException("cache name must be 1 to 200 characters and not blank, was \"" + name + "\"");
-    }
+    CacheNameRule.problem(name).ifPresent(problem -> {
+      throw new IllegalArgumentException("cache name \"" + name + "\" " + problem);
+    });
     this.name = name;
     return this;
   }
@@ -278,11 +279,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   }
 
   private String unknownOption(String optionName) {
-    List<String> known = new java.util.ArrayList<>(OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology));
-    known.addAll(OptionCatalog.namesFor(OptionCatalog.Kind.TOPOLOGY, backend, topology));
-    String hint = OptionCatalog.nearest(optionName, known).map(n -> "; did you mean '" + n + "'?").orElse(
-        known.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", known));
-    return "cache '" + name + "' (" + backend + ", " + topology + ") has no option '" + optionName + "'" + hint;
+    return "cache '" + name + "' (" + backend + ", " + topology + ") has no option '" + optionName + "'"
+        + OptionCatalog.unknownHint(optionName, null, backend, topology);
   }
 
   private static Duration positive(String what, Duration value, boolean infiniteAllowed) {

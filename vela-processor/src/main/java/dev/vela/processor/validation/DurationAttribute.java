@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.processor.model.DurationSetting;
 import java.util.Optional;
@@ -25,7 +26,7 @@ enum DurationAttribute {
   }
 
   /** Parses this attribute, adding a problem and returning empty when it is not a valid duration here. */
-  Optional<DurationSetting> read(VelaCacheAttributes attributes, ProblemList problems) {
+  Optional<DurationSetting> read(VelaCacheAttributes attributes, CacheReport problems) {
     String text = attributes.string(attribute);
     DurationSetting duration;
     try {
