@@ -1,12 +1,16 @@
-package dev.vela.core;
+package dev.vela.topology;
 
-/** Keys as error messages show them: quoted, and cut short when long. */
-final class KeyText {
+/**
+ * Keys as error messages show them: quoted, and cut short when long. The cache core and the
+ * topologies name keys in their messages with it, so every message shows a key the same way.
+ */
+public final class KeyText {
   private static final int MAX_LENGTH = 100;
 
   private KeyText() {}
 
-  static String of(Object key) {
+  /** {@code key} as messages show it. */
+  public static String of(Object key) {
     String text = String.valueOf(key);
     if (text.length() > MAX_LENGTH) {
       text = text.substring(0, MAX_LENGTH) + "...";
