@@ -18,6 +18,7 @@ import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import dev.vela.config.Durations;
+import dev.vela.config.OptionCatalog;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
@@ -344,8 +345,8 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("redis.keyPrefix", keys.pattern());
-    details.put("redis.timeout", Durations.format(settings.timeout()));
-    details.put("redis.url", settings.redacted());
+    details.put("redis." + OptionCatalog.TIMEOUT.optionName(), Durations.format(settings.timeout()));
+    details.put("redis." + OptionCatalog.URL.optionName(), settings.redacted());
     return details;
   }
 
