@@ -185,9 +185,9 @@ public enum OptionCatalog {
   }
 
   /**
-   * What is wrong with {@code value} as written in an annotation or given to the builder, said as
-   * "is ..." or "has ..." to follow "which"; empty when it fits. A value with placeholders is
-   * checked for their syntax only: the rest is known when the cache starts.
+   * What is wrong with {@code value} as an annotation writes it, said as "is ..." or "has ..." to
+   * follow "which"; empty when it fits. A value with placeholders is checked for their syntax only:
+   * the rest is known when the cache starts, where {@link #checkedIn} applies the same syntax.
    */
   public Optional<String> writtenProblem(String value) {
     if (value.isBlank()) {
