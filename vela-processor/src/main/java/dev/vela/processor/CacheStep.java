@@ -3,6 +3,7 @@ package dev.vela.processor;
 import dev.vela.processor.codec.CodecPlanner;
 import dev.vela.processor.model.CacheModel;
 import dev.vela.processor.validation.CacheValidator;
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.processor.diagnostic.Problem;
 import dev.vela.processor.diagnostic.Reporter;
@@ -12,7 +13,6 @@ import dev.vela.processor.writing.CacheWriter;
 import dev.vela.processor.writing.DeclarationList;
 import dev.vela.processor.writing.GeneratedNames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -44,8 +44,9 @@ final class CacheStep {
    * reported instead.
    */
   boolean process(TypeElement element, boolean lastRound) {
-    PlannedCodecs codecs = new PlannedCodecs(planner, element);
-    Validation validation = validator.validate(element, codecs);
+    CacheReport report = CacheValidator.reportFor(element);
+    PlannedCodecs codecs = new PlannedCodecs(planner, element, report);
+    Validation validation = validator.validate(element, codecs, report);
     if (validation instanceof Validation.Deferred deferred) {
       if (!lastRound) {
         return true;
@@ -54,14 +55,10 @@ final class CacheStep {
           List.of(element.getQualifiedName(), deferred.unresolved())));
       return false;
     }
-    // plans are made before the planner's problems are collected, so that the problems found while
-    // planning this cache's codecs are reported with this cache's, never lost or left to the next
+    // the plans are made before the report is printed, so that what planning finds is in it
     CacheClass planned = validation instanceof Validation.Accepted accepted ? planned(accepted.model(), codecs) : null;
-    List<Problem> problems = new ArrayList<>(validation.problems());
-    List<Problem> codecProblems = planner.problems();
-    problems.addAll(codecProblems);
-    reporter.reportAll(problems);
-    if (planned != null && codecProblems.isEmpty()) {
+    reporter.reportAll(report.problems());
+    if (planned != null && !report.hasErrors()) {
       write(planned);
     }
     return false;

@@ -2,6 +2,7 @@ package dev.vela.processor;
 
 import dev.vela.processor.codec.CodecPlan;
 import dev.vela.processor.codec.CodecPlanner;
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.validation.CodecLookup;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,16 +12,18 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * The codec plans of one cache, each type planned once: validation asks whether a plan exists, and
- * the writer uses the same plan.
+ * the writer uses the same plan. Planning's problems go into the cache's report.
  */
 final class PlannedCodecs implements CodecLookup {
   private final CodecPlanner planner;
   private final TypeElement cache;
+  private final CacheReport report;
   private final Map<String, CodecPlan> plans = new HashMap<>();
 
-  PlannedCodecs(CodecPlanner planner, TypeElement cache) {
+  PlannedCodecs(CodecPlanner planner, TypeElement cache, CacheReport report) {
     this.planner = planner;
     this.cache = cache;
+    this.report = report;
   }
 
   @Override
@@ -30,6 +33,6 @@ final class PlannedCodecs implements CodecLookup {
 
   /** The plan of {@code type}, a key or value type of this cache. */
   CodecPlan plan(TypeMirror type) {
-    return plans.computeIfAbsent(type.toString(), ignored -> planner.plan(type, cache));
+    return plans.computeIfAbsent(type.toString(), ignored -> planner.plan(type, cache, report));
   }
 }

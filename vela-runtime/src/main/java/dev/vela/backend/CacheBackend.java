@@ -4,8 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where one cache's entries live on one node: the memory backend, and later the disk and Redis
- * backends. A backend keeps its own tag index, consistent with its entries under concurrent
+ * Where one cache's entries live on one node: the memory, disk (MapDB) or Redis backend. A backend keeps its own tag index, consistent with its entries under concurrent
  * writes, expiry and eviction. Implementations are thread-safe.
  *
  * @param <K> the key type

@@ -2,6 +2,9 @@ package dev.vela.cluster;
 
 import dev.vela.VelaException;
 import dev.vela.config.Durations;
+import dev.vela.config.OptionCatalog;
+import dev.vela.config.OptionConflicts;
+import dev.vela.config.OptionSyntax;
 import dev.vela.config.Placeholders;
 import java.time.Duration;
 import java.util.Map;
@@ -47,57 +50,47 @@ public record ClusterSettings(
     String clusterSecret,
     ClusterTls tls) {
   /** The cluster name when none is given. */
-  public static final String DEFAULT_CLUSTER = "vela";
+  public static final String DEFAULT_CLUSTER = OptionCatalog.CLUSTER.defaultValue().orElseThrow();
   /** The built-in stack's port when none is given. */
   public static final int DEFAULT_PORT = 7800;
   /** The shortest secret accepted: a guess at it is checked offline, so it must not be guessable. */
-  public static final int MIN_SECRET_LENGTH = 16;
+  public static final int MIN_SECRET_LENGTH = OptionSyntax.MIN_SECRET_LENGTH;
   /** The shortest failureTimeout accepted: heartbeats go out four times in it, and a busy JVM must keep up. */
-  public static final Duration MIN_FAILURE_TIMEOUT = Duration.ofMillis(500);
+  public static final Duration MIN_FAILURE_TIMEOUT = OptionSyntax.MIN_FAILURE_TIMEOUT;
 
-  /** Checks every value. */
+  /** Checks every value, by the option catalogue's rules. */
   public ClusterSettings {
-    if (clusterName == null || clusterName.isBlank()) {
-      throw new IllegalArgumentException("cluster name must not be blank");
-    }
+    check(OptionCatalog.CLUSTER, Objects.requireNonNull(clusterName, "clusterName"));
     Objects.requireNonNull(jgroupsConfig, "jgroupsConfig (empty for the built-in stack)");
     Objects.requireNonNull(bindAddr, "bindAddr");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 (default) or 1 to 65535, was " + port);
-    }
-    Objects.requireNonNull(initialHosts, "initialHosts (empty for none)");
-    if (!initialHosts.isBlank()) {
-      HostList.parse("initialHosts", initialHosts);
-    }
-    positive("joinTimeout", joinTimeout);
-    positive("rpcTimeout", rpcTimeout);
-    positive("failureTimeout", failureTimeout);
-    if (failureTimeout.compareTo(MIN_FAILURE_TIMEOUT) < 0) {
-      throw new IllegalArgumentException("failureTimeout must be at least " + Durations.format(MIN_FAILURE_TIMEOUT)
-          + ", was " + Durations.format(failureTimeout) + "; a node silent that briefly is only busy");
-    }
+    check(OptionCatalog.PORT, Integer.toString(port));
+    check(OptionCatalog.INITIAL_HOSTS, Objects.requireNonNull(initialHosts, "initialHosts (empty for none)"));
+    positive(OptionCatalog.JOIN_TIMEOUT, joinTimeout);
+    positive(OptionCatalog.RPC_TIMEOUT, rpcTimeout);
+    check(OptionCatalog.FAILURE_TIMEOUT, Durations.format(Objects.requireNonNull(failureTimeout, "failureTimeout")));
     Objects.requireNonNull(requireMembers, "requireMembers");
     Objects.requireNonNull(clusterSecret, "clusterSecret (empty for none)");
-    if (!clusterSecret.isEmpty() && clusterSecret.length() < MIN_SECRET_LENGTH) {
-      throw new IllegalArgumentException("clusterSecret must be at least " + MIN_SECRET_LENGTH + " characters, was "
-          + clusterSecret.length() + "; generate one with: openssl rand -base64 32");
-    }
-    if (!clusterSecret.isEmpty() && !jgroupsConfig.isBlank()) {
-      throw new IllegalArgumentException("clusterSecret applies to the built-in stack only, but jgroupsConfig "
-          + jgroupsConfig + " is set; put SYM_ENCRYPT into that stack file instead (see the README), or drop jgroupsConfig");
+    if (!clusterSecret.isEmpty()) {
+      check(OptionCatalog.CLUSTER_SECRET, clusterSecret);
     }
     Objects.requireNonNull(tls, "tls (ClusterTls.NONE for none)");
-    if (tls.enabled() && !jgroupsConfig.isBlank()) {
-      throw new IllegalArgumentException("tlsKeyStore applies to the built-in stack only, but jgroupsConfig "
-          + jgroupsConfig + " is set; configure TLS in that stack file's TCP instead, or drop jgroupsConfig");
-    }
+    Map<OptionCatalog, String> given = Map.of(OptionCatalog.JGROUPS_CONFIG, jgroupsConfig,
+        OptionCatalog.CLUSTER_SECRET, clusterSecret, OptionCatalog.TLS_KEY_STORE, tls.keyStore(),
+        OptionCatalog.TLS_TRUST_STORE, tls.trustStore());
+    OptionConflicts.first(option -> OptionConflicts.resolved(given.get(option))).ifPresent(conflict -> {
+      throw new IllegalArgumentException(conflict.option().optionName() + ", which " + conflict.problem());
+    });
   }
 
   /** The defaults: cluster {@code vela} on 127.0.0.1, port 7800, joinTimeout 2s, rpcTimeout 5s, failureTimeout 10s. */
   public static ClusterSettings defaults() {
+    Map<String, String> none = Map.of();
     return new ClusterSettings(
-        DEFAULT_CLUSTER, "", "127.0.0.1", 0, "", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
-        RequiredMembers.NONE, "", ClusterTls.NONE);
+        OptionCatalog.CLUSTER.resolvedIn(none), "", OptionCatalog.BIND_ADDR.resolvedIn(none),
+        Integer.parseInt(OptionCatalog.PORT.resolvedIn(none)), "",
+        Durations.parse(OptionCatalog.JOIN_TIMEOUT.resolvedIn(none)),
+        Durations.parse(OptionCatalog.RPC_TIMEOUT.resolvedIn(none)),
+        Durations.parse(OptionCatalog.FAILURE_TIMEOUT.resolvedIn(none)), RequiredMembers.NONE, "", ClusterTls.NONE);
   }
 
   /**
@@ -106,21 +99,22 @@ public record ClusterSettings(
    * @throws VelaException naming the cache and the option whose value does not parse
    */
   public static ClusterSettings fromOptions(String cacheName, Map<String, String> options) {
-    ClusterSettings d = defaults();
     try {
       return new ClusterSettings(
-          text(options, "cluster", d.clusterName()),
-          text(options, "jgroupsConfig", ""),
-          text(options, "bindAddr", d.bindAddr()),
-          port(text(options, "port", "0")),
-          text(options, "initialHosts", ""),
-          duration(options, "joinTimeout", d.joinTimeout()),
-          duration(options, "rpcTimeout", d.rpcTimeout()),
-          duration(options, "failureTimeout", d.failureTimeout()),
-          RequiredMembers.parse(text(options, "requireMembers", "")),
-          secret(options),
-          new ClusterTls(text(options, "tlsKeyStore", ""), text(options, "tlsKeyStorePassword", ""),
-              text(options, "tlsTrustStore", ""), text(options, "tlsTrustStorePassword", "")));
+          OptionCatalog.CLUSTER.checkedIn(cacheName, options),
+          text(cacheName, options, OptionCatalog.JGROUPS_CONFIG),
+          OptionCatalog.BIND_ADDR.checkedIn(cacheName, options),
+          Integer.parseInt(OptionCatalog.PORT.checkedIn(cacheName, options).trim()),
+          text(cacheName, options, OptionCatalog.INITIAL_HOSTS),
+          Durations.parse(OptionCatalog.JOIN_TIMEOUT.checkedIn(cacheName, options)),
+          Durations.parse(OptionCatalog.RPC_TIMEOUT.checkedIn(cacheName, options)),
+          Durations.parse(OptionCatalog.FAILURE_TIMEOUT.checkedIn(cacheName, options)),
+          RequiredMembers.parse(text(cacheName, options, OptionCatalog.REQUIRE_MEMBERS)),
+          secret(cacheName, options),
+          new ClusterTls(text(cacheName, options, OptionCatalog.TLS_KEY_STORE),
+              text(cacheName, options, OptionCatalog.TLS_KEY_STORE_PASSWORD),
+              text(cacheName, options, OptionCatalog.TLS_TRUST_STORE),
+              text(cacheName, options, OptionCatalog.TLS_TRUST_STORE_PASSWORD)));
     } catch (IllegalArgumentException e) {
       throw new VelaException("cache '" + cacheName + "' has a topology option that does not fit: " + e.getMessage(), e);
     }
@@ -154,14 +148,16 @@ public record ClusterSettings(
         && clusterSecret.equals(other.clusterSecret) && tls.equals(other.tls);
   }
 
-  private static String text(Map<String, String> options, String name, String fallback) {
-    String value = options.get(name);
-    return value == null ? fallback : Placeholders.resolve(name, value);
+  /** The option's checked value, or empty when it is not given and has no default. */
+  private static String text(String cacheName, Map<String, String> options, OptionCatalog option) {
+    String value = option.checkedIn(cacheName, options);
+    return value == null ? "" : value;
   }
 
-  private static String secret(Map<String, String> options) {
-    String secret = text(options, "clusterSecret", "");
-    if (options.containsKey("clusterSecret") && secret.isEmpty()) {
+  private static String secret(String cacheName, Map<String, String> options) {
+    String name = OptionCatalog.CLUSTER_SECRET.optionName();
+    String secret = options.containsKey(name) ? Placeholders.resolve(name, options.get(name)) : "";
+    if (options.containsKey(name) && secret.isEmpty()) {
       // an unset variable must not quietly turn encryption off
       throw new IllegalArgumentException("clusterSecret is given but resolves to an empty value; set the variable it"
           + " names, or remove the option to run the cluster unencrypted");
@@ -169,30 +165,21 @@ public record ClusterSettings(
     return secret;
   }
 
-  private static int port(String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("port \"" + text + "\" is not a number from 1 to 65535", e);
-    }
+  private static void check(OptionCatalog option, String value) {
+    option.syntax().problem(value).ifPresent(problem -> {
+      throw new IllegalArgumentException(option.optionName() + " \"" + redacted(option, value) + "\", which "
+          + problem);
+    });
   }
 
-  private static Duration duration(Map<String, String> options, String name, Duration fallback) {
-    String value = options.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Durations.parse(Placeholders.resolve(name, value));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name + " \"" + value + "\" is not a duration such as 500ms or 5s", e);
-    }
+  private static String redacted(OptionCatalog option, String value) {
+    return option == OptionCatalog.CLUSTER_SECRET ? "(secret)" : value;
   }
 
-  private static void positive(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.isZero() || value.isNegative() || Durations.isInfinite(value)) {
-      throw new IllegalArgumentException(name + " must be positive and finite, was " + Durations.format(value));
-    }
+  private static void positive(OptionCatalog option, Duration value) {
+    Objects.requireNonNull(value, option.optionName());
+    OptionSyntax.positiveFiniteProblem(value).ifPresent(problem -> {
+      throw new IllegalArgumentException(option.optionName() + " " + Durations.format(value) + ", which " + problem);
+    });
   }
 }

@@ -1,5 +1,8 @@
 package dev.vela.cluster;
 
+import dev.vela.config.OptionCatalog;
+import dev.vela.config.OptionConflicts;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,11 +28,11 @@ public record ClusterTls(String keyStore, String keyStorePassword, String trustS
     Objects.requireNonNull(keyStorePassword, "keyStorePassword");
     Objects.requireNonNull(trustStore, "trustStore (empty for no TLS)");
     Objects.requireNonNull(trustStorePassword, "trustStorePassword");
-    if (keyStore.isBlank() != trustStore.isBlank()) {
-      throw new IllegalArgumentException("tlsKeyStore and tlsTrustStore go together: give "
-          + (keyStore.isBlank() ? "tlsKeyStore, this node's key and certificate" : "tlsTrustStore, the certificates of"
-              + " the nodes it accepts (the JVM's default trust would accept any public certificate)"));
-    }
+    Map<OptionCatalog, String> given = Map.of(OptionCatalog.TLS_KEY_STORE, keyStore, OptionCatalog.TLS_TRUST_STORE,
+        trustStore);
+    OptionConflicts.first(option -> OptionConflicts.resolved(given.get(option))).ifPresent(conflict -> {
+      throw new IllegalArgumentException(conflict.option().optionName() + ", which " + conflict.problem());
+    });
   }
 
   /** True when the built-in stack runs TLS. */

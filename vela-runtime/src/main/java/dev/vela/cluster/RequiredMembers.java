@@ -1,5 +1,6 @@
 package dev.vela.cluster;
 
+import dev.vela.config.HostList;
 import java.util.List;
 import java.util.Objects;
 

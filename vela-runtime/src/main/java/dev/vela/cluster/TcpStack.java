@@ -1,5 +1,6 @@
 package dev.vela.cluster;
 
+import dev.vela.config.HostList;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.vela.cluster;
 
 import dev.vela.VelaException;
 import dev.vela.config.Durations;
+import dev.vela.config.HostList;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;

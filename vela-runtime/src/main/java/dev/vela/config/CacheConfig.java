@@ -77,11 +77,6 @@ public record CacheConfig(
         -1, null);
   }
 
-  /** True when entries must be turned into bytes: a DISK or REDIS backend, or a cluster topology. */
-  public boolean needsBytes() {
-    return backend != Backend.MEMORY || topology != Topology.LOCAL;
-  }
-
   /** True when {@code maxSize} or {@code maxWeight} bounds the cache. */
   public boolean isBounded() {
     return maxSize >= 0 || isWeighted();

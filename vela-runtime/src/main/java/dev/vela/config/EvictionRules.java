@@ -21,6 +21,17 @@ import java.util.Optional;
 public final class EvictionRules {
   private EvictionRules() {}
 
+  /**
+   * What is wrong with {@code value} as the limit {@code setting} ({@code maxSize} or
+   * {@code maxWeight}) on its own: it must be -1 or at least 1. The builder checks each setter with
+   * it; {@link Limits#problem()} starts with it.
+   */
+  public static Optional<String> limitProblem(String setting, long value) {
+    return value < -1 || value == 0
+        ? Optional.of(setting + " must be -1 (unbounded) or at least 1, was " + value)
+        : Optional.empty();
+  }
+
   /** The setting a broken rule is about, for the processor to point at. */
   public enum Setting {
     MAX_SIZE,
@@ -64,11 +75,13 @@ public final class EvictionRules {
 
     /** The first broken rule, if any. */
     public Optional<Problem> problem() {
-      if (maxSize < -1 || maxSize == 0) {
-        return problem(Setting.MAX_SIZE, "maxSize must be -1 (unbounded) or at least 1, was " + maxSize);
+      Optional<String> badSize = limitProblem("maxSize", maxSize);
+      if (badSize.isPresent()) {
+        return problem(Setting.MAX_SIZE, badSize.get());
       }
-      if (maxWeight < -1 || maxWeight == 0) {
-        return problem(Setting.MAX_WEIGHT, "maxWeight must be -1 (unbounded) or at least 1, was " + maxWeight);
+      Optional<String> badWeight = limitProblem("maxWeight", maxWeight);
+      if (badWeight.isPresent()) {
+        return problem(Setting.MAX_WEIGHT, badWeight.get());
       }
       if (maxSize > 0 && maxWeight > 0) {
         return problem(Setting.MAX_WEIGHT, "maxSize " + maxSize + " and maxWeight " + maxWeight

@@ -9,6 +9,8 @@ import dev.vela.annotation.Topology;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.CacheConfig;
+import dev.vela.config.CacheNameRule;
+import dev.vela.config.DurationLimits;
 import dev.vela.config.Durations;
 import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
@@ -84,19 +86,19 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
   }
 
-  /** The cache's name: not blank, at most 200 characters. */
+  /** The cache's name: not blank, at most {@value CacheNameRule#MAX_LENGTH} characters. */
   public CacheBuilder<K, V, C> name(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank() || name.length() > 200) {
-      throw new IllegalArgumentException("cache name must be 1 to 200 characters and not blank, was \"" + name + "\"");
-    }
+    CacheNameRule.problem(name).ifPresent(problem -> {
+      throw new IllegalArgumentException("cache name \"" + name + "\" " + problem);
+    });
     this.name = name;
     return this;
   }
 
   /** Time to live of entries put without their own: positive, or {@link Durations#INFINITE}. */
   public CacheBuilder<K, V, C> defaultTtl(Duration defaultTtl) {
-    this.defaultTtl = positive("defaultTtl", defaultTtl, true);
+    this.defaultTtl = DurationLimits.DEFAULT_TTL.check(defaultTtl);
     return this;
   }
 
@@ -105,9 +107,9 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * evicts by {@link EvictionPolicy#ADAPTIVE}.
    */
   public CacheBuilder<K, V, C> maxSize(long maxSize) {
-    if (maxSize < -1 || maxSize == 0) {
-      throw new IllegalArgumentException("maxSize must be -1 (unbounded) or at least 1, was " + maxSize);
-    }
+    EvictionRules.limitProblem("maxSize", maxSize).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     this.maxSize = maxSize;
     return this;
   }
@@ -117,9 +119,9 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * together with {@link #maxSize}. Without an {@link #evictionPolicy}, it evicts by ADAPTIVE.
    */
   public CacheBuilder<K, V, C> maxWeight(long maxWeight) {
-    if (maxWeight < -1 || maxWeight == 0) {
-      throw new IllegalArgumentException("maxWeight must be -1 (unbounded) or at least 1, was " + maxWeight);
-    }
+    EvictionRules.limitProblem("maxWeight", maxWeight).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     this.maxWeight = maxWeight;
     return this;
   }
@@ -144,7 +146,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
 
   /** How long a caller waits for another caller's fetch of the same key: positive and finite. */
   public CacheBuilder<K, V, C> stampedeTimeout(Duration stampedeTimeout) {
-    this.stampedeTimeout = positive("stampedeTimeout", stampedeTimeout, false);
+    this.stampedeTimeout = DurationLimits.STAMPEDE_TIMEOUT.check(stampedeTimeout);
     return this;
   }
 
@@ -169,7 +171,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
 
   /** How often the sweeper removes expired entries: positive, or {@link Durations#INFINITE} for never. */
   public CacheBuilder<K, V, C> sweepInterval(Duration sweepInterval) {
-    this.sweepInterval = positive("sweepInterval", sweepInterval, true);
+    this.sweepInterval = DurationLimits.SWEEP_INTERVAL.check(sweepInterval);
     return this;
   }
 
@@ -184,7 +186,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * that never expire may stay a few milliseconds longer: see the near cache's notes in the README.
    */
   public CacheBuilder<K, V, C> nearCacheL1Ttl(Duration nearCacheL1Ttl) {
-    this.nearCacheL1Ttl = positive("nearCacheL1Ttl", nearCacheL1Ttl, false);
+    this.nearCacheL1Ttl = DurationLimits.NEAR_CACHE_L1_TTL.check(nearCacheL1Ttl);
     return this;
   }
 
@@ -278,22 +280,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   }
 
   private String unknownOption(String optionName) {
-    List<String> known = new java.util.ArrayList<>(OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology));
-    known.addAll(OptionCatalog.namesFor(OptionCatalog.Kind.TOPOLOGY, backend, topology));
-    String hint = OptionCatalog.nearest(optionName, known).map(n -> "; did you mean '" + n + "'?").orElse(
-        known.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", known));
-    return "cache '" + name + "' (" + backend + ", " + topology + ") has no option '" + optionName + "'" + hint;
-  }
-
-  private static Duration positive(String what, Duration value, boolean infiniteAllowed) {
-    Objects.requireNonNull(value, what);
-    if (Durations.isInfinite(value) && !infiniteAllowed) {
-      throw new IllegalArgumentException(what + " must be finite");
-    }
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
+    return "cache '" + name + "' (" + backend + ", " + topology + ") has no option '" + optionName + "'"
+        + OptionCatalog.unknownHint(optionName, null, backend, topology);
   }
 
   @Override

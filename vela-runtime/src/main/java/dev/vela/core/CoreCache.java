@@ -13,6 +13,7 @@ import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
+import dev.vela.topology.KeyText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;

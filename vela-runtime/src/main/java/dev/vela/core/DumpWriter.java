@@ -6,6 +6,7 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codec;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.Codecs;
+import dev.vela.topology.KeyText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

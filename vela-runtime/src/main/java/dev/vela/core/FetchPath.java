@@ -5,6 +5,7 @@ import dev.vela.PutOptions;
 import dev.vela.backend.FetchCoordinator;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
+import dev.vela.topology.KeyText;
 import java.util.function.Function;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vela.core;
 
+import dev.vela.topology.KeyText;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,6 +3,7 @@ package dev.vela.core;
 import dev.vela.FetchException;
 import dev.vela.FetchTimeoutException;
 import dev.vela.config.Durations;
+import dev.vela.topology.KeyText;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

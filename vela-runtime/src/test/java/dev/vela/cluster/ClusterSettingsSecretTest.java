@@ -45,7 +45,7 @@ class ClusterSettingsSecretTest {
     assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("clusterSecret", "short")))
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("cache 'c'")
-        .hasMessageContaining("clusterSecret must be at least 16 characters, was 5")
+        .hasMessageContaining("clusterSecret \"(secret)\", which is shorter than 16 characters (5)")
         .hasMessageNotContaining("short\"");
   }
 

@@ -210,7 +210,7 @@ class VelaClusterTest {
         .hasMessageContaining("not host[port]");
     assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("port", "seventy")))
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("port \"seventy\" is not a number");
+        .hasMessageContaining("port \"seventy\", which is not a port number");
     assertThatThrownBy(() -> ClusterSettings.fromOptions("c", Map.of("joinTimeout", "soon")))
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("joinTimeout \"soon\"");

@@ -10,7 +10,6 @@ import dev.vela.PutOptions;
 import dev.vela.config.Durations;
 import dev.vela.telemetry.CacheEvent;
 import dev.vela.telemetry.CacheListener;
-import dev.vela.telemetry.Outcome;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.vela.processor.codec;
 
 import com.palantir.javapoet.ClassName;
+import dev.vela.processor.diagnostic.UnusableClass;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Objects;
@@ -54,9 +55,9 @@ final class CodecClassCheck {
   /**
    * A class generated code cannot use.
    *
-   * @param reason what is wrong, worded to follow "which" ({@code is not public})
+   * @param reason what is wrong
    */
-  record Unusable(String reason) implements Outcome {
+  record Unusable(UnusableClass.Reason reason) implements Outcome {
     Unusable {
       Objects.requireNonNull(reason, "reason");
     }
@@ -65,30 +66,30 @@ final class CodecClassCheck {
   /** Checks the class {@code named}, as an annotation value gives it. */
   Outcome check(TypeMirror named) {
     if (named.getKind() != TypeKind.DECLARED) {
-      return new Unusable("is not a class");
+      return new Unusable(UnusableClass.NOT_A_CLASS.with());
     }
     TypeElement codec = (TypeElement) ((DeclaredType) named).asElement();
     if (codec.getKind() != ElementKind.CLASS && codec.getKind() != ElementKind.RECORD) {
-      return new Unusable("is not a class");
+      return new Unusable(UnusableClass.NOT_A_CLASS.with());
     }
     if (!isPublicAllTheWayOut(codec)) {
-      return new Unusable("is not public (nor are all the classes it is nested in)");
+      return new Unusable(UnusableClass.NOT_PUBLIC_ALL_THE_WAY_OUT.with());
     }
     if (codec.getNestingKind() == NestingKind.MEMBER && !codec.getModifiers().contains(Modifier.STATIC)) {
-      return new Unusable("is an inner class, which needs an instance of its outer class; make it static");
+      return new Unusable(UnusableClass.INNER_CLASS.with());
     }
     if (codec.getModifiers().contains(Modifier.ABSTRACT)) {
-      return new Unusable("is abstract");
+      return new Unusable(UnusableClass.ABSTRACT.with());
     }
     if (!hasPublicNoArgumentConstructor(codec)) {
-      return new Unusable("has no public no-argument constructor");
+      return new Unusable(UnusableClass.NO_PUBLIC_NO_ARGUMENT_CONSTRUCTOR.with());
     }
     if (!codec.getTypeParameters().isEmpty()) {
-      return new Unusable("has type parameters, so its encoded type is not fixed");
+      return new Unusable(UnusableClass.TYPE_PARAMETERS.with());
     }
     Optional<TypeMirror> encodes = encodedType(codec.asType());
     if (encodes.isEmpty()) {
-      return new Unusable("does not implement " + CODEC_INTERFACE);
+      return new Unusable(UnusableClass.DOES_NOT_IMPLEMENT.with(CODEC_INTERFACE));
     }
     return new Usable(ClassName.get(codec), encodes.get());
   }

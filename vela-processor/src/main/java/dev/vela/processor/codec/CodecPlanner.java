@@ -2,9 +2,8 @@ package dev.vela.processor.codec;
 
 import dev.vela.processor.codec.Resolution.Found;
 import dev.vela.processor.codec.Resolution.Missing;
-import dev.vela.processor.diagnostic.Problem;
+import dev.vela.processor.diagnostic.CacheReport;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -42,11 +41,23 @@ public final class CodecPlanner {
   /**
    * Plans a codec for {@code type}, a key or value type of {@code cache}, whose {@code @VelaCodec}
    * annotations apply to it and to every type inside it. The expression of a supported plan is
-   * valid in the package of {@code cache}; its codec never sees null.
+   * valid in the package of {@code cache}; its codec never sees null. The problems found with
+   * {@code @VelaCodec} annotations (codec classes that cannot be used, two codecs for one type, a
+   * generated codec two caches would build differently) go into {@code report}, the cache's; each
+   * is added once in the compilation, to the report of the first cache that meets it.
    */
-  public CodecPlan plan(TypeMirror type, TypeElement cache) {
+  public CodecPlan plan(TypeMirror type, TypeElement cache, CacheReport report) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(cache, "cache");
+    problems.reportTo(Objects.requireNonNull(report, "report"));
+    try {
+      return planNow(type, cache);
+    } finally {
+      problems.reportTo(null);
+    }
+  }
+
+  private CodecPlan planNow(TypeMirror type, TypeElement cache) {
     GeneratedCodecs generated = new GeneratedCodecs(elements, types, registry, check, cache);
     CodecResolver resolver =
         new CodecResolver(elements, types, userCodecs, userCodecs.onCache(cache), generated);
@@ -58,15 +69,6 @@ public final class CodecPlanner {
     registry.addAll(generated.staged(), cache.getQualifiedName().toString());
     generated.conflicts().forEach(problems::add);
     return new CodecPlan.Supported(CodecExpressions.of(((Found) resolution).node()));
-  }
-
-  /**
-   * The problems with {@code @VelaCodec} annotations found since the previous call (codec classes
-   * that cannot be used, two codecs for one type, a generated codec two caches would build
-   * differently), each returned once in the compilation, so callers may ask after every plan.
-   */
-  public List<Problem> problems() {
-    return problems.drain();
   }
 
   /** Writes the codec classes the plans need that were not written yet in this compilation. */

@@ -6,6 +6,7 @@ import dev.vela.processor.codec.CodecClassCheck.Usable;
 import dev.vela.processor.codec.VelaCodecAnnotations.Occurrence;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.processor.diagnostic.Problem;
+import dev.vela.processor.diagnostic.UnusableClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class UserCodecs {
       String named = TypeText.qualified(occurrence.codecClass());
       CodecClassCheck.Outcome outcome = check.check(occurrence.codecClass());
       if (outcome instanceof Usable usable && !encodesType(usable, type)) {
-        outcome = new Unusable("encodes " + usable.encodes() + ", not " + type.getQualifiedName());
+        outcome = new Unusable(UnusableClass.ENCODES_ANOTHER_TYPE.with(usable.encodes(), type.getQualifiedName()));
       }
       if (outcome instanceof Unusable bad) {
         problems.add(problem(Message.BAD_USER_CODEC, type, occurrence, named, bad.reason()));

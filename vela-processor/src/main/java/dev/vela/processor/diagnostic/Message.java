@@ -41,8 +41,8 @@ public enum Message {
           + " processor that should generate it"),
 
   // attribute values
-  BAD_NAME(Diagnostic.Kind.ERROR,
-      "name \"%s\" must be 1 to 200 characters and not blank; leave it out to use the interface's simple name"),
+  /** The reason is dev.vela.config.CacheNameRule's, shared with the builder. */
+  BAD_NAME(Diagnostic.Kind.ERROR, "name \"%s\" %s; leave it out to use the interface's simple name"),
   DUPLICATE_NAME(Diagnostic.Kind.ERROR,
       "two caches are named '%s' (%s and %s); give one of them another name with name = \"...\""),
   BAD_DURATION(Diagnostic.Kind.ERROR, "%s: %s"),
@@ -68,7 +68,10 @@ public enum Message {
   DUPLICATE_OPTION(Diagnostic.Kind.ERROR, "option '%s' is given twice in %s; keep one"),
   MISSING_REQUIRED_OPTION(Diagnostic.Kind.ERROR,
       "backend %s needs the option '%s'; add %s = @Option(name = \"%s\", value = \"%s\")"),
+  /** The reason is the option catalogue's (dev.vela.config.OptionCatalog), shared with the runtime. */
   BAD_OPTION_VALUE(Diagnostic.Kind.ERROR, "option '%s' has value \"%s\", which %s"),
+  /** The reason is dev.vela.config.OptionConflicts', shared with the runtime. */
+  CONFLICTING_OPTIONS(Diagnostic.Kind.ERROR, "option '%s', which %s"),
 
   // optional libraries and codecs
   MISSING_LIBRARY(Diagnostic.Kind.ERROR,

@@ -68,11 +68,6 @@ public record CacheSettings(
     Objects.requireNonNull(weigher, "weigher");
   }
 
-  /** True when entries must be turned into bytes: a DISK or REDIS backend, or a cluster topology. */
-  public boolean needsBytes() {
-    return backend != Backend.MEMORY || topology != Topology.LOCAL;
-  }
-
   /** Every option, backend options first, each list in declaration order. */
   public List<OptionSetting> allOptions() {
     return Stream.concat(backendOptions.stream(), topologyOptions.stream()).toList();

@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class AbstractMethodCheck {
     this.types = types;
   }
 
-  void check(TypeElement element, TypeElement cache, ProblemList problems) {
+  void check(TypeElement element, TypeElement cache, CacheReport problems) {
     DeclaredType site = (DeclaredType) element.asType();
     List<ExecutableElement> cacheMethods = ElementFilter.methodsIn(cache.getEnclosedElements());
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.annotation.VelaCache;
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.model.CacheModel;
 import dev.vela.processor.model.CacheSettings;
 import dev.vela.processor.model.CacheType;
@@ -37,14 +38,26 @@ public final class CacheValidator {
   }
 
   /**
-   * Checks {@code element}, which carries {@code @VelaCache}, asking {@code codecs} (which plans
-   * for this element) whether its types can be turned into bytes when the configuration needs that.
+   * An empty report for {@code element}, placing problems on its {@code @VelaCache}.
    *
    * @throws IllegalArgumentException when {@code element} has no {@code @VelaCache}
    */
-  public Validation validate(TypeElement element, CodecLookup codecs) {
+  public static CacheReport reportFor(TypeElement element) {
+    return new CacheReport(element, velaCacheOn(element));
+  }
+
+  /**
+   * Checks {@code element}, which carries {@code @VelaCache}, asking {@code codecs} (which plans
+   * for this element) whether its types can be turned into bytes when the configuration needs that,
+   * and adds every problem to {@code problems}, the cache's report (see {@link #reportFor}), which
+   * codec planning writes into too.
+   *
+   * @throws IllegalArgumentException when {@code element} has no {@code @VelaCache}
+   */
+  public Validation validate(TypeElement element, CodecLookup codecs, CacheReport problems) {
     Objects.requireNonNull(element, "element");
     Objects.requireNonNull(codecs, "codecs");
+    Objects.requireNonNull(problems, "problems");
     AnnotationMirror mirror = velaCacheOn(element);
     VelaCacheAttributes attributes = VelaCacheAttributes.of(mirror, elements);
     Optional<String> unknown = attributes.firstMalformed(elements).or(() -> unresolved.find(element));
@@ -52,7 +65,6 @@ public final class CacheValidator {
       return new Validation.Deferred(element, unknown.get());
     }
 
-    ProblemList problems = new ProblemList(element, mirror);
     Optional<CacheTypeArguments> arguments = declaration.check(element, problems);
     Optional<CacheSettings> cacheSettings = settings.read(element, attributes, problems);
     Backend backend = attributes.enumValue(VelaCacheAttributes.BACKEND, Backend.class);
@@ -63,7 +75,7 @@ public final class CacheValidator {
     }
 
     if (problems.errorCount() > 0 || arguments.isEmpty() || cacheSettings.isEmpty()) {
-      return new Validation.Rejected(element, problems.toList());
+      return new Validation.Rejected(element);
     }
     CacheModel model = new CacheModel(
         element,
@@ -71,7 +83,7 @@ public final class CacheValidator {
         CacheType.of(arguments.get().key()),
         CacheType.of(arguments.get().value()),
         cacheSettings.get());
-    return new Validation.Accepted(model, problems.toList());
+    return new Validation.Accepted(model);
   }
 
   private static AnnotationMirror velaCacheOn(TypeElement element) {

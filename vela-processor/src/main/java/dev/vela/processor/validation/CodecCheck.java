@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
@@ -17,7 +18,7 @@ final class CodecCheck {
       Backend backend,
       Topology topology,
       CodecLookup codecs,
-      ProblemList problems) {
+      CacheReport problems) {
     if (backend == Backend.MEMORY && topology == Topology.LOCAL) {
       return;
     }
@@ -27,7 +28,7 @@ final class CodecCheck {
   }
 
   private static void checkOne(
-      String role, TypeMirror type, TypeElement element, String needer, CodecLookup codecs, ProblemList problems) {
+      String role, TypeMirror type, TypeElement element, String needer, CodecLookup codecs, CacheReport problems) {
     // the extends clause cannot be pointed at through the API, so the problem goes on the interface
     codecs.unsupportedPart(type).ifPresent(part ->
         problems.addOn(element, Message.NO_CODEC, role, CacheType.of(type).sourceName(), needer, part));

@@ -1,5 +1,6 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.Cache;
 import java.util.List;
@@ -34,7 +35,7 @@ final class DeclarationCheck {
   }
 
   /** The key and value types of {@code element}, or empty when they cannot be used (each problem added). */
-  Optional<CacheTypeArguments> check(TypeElement element, ProblemList problems) {
+  Optional<CacheTypeArguments> check(TypeElement element, CacheReport problems) {
     String name = element.getQualifiedName().toString();
     if (element.getKind() != ElementKind.INTERFACE) {
       problems.addOn(element, Message.NOT_AN_INTERFACE, name, describe(element.getKind()));
@@ -69,7 +70,7 @@ final class DeclarationCheck {
         : Optional.empty();
   }
 
-  private boolean checkArgument(String role, TypeMirror argument, TypeElement element, ProblemList problems) {
+  private boolean checkArgument(String role, TypeMirror argument, TypeElement element, CacheReport problems) {
     String name = element.getQualifiedName().toString();
     TypeKind kind = argument.getKind();
     if (kind == TypeKind.TYPEVAR || kind == TypeKind.WILDCARD) {
@@ -90,7 +91,7 @@ final class DeclarationCheck {
   }
 
   /** Reports a private interface, or one inside a private type or a method, which the generated class cannot name. */
-  private static void checkReachable(TypeElement element, ProblemList problems) {
+  private static void checkReachable(TypeElement element, CacheReport problems) {
     Element current = element;
     while (current instanceof TypeElement type) {
       if (type.getModifiers().contains(Modifier.PRIVATE)) {

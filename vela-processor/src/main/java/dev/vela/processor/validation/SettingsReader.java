@@ -1,9 +1,11 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
+import dev.vela.config.CacheNameRule;
 import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
 import dev.vela.telemetry.MeterNames;
@@ -25,9 +27,6 @@ import javax.lang.model.util.Types;
  * settings that do nothing.
  */
 final class SettingsReader {
-  private static final int MAX_NAME_LENGTH = 200;
-  // the same rule as the runtime builder's, so a name accepted here is accepted there
-
   private final Elements elements;
   private final Types types;
   private final CacheNames names;
@@ -39,7 +38,7 @@ final class SettingsReader {
   }
 
   /** The settings of {@code element}, or empty when any attribute has an error (each one added to {@code problems}). */
-  Optional<CacheSettings> read(TypeElement element, VelaCacheAttributes attributes, ProblemList problems) {
+  Optional<CacheSettings> read(TypeElement element, VelaCacheAttributes attributes, CacheReport problems) {
     Backend backend = attributes.enumValue(VelaCacheAttributes.BACKEND, Backend.class);
     Topology topology = attributes.enumValue(VelaCacheAttributes.TOPOLOGY, Topology.class);
     int errorsBefore = problems.errorCount();
@@ -78,12 +77,13 @@ final class SettingsReader {
         nearCacheL1Ttl.orElseThrow(), maxWeight, weigher, policyWritten));
   }
 
-  private String readName(TypeElement element, VelaCacheAttributes attributes, ProblemList problems) {
+  private String readName(TypeElement element, VelaCacheAttributes attributes, CacheReport problems) {
     String written = attributes.string(VelaCacheAttributes.NAME);
     AnnotationValue at = attributes.at(VelaCacheAttributes.NAME);
     String name = written.isEmpty() ? element.getSimpleName().toString() : written;
-    if (!written.isEmpty() && (written.isBlank() || written.length() > MAX_NAME_LENGTH)) {
-      problems.add(Message.BAD_NAME, at, written);
+    Optional<String> problem = written.isEmpty() ? Optional.empty() : CacheNameRule.problem(written);
+    if (problem.isPresent()) { // the builder's rule, so a name accepted here is accepted there
+      problems.add(Message.BAD_NAME, at, written, problem.get());
       return name;
     }
     String interfaceName = element.getQualifiedName().toString();
@@ -93,7 +93,7 @@ final class SettingsReader {
   }
 
   private void checkLibraries(
-      Backend backend, Topology topology, VelaCacheAttributes attributes, ProblemList problems) {
+      Backend backend, Topology topology, VelaCacheAttributes attributes, CacheReport problems) {
     OptionalLibrary.of(backend)
         .filter(library -> !library.isPresent(elements))
         .ifPresent(library -> problems.add(Message.MISSING_LIBRARY, attributes.at(VelaCacheAttributes.BACKEND),
@@ -118,7 +118,7 @@ final class SettingsReader {
     };
   }
 
-  private static List<String> readTelemetryPrefix(VelaCacheAttributes attributes, ProblemList problems) {
+  private static List<String> readTelemetryPrefix(VelaCacheAttributes attributes, CacheReport problems) {
     List<String> parts = new ArrayList<>();
     for (AnnotationValue part : attributes.list(VelaCacheAttributes.TELEMETRY_PREFIX)) {
       String text = (String) part.getValue();

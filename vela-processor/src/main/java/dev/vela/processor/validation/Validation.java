@@ -1,23 +1,21 @@
 package dev.vela.processor.validation;
 
-import dev.vela.processor.diagnostic.Problem;
 import dev.vela.processor.model.CacheModel;
-import java.util.List;
 import java.util.Objects;
 import javax.lang.model.element.TypeElement;
 
-/** What checking one {@code @VelaCache} interface found. */
+/**
+ * What checking one {@code @VelaCache} interface decided. The problems it found are in the
+ * cache's {@link dev.vela.processor.diagnostic.CacheReport}, with those codec planning found.
+ */
 public sealed interface Validation {
 
   /** The interface checked. */
   TypeElement element();
 
-  /** The problems to print: errors and warnings, or warnings only when the interface is valid. */
-  List<Problem> problems();
-
   /**
    * The interface uses a type that does not exist yet, perhaps one another processor writes in a
-   * later round; check it again then.
+   * later round; check it again then. Nothing was added to the report.
    *
    * @param element the interface
    * @param unresolved the unknown type or value, as written
@@ -28,49 +26,35 @@ public sealed interface Validation {
       Objects.requireNonNull(element, "element");
       Objects.requireNonNull(unresolved, "unresolved");
     }
-
-    /** None yet: problems are looked for once every type is known. */
-    @Override
-    public List<Problem> problems() {
-      return List.of();
-    }
   }
 
   /**
-   * The interface has at least one error; nothing is generated for it.
+   * The interface has at least one error, in the report; nothing is generated for it.
    *
    * @param element the interface
-   * @param problems every problem found, errors and warnings
    */
-  record Rejected(TypeElement element, List<Problem> problems) implements Validation {
-    /** Checks the parts and copies the list. */
+  record Rejected(TypeElement element) implements Validation {
+    /** Checks the part. */
     public Rejected {
       Objects.requireNonNull(element, "element");
-      problems = List.copyOf(problems);
     }
   }
 
   /**
-   * The interface is valid; its model is ready to write.
+   * The interface is valid; its model is ready to write, unless codec planning adds an error to the
+   * report. The report may hold warnings: settings that work but do nothing.
    *
    * @param model the cache to generate
-   * @param warnings settings that work but do nothing
    */
-  record Accepted(CacheModel model, List<Problem> warnings) implements Validation {
-    /** Checks the parts and copies the list. */
+  record Accepted(CacheModel model) implements Validation {
+    /** Checks the part. */
     public Accepted {
       Objects.requireNonNull(model, "model");
-      warnings = List.copyOf(warnings);
     }
 
     @Override
     public TypeElement element() {
       return model.element();
-    }
-
-    @Override
-    public List<Problem> problems() {
-      return warnings;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.vela.processor.validation;
 
+import dev.vela.processor.diagnostic.CacheReport;
 import dev.vela.processor.diagnostic.Message;
+import dev.vela.processor.diagnostic.UnusableClass;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -32,19 +34,19 @@ final class WeigherCheck {
   }
 
   /** The weigher's qualified name; empty when none is named or it is unfit (a problem is added). */
-  Optional<String> read(VelaCacheAttributes attributes, ProblemList problems) {
+  Optional<String> read(VelaCacheAttributes attributes, CacheReport problems) {
     TypeMirror type = attributes.type(VelaCacheAttributes.WEIGHER);
     if (type.getKind() == TypeKind.VOID) {
       return Optional.empty();
     }
     AnnotationValue at = attributes.at(VelaCacheAttributes.WEIGHER);
     if (!(type instanceof DeclaredType declared) || declared.asElement().getKind() != ElementKind.CLASS) {
-      problems.add(Message.BAD_WEIGHER, at, type, "is not a class");
+      problems.add(Message.BAD_WEIGHER, at, type, UnusableClass.NOT_A_CLASS.with());
       return Optional.empty();
     }
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    Optional<String> unfit = unfitness(element, type);
+    Optional<UnusableClass.Reason> unfit = unfitness(element, type);
     if (unfit.isPresent()) {
       problems.add(Message.BAD_WEIGHER, at, name, unfit.get());
       return Optional.empty();
@@ -59,7 +61,7 @@ final class WeigherCheck {
    * class is created raw and weighs anything.
    */
   void checkTypeArguments(TypeElement cache, VelaCacheAttributes attributes, CacheTypeArguments arguments,
-      ProblemList problems) {
+      CacheReport problems) {
     TypeMirror type = attributes.type(VelaCacheAttributes.WEIGHER);
     TypeElement weigherInterface = elements.getTypeElement(WEIGHER_INTERFACE);
     if (weigherInterface == null || !(type instanceof DeclaredType declared)
@@ -95,23 +97,23 @@ final class WeigherCheck {
     return Optional.empty();
   }
 
-  private Optional<String> unfitness(TypeElement element, TypeMirror type) {
+  private Optional<UnusableClass.Reason> unfitness(TypeElement element, TypeMirror type) {
     TypeElement weigher = elements.getTypeElement(WEIGHER_INTERFACE);
     if (weigher != null && !types.isAssignable(types.erasure(type), types.erasure(weigher.asType()))) {
-      return Optional.of("does not implement " + WEIGHER_INTERFACE);
+      return Optional.of(UnusableClass.DOES_NOT_IMPLEMENT.with(WEIGHER_INTERFACE));
     }
     if (element.getModifiers().contains(Modifier.ABSTRACT)) {
-      return Optional.of("is abstract");
+      return Optional.of(UnusableClass.ABSTRACT.with());
     }
     if (!element.getModifiers().contains(Modifier.PUBLIC)) {
-      return Optional.of("is not public");
+      return Optional.of(UnusableClass.NOT_PUBLIC.with());
     }
     if (element.getNestingKind() == NestingKind.MEMBER && !element.getModifiers().contains(Modifier.STATIC)) {
-      return Optional.of("is an inner class, which needs an enclosing instance");
+      return Optional.of(UnusableClass.INNER_CLASS.with());
     }
     boolean publicNoArgs = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
         .anyMatch(WeigherCheck::isPublicWithoutParameters);
-    return publicNoArgs ? Optional.empty() : Optional.of("has no public no-argument constructor");
+    return publicNoArgs ? Optional.empty() : Optional.of(UnusableClass.NO_PUBLIC_NO_ARGUMENT_CONSTRUCTOR.with());
   }
 
   private static boolean isPublicWithoutParameters(ExecutableElement constructor) {

@@ -1,6 +1,7 @@
 package dev.vela.processor.codec;
 
-import dev.vela.processor.diagnostic.Problem;
+import dev.vela.processor.diagnostic.CacheReport;
+import dev.vela.processor.diagnostic.Reporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * A processor for tests: plans the key and value codecs of every {@code @VelaCache} interface, as
- * the real processor will, reports the planner's problems, writes pending codec classes, and keeps
+ * the real processor will, reports the problems planning put in each cache's report, writes pending codec classes, and keeps
  * the plans for the test to look at.
  */
 final class PlanningProcessor extends AbstractProcessor {
@@ -47,13 +48,11 @@ final class PlanningProcessor extends AbstractProcessor {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         TypeElement cache = (TypeElement) element;
         List<? extends TypeMirror> keyAndValue = cacheTypeArguments(cache);
+        CacheReport report = new CacheReport(cache, null);
         plans.put(cache.getQualifiedName().toString(), List.of(
-            planner.plan(keyAndValue.get(0), cache), planner.plan(keyAndValue.get(1), cache)));
+            planner.plan(keyAndValue.get(0), cache, report), planner.plan(keyAndValue.get(1), cache, report)));
+        new Reporter(processingEnv.getMessager()).reportAll(report.problems());
       }
-    }
-    for (Problem problem : planner.problems()) {
-      processingEnv.getMessager().printMessage(
-          problem.message().kind(), problem.text(), problem.element(), problem.annotation(), problem.value());
     }
     try {
       planner.writePending(processingEnv.getFiler());

@@ -10,6 +10,7 @@ import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
+import dev.vela.config.OptionCatalog;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -353,10 +354,10 @@ public final class DiskBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("disk.dataDir", options.dataDir().toString());
+    details.put("disk." + OptionCatalog.DATA_DIR.optionName(), options.dataDir().toString());
     details.put("disk.store", store.files().store().toString());
-    details.put("disk.fsync", store.describeFsync());
-    details.put("disk.onCorruption", options.onCorruption().optionValue());
+    details.put("disk." + OptionCatalog.FSYNC.optionName(), store.describeFsync());
+    details.put("disk." + OptionCatalog.ON_CORRUPTION.optionName(), options.onCorruption().optionValue());
     store.bound().ifPresent(bound -> details.put("disk.evictionOrder", bound.policy() + " over " + bound.size()
         + " of at most " + bound.maxSize() + " keys, kept in memory"));
     return details;

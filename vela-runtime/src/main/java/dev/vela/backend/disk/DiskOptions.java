@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * @param fsync when writes are forced to disk: before each is acknowledged, or every interval
  */
 record DiskOptions(Path dataDir, OnCorruption onCorruption, FsyncPolicy fsync) {
-  static final String DATA_DIR = "dataDir";
-  static final String ON_CORRUPTION = "onCorruption";
+  static final String DATA_DIR = OptionCatalog.DATA_DIR.optionName();
 
   /** Reads and checks the options of {@code config}. */
   static DiskOptions from(CacheConfig config) {
@@ -37,18 +36,11 @@ record DiskOptions(Path dataDir, OnCorruption onCorruption, FsyncPolicy fsync) {
     } catch (InvalidPathException e) {
       throw new VelaException("cache '" + name + "' has dataDir \"" + dir + "\", which is not a path: " + e.getMessage(), e);
     }
-    OnCorruption onCorruption = OnCorruption.parse(
-        name, Placeholders.resolve(ON_CORRUPTION, config.backendOptions().getOrDefault(ON_CORRUPTION, "fail")));
+    OnCorruption onCorruption = OnCorruption.parse(OptionCatalog.ON_CORRUPTION.checkedIn(name, config.backendOptions()));
     return new DiskOptions(dataDir, onCorruption, fsync(name, config));
   }
 
   private static FsyncPolicy fsync(String cacheName, CacheConfig config) {
-    String option = OptionCatalog.FSYNC.optionName();
-    String text = Placeholders.resolve(option, config.backendOptions().getOrDefault(option, FsyncPolicy.DEFAULT));
-    try {
-      return FsyncPolicy.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new VelaException("cache '" + cacheName + "' has " + option + " \"" + text + "\", which " + e.getMessage(), e);
-    }
+    return FsyncPolicy.parse(OptionCatalog.FSYNC.checkedIn(cacheName, config.backendOptions()));
   }
 }

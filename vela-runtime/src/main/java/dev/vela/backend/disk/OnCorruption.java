@@ -1,15 +1,14 @@
 package dev.vela.backend.disk;
 
-import dev.vela.VelaException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.vela.config.OptionSyntax;
+
 
 /** What opening a store does when its file is corrupt or truncated: the {@code onCorruption} option. */
 enum OnCorruption {
   /** Refuse to start, naming the file; the default, because the entries may still be wanted. */
-  FAIL("fail"),
+  FAIL(OptionSyntax.ON_CORRUPTION_VALUES.get(0)),
   /** Rename the file with a timestamp (never delete it) and start with an empty store. */
-  MOVE_ASIDE("moveAside");
+  MOVE_ASIDE(OptionSyntax.ON_CORRUPTION_VALUES.get(1));
 
   private final String optionValue;
 
@@ -22,14 +21,13 @@ enum OnCorruption {
     return optionValue;
   }
 
-  /** The policy written {@code value} in the option of cache {@code cacheName}. */
-  static OnCorruption parse(String cacheName, String value) {
+  /** The policy written {@code value} in the option, checked by the option catalogue already. */
+  static OnCorruption parse(String value) {
     for (OnCorruption policy : values()) {
       if (policy.optionValue.equals(value)) {
         return policy;
       }
     }
-    throw new VelaException("cache '" + cacheName + "' has onCorruption=\"" + value + "\"; use one of "
-        + Arrays.stream(values()).map(OnCorruption::optionValue).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException("onCorruption \"" + value + "\" was not checked against the option catalogue");
   }
 }

@@ -18,6 +18,7 @@ import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import dev.vela.config.Durations;
+import dev.vela.config.OptionCatalog;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -350,11 +352,11 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("redis.keyPrefix", keys.pattern());
-    details.put("redis.timeout", Durations.format(settings.timeout()));
-    details.put("redis.url", settings.redacted());
+    details.put("redis." + OptionCatalog.TIMEOUT.optionName(), Durations.format(settings.timeout()));
+    details.put("redis." + OptionCatalog.URL.optionName(), settings.redacted());
     Set<String> tracking = changes.trackedServers();
     if (!tracking.isEmpty()) {
-      details.put("redis.tracking", String.join(",", new java.util.TreeSet<>(tracking)));
+      details.put("redis.tracking", String.join(",", new TreeSet<>(tracking)));
     }
     return details;
   }

@@ -4,7 +4,7 @@ import dev.vela.VelaException;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.OptionCatalog;
-import dev.vela.config.Placeholders;
+import dev.vela.config.OptionConflicts;
 import dev.vela.config.RedisUrls;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
@@ -22,36 +22,29 @@ import java.util.Optional;
  * @param timeout how long one call may take before it fails as unreachable
  */
 record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, String redacted, Duration timeout) {
-  /** Where Redis is when the {@code url} option is not given. */
-  static final String DEFAULT_URL = "redis://localhost:6379";
-  /** How long a call may take when the {@code timeout} option is not given. */
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-
   /**
    * Reads {@code url} or {@code clusterNodes}, and {@code timeout}, from the cache's options,
-   * placeholders resolved.
+   * placeholders resolved, each checked by the option catalogue.
    *
    * @throws VelaException when one does not parse, or both url and clusterNodes are given, saying
    *     what to write instead
    */
   static RedisSettings of(CacheConfig config) {
-    String urlOption = OptionCatalog.URL.optionName();
-    String nodesOption = OptionCatalog.CLUSTER_NODES.optionName();
-    String timeoutOption = OptionCatalog.TIMEOUT.optionName();
     Map<String, String> options = config.backendOptions();
-    String timeoutText = Placeholders.resolve(
-        timeoutOption, options.getOrDefault(timeoutOption, Durations.format(DEFAULT_TIMEOUT)));
-    Duration timeout = parseTimeout(config.name(), timeoutText);
-    if (options.containsKey(nodesOption)) {
-      if (options.containsKey(urlOption)) {
-        throw new VelaException("cache '" + config.name() + "' has option clusterNodes, which " + RedisUrls.BOTH);
-      }
-      String nodes = Placeholders.resolve(nodesOption, options.get(nodesOption)).trim();
+    Duration timeout = Durations.parse(OptionCatalog.TIMEOUT.checkedIn(config.name(), options));
+    OptionConflicts.first(option -> OptionConflicts.written(option, options.get(option.optionName())))
+        .ifPresent(conflict -> {
+          throw new VelaException("cache '" + config.name() + "' has option " + conflict.option().optionName()
+              + ", which " + conflict.problem());
+        });
+    if (options.containsKey(OptionCatalog.CLUSTER_NODES.optionName())) {
+      // resolved, then checked here rather than by the catalogue, so that a message never shows the credentials
+      String nodes = OptionCatalog.CLUSTER_NODES.resolvedIn(options).trim();
       RedisUrls.ClusterNodes parsed = parseNodes(config.name(), nodes);
       List<RedisURI> seeds = parsed.nodes().stream().map(node -> RedisURI.create(parsed.urlOf(node))).toList();
       return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + parsed.redacted(), timeout);
     }
-    String url = Placeholders.resolve(urlOption, options.getOrDefault(urlOption, DEFAULT_URL)).trim();
+    String url = OptionCatalog.URL.resolvedIn(options).trim();
     return new RedisSettings(parseUri(config.name(), url), List.of(), url, redact(url), timeout);
   }
 
@@ -70,7 +63,7 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
   }
 
   private static RedisURI parseUri(String cacheName, String url) {
-    Optional<String> problem = RedisUrls.problem(url);
+    Optional<String> problem = OptionCatalog.URL.syntax().problem(url);
     if (problem.isPresent()) {
       throw new VelaException(
           "cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
@@ -81,20 +74,6 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
       throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which does not parse ("
           + e.getMessage() + "); " + RedisUrls.FORMS, e);
     }
-  }
-
-  private static Duration parseTimeout(String cacheName, String text) {
-    Duration timeout;
-    try {
-      timeout = Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      timeout = null;
-    }
-    if (timeout == null || Durations.isInfinite(timeout) || timeout.isZero() || timeout.isNegative()) {
-      throw new VelaException("cache '" + cacheName + "' has option timeout \"" + text + "\", which is not a positive,"
-          + " finite duration; write one such as \"2s\" or \"500ms\"");
-    }
-    return timeout;
   }
 
   /** {@code url} without user information, so that messages never show a password. */

@@ -5,6 +5,7 @@ import dev.vela.FetchTimeoutException;
 import dev.vela.VelaException;
 import dev.vela.codec.CodecInput;
 import dev.vela.config.Durations;
+import dev.vela.topology.KeyText;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -160,13 +161,13 @@ final class ClusterFetch<K, V> {
       }
       try {
         fetch.storeAgain().run();
-        LOG.debug("cache '{}' stored the value it fetched for key {} on its new owner", cacheName, text(key));
+        LOG.debug("cache '{}' stored the value it fetched for key {} on its new owner", cacheName, KeyText.of(key));
         return;
       } catch (VelaException e) {
         last = e;
       }
     }
-    LOG.warn("cache '" + cacheName + "' returns the value it fetched for key " + text(key) + " without having stored"
+    LOG.warn("cache '" + cacheName + "' returns the value it fetched for key " + KeyText.of(key) + " without having stored"
         + " it: its owner left and no new owner took it within " + Durations.format(storeTimeout) + ", so the next"
         + " read misses. Last failure: " + last.getMessage());
   }
@@ -188,7 +189,7 @@ final class ClusterFetch<K, V> {
       LockSupport.parkNanos(OWNER_POLL_NANOS);
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
-        throw new FetchException("interrupted while waiting for a new owner of key " + text(key) + " in cache '"
+        throw new FetchException("interrupted while waiting for a new owner of key " + KeyText.of(key) + " in cache '"
             + cacheName + "'; nothing was cached by this caller", null);
       }
     }
@@ -202,7 +203,7 @@ final class ClusterFetch<K, V> {
       throw timedOut(key);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FetchException("interrupted while waiting for another node's fetch of key " + text(key) + " in cache '"
+      throw new FetchException("interrupted while waiting for another node's fetch of key " + KeyText.of(key) + " in cache '"
           + cacheName + "'; nothing was cached by this caller", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof VelaException vela && vela.getCause() instanceof TimeoutException) {
@@ -217,14 +218,10 @@ final class ClusterFetch<K, V> {
 
   private FetchTimeoutException timedOut(K key) {
     return new FetchTimeoutException(
-        "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + text(key)
+        "gave up after " + Durations.format(stampedeTimeout) + " waiting for another node's fetch of key " + KeyText.of(key)
             + " in cache '" + cacheName + "'; that fetch is still running. Make the fetcher faster or raise stampedeTimeout");
   }
 
-  private static String text(Object key) {
-    String text = String.valueOf(key);
-    return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
-  }
 
   private static long saturatedNanos(Duration duration) {
     try {

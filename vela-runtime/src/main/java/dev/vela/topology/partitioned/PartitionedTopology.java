@@ -1,5 +1,7 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.config.OptionCatalog;
+import dev.vela.topology.KeyText;
 import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
 import dev.vela.CrossSlotException;
@@ -20,7 +22,6 @@ import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
-import dev.vela.config.Placeholders;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
@@ -161,21 +162,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   private static int backups(CacheConfig config) {
-    String option = config.topologyOptions().get("backups");
-    if (option == null) {
-      return 0;
-    }
-    String resolved = Placeholders.resolve("backups", option).trim();
-    try {
-      int backups = Integer.parseInt(resolved);
-      if (backups >= 0) {
-        return backups;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw new VelaException("cache '" + config.name() + "' has backups '" + resolved + "'; it must be a whole number,"
-        + " 0 or more (1 keeps each key on one more node, so one crash loses nothing)");
+    return Integer.parseInt(OptionCatalog.BACKUPS.checkedIn(config.name(), config.topologyOptions()).trim());
   }
 
   @SuppressWarnings("unchecked")
@@ -239,7 +226,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         firstOwner = owner;
       } else if (!owner.equals(firstOwner)) {
         throw new CrossSlotException(
-            "keys " + text(firstKey) + " (owner " + firstOwner + ") and " + text(key) + " (owner " + owner
+            "keys " + KeyText.of(firstKey) + " (owner " + firstOwner + ") and " + KeyText.of(key) + " (owner " + owner
                 + ") of partitioned cache '" + cacheName + "' live on different nodes, so they cannot be written"
                 + " atomically; split the batch by owner, or choose keys that hash together");
       }
@@ -473,10 +460,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
             ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
             : remote.lock(owner, keys, transaction, TRANSACTION_LEASE),
         TRANSACTION_LEASE,
-        holder -> "cache '" + cacheName + "' could not lock keys " + text(keys) + " for a transaction within "
+        holder -> "cache '" + cacheName + "' could not lock keys " + KeyText.of(keys) + " for a transaction within "
             + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
             + owner + ". Keep transactions short, or retry",
-        "interrupted while waiting to lock keys " + text(keys) + " of cache '" + cacheName
+        "interrupted while waiting to lock keys " + KeyText.of(keys) + " of cache '" + cacheName
             + "' for a transaction; it did not run");
   }
 
@@ -567,10 +554,5 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public String toString() {
     return "PartitionedTopology[" + cacheName + " on " + channel.self() + "]";
-  }
-
-  private static String text(Object key) {
-    String text = String.valueOf(key);
-    return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
   }
 }

@@ -136,7 +136,7 @@ class DiskCacheTest {
   void optionValuesAreChecked() {
     assertThatThrownBy(() -> DiskTesting.strings("odd", dataDir, clock).option("onCorruption", "ignore").create())
         .isInstanceOf(VelaException.class)
-        .hasMessageContaining("onCorruption=\"ignore\"")
+        .hasMessageContaining("option onCorruption \"ignore\", which is not one of")
         .hasMessageContaining("fail, moveAside");
     assertThatThrownBy(() -> DiskTesting.strings("odd", dataDir, clock).option("fsync", "soon").create())
         .isInstanceOf(VelaException.class)

@@ -13,7 +13,6 @@ import dev.vela.core.AtomicOperationsContract;
 import dev.vela.core.CacheBuilder;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
