@@ -137,6 +137,19 @@ class OptionDiagnosticsTest {
   }
 
   @Test
+  void aMalformedValueIsShownWithoutItsCredentials() {
+    JavaFileObject source = Sources.cache("OrderCache",
+        "@VelaCache(backend = Backend.REDIS,",
+        "    backendOpts = @Option(name = \"clusterNodes\", value = \"redis://ops:hunter2@10.0.0.1:7000,10.0.0.2\"))");
+
+    assertThat(compile(source)).hadErrorContaining("has value \"redis://10.0.0.1:7000,10.0.0.2\"")
+        .inFile(source).onLineContaining("clusterNodes");
+    assertThat(compile(source).errors())
+        .extracting(diagnostic -> diagnostic.getMessage(Locale.ROOT))
+        .noneMatch(message -> message.contains("hunter2"));
+  }
+
+  @Test
   void rejectsAValueThatCannotWorkWithoutPlaceholders() {
     JavaFileObject source = Sources.cache("UserCache",
         "@VelaCache(backend = Backend.REDIS, topology = Topology.PARTITIONED,",
@@ -164,7 +177,7 @@ class OptionDiagnosticsTest {
         "    @Option(name = \"failureTimeout\", value = \"100ms\")})");
 
     assertThat(compile(source)).hadErrorContaining(
-            "option 'failureTimeout' has value \"100ms\", which is not a finite duration of at least 500ms")
+            "option 'failureTimeout' has value \"100ms\", which is shorter than 500ms")
         .inFile(source).onLineContaining("\"100ms\"");
   }
 
@@ -175,7 +188,7 @@ class OptionDiagnosticsTest {
         "    @Option(name = \"clusterSecret\", value = \"letmein\")})");
 
     assertThat(compile(source)).hadErrorContaining(
-            "option 'clusterSecret' has value \"letmein\", which is shorter than 16 characters")
+            "option 'clusterSecret' has value \"(secret)\", which is shorter than 16 characters")
         .inFile(source).onLineContaining("\"letmein\"");
 
     JavaFileObject fromEnvironment = Sources.cache("UserCache",

@@ -167,14 +167,11 @@ public record ClusterSettings(
 
   private static void check(OptionCatalog option, String value) {
     option.syntax().problem(value).ifPresent(problem -> {
-      throw new IllegalArgumentException(option.optionName() + " \"" + redacted(option, value) + "\", which "
+      throw new IllegalArgumentException(option.optionName() + " \"" + option.shown(value) + "\", which "
           + problem);
     });
   }
 
-  private static String redacted(OptionCatalog option, String value) {
-    return option == OptionCatalog.CLUSTER_SECRET ? "(secret)" : value;
-  }
 
   private static void positive(OptionCatalog option, Duration value) {
     Objects.requireNonNull(value, option.optionName());

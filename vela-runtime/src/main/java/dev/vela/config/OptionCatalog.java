@@ -223,11 +223,23 @@ public enum OptionCatalog {
     String value = resolvedIn(options);
     if (value != null) {
       syntax.problem(value).ifPresent(problem -> {
-        throw new VelaException("cache '" + cacheName + "' has option " + optionName + " \"" + value + "\", which "
-            + problem);
+        throw new VelaException("cache '" + cacheName + "' has option " + optionName + " \"" + shown(value)
+            + "\", which " + problem);
       });
     }
     return value;
+  }
+
+  /**
+   * {@code value} as a message may show it: secrets and passwords replaced, a Redis URL's or node
+   * list's credentials left out.
+   */
+  public String shown(String value) {
+    return switch (this) {
+      case CLUSTER_SECRET, TLS_KEY_STORE_PASSWORD, TLS_TRUST_STORE_PASSWORD -> "(secret)";
+      case URL, CLUSTER_NODES -> RedisUrls.withoutCredentials(value);
+      default -> value;
+    };
   }
 
   /** True when the option applies to {@code backend} (backend options) or {@code topology} (topology options). */

@@ -16,6 +16,19 @@ public final class RedisUrls {
 
   private RedisUrls() {}
 
+  /**
+   * {@code value}, a URL or a {@code clusterNodes} list, without what stands before its last
+   * {@code @} (user and password), so that a message never shows credentials.
+   */
+  public static String withoutCredentials(String value) {
+    int scheme = value.indexOf("://");
+    int at = value.lastIndexOf('@');
+    if (at < 0) {
+      return value;
+    }
+    return (scheme < 0 || scheme > at ? "" : value.substring(0, scheme + 3)) + value.substring(at + 1);
+  }
+
   /** True for a Sentinel URL ({@code redis-sentinel://} or {@code rediss-sentinel://}). */
   public static boolean isSentinel(String url) {
     return url.startsWith("redis-sentinel://") || url.startsWith("rediss-sentinel://");

@@ -56,7 +56,8 @@ final class OptionsCheck {
         known.put(entry.get(), option);
         Optional<String> valueProblem = entry.get().writtenProblem(value);
         valueProblem.ifPresent(why ->
-            problems.add(Message.BAD_OPTION_VALUE, option.at(VelaCacheAttributes.OPTION_VALUE), name, value, why));
+            problems.add(Message.BAD_OPTION_VALUE, option.at(VelaCacheAttributes.OPTION_VALUE), name,
+                entry.get().shown(value), why));
         if (valueProblem.isEmpty()) {
           options.add(new OptionSetting(name, value));
         }

@@ -45,7 +45,7 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
       return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + parsed.redacted(), timeout);
     }
     String url = OptionCatalog.URL.resolvedIn(options).trim();
-    return new RedisSettings(parseUri(config.name(), url), List.of(), url, redact(url), timeout);
+    return new RedisSettings(parseUri(config.name(), url), List.of(), url, OptionCatalog.URL.shown(url), timeout);
   }
 
   /** True on a Redis Cluster. */
@@ -56,7 +56,7 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
   private static RedisUrls.ClusterNodes parseNodes(String cacheName, String nodes) {
     Optional<String> problem = RedisUrls.clusterNodesProblem(nodes);
     if (problem.isPresent()) {
-      throw new VelaException("cache '" + cacheName + "' has option clusterNodes \"" + redactNodes(nodes) + "\", which "
+      throw new VelaException("cache '" + cacheName + "' has option clusterNodes \"" + OptionCatalog.CLUSTER_NODES.shown(nodes) + "\", which "
           + problem.get());
     }
     return RedisUrls.clusterNodes(nodes);
@@ -66,31 +66,14 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
     Optional<String> problem = OptionCatalog.URL.syntax().problem(url);
     if (problem.isPresent()) {
       throw new VelaException(
-          "cache '" + cacheName + "' has option url \"" + redact(url) + "\", which " + problem.get());
+          "cache '" + cacheName + "' has option url \"" + OptionCatalog.URL.shown(url) + "\", which " + problem.get());
     }
     try {
       return RedisURI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new VelaException("cache '" + cacheName + "' has option url \"" + redact(url) + "\", which does not parse ("
+      throw new VelaException("cache '" + cacheName + "' has option url \"" + OptionCatalog.URL.shown(url) + "\", which does not parse ("
           + e.getMessage() + "); " + RedisUrls.FORMS, e);
     }
-  }
-
-  /** {@code url} without user information, so that messages never show a password. */
-  static String redact(String url) {
-    int scheme = url.indexOf("://");
-    int at = url.lastIndexOf('@');
-    if (scheme < 0 || at < scheme) {
-      return url;
-    }
-    return url.substring(0, scheme + 3) + url.substring(at + 1);
-  }
-
-  /** A {@code clusterNodes} value without what stands before an {@code @}, scheme or not. */
-  private static String redactNodes(String nodes) {
-    int scheme = nodes.indexOf("://");
-    int at = nodes.lastIndexOf('@');
-    return at < 0 ? nodes : (scheme < 0 || scheme > at ? "" : nodes.substring(0, scheme + 3)) + nodes.substring(at + 1);
   }
 
   /** The settings without the password. */
