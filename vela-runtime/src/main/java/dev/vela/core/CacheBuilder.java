@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -66,6 +69,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private InstantSource clock = InstantSource.system();
   private TelemetrySettings telemetry = TelemetrySettings.NONE;
   private VelaCluster cluster; // null: the JVM's shared node
+  private Executor executor = ForkJoinPool.commonPool();
+  private ScheduledExecutorService scheduler; // null: the JVM's shared sweeper thread
 
   /**
    * A builder for generated code: the cache's types and codecs, its name, backend and topology,
@@ -215,6 +220,28 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   }
 
   /**
+   * The executor of the cache's short background tasks: replaying reads into the eviction order of
+   * a size-limited memory cache, and work handed off a network thread (turning Redis tracking on
+   * again after a reconnect). Tasks never block it for long. The executor stays the caller's: the
+   * cache never shuts it down. Without this call, the common {@link ForkJoinPool}.
+   */
+  public CacheBuilder<K, V, C> executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor must not be null");
+    return this;
+  }
+
+  /**
+   * The scheduler that runs this cache's sweeps of expired entries every {@link #sweepInterval},
+   * instead of the one daemon thread ({@code vela-shared-sweeper}) that every other cache of the JVM
+   * shares. The scheduler stays the caller's: closing the cache cancels its sweeps and never shuts the
+   * scheduler down.
+   */
+  public CacheBuilder<K, V, C> scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+    return this;
+  }
+
+  /**
    * Adds a listener that receives an event when a get, put, fetch or tag invalidation ends; call
    * again to add more. Listeners run on the caller's thread; one that throws is logged, not
    * propagated. A cache with no listener and no meter registry does no telemetry work.
@@ -273,7 +300,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     limits().problem().ifPresent(problem -> {
       throw new VelaException("cache '" + name + "': " + problem.message());
     });
-    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry, cluster));
+    Sweeper sweeper = scheduler == null ? Sweeper.shared() : new Sweeper(new GivenSweepScheduler(scheduler));
+    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, sweeper, telemetry, cluster, executor));
     return wrapper.apply(cache);
   }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
   private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(100);
 
   private final SharedConnection shared;
+  private final Executor handOff; // the cache's executor: tracking is turned on again there
   private final Codec<K> keyCodec;
   private final byte[] entryPrefix;
   private final Duration timeout;
@@ -47,8 +49,9 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
   private volatile StatefulRedisConnection<byte[], byte[]> connection;
   private volatile boolean live;
 
-  RedisChangeFeed(SharedConnection shared, Codec<K> keyCodec, RedisKeys keys, Duration timeout) {
+  RedisChangeFeed(SharedConnection shared, Codec<K> keyCodec, RedisKeys keys, Duration timeout, Executor handOff) {
     this.shared = shared;
+    this.handOff = handOff;
     this.keyCodec = keyCodec;
     this.entryPrefix = RedisKeys.bytes(keys.prefix() + "e:");
     this.timeout = timeout;
@@ -162,7 +165,7 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, PushListener, RedisConn
       return;
     }
     // not on Lettuce's event loop, which must stay free to carry the reply
-    CompletableFuture.runAsync(() -> trackAgain(reconnected));
+    CompletableFuture.runAsync(() -> trackAgain(reconnected), handOff);
   }
 
   private void trackAgain(StatefulRedisConnection<byte[], byte[]> reconnected) {
