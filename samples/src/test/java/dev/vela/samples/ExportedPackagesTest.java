@@ -24,7 +24,6 @@ class ExportedPackagesTest {
   static final List<String> EXPORTED = List.of(
       "dev.vela", "dev.vela.codec", "dev.vela.registry", "dev.vela.telemetry", "dev.vela.cluster",
       "dev.vela.core", // until CacheBuilder moves to dev.vela
-      "dev.vela.config", // Durations.INFINITE, until generated code names the API's constant
       "dev.vela.annotation");
 
   /** What the processor writes: Vela + the interface's name (and its Declaration), VelaCodec_ + the type's. */

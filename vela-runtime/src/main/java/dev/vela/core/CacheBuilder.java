@@ -99,7 +99,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** Time to live of entries put without their own: positive, or {@link Durations#INFINITE}. */
+  /** Time to live of entries put without their own: positive, or {@link dev.vela.Expiry#NEVER}. */
   public CacheBuilder<K, V, C> defaultTtl(Duration defaultTtl) {
     this.defaultTtl = positive("defaultTtl", defaultTtl, true);
     return this;
@@ -172,7 +172,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** How often the sweeper removes expired entries: positive, or {@link Durations#INFINITE} for never. */
+  /** How often the sweeper removes expired entries: positive, or {@link dev.vela.Expiry#NEVER} for never. */
   public CacheBuilder<K, V, C> sweepInterval(Duration sweepInterval) {
     this.sweepInterval = positive("sweepInterval", sweepInterval, true);
     return this;

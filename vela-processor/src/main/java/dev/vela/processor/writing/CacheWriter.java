@@ -23,6 +23,7 @@ import dev.vela.processor.model.OptionSetting;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes {@code Vela<Name>}: a final class that forwards to the runtime's cache, with {@code
@@ -32,9 +33,9 @@ import javax.lang.model.element.Modifier;
 public final class CacheWriter extends SourceFileGenerator<CacheClass> {
   private static final String TYPES = "TYPES";
 
-  /** A writer creating files through {@code filer}. */
-  public CacheWriter(Filer filer) {
-    super(filer);
+  /** A writer creating files through {@code filer}, looking up {@code @Generated} in {@code elements}. */
+  public CacheWriter(Filer filer, Elements elements) {
+    super(filer, elements);
   }
 
   @Override
