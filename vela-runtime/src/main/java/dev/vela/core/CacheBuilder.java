@@ -17,6 +17,7 @@ import dev.vela.telemetry.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private boolean nearCache;
   private Duration nearCacheL1Ttl = Duration.ofSeconds(60);
   private InstantSource clock = InstantSource.system();
-  private TelemetrySettings telemetry = TelemetrySettings.NONE;
+  private final List<CacheListener> listeners = new ArrayList<>();
+  private Object meterRegistry; // a MeterRegistry, held as an Object so that none is loaded without one
   private VelaCluster cluster; // null: the JVM's shared node
   private Executor executor = ForkJoinPool.commonPool();
   private ScheduledExecutorService scheduler; // null: the JVM's shared sweeper thread
@@ -247,7 +249,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * propagated. A cache with no listener and no meter registry does no telemetry work.
    */
   public CacheBuilder<K, V, C> listener(CacheListener listener) {
-    telemetry = telemetry.withListener(Objects.requireNonNull(listener, "listener must not be null"));
+    listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     return this;
   }
 
@@ -258,7 +260,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * call, no Micrometer class is loaded.
    */
   public CacheBuilder<K, V, C> meterRegistry(MeterRegistry meterRegistry) {
-    telemetry = telemetry.withMeterRegistry(Objects.requireNonNull(meterRegistry, "meterRegistry must not be null"));
+    this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry must not be null");
     return this;
   }
 
@@ -300,13 +302,13 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     limits().problem().ifPresent(problem -> {
       throw new VelaException("cache '" + name + "': " + problem.message());
     });
-    Sweeper sweeper = scheduler == null ? Sweeper.shared() : new Sweeper(new GivenSweepScheduler(scheduler));
-    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, sweeper, telemetry, cluster, executor));
+    Cache<K, V> cache = CacheStarter.start(
+        config(), types, new CacheStarter.Options(clock, listeners, meterRegistry, cluster, executor, scheduler));
     return wrapper.apply(cache);
   }
 
   private String unknownOption(String optionName) {
-    List<String> known = new java.util.ArrayList<>(OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology));
+    List<String> known = new ArrayList<>(OptionCatalog.namesFor(OptionCatalog.Kind.BACKEND, backend, topology));
     known.addAll(OptionCatalog.namesFor(OptionCatalog.Kind.TOPOLOGY, backend, topology));
     String hint = OptionCatalog.nearest(optionName, known).map(n -> "; did you mean '" + n + "'?").orElse(
         known.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", known));
