@@ -1,8 +1,5 @@
-package dev.vela.core;
+package dev.vela;
 
-import dev.vela.Cache;
-import dev.vela.VelaException;
-import dev.vela.Weigher;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
@@ -12,6 +9,7 @@ import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
 import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
+import dev.vela.core.CacheStarter;
 import dev.vela.telemetry.CacheListener;
 import dev.vela.telemetry.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
