@@ -36,8 +36,6 @@ module dev.vela {
   exports dev.vela.telemetry;
   exports dev.vela.cluster;
   exports dev.vela.registry;
-  // CacheBuilder, until it moves to dev.vela
-  exports dev.vela.core;
 
   // the JCache provider's entry hooks, conditional writes and the settings it reports
   exports dev.vela.entry to dev.vela.jcache;

@@ -1,9 +1,13 @@
 package dev.vela;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,9 +21,12 @@ import org.junit.jupiter.api.Test;
  * The runtime's package rules, checked on its compiled classes: calls go down from the cache core
  * through the near cache and the topologies to the backends and never back up; codecs, the cluster
  * node and telemetry sit beside; the public face in {@code dev.vela} reaches into no internal
- * package; and no packages depend on each other in a cycle.
+ * package, except {@link CacheBuilder}, which starts caches through the core and which nothing
+ * internal calls back; and no packages depend on each other in a cycle.
  */
 class PackageRulesTest {
+  private static final DescribedPredicate<JavaClass> BUILDER = JavaClass.Predicates.belongToAnyOf(CacheBuilder.class);
+
   private static JavaClasses runtime;
 
   @BeforeAll
@@ -35,7 +42,8 @@ class PackageRulesTest {
   void layersAreCalledOnlyFromAbove() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("Api").definedBy("dev.vela")
+        .layer("Api").definedBy(resideInAPackage("dev.vela").and(not(BUILDER)))
+        .layer("Builder").definedBy(BUILDER)
         .layer("Registry").definedBy("dev.vela.registry..")
         .layer("Core").definedBy("dev.vela.core..")
         .layer("Near").definedBy("dev.vela.near..")
@@ -46,7 +54,8 @@ class PackageRulesTest {
         .layer("Codec").definedBy("dev.vela.codec..")
         .layer("Telemetry").definedBy("dev.vela.telemetry..")
         .layer("Config").definedBy("dev.vela.config..")
-        .whereLayer("Registry").mayOnlyAccessLayers("Core", "Api")
+        .whereLayer("Registry").mayOnlyAccessLayers("Builder", "Api")
+        .whereLayer("Builder").mayOnlyAccessLayers("Core", "Cluster", "Codec", "Telemetry", "Config", "Api")
         .whereLayer("Core").mayOnlyAccessLayers(
             "Near", "Topology", "Backend", "Cluster", "Codec", "Telemetry", "Config", "Api")
         .whereLayer("Near").mayOnlyAccessLayers("Topology", "Backend", "Codec", "Config", "Api")
@@ -96,11 +105,12 @@ class PackageRulesTest {
     SlicesRuleDefinition.slices().assignedFrom(new ByPackage()).should().beFreeOfCycles().check(runtime);
   }
 
-  /** One slice per package, the public face's package included. */
+  /** One slice per package, the public face's package included, and the builder as a slice of its own. */
   private static final class ByPackage implements SliceAssignment {
     @Override
-    public SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass javaClass) {
-      return SliceIdentifier.of(javaClass.getPackageName());
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String slice = BUILDER.test(javaClass) ? javaClass.getName() : javaClass.getPackageName();
+      return SliceIdentifier.of(slice);
     }
 
     @Override

@@ -23,7 +23,6 @@ class ExportedPackagesTest {
   /** The packages {@code vela-runtime}'s module-info exports to every module, and the annotations. */
   static final List<String> EXPORTED = List.of(
       "dev.vela", "dev.vela.codec", "dev.vela.registry", "dev.vela.telemetry", "dev.vela.cluster",
-      "dev.vela.core", // until CacheBuilder moves to dev.vela
       "dev.vela.annotation");
 
   /** What the processor writes: Vela + the interface's name (and its Declaration), VelaCodec_ + the type's. */
