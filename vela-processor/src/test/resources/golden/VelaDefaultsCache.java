@@ -1,14 +1,14 @@
 package com.acme;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
+import dev.vela.Expiry;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
-import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import javax.annotation.processing.Generated;
@@ -36,7 +36,7 @@ public final class VelaDefaultsCache extends ForwardingCache<String, String> imp
    */
   public static CacheBuilder<String, String, DefaultsCache> builder() {
     return new CacheBuilder<String, String, DefaultsCache>(TYPES, "DefaultsCache", Backend.MEMORY, Topology.LOCAL, VelaDefaultsCache::new)
-        .defaultTtl(Durations.INFINITE)
+        .defaultTtl(Expiry.NEVER)
         .maxSize(-1L)
         .stampedeProtection(true)
         .stampedeTimeout(Duration.ofSeconds(5))

@@ -1,14 +1,14 @@
 package com.acme;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
+import dev.vela.Expiry;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
-import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class VelaOuter_Inner extends ForwardingCache<Long, List<String>> i
         .stampedeTimeout(Duration.ofSeconds(5))
         .statsEnabled(true)
         .telemetryPrefix("vela", "cache")
-        .sweepInterval(Durations.INFINITE)
+        .sweepInterval(Expiry.NEVER)
         .nearCache(false)
         .nearCacheL1Ttl(Duration.ofSeconds(60));
   }

@@ -1,6 +1,7 @@
 package com.acme;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
@@ -8,7 +9,6 @@ import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
-import dev.vela.core.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 import java.time.Duration;
 import java.util.UUID;

@@ -225,7 +225,7 @@ public interface Cache<K, V> extends AutoCloseable {
 
   /**
    * Gives the live entry under {@code key} a new time to live, {@code ttl} from now, keeping its
-   * value and tags; {@link dev.vela.config.Durations#INFINITE} makes it never expire. Does nothing when
+   * value and tags; {@link Expiry#NEVER} makes it never expire. Does nothing when
    * there is no live entry.
    *
    * @param ttl a positive time to live

@@ -2,13 +2,13 @@ package dev.vela.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;

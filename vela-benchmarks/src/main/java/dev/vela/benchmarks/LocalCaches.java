@@ -2,13 +2,13 @@ package dev.vela.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
-import dev.vela.core.CacheBuilder;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The in-process caches a Java team would choose between, behind one small face for the benchmarks. */

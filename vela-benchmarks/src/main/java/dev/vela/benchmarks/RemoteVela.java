@@ -7,7 +7,7 @@ import dev.vela.annotation.Topology;
 import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.vela.benchmarks;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
-import dev.vela.core.CacheBuilder;
 import dev.vela.telemetry.CacheEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;

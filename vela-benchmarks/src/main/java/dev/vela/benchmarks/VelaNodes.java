@@ -1,6 +1,7 @@
 package dev.vela.benchmarks;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.CacheEntry;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
@@ -10,7 +11,6 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

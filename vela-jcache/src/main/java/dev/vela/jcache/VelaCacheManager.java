@@ -1,7 +1,7 @@
 package dev.vela.jcache;
 
+import dev.vela.CacheBuilder;
 import dev.vela.VelaException;
-import dev.vela.core.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 import dev.vela.registry.DeclaredCaches;
 import java.net.URI;

@@ -34,7 +34,7 @@ final class CacheStep {
     this.planner = new CodecPlanner(env);
     this.filer = env.getFiler();
     this.elements = env.getElementUtils();
-    this.writer = new CacheWriter(filer);
+    this.writer = new CacheWriter(filer, elements);
     this.reporter = new Reporter(env.getMessager());
   }
 

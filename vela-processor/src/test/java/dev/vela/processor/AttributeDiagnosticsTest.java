@@ -64,7 +64,7 @@ class AttributeDiagnosticsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.VelaUserCache").contentsAsUtf8String()
-        .contains(".sweepInterval(Durations.INFINITE)");
+        .contains(".sweepInterval(Expiry.NEVER)");
   }
 
   @ParameterizedTest

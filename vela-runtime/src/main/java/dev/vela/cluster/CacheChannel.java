@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * One cache's line to the same cache on the other nodes of its cluster. Requests and replies are
  * the topology's own bytes; this channel adds the cache's name, so one JGroups channel carries
  * every cache of a JVM.
+ *
+ * <p>Not API: the runtime's clustered topologies use it, and it may change in any release.
  */
 public interface CacheChannel extends AutoCloseable {
 

@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 /**
  * The part of a clustered cache that other nodes talk to. A topology implements it and registers
  * it with {@link VelaCluster#join}; requests for the cache arrive here, and so do membership views.
+ *
+ * <p>Not API: the runtime's clustered topologies use it, and it may change in any release.
  */
 public interface CacheEndpoint {
 

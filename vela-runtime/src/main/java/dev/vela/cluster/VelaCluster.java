@@ -64,8 +64,8 @@ public final class VelaCluster implements AutoCloseable {
     this.settings = settings;
     this.shared = shared;
     String nodeName = settings.bindAddr() + "-" + ProcessHandle.current().pid() + "-" + NODES_IN_JVM.incrementAndGet();
-    this.events = Executors.newSingleThreadExecutor(daemon("vela-cluster-events-" + nodeName));
-    this.replays = Executors.newCachedThreadPool(daemon("vela-cluster-replay-" + nodeName));
+    this.events = Executors.newSingleThreadExecutor(daemon("vela-cluster-" + settings.clusterName() + "-events-" + nodeName));
+    this.replays = Executors.newCachedThreadPool(daemon("vela-cluster-" + settings.clusterName() + "-replay-" + nodeName));
     this.endpoints = new CacheEndpoints(replays, settings.rpcTimeout());
     JChannel started = null;
     CallTransport calls = null;

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * annotation processor and the runtime share it, so both accept exactly the same strings.
  */
 public final class Durations {
-  /** Stands for {@code "infinity"}: no limit. Compare with {@link #isInfinite(Duration)}. */
-  public static final Duration INFINITE = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+  /**
+   * Stands for {@code "infinity"}: no limit; the API's {@link dev.vela.Expiry#NEVER}. Compare with
+   * {@link #isInfinite(Duration)}.
+   */
+  public static final Duration INFINITE = dev.vela.Expiry.NEVER;
 
   private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)");
 

@@ -44,7 +44,7 @@ final class CacheFactory {
       }
     };
     BackendContext<K, V> context = new BackendContext<>(
-        config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats));
+        config, types, settings.clock(), countRemovals, new CountingDecodeErrors(config.name(), stats), settings.executor());
     CacheBackend<K, V> backend = openBackend(context);
     CacheTopology<K, V> topology = openTopology(context, backend, stats, settings);
     if (config.nearCache()) {
@@ -71,10 +71,11 @@ final class CacheFactory {
         try {
           if (config.isWeighted()) {
             return MemoryBackend.weighted(config.maxWeight(), weigher(config), config.evictionPolicy(), context.clock(),
-                context.removals());
+                context.removals(), context.executor());
           }
           return config.isBounded()
-              ? MemoryBackend.bounded(config.maxSize(), config.evictionPolicy(), context.clock(), context.removals())
+              ? MemoryBackend.bounded(
+                  config.maxSize(), config.evictionPolicy(), context.clock(), context.removals(), context.executor())
               : MemoryBackend.unbounded(context.clock(), context.removals());
         } catch (IllegalArgumentException e) {
           throw new VelaException("cache '" + config.name() + "' cannot start: " + e.getMessage(), e);

@@ -8,7 +8,6 @@ import dev.vela.topology.CacheTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The listeners and meter registry a builder was given. The registry is held as an {@code Object}
@@ -43,17 +42,5 @@ record TelemetrySettings(List<CacheListener> listeners, Object meterRegistry) {
   private MicrometerTelemetry openMeters(CacheConfig config, StatsCounter stats, CacheTopology<?, ?> topology) {
     return MicrometerTelemetry.bind(
         (MeterRegistry) meterRegistry, config.name(), config.telemetryPrefix(), stats::snapshot, topology::size);
-  }
-
-  /** These settings with {@code listener} added. */
-  TelemetrySettings withListener(CacheListener listener) {
-    List<CacheListener> more = new ArrayList<>(listeners);
-    more.add(Objects.requireNonNull(listener, "listener must not be null"));
-    return new TelemetrySettings(more, meterRegistry);
-  }
-
-  /** These settings with {@code meterRegistry} in place of any earlier one. */
-  TelemetrySettings withMeterRegistry(Object meterRegistry) {
-    return new TelemetrySettings(listeners, Objects.requireNonNull(meterRegistry, "meterRegistry must not be null"));
   }
 }

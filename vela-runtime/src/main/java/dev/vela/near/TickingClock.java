@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  * an L1 entry is kept at most one tick longer than its time to live (longer only while the ticking
  * thread is held up), never shorter. Entries' own expiry is never checked against it.
  *
+ * <p>The thread, {@code vela-shared-l1-clock}, is one per JVM, started by the first near cache on
+ * the system clock; it is a daemon and outlives the caches, as the clock it ticks is shared.
+ *
  * <p>The same thread runs the L1s' removals of entries whose time to live has passed
  * ({@link #everyTick}), so an L1 hit reads no deadline at all.
  */
@@ -69,7 +72,7 @@ final class TickingClock implements InstantSource {
 
     private static ScheduledThreadPoolExecutor ticker() {
       ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "vela-l1-clock");
+        Thread thread = new Thread(task, "vela-shared-l1-clock");
         thread.setDaemon(true);
         return thread;
       });

@@ -1,7 +1,7 @@
 package dev.vela.registry;
 
 import dev.vela.Cache;
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 
 /**
  * One cache declared with {@code @VelaCache}, as the processor records it: the generated class

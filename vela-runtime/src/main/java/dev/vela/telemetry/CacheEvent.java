@@ -56,7 +56,7 @@ public sealed interface CacheEvent {
    *
    * @param cacheName the cache's name
    * @param key the key written
-   * @param ttl the entry's time to live; {@link dev.vela.config.Durations#INFINITE} when it never
+   * @param ttl the entry's time to live; {@link dev.vela.Expiry#NEVER} when it never
    *     expires
    * @param tags the entry's tags
    * @param result {@link Outcome#OK}, or {@link Outcome#ERROR} when the write threw
@@ -67,7 +67,7 @@ public sealed interface CacheEvent {
     /** Checks the values and copies the tags. */
     public Put {
       Events.check(cacheName, key, durationNanos);
-      Objects.requireNonNull(ttl, "ttl must not be null; use Durations.INFINITE for no expiry");
+      Objects.requireNonNull(ttl, "ttl must not be null; use Expiry.NEVER for no expiry");
       tags = Set.copyOf(tags);
       Events.checkResult("put", result, Outcome.OK, Outcome.ERROR);
     }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.VelaException;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.List;

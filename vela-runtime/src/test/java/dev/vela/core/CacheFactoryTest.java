@@ -1,5 +1,6 @@
 package dev.vela.core;
 
+import dev.vela.CacheBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

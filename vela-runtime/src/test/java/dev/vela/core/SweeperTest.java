@@ -71,7 +71,7 @@ class SweeperTest {
 
   @Test
   void theDaemonSchedulerRunsTasksRepeatedlyOnOneDaemonThreadUntilCancelled() throws Exception {
-    DaemonSweepScheduler daemon = new DaemonSweepScheduler();
+    DaemonSweepScheduler daemon = new DaemonSweepScheduler(DaemonSweepScheduler.THREAD_NAME);
     try {
       CountDownLatch runs = new CountDownLatch(3);
       AtomicReference<Thread> thread = new AtomicReference<>();
@@ -84,7 +84,7 @@ class SweeperTest {
       handle.cancel();
 
       assertThat(thread.get().isDaemon()).isTrue();
-      assertThat(thread.get().getName()).isEqualTo("vela-sweeper");
+      assertThat(thread.get().getName()).isEqualTo("vela-shared-sweeper");
     } finally {
       daemon.shutdown();
     }

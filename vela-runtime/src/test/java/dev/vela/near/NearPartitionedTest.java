@@ -3,6 +3,7 @@ package dev.vela.near;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.PutOptions;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
@@ -11,7 +12,6 @@ import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.Concurrently;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;

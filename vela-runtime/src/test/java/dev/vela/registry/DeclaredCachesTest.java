@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.VelaException;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCaches;
 import java.io.IOException;

@@ -49,7 +49,7 @@ class CacheEventTest {
     assertThatThrownBy(() -> new CacheEvent.Fetch("c", null, Outcome.OK, 0))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("key or tag");
     assertThatThrownBy(() -> new CacheEvent.Put("c", "k", null, Set.of(), Outcome.OK, 0))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("Durations.INFINITE");
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("Expiry.NEVER");
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.vela.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
-import dev.vela.core.CacheBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URL;
 import java.net.URLClassLoader;

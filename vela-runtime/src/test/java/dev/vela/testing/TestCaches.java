@@ -1,12 +1,12 @@
 package dev.vela.testing;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 
 /** Builders of LOCAL MEMORY caches for tests, with the manual clock and no background sweeps. */
 public final class TestCaches {

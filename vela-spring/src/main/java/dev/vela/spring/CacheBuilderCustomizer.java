@@ -1,6 +1,6 @@
 package dev.vela.spring;
 
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 
 /**

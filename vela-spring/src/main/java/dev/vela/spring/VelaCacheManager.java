@@ -1,8 +1,8 @@
 package dev.vela.spring;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.VelaException;
-import dev.vela.core.CacheBuilder;
 import dev.vela.registry.DeclaredCache;
 import dev.vela.registry.DeclaredCaches;
 import java.util.ArrayList;

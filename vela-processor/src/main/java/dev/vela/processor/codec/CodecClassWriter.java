@@ -1,6 +1,5 @@
 package dev.vela.processor.codec;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -31,7 +30,6 @@ final class CodecClassWriter {
   static final ClassName CODEC_EXCEPTION = ClassName.get("dev.vela.codec", "CodecException");
   static final ClassName CODEC_INPUT = ClassName.get("dev.vela.codec", "CodecInput");
   static final ClassName CODEC_OUTPUT = ClassName.get("dev.vela.codec", "CodecOutput");
-  private static final String GENERATED = "javax.annotation.processing.Generated";
   private static final String PROCESSOR = "dev.vela.processor.VelaProcessor";
   private static final String SHAPE = "SHAPE";
   private static final String LAZY = "Lazy";
@@ -53,11 +51,7 @@ final class CodecClassWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(CODEC, codec.type()))
         .addOriginatingElement(origin);
-    if (elements.getTypeElement(GENERATED) != null) {
-      type.addAnnotation(AnnotationSpec.builder(ClassName.get(elements.getTypeElement(GENERATED)))
-          .addMember("value", "$S", PROCESSOR)
-          .build());
-    }
+    GeneratedAnnotation.of(elements, origin, PROCESSOR).ifPresent(type::addAnnotation);
     type.addField(FieldSpec.builder(String.class, SHAPE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(shapes.of(codec))
         .build());

@@ -8,13 +8,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.ForwardingCache;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.TypeCodec;
-import dev.vela.core.CacheBuilder;
 import dev.vela.processor.codec.CodecPlan;
 import dev.vela.processor.model.CacheModel;
 import dev.vela.processor.model.CacheSettings;
@@ -23,6 +23,7 @@ import dev.vela.processor.model.OptionSetting;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes {@code Vela<Name>}: a final class that forwards to the runtime's cache, with {@code
@@ -32,9 +33,9 @@ import javax.lang.model.element.Modifier;
 public final class CacheWriter extends SourceFileGenerator<CacheClass> {
   private static final String TYPES = "TYPES";
 
-  /** A writer creating files through {@code filer}. */
-  public CacheWriter(Filer filer) {
-    super(filer);
+  /** A writer creating files through {@code filer}, looking up {@code @Generated} in {@code elements}. */
+  public CacheWriter(Filer filer, Elements elements) {
+    super(filer, elements);
   }
 
   @Override

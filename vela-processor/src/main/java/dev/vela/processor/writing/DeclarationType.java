@@ -7,7 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 import dev.vela.processor.model.CacheModel;
 import dev.vela.registry.DeclaredCache;
 import javax.lang.model.element.Modifier;

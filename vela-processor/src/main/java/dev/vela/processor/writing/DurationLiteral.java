@@ -1,7 +1,7 @@
 package dev.vela.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.vela.config.Durations;
+import dev.vela.Expiry;
 import dev.vela.processor.model.DurationSetting;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a duration as the simplest exact Java expression: in the unit it was written in ("60s"
  * gives {@code Duration.ofSeconds(60)}), else in its largest exact unit, else as ISO-8601; and
- * {@code Durations.INFINITE} for "infinity".
+ * {@code Expiry.NEVER} for "infinity", a constant of the exported API.
  */
 final class DurationLiteral {
   private static final Pattern WRITTEN_UNIT = Pattern.compile("\\d+(ms|s|m|h|d)");
@@ -24,7 +24,7 @@ final class DurationLiteral {
 
   static CodeBlock of(DurationSetting setting) {
     if (setting.isInfinite()) {
-      return CodeBlock.of("$T.INFINITE", Durations.class);
+      return CodeBlock.of("$T.NEVER", Expiry.class);
     }
     Duration duration = setting.value();
     Matcher written = WRITTEN_UNIT.matcher(setting.written().trim().toLowerCase(Locale.ROOT));

@@ -1,18 +1,18 @@
 package dev.vela.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.vela.processor.codec.GeneratedAnnotation;
 import java.io.IOException;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Generated;
 import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes one source file per input. Subclasses give the type; this base adds what every generated
- * file carries, {@code @Generated} and the originating element (one per file, which keeps the
+ * file carries, {@code @Generated} (where the file's module can read it) and the originating element (one per file, which keeps the
  * processor isolating for incremental builds), so no writer repeats it.
  *
  * @param <T> what a file is written from
@@ -22,10 +22,12 @@ public abstract class SourceFileGenerator<T> {
   static final String GENERATOR = "dev.vela.processor.VelaProcessor";
 
   private final Filer filer;
+  private final Elements elements;
 
-  /** A generator writing through {@code filer}. */
-  protected SourceFileGenerator(Filer filer) {
+  /** A generator writing through {@code filer}, looking up {@code @Generated} in {@code elements}. */
+  protected SourceFileGenerator(Filer filer, Elements elements) {
     this.filer = Objects.requireNonNull(filer, "filer");
+    this.elements = Objects.requireNonNull(elements, "elements");
   }
 
   /**
@@ -41,11 +43,10 @@ public abstract class SourceFileGenerator<T> {
   public final JavaFile javaFile(T input) {
     Objects.requireNonNull(input, "input");
     ClassName name = className(input);
-    TypeSpec type = write(input)
-        .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", GENERATOR).build())
-        .addOriginatingElement(originatingElement(input))
-        .build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).build();
+    Element origin = originatingElement(input);
+    TypeSpec.Builder type = write(input).addOriginatingElement(origin);
+    GeneratedAnnotation.of(elements, origin, GENERATOR).ifPresent(type::addAnnotation);
+    return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   /** The name of the class written for {@code input}. */

@@ -17,7 +17,7 @@ class DurationLiteralTest {
       "1d          | java.time.Duration.ofDays(1)",
       "' 90s '     | java.time.Duration.ofSeconds(90)",
       "9999999999s | java.time.Duration.ofSeconds(9999999999L)",
-      "infinity    | dev.vela.config.Durations.INFINITE",
+      "infinity    | dev.vela.Expiry.NEVER",
       "PT90M       | java.time.Duration.ofMinutes(90)",
       "PT1H        | java.time.Duration.ofHours(1)",
       "P2D         | java.time.Duration.ofDays(2)",

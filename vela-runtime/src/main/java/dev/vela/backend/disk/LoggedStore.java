@@ -78,7 +78,7 @@ final class LoggedStore implements AutoCloseable {
     this.readLock = lock.readLock();
     this.writeLock = lock.writeLock();
     this.background = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "vela-disk-" + cacheName);
+      Thread thread = new Thread(task, "vela-" + cacheName + "-disk-log");
       thread.setDaemon(true);
       return thread;
     });

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
  *
  * <p>When a read fills a stripe of the buffer, the replay is handed to a maintenance executor
- * (the common pool, unless a test passes its own) and the reader goes on. A read that finds its
+ * (the cache's executor: the common pool unless its builder or a test gives another) and the reader goes on. A read that finds its
  * stripe still full, because the replay has not run yet, replays the stripe itself under the lock:
  * no read is dropped, so what the order learns, and therefore what it evicts, does not depend on
  * when a pool thread gets scheduled. A write replays everything buffered before it changes the

@@ -72,8 +72,13 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return bounded(maxSize, policy, clock, listener, ForkJoinPool.commonPool());
   }
 
-  /** A bounded backend whose reads are replayed on {@code maintenance}; tests pass their own. */
-  static <K, V> MemoryBackend<K, V> bounded(long maxSize, EvictionPolicy policy, InstantSource clock,
+  /**
+   * A bounded backend whose reads are replayed on {@code maintenance}: the executor a cache's
+   * builder was given, or a test's.
+   *
+   * @throws IllegalArgumentException when {@code maxSize} is below 1 or the policy is TTL_ONLY
+   */
+  public static <K, V> MemoryBackend<K, V> bounded(long maxSize, EvictionPolicy policy, InstantSource clock,
       RemovalListener<? super K, ? super V> listener, Executor maintenance) {
     Objects.requireNonNull(policy, "policy must not be null");
     return new MemoryBackend<>(clock, listener, new Eviction<>(maxSize, policy, null, maintenance));
@@ -90,8 +95,13 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     return weighted(maxWeight, weigher, policy, clock, listener, ForkJoinPool.commonPool());
   }
 
-  /** A weighted backend whose reads are replayed on {@code maintenance}; tests pass their own. */
-  static <K, V> MemoryBackend<K, V> weighted(long maxWeight, Weigher<? super K, ? super V> weigher,
+  /**
+   * A weighted backend whose reads are replayed on {@code maintenance}: the executor a cache's
+   * builder was given, or a test's.
+   *
+   * @throws IllegalArgumentException when {@code maxWeight} is below 1 or the policy is TTL_ONLY
+   */
+  public static <K, V> MemoryBackend<K, V> weighted(long maxWeight, Weigher<? super K, ? super V> weigher,
       EvictionPolicy policy, InstantSource clock, RemovalListener<? super K, ? super V> listener,
       Executor maintenance) {
     Objects.requireNonNull(policy, "policy must not be null");

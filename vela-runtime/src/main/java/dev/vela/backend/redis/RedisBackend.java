@@ -96,7 +96,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.connection = connection;
     this.buckets = new Buckets(keys, connection, settings.timeout());
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
-    this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout());
+    this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout(), context.executor());
     this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
     this.async = new RedisAsyncCalls<>(this, keys, connection, buckets, settings.timeout());
   }

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +38,7 @@ import java.util.Set;
  */
 final class RedisChangeFeed<K> implements ChangeFeed<K>, TrackedConnection.Owner {
   private final SharedConnection shared;
+  private final Executor handOff; // the cache's executor: tracking is turned on again there
   private final Codec<K> keyCodec;
   private final RedisKeys keys;
   private final Duration timeout;
@@ -47,8 +49,9 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, TrackedConnection.Owner
   private volatile ChangeListener<K> listener;
   private volatile ClusterPrimaries primaries; // set and cleared under the lock of changes
 
-  RedisChangeFeed(SharedConnection shared, Codec<K> keyCodec, RedisKeys keys, Duration timeout) {
+  RedisChangeFeed(SharedConnection shared, Codec<K> keyCodec, RedisKeys keys, Duration timeout, Executor handOff) {
     this.shared = shared;
+    this.handOff = handOff;
     this.keyCodec = keyCodec;
     this.keys = keys;
     this.timeout = timeout;
@@ -84,7 +87,8 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, TrackedConnection.Owner
 
   private TrackedConnection open(io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> connection,
       String where) {
-    TrackedConnection opened = new TrackedConnection(connection, shared, keys.trackingPrefix(), timeout, this, where);
+    TrackedConnection opened = new TrackedConnection(connection, shared, keys.trackingPrefix(), timeout, this, where,
+        handOff);
     opened.start();
     return opened;
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ final class TrackedConnection implements PushListener, RedisConnectionStateListe
   private final Duration timeout;
   private final Owner owner;
   private final String where;
+  private final Executor handOff; // the cache's executor: tracking is turned on again there
   private volatile boolean live;
   private volatile boolean closed;
 
@@ -57,8 +59,9 @@ final class TrackedConnection implements PushListener, RedisConnectionStateListe
    * @param where the server, for messages
    */
   TrackedConnection(StatefulRedisConnection<byte[], byte[]> connection, SharedConnection shared, String prefix,
-      Duration timeout, Owner owner, String where) {
+      Duration timeout, Owner owner, String where, Executor handOff) {
     this.connection = connection;
+    this.handOff = handOff;
     this.shared = shared;
     this.prefix = prefix;
     this.timeout = timeout;
@@ -134,7 +137,7 @@ final class TrackedConnection implements PushListener, RedisConnectionStateListe
       return;
     }
     // not on Lettuce's event loop, which must stay free to carry the reply
-    CompletableFuture.runAsync(this::trackAgain);
+    CompletableFuture.runAsync(this::trackAgain, handOff);
   }
 
   private void trackAgain() {

@@ -1,6 +1,6 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.cluster.TransactionLocks;
+import dev.vela.topology.TransactionLocks;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class Membership {
     this.changes = changes;
     this.answers = new HeldAnswers(cacheName, answerLimit);
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "vela-partitioned-views-" + cacheName + "-" + self);
+      Thread thread = new Thread(task, "vela-" + cacheName + "-views-" + self);
       thread.setDaemon(true);
       return thread;
     });

@@ -1,6 +1,6 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.cluster.TransactionLocks;
+import dev.vela.topology.TransactionLocks;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.VelaException;

@@ -83,7 +83,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     this.stats = stats;
     this.changes = changes;
     this.waiting = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "vela-partitioned-requests-" + cacheName + "-" + partition.self());
+      Thread thread = new Thread(task, "vela-" + cacheName + "-requests-" + partition.self());
       thread.setDaemon(true);
       return thread;
     });

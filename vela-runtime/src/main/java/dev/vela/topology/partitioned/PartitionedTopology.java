@@ -17,7 +17,7 @@ import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
-import dev.vela.cluster.TransactionLocks;
+import dev.vela.topology.TransactionLocks;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;

@@ -5,7 +5,7 @@ import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
-import dev.vela.cluster.TransactionLocks;
+import dev.vela.topology.TransactionLocks;
 import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
-import dev.vela.cluster.TransactionLocks;
+import dev.vela.topology.TransactionLocks;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.wire.Reply;

@@ -77,7 +77,7 @@ public final class ReplicatedTopology<K, V> implements CacheTopology<K, V> {
     this.clock = new HybridClock(context.clock());
     this.thisNodeStats = thisNodeStats;
     this.work = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "vela-replicated-" + cacheName);
+      Thread thread = new Thread(task, "vela-" + cacheName + "-replicated");
       thread.setDaemon(true);
       return thread;
     });

@@ -125,7 +125,7 @@ class DiskCacheTest {
 
   @Test
   void aMissingDataDirIsRefusedNamingTheOption() {
-    var builder = new dev.vela.core.CacheBuilder<String, String, Cache<String, String>>(
+    var builder = new dev.vela.CacheBuilder<String, String, Cache<String, String>>(
         new dev.vela.codec.CacheTypes<>(TestCodecs.string(), TestCodecs.string()), "nowhere",
         dev.vela.annotation.Backend.DISK, dev.vela.annotation.Topology.LOCAL, c -> c);
 

@@ -1,6 +1,7 @@
 package dev.vela.backend.disk;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.BackendContext;
@@ -9,7 +10,6 @@ import dev.vela.backend.RemovalListener;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.nio.file.Path;
 import java.time.InstantSource;

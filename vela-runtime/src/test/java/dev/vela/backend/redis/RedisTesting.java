@@ -1,6 +1,7 @@
 package dev.vela.backend.redis;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
@@ -12,7 +13,6 @@ import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.CacheConfig;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.vela.topology.faults;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.CacheStats;
 import dev.vela.FetchException;
 import dev.vela.VelaException;
@@ -18,7 +19,6 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.wire.Reply;

@@ -1,6 +1,7 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.cluster.LoopbackNodes;
@@ -10,7 +11,6 @@ import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.AtomicOperationsContract;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.CacheInfo;
 import dev.vela.CrossSlotException;
 import dev.vela.PutOptions;
@@ -14,7 +15,6 @@ import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;

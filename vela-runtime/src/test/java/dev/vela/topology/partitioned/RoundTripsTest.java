@@ -3,6 +3,7 @@ package dev.vela.topology.partitioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.cluster.LoopbackNodes;
@@ -11,7 +12,6 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
 import dev.vela.core.AsyncOperationsContract;
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 import dev.vela.testing.ManualClock;
 import dev.vela.testing.TestCodecs;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.CacheClosedException;
 import dev.vela.CacheEntry;
 import dev.vela.PutOptions;
@@ -15,7 +16,6 @@ import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;

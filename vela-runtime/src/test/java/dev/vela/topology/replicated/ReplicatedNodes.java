@@ -1,6 +1,7 @@
 package dev.vela.topology.replicated;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
 import dev.vela.cluster.FreePorts;
@@ -8,7 +9,6 @@ import dev.vela.cluster.RequiredMembers;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CacheTypes;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;

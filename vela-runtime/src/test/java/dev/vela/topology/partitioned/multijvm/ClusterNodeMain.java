@@ -1,6 +1,7 @@
 package dev.vela.topology.partitioned.multijvm;
 
 import dev.vela.Cache;
+import dev.vela.CacheBuilder;
 import dev.vela.PutOptions;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.Topology;
@@ -8,7 +9,6 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

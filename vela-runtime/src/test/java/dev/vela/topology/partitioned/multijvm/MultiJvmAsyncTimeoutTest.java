@@ -10,7 +10,7 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
-import dev.vela.core.CacheBuilder;
+import dev.vela.CacheBuilder;
 import dev.vela.testing.Concurrently;
 import java.time.Duration;
 import java.util.ArrayList;

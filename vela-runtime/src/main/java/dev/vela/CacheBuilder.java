@@ -1,8 +1,5 @@
-package dev.vela.core;
+package dev.vela;
 
-import dev.vela.Cache;
-import dev.vela.VelaException;
-import dev.vela.Weigher;
 import dev.vela.annotation.Backend;
 import dev.vela.annotation.EvictionPolicy;
 import dev.vela.annotation.Topology;
@@ -14,16 +11,21 @@ import dev.vela.config.DurationLimits;
 import dev.vela.config.Durations;
 import dev.vela.config.EvictionRules;
 import dev.vela.config.OptionCatalog;
+import dev.vela.core.CacheStarter;
 import dev.vela.telemetry.CacheListener;
 import dev.vela.telemetry.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -66,8 +68,11 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   private boolean nearCache;
   private Duration nearCacheL1Ttl = Duration.ofSeconds(60);
   private InstantSource clock = InstantSource.system();
-  private TelemetrySettings telemetry = TelemetrySettings.NONE;
+  private final List<CacheListener> listeners = new ArrayList<>();
+  private Object meterRegistry; // a MeterRegistry, held as an Object so that none is loaded without one
   private VelaCluster cluster; // null: the JVM's shared node
+  private Executor executor = ForkJoinPool.commonPool();
+  private ScheduledExecutorService scheduler; // null: the JVM's shared sweeper thread
 
   /**
    * A builder for generated code: the cache's types and codecs, its name, backend and topology,
@@ -96,7 +101,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** Time to live of entries put without their own: positive, or {@link Durations#INFINITE}. */
+  /** Time to live of entries put without their own: positive, or {@link dev.vela.Expiry#NEVER}. */
   public CacheBuilder<K, V, C> defaultTtl(Duration defaultTtl) {
     this.defaultTtl = DurationLimits.DEFAULT_TTL.check(defaultTtl);
     return this;
@@ -169,7 +174,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     return this;
   }
 
-  /** How often the sweeper removes expired entries: positive, or {@link Durations#INFINITE} for never. */
+  /** How often the sweeper removes expired entries: positive, or {@link dev.vela.Expiry#NEVER} for never. */
   public CacheBuilder<K, V, C> sweepInterval(Duration sweepInterval) {
     this.sweepInterval = DurationLimits.SWEEP_INTERVAL.check(sweepInterval);
     return this;
@@ -217,12 +222,34 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
   }
 
   /**
+   * The executor of the cache's short background tasks: replaying reads into the eviction order of
+   * a size-limited memory cache, and work handed off a network thread (turning Redis tracking on
+   * again after a reconnect). Tasks never block it for long. The executor stays the caller's: the
+   * cache never shuts it down. Without this call, the common {@link ForkJoinPool}.
+   */
+  public CacheBuilder<K, V, C> executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor must not be null");
+    return this;
+  }
+
+  /**
+   * The scheduler that runs this cache's sweeps of expired entries every {@link #sweepInterval},
+   * instead of the one daemon thread ({@code vela-shared-sweeper}) that every other cache of the JVM
+   * shares. The scheduler stays the caller's: closing the cache cancels its sweeps and never shuts the
+   * scheduler down.
+   */
+  public CacheBuilder<K, V, C> scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+    return this;
+  }
+
+  /**
    * Adds a listener that receives an event when a get, put, fetch or tag invalidation ends; call
    * again to add more. Listeners run on the caller's thread; one that throws is logged, not
    * propagated. A cache with no listener and no meter registry does no telemetry work.
    */
   public CacheBuilder<K, V, C> listener(CacheListener listener) {
-    telemetry = telemetry.withListener(Objects.requireNonNull(listener, "listener must not be null"));
+    listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     return this;
   }
 
@@ -233,7 +260,7 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
    * call, no Micrometer class is loaded.
    */
   public CacheBuilder<K, V, C> meterRegistry(MeterRegistry meterRegistry) {
-    telemetry = telemetry.withMeterRegistry(Objects.requireNonNull(meterRegistry, "meterRegistry must not be null"));
+    this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry must not be null");
     return this;
   }
 
@@ -275,7 +302,8 @@ public final class CacheBuilder<K, V, C extends Cache<K, V>> {
     limits().problem().ifPresent(problem -> {
       throw new VelaException("cache '" + name + "': " + problem.message());
     });
-    Cache<K, V> cache = CacheFactory.open(config(), types, new RuntimeSettings(clock, Sweeper.shared(), telemetry, cluster));
+    Cache<K, V> cache = CacheStarter.start(
+        config(), types, new CacheStarter.Options(clock, listeners, meterRegistry, cluster, executor, scheduler));
     return wrapper.apply(cache);
   }
 

@@ -1,4 +1,4 @@
-package dev.vela.cluster;
+package dev.vela.topology;
 
 import dev.vela.VelaException;
 import java.time.Duration;
