@@ -14,15 +14,19 @@ import java.util.List;
  * entry   = REQUEST id:varlong cache:string payload:bytes
  *         | PROBE   id:varlong cache:string payload:bytes
  *         | REPLY   id:varlong payload:bytes
+ * refusal = 0:byte version:byte
  * </pre>
  *
  * A reply carries the id of its call. A node that receives a frame of another version reads nothing
- * in it and says so in its log (its senders time out); an unknown entry code ends the frame as an
- * error.
+ * in it and answers with a refusal naming its own version, a layout every version reads (no version
+ * is 0); the sender then ends its calls to that node with a message that says so. An unknown entry
+ * code ends the frame as an error.
  */
 final class CallFrames {
-  /** The version of this frame layout. Raise it when the layout changes. */
+  /** The version of this frame layout. Raise it when the layout changes; never 0, which marks a refusal. */
   static final int VERSION = 1;
+  /** The first byte of a refusal. */
+  static final int REFUSAL = 0;
   /** A call to a cache, which waits on the receiving node until that cache runs there. */
   static final int REQUEST = 1;
   /** A call that a node where the cache does not run answers at once, with an empty reply. */
@@ -102,8 +106,25 @@ final class CallFrames {
     return out.toByteArray();
   }
 
-  /** What a frame said: its version, and its entries when it is of this version. */
-  record Frame(int version, List<Entry> entries) {}
+  /** The refusal this node sends a node that speaks another version. */
+  static byte[] refusal() {
+    return new byte[] {REFUSAL, VERSION};
+  }
+
+  /**
+   * What a frame said: its version, and its entries when it is of this version; for a refusal, the
+   * version is {@link #REFUSAL} and {@code refuserVersion} the version the refusing node speaks.
+   */
+  record Frame(int version, List<Entry> entries, int refuserVersion) {
+    Frame(int version, List<Entry> entries) {
+      this(version, entries, 0);
+    }
+
+    /** True when this is a refusal. */
+    boolean refused() {
+      return version == REFUSAL;
+    }
+  }
 
   /**
    * Reads a frame.
@@ -113,6 +134,9 @@ final class CallFrames {
   static Frame read(byte[] bytes, int offset, int length) {
     CodecInput in = new CodecInput(bytes, offset, length);
     int version = in.readUnsignedByte();
+    if (version == REFUSAL) {
+      return new Frame(REFUSAL, List.of(), in.readUnsignedByte());
+    }
     if (version != VERSION) {
       return new Frame(version, List.of());
     }

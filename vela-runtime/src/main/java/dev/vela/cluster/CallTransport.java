@@ -146,15 +146,29 @@ final class CallTransport implements Receiver {
           message.getSrc(), e.toString());
       return;
     }
-    if (frame.version() != CallFrames.VERSION) {
-      if (warnedVersions.add(message.getSrc())) {
-        LOG.warn("cluster '{}': node {} speaks version {} of the call protocol and this node version {}; their calls"
-            + " are not answered. Run one version of Vela on every node", clusterName, message.getSrc(), frame.version(),
-            CallFrames.VERSION);
+    Address from = message.getSrc();
+    if (frame.refused()) {
+      String member = String.valueOf(from);
+      String what = "speaks version " + frame.refuserVersion() + " of the cluster call protocol and this node version "
+          + CallFrames.VERSION + ", so it refused the call. Run one version of Vela on every node of";
+      for (PendingCalls.Pending refused : calls.takeIf(call -> call.member().equals(member))) {
+        refused.reply().completeExceptionally(new VelaException("node " + member + " " + what + " cluster '"
+            + clusterName + "' (cache '" + refused.cacheName() + "')"));
       }
       return;
     }
-    Address from = message.getSrc();
+    if (frame.version() != CallFrames.VERSION) {
+      if (warnedVersions.add(from)) {
+        LOG.warn("cluster '{}': node {} speaks version {} of the call protocol and this node version {}; its calls are"
+            + " refused. Run one version of Vela on every node", clusterName, from, frame.version(), CallFrames.VERSION);
+      }
+      try {
+        channel.send(new BytesMessage(from, CallFrames.refusal()).setFlag(Message.Flag.OOB));
+      } catch (Exception e) {
+        LOG.debug("could not refuse the calls of {}", from, e);
+      }
+      return;
+    }
     String fromName = String.valueOf(from);
     FrameReplies replies = null;
     int framesAnswered = 0;

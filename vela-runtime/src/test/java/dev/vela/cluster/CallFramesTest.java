@@ -45,6 +45,17 @@ class CallFramesTest {
   }
 
   @Test
+  void aRefusalNamesTheVersionTheRefusingNodeSpeaks() {
+    byte[] refusal = CallFrames.refusal();
+
+    CallFrames.Frame read = CallFrames.read(refusal, 0, refusal.length);
+
+    assertThat(read.refused()).isTrue();
+    assertThat(read.refuserVersion()).isEqualTo(CallFrames.VERSION);
+    assertThat(read.entries()).isEmpty();
+  }
+
+  @Test
   void anUnknownEntryCodeIsAnError() {
     byte[] frame = CallFrames.write(List.of(new CallFrames.Answer(1, new byte[] {1})));
     frame[2] = 42; // the entry's code, after the version and the count

@@ -143,6 +143,36 @@ class VelaClusterTest {
   }
 
   @Test
+  void aFrameOfAnotherProtocolVersionIsRefusedAndTheRefusalEndsTheCallsToTheRefusingNode() throws Exception {
+    VelaCluster[] nodes = nodes("versions", 2);
+    CacheChannel a = nodes[0].join("v", new Echo("a"));
+    opened.add(a);
+    opened.add(nodes[1].join("v", new CacheEndpoint() {
+      @Override
+      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+        // never answers: only the refusal ends the call
+      }
+
+      @Override
+      public void membersChanged(List<String> members) {}
+    }));
+    var waiting = a.call(nodes[1].localMember(), bytes("x"), Duration.ofMinutes(5));
+    org.jgroups.Address b = nodes[0].jgroupsChannel().getView().getMembers().stream()
+        .filter(member -> member.toString().equals(nodes[1].localMember())).findFirst().orElseThrow();
+
+    // a frame as a node of a later version would send it: b refuses it, naming its own version
+    nodes[0].jgroupsChannel().send(new org.jgroups.BytesMessage(b, new byte[] {(byte) (CallFrames.VERSION + 1), 0}));
+
+    assertThatThrownBy(() -> waiting.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("node " + nodes[1].localMember() + " speaks version " + CallFrames.VERSION
+            + " of the cluster call protocol")
+        .hasMessageContaining("Run one version of Vela on every node");
+  }
+
+  @Test
   void aCallToANodeOutsideTheViewFailsAtOnce() {
     VelaCluster[] nodes = nodes("gone", 1);
     CacheChannel a = nodes[0].join("c", new Echo("a"));

@@ -98,7 +98,7 @@ final class ClusterFetch<K, V> {
         continue;
       }
       CodecInput answer = Reply.read(owner, reply);
-      FetchClaims.Answer kind = FetchClaims.Answer.values()[answer.readUnsignedByte()];
+      FetchClaims.Answer kind = FetchClaims.Answer.of(answer.readUnsignedByte());
       if (kind == FetchClaims.Answer.GRANTED) {
         try {
           return fetchAsGranted(key, fetchAndStore);

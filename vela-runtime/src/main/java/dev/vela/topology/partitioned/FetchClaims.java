@@ -18,11 +18,36 @@ final class FetchClaims<K> {
   /** What a claim is answered with. */
   enum Answer {
     /** The value is here now: it follows. */
-    VALUE,
+    VALUE(0),
     /** The claimant may fetch, and must release the key afterwards. */
-    GRANTED,
+    GRANTED(1),
     /** The fetch under way ended without a value: claim again. */
-    RETRY
+    RETRY(2);
+
+    private final int code;
+
+    Answer(int code) {
+      this.code = code;
+    }
+
+    /** The byte that stands for this answer on the wire. */
+    int code() {
+      return code;
+    }
+
+    /**
+     * The answer with this code.
+     *
+     * @throws IllegalArgumentException for a code no version of this topology sends
+     */
+    static Answer of(int code) {
+      for (Answer answer : values()) {
+        if (answer.code == code) {
+          return answer;
+        }
+      }
+      throw new IllegalArgumentException("unknown fetch claim answer code " + code + "; do all nodes run one version?");
+    }
   }
 
   /** One fetch under way: who runs it, and who waits for it. */

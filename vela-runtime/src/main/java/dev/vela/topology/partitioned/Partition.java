@@ -534,7 +534,7 @@ final class Partition<K, V> {
 
   private byte[] claimAnswer(FetchClaims.Answer answer, V value) {
     CodecOutput out = Reply.ok();
-    out.writeByte(answer.ordinal());
+    out.writeByte(answer.code());
     if (value != null) {
       wire.writeValue(out, value);
     }

@@ -18,11 +18,26 @@ import java.util.function.Supplier;
  * @param <K> the key type
  */
 final class PartitionChangeFeed<K> implements ChangeFeed<K> {
-  /** What a change message is about; its first byte after the op. */
+  /** What a change message is about; its first byte after the op, by an explicit code. */
   private enum Kind {
-    KEY,
-    TAG,
-    ALL
+    KEY(0),
+    TAG(1),
+    ALL(2);
+
+    private final int code;
+
+    Kind(int code) {
+      this.code = code;
+    }
+
+    static Kind of(int code) {
+      for (Kind kind : values()) {
+        if (kind.code == code) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("unknown change message code " + code + "; do all nodes run one version?");
+    }
   }
 
   private final CacheChannel channel;
@@ -79,7 +94,7 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
   /** A change message from another node: the part after the op. */
   void received(CodecInput in) {
     ChangeListener<K> heard = listener;
-    Kind kind = Kind.values()[in.readUnsignedByte()];
+    Kind kind = Kind.of(in.readUnsignedByte());
     if (heard == null) {
       return;
     }
@@ -100,7 +115,7 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
 
   private static CodecOutput message(Kind kind) {
     CodecOutput out = Op.CHANGED.request();
-    out.writeByte((byte) kind.ordinal());
+    out.writeByte(kind.code);
     return out;
   }
 

@@ -192,7 +192,7 @@ final class Remote<K, V> {
    */
   CompletableFuture<Map<K, V>> getAll(String member, List<K> keys, Hop hop) {
     CodecOutput out = Op.GET_ALL.request();
-    out.writeByte(hop.ordinal());
+    out.writeByte(hop.code());
     wire.writeKeys(out, keys);
     return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
       CodecInput in = Reply.read(member, reply);
@@ -215,7 +215,7 @@ final class Remote<K, V> {
    */
   CompletableFuture<List<Removal>> deleteAll(String member, List<K> keys, Hop hop) {
     CodecOutput out = Op.DELETE_ALL.request();
-    out.writeByte(hop.ordinal());
+    out.writeByte(hop.code());
     wire.writeKeys(out, keys);
     return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
       CodecInput in = Reply.read(member, reply);
@@ -426,14 +426,14 @@ final class Remote<K, V> {
 
   private CodecOutput keyedOutput(Op op, Hop hop, K key) {
     CodecOutput out = op.request();
-    out.writeByte(hop.ordinal());
+    out.writeByte(hop.code());
     wire.writeKey(out, key);
     return out;
   }
 
   private byte[] entries(Op op, Hop hop, Map<K, StoredEntry<V>> entries) {
     CodecOutput out = op.request();
-    out.writeByte(hop.ordinal());
+    out.writeByte(hop.code());
     out.writeVarInt(entries.size());
     entries.forEach((key, entry) -> {
       wire.writeKey(out, key);
