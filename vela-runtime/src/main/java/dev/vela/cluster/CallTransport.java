@@ -63,7 +63,7 @@ final class CallTransport implements Receiver {
     this.clusterName = clusterName;
     this.views = views;
     this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "vela-cluster-timeouts-" + nodeName);
+      Thread thread = new Thread(task, "vela-cluster-" + clusterName + "-calls-" + nodeName);
       thread.setDaemon(true);
       return thread;
     });

@@ -33,11 +33,11 @@ final class ClusterPrimaries implements AutoCloseable {
    * @param follower takes the primaries by {@code host:port}, and answers whether every one of
    *     them is tracked and live
    */
-  ClusterPrimaries(SharedConnection shared, Predicate<Map<String, RedisURI>> follower) {
+  ClusterPrimaries(SharedConnection shared, String cacheName, Predicate<Map<String, RedisURI>> follower) {
     this.shared = shared;
     this.follower = follower;
     this.checks = Executors.newSingleThreadScheduledExecutor(work -> {
-      Thread thread = new Thread(work, "vela-redis-cluster-tracking");
+      Thread thread = new Thread(work, "vela-" + cacheName + "-redis-tracking");
       thread.setDaemon(true);
       return thread;
     });

@@ -72,7 +72,7 @@ final class RedisChangeFeed<K> implements ChangeFeed<K>, TrackedConnection.Owner
       try {
         if (shared.isCluster()) {
           follow(shared.clusterPrimaries(), true);
-          primaries = new ClusterPrimaries(shared, now -> follow(now, false));
+          primaries = new ClusterPrimaries(shared, keys.cacheName(), now -> follow(now, false));
         } else {
           tracked = Map.of(shared.url(), open(shared.openDedicated(), shared.url()));
           everyPrimaryTracked = true;

@@ -64,6 +64,11 @@ final class RedisKeys {
       indexes[b] = bytes(prefixes[b] + "x");
     }
   }
+  /** The cache these keys belong to. */
+  String cacheName() {
+    return cacheName;
+  }
+
 
   /** How many buckets the cache has. */
   int buckets() {
