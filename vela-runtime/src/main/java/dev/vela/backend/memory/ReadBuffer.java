@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
  * and the next, so that stripes do not share lines.
  *
- * <p>A stripe holds 64 reads. A full stripe hands a replay to a pool thread, and waking that thread
- * is a system call that costs as much as hundreds of reads; with 16 reads a stripe, one reading
- * thread spent much of its time waking the pool. 64 read faster on one thread and on two (see
- * {@code docs/benchmarks/rounds.md}).
+ * <p>A stripe holds 64 reads. The read that fills a stripe replays it, on its own thread when the
+ * eviction lock is free (see {@code Eviction}); with 16 reads a stripe, when a full stripe always
+ * woke a pool thread, one reading thread spent much of its time waking the pool, and 64 read faster
+ * on one thread and on two (see {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
   static final int STRIPE_CAPACITY = 64;

@@ -9,14 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads that fill the buffer hand their replay to the maintenance executor, once at a time; a read
- * that finds its stripe still full replays the stripe itself.
+ * A read that fills its stripe of the buffer replays the stripe on its own thread when the eviction
+ * lock is free; while another thread holds the lock it hands the replay to the maintenance
+ * executor, once at a time, and a read that finds its stripe still full waits for the lock and
+ * replays the stripe itself.
  */
 class EvictionMaintenanceTest {
+  private static final long DEADLINE_SECONDS = 10;
   private final List<Runnable> replays = new ArrayList<>();
 
   private MemoryBackend<String, String> bounded(Executor maintenance) {
@@ -32,25 +38,73 @@ class EvictionMaintenanceTest {
     }
   }
 
-  @Test
-  void aFullStripeAsksForOneReplayUntilItHasRun() {
-    MemoryBackend<String, String> backend = bounded(replays::add);
-
-    read(backend, ReadBuffer.STRIPE_CAPACITY - 1);
-    assertThat(replays).as("the stripe has room").isEmpty();
-    read(backend, 1);
-    assertThat(replays).as("the read that filled the stripe").hasSize(1);
-    read(backend, 2 * ReadBuffer.STRIPE_CAPACITY);
-    assertThat(replays).as("reads replay a full stripe themselves while the replay is pending").hasSize(1);
-
-    replays.get(0).run();
-    read(backend, ReadBuffer.STRIPE_CAPACITY);
-
-    assertThat(replays).as("the replay emptied the stripe and may be asked for again").hasSize(2);
+  /** Holds the eviction lock on another thread until the returned latch is counted down. */
+  private static CountDownLatch holdLock(MemoryBackend<String, String> backend, List<Thread> started)
+      throws InterruptedException {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      backend.eviction.lock();
+      try {
+        held.countDown();
+        release.await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        backend.eviction.unlock();
+      }
+    }, "eviction-lock-holder");
+    holder.start();
+    started.add(holder);
+    assertThat(held.await(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("the holder took the lock").isTrue();
+    return release;
   }
 
   @Test
-  void aRejectedReplayIsAskedForAgainByTheNextRead() {
+  void aFullStripeIsReplayedByTheReaderWhenTheLockIsFree() {
+    MemoryBackend<String, String> backend = bounded(replays::add);
+
+    read(backend, 3 * ReadBuffer.STRIPE_CAPACITY);
+
+    assertThat(replays).as("no replay handed to the executor").isEmpty();
+  }
+
+  @Test
+  void whileTheLockIsHeldAFullStripeAsksForOneReplayAndTheNextReadWaits() throws Exception {
+    MemoryBackend<String, String> backend = bounded(replays::add);
+    List<Thread> started = new ArrayList<>();
+    CountDownLatch release = holdLock(backend, started);
+
+    read(backend, ReadBuffer.STRIPE_CAPACITY);
+    assertThat(replays).as("the read that filled the stripe").hasSize(1);
+
+    AtomicBoolean done = new AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      read(backend, 1);
+      done.set(true);
+    }, "reader-of-a-full-stripe");
+    reader.start();
+    started.add(reader);
+    // the reader finds its own stripe empty unless it shares the test thread's: either way it
+    // ends once the lock is free, and the test thread's stripe still waits for its replay
+    release.countDown();
+    for (Thread thread : started) {
+      thread.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+      assertThat(thread.isAlive()).as(thread.getName() + " ended").isFalse();
+    }
+    assertThat(done).isTrue();
+
+    read(backend, 1); // finds its stripe full and the lock free: replays it here
+    read(backend, ReadBuffer.STRIPE_CAPACITY - 1);
+    assertThat(replays).as("the stripe was emptied without the executor").hasSize(1);
+
+    replays.get(0).run();
+    read(backend, 2 * ReadBuffer.STRIPE_CAPACITY);
+    assertThat(replays).as("the lock is free again: no more replays asked for").hasSize(1);
+  }
+
+  @Test
+  void aRejectedReplayLeavesTheStripeToTheNextRead() throws Exception {
     List<Runnable> rejected = new ArrayList<>();
     MemoryBackend<String, String> backend = bounded(task -> {
       if (rejected.isEmpty()) {
@@ -59,13 +113,22 @@ class EvictionMaintenanceTest {
       }
       replays.add(task);
     });
+    List<Thread> started = new ArrayList<>();
+    CountDownLatch release = holdLock(backend, started);
 
     read(backend, ReadBuffer.STRIPE_CAPACITY);
     assertThat(rejected).hasSize(1);
-    assertThat(replays).isEmpty();
-    read(backend, 1); // finds the stripe full: replays it here
-    read(backend, ReadBuffer.STRIPE_CAPACITY);
+    release.countDown();
+    started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+    assertThat(started.get(0).isAlive()).isFalse();
 
+    read(backend, 1); // finds the stripe full: replays it here
+    started.clear();
+    CountDownLatch releaseAgain = holdLock(backend, started);
+    read(backend, ReadBuffer.STRIPE_CAPACITY);
     assertThat(replays).as("asked again when the stripe fills again, not left pending").hasSize(1);
+    releaseAgain.countDown();
+    started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+    assertThat(started.get(0).isAlive()).isFalse();
   }
 }
