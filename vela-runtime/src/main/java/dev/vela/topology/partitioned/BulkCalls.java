@@ -151,7 +151,7 @@ final class BulkCalls<K, V> {
     byBackup.forEach((backup, batch) -> {
       try {
         if (backup.equals(self)) {
-          partition.apply(batch);
+          partition.copies().apply(batch);
         } else {
           remote.copy(backup, batch);
         }

@@ -281,7 +281,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     for (String backup : partition.backupsOf(key)) {
       try {
         if (ownedHere(backup)) {
-          partition.apply(copies);
+          partition.copies().apply(copies);
         } else {
           remote.copy(backup, copies);
         }
@@ -536,7 +536,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     }
     try {
       List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
-      HashRing rest = partition.leave();
+      HashRing rest = partition.copies().leave();
       membership.close(); // views no longer move keys: this node hands all of them over now
       if (!migration.moveTo(rest)) {
         LOG.warn("cache '" + cacheName + "' closed on " + channel.self() + " without handing every key over; those"
