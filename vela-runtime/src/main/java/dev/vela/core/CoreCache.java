@@ -2,8 +2,6 @@ package dev.vela.core;
 
 import dev.vela.Cache;
 import dev.vela.CacheClosedException;
-import dev.vela.CacheEntry;
-import dev.vela.CacheInfo;
 import dev.vela.CacheStats;
 import dev.vela.PutOptions;
 import dev.vela.backend.StoredEntry;
@@ -14,20 +12,16 @@ import dev.vela.config.Durations;
 import dev.vela.telemetry.CacheTelemetry;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.KeyText;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The cache behind every generated class: it checks arguments, counts stats, runs single-flight
@@ -40,10 +34,11 @@ import java.util.stream.Stream;
  * {@code getAll}; {@code exists} and {@code ttl} only look, without counting or touching the eviction order.
  * Without {@link CacheTelemetry} (null), reads, puts, fetches and tag invalidations do no telemetry work.
  * The atomic per-key operations and bulk calls are inherited from {@link AtomicOperations}, the
- * asynchronous calls from {@link AsyncOperations}; a cache and its {@link #local()} view share one
+ * asynchronous calls from {@link AsyncOperations}, export, dump, load, stream and inspect from
+ * {@link WholeCacheOperations}; a cache and its {@link #local()} view share one
  * {@link AsyncExecutor}, closed with the cache.
  */
-final class CoreCache<K, V> extends AsyncOperations<K, V> {
+final class CoreCache<K, V> extends WholeCacheOperations<K, V> {
   /** How many expired entries a sweep removes under one lock hold. */
   static final int SWEEP_BATCH = 1024;
   /** True only for the telemetry benchmark's baseline; a constant, so the JIT drops the branches it guards. */
@@ -259,15 +254,6 @@ final class CoreCache<K, V> extends AsyncOperations<K, V> {
     storeAll(stored, "putAll", topology::putAll);
   }
 
-  /** Writes {@code stored} with {@code write}, holding the key locks of every key. */
-  private void storeAll(Map<K, StoredEntry<V>> stored, String purpose, Consumer<Map<K, StoredEntry<V>>> write) {
-    locks.underLocks(locks.stripesOf(stored.keySet()), purpose, () -> {
-      write.accept(stored);
-      return null;
-    });
-    stats.recordWrites(stored.size());
-  }
-
   @Override
   public boolean delete(K key) {
     Objects.requireNonNull(key, "key must not be null");
@@ -385,60 +371,6 @@ final class CoreCache<K, V> extends AsyncOperations<K, V> {
   }
 
   @Override
-  public List<CacheEntry<K, V>> export() {
-    checkOpen();
-    try (Stream<CacheEntry<K, V>> entries = topology.entries().map(this::toCacheEntry)) {
-      return entries.toList();
-    }
-  }
-
-  @Override
-  public long dump(Path file) {
-    Objects.requireNonNull(file, "file must not be null");
-    checkOpen();
-    return new DumpWriter<>(config.name(), types).write(file, topology.entries());
-  }
-
-  @Override
-  public long load(Path file) {
-    Objects.requireNonNull(file, "file must not be null");
-    checkOpen();
-    Map<K, StoredEntry<V>> entries = new DumpReader<>(config.name(), types).read(file, expiry.now());
-    if (entries.isEmpty()) {
-      return 0;
-    }
-    // a dump of a distributed cache holds keys of every node: each owner stores its own part
-    storeAll(entries, "load", topology::restore);
-    return entries.size();
-  }
-
-  @Override
-  public CacheInfo inspect() {
-    checkOpen();
-    Map<String, String> details = config.inspectDetails();
-    details.putAll(topology.details());
-    return new CacheInfo(
-        config.name(), topology.node(), config.backend().name(), topology.kind().name(),
-        topology.localBackend().heldEntries(), details);
-  }
-
-  @Override
-  public Stream<CacheEntry<K, V>> stream() {
-    checkOpen();
-    if (topology.isDistributed()) {
-      throw new UnsupportedOperationException(
-          "stream() of cache '" + config.name() + "' would see one node of a distributed cache; use export() for"
-              + " every entry, or local().stream() for this node's");
-    }
-    return topology.entries().map(this::toCacheEntry);
-  }
-
-  private CacheEntry<K, V> toCacheEntry(Map.Entry<K, StoredEntry<V>> entry) {
-    StoredEntry<V> stored = entry.getValue();
-    return new CacheEntry<>(entry.getKey(), stored.value(), expiry.remaining(stored.expiresAtMillis()), stored.tags());
-  }
-
-  @Override
   public String name() {
     return config.name();
   }
@@ -504,6 +436,16 @@ final class CoreCache<K, V> extends AsyncOperations<K, V> {
   @Override
   Duration defaultTtl() {
     return config.defaultTtl();
+  }
+
+  @Override
+  CacheConfig config() {
+    return config;
+  }
+
+  @Override
+  CacheTypes<K, V> types() {
+    return types;
   }
 
   /** The single flight of fetches, or null without stampede protection; for tests. */

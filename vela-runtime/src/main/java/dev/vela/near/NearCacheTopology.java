@@ -4,7 +4,6 @@ import dev.vela.CacheStats;
 import dev.vela.annotation.Topology;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
-import dev.vela.backend.ChangeListener;
 import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
@@ -71,7 +70,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   private final CacheTopology<K, V> l2;
   private final L1Store<K, V> l1;
   private final InvalidationSequence invalidations;
-  private final List<ChangeFeed<K>> feeds;
+  private final NearChanges<K, V> changes;
   private final L1Counter counter;
   private final Duration l1Ttl;
   private final AtomicLong fills;
@@ -82,7 +81,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     this.l2 = l2;
     this.l1 = l1;
     this.invalidations = new InvalidationSequence();
-    this.feeds = feeds;
+    this.changes = new NearChanges<>(l1, invalidations, feeds);
     this.counter = counter;
     this.l1Ttl = l1Ttl;
     this.fills = new AtomicLong();
@@ -96,7 +95,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     this.l2 = l2NodeLocal;
     this.l1 = whole.l1;
     this.invalidations = whole.invalidations;
-    this.feeds = whole.feeds;
+    this.changes = whole.changes;
     this.counter = whole.counter;
     this.l1Ttl = whole.l1Ttl;
     this.fills = whole.fills;
@@ -126,15 +125,8 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     List<ChangeFeed<K>> feeds = new ArrayList<>(2);
     l2.changeFeed().ifPresent(feeds::add);
     l2.localBackend().changeFeed().ifPresent(feeds::add);
-    NearCacheTopology<K, V> near =
-        new NearCacheTopology<>(l2, l1, List.copyOf(feeds), counter, config.nearCacheL1Ttl());
-    ChangeListener<K> listener = near.new RemoteChanges();
-    try {
-      near.feeds.forEach(feed -> feed.subscribe(listener));
-    } catch (RuntimeException e) {
-      near.feeds.forEach(ChangeFeed::unsubscribe);
-      throw e;
-    }
+    NearCacheTopology<K, V> near = new NearCacheTopology<>(l2, l1, feeds, counter, config.nearCacheL1Ttl());
+    near.changes.subscribe();
     return near;
   }
 
@@ -186,14 +178,14 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
       return null;
     }
     reads.recordRead(true);
-    if (!feedsLive()) {
+    if (!changes.feedsLive()) {
       return entry.value();
     }
     // stored only if no invalidation came while the L2 read was in flight; one that comes after
     // this removes what was just stored
     boolean kept = invalidations.installIfUnchanged(stripe, keyVersion, wideVersion,
         () -> l1.put(key, entry));
-    if (kept && !feedsLive()) {
+    if (kept && !changes.feedsLive()) {
       invalidations.invalidateKey(key, () -> l1.delete(key));
     }
     if (fills.incrementAndGet() % FILLS_PER_CLEANUP == 0) {
@@ -229,9 +221,9 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
         return null;
       }
       reads.recordRead(true);
-      if (feedsLive()) {
+      if (changes.feedsLive()) {
         boolean kept = invalidations.installIfUnchanged(stripe, keyVersion, wideVersion, () -> l1.put(key, entry));
-        if (kept && !feedsLive()) {
+        if (kept && !changes.feedsLive()) {
           invalidations.invalidateKey(key, () -> l1.delete(key));
         }
       }
@@ -247,7 +239,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
     return l2.putAsync(key, value, expiresAtMillis, tags).thenApply(done -> {
-      changed(key);
+      changes.changed(key);
       return done;
     });
   }
@@ -255,7 +247,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public CompletableFuture<Boolean> deleteAsync(K key) {
     return l2.deleteAsync(key).thenApply(removed -> {
-      changed(key);
+      changes.changed(key);
       return removed;
     });
   }
@@ -264,7 +256,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
     return l2.writeAsync(key, condition, update).thenApply(result -> {
       if (result.applied()) {
-        changed(key);
+        changes.changed(key);
       }
       return result;
     });
@@ -297,18 +289,9 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
     return l2.deleteAllAsync(keys).thenApply(removed -> {
-      keys.forEach(this::changed);
+      keys.forEach(changes::changed);
       return removed;
     });
-  }
-
-  private boolean feedsLive() {
-    for (ChangeFeed<K> feed : feeds) {
-      if (!feed.isLive()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -319,25 +302,25 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     l2.put(key, value, expiresAtMillis, tags);
-    changed(key);
+    changes.changed(key);
   }
 
   @Override
   public void putAll(Map<K, StoredEntry<V>> entries) {
     l2.putAll(entries);
-    entries.keySet().forEach(this::changed);
+    entries.keySet().forEach(changes::changed);
   }
 
   @Override
   public void restore(Map<K, StoredEntry<V>> entries) {
     l2.restore(entries);
-    entries.keySet().forEach(this::changed);
+    entries.keySet().forEach(changes::changed);
   }
 
   @Override
   public boolean delete(K key) {
     boolean removed = l2.delete(key);
-    changed(key);
+    changes.changed(key);
     return removed;
   }
 
@@ -346,7 +329,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
     WriteResult<V> result = l2.write(key, condition, update);
     if (result.applied()) {
-      changed(key);
+      changes.changed(key);
     }
     return result;
   }
@@ -378,44 +361,22 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public long deleteAll(Collection<? extends K> keys) {
     long removed = l2.deleteAll(keys);
-    keys.forEach(this::changed);
+    keys.forEach(changes::changed);
     return removed;
   }
 
   @Override
   public long flush() {
     long removed = l2.flush();
-    forgetAll();
-    feeds.forEach(ChangeFeed::announceFlush);
+    changes.flushed();
     return removed;
   }
 
   @Override
   public long invalidateTag(String tag) {
     long removed = l2.invalidateTag(tag);
-    forgetTag(tag);
-    feeds.forEach(feed -> feed.announceTag(tag));
+    changes.tagInvalidated(tag);
     return removed;
-  }
-
-  /** After a change made here: forgets the key here, then tells the other nodes. */
-  private void changed(K key) {
-    forget(key);
-    for (ChangeFeed<K> feed : feeds) {
-      feed.announceKey(key);
-    }
-  }
-
-  private void forget(K key) {
-    invalidations.invalidateKey(key, () -> l1.delete(key));
-  }
-
-  private void forgetTag(String tag) {
-    invalidations.invalidateAll(() -> l1.invalidateTag(tag));
-  }
-
-  private void forgetAll() {
-    invalidations.invalidateAll(l1::flush);
   }
 
   @Override
@@ -483,7 +444,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
     Map<String, String> details = new LinkedHashMap<>(l2.details());
     details.put("nearCache.l1Entries", Long.toString(l1.heldEntries()));
     details.put("nearCache.l1Ttl", Durations.isInfinite(l1Ttl) ? "infinity" : l1Ttl.toMillis() + "ms");
-    details.put("nearCache.feedsLive", Boolean.toString(feedsLive()));
+    details.put("nearCache.feedsLive", Boolean.toString(changes.feedsLive()));
     return details;
   }
 
@@ -494,7 +455,7 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public void close() {
-    feeds.forEach(ChangeFeed::unsubscribe);
+    changes.unsubscribe();
     try {
       l2.close();
     } finally {
@@ -505,23 +466,5 @@ public final class NearCacheTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public String toString() {
     return "NearCacheTopology[" + l2 + "]";
-  }
-
-  /** Changes reported by the feeds: made on other nodes or by other processes, or possibly missed. */
-  private final class RemoteChanges implements ChangeListener<K> {
-    @Override
-    public void keyChanged(K key) {
-      forget(key);
-    }
-
-    @Override
-    public void tagChanged(String tag) {
-      forgetTag(tag);
-    }
-
-    @Override
-    public void allChanged() {
-      forgetAll();
-    }
   }
 }

@@ -25,15 +25,15 @@ import java.util.concurrent.CompletableFuture;
  * @param <V> the value type
  */
 final class RedisAsyncCalls<K, V> {
-  private final RedisBackend<K, V> backend;
+  private final EntryFormat<K, V> format;
   private final RedisKeys keys;
   private final SharedConnection connection;
   private final Buckets buckets;
   private final Duration timeout;
 
-  RedisAsyncCalls(RedisBackend<K, V> backend, RedisKeys keys, SharedConnection connection, Buckets buckets,
+  RedisAsyncCalls(EntryFormat<K, V> format, RedisKeys keys, SharedConnection connection, Buckets buckets,
       Duration timeout) {
-    this.backend = backend;
+    this.format = format;
     this.keys = keys;
     this.connection = connection;
     this.buckets = buckets;
@@ -41,50 +41,50 @@ final class RedisAsyncCalls<K, V> {
   }
 
   CompletableFuture<V> get(K key) {
-    String id = backend.idOf(key);
+    String id = format.idOf(key);
     return connection.replyOf(connection.commands().get(keys.entry(id)), timeout, "get")
         .thenCompose(envelope -> {
           if (envelope == null) {
             return CompletableFuture.completedFuture(null);
           }
-          if (Envelope.expiresAt(envelope) <= backend.millis()) {
+          if (Envelope.expiresAt(envelope) <= format.millis()) {
             return removeIfExpiredAsync(id).thenApply(removed -> null);
           }
-          return CompletableFuture.completedFuture(backend.decodeValue(envelope));
+          return CompletableFuture.completedFuture(format.decodeValue(envelope));
         });
   }
 
   CompletableFuture<StoredEntry<V>> entry(K key) {
-    String id = backend.idOf(key);
+    String id = format.idOf(key);
     return buckets.runAsync(keys.bucketOf(id), Scripts.ENTRY, RedisKeys.bytes(id)).thenCompose(reply -> {
       if (reply.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
       byte[] envelope = (byte[]) reply.get(0);
       long expiresAt = Envelope.expiresAt(envelope);
-      if (expiresAt <= backend.millis()) {
+      if (expiresAt <= format.millis()) {
         return removeIfExpiredAsync(id).thenApply(removed -> null);
       }
-      V value = backend.decodeValue(envelope);
-      return CompletableFuture.completedFuture(value == null ? null : new StoredEntry<>(value, expiresAt, RedisBackend.texts(reply, 1)));
+      V value = format.decodeValue(envelope);
+      return CompletableFuture.completedFuture(value == null ? null : new StoredEntry<>(value, expiresAt, EntryFormat.texts(reply, 1)));
     });
   }
 
   CompletableFuture<Void> put(K key, V value, long expiresAtMillis, Set<String> tags) {
-    String id = backend.idOf(key);
+    String id = format.idOf(key);
     List<byte[]> args = new ArrayList<>(5 + tags.size());
     args.add(RedisKeys.bytes(id));
-    backend.addStored(args, value, expiresAtMillis);
+    format.addStored(args, value, expiresAtMillis);
     tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
     return buckets.runAsync(keys.bucketOf(id), Scripts.PUT, args.toArray(byte[][]::new)).thenApply(reply -> null);
   }
 
   CompletableFuture<Boolean> delete(K key) {
-    String id = backend.idOf(key);
-    return buckets.runAsync(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), backend.now()).thenApply(reply -> {
+    String id = format.idOf(key);
+    return buckets.runAsync(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), format.now()).thenApply(reply -> {
       long state = (Long) reply.get(0);
       if (state == 2) {
-        backend.report(key, (byte[]) reply.get(1));
+        format.report(key, (byte[]) reply.get(1));
       }
       return state == 1;
     });
@@ -92,16 +92,16 @@ final class RedisAsyncCalls<K, V> {
 
   /** {@link RedisBackend#write}'s one script, sent without waiting. */
   CompletableFuture<WriteResult<V>> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    String id = backend.idOf(key);
-    byte[][] args = WriteArguments.of(id, backend.millis(), condition, update, backend::valueBytes, backend::stored);
+    String id = format.idOf(key);
+    byte[][] args = WriteArguments.of(id, format.millis(), condition, update, format::valueBytes, format::stored);
     return buckets.runAsync(keys.bucketOf(id), Scripts.WRITE, args).thenApply(reply -> {
       if (reply.get(1) != null) {
-        backend.report(key, (byte[]) reply.get(1));
+        format.report(key, (byte[]) reply.get(1));
       }
       byte[] envelope = (byte[]) reply.get(2);
-      V previous = envelope == null ? null : backend.decodeValue(envelope);
+      V previous = envelope == null ? null : format.decodeValue(envelope);
       StoredEntry<V> entry = previous == null ? null
-          : new StoredEntry<>(previous, Envelope.expiresAt(envelope), RedisBackend.texts(reply, 3));
+          : new StoredEntry<>(previous, Envelope.expiresAt(envelope), EntryFormat.texts(reply, 3));
       return new WriteResult<>((Long) reply.get(0) == 1, entry);
     });
   }
@@ -112,23 +112,23 @@ final class RedisAsyncCalls<K, V> {
     if (distinct.isEmpty()) {
       return CompletableFuture.completedFuture(Map.of());
     }
-    List<String> ids = distinct.stream().map(backend::idOf).toList();
+    List<String> ids = distinct.stream().map(format::idOf).toList();
     byte[][] entryKeys = ids.stream().map(keys::entry).toArray(byte[][]::new);
     return connection.replyOf(connection.commands().mget(entryKeys), timeout, "getAll").thenCompose(reply -> {
       Map<K, V> found = new LinkedHashMap<>();
       Map<Integer, List<byte[]>> expired = new TreeMap<>();
-      long now = backend.millis();
+      long now = format.millis();
       for (int i = 0; i < distinct.size(); i++) {
         byte[] envelope = reply.get(i).getValueOrElse(null);
         if (envelope == null) {
           continue;
         }
         if (Envelope.expiresAt(envelope) <= now) {
-          expired.computeIfAbsent(keys.bucketOf(ids.get(i)), bucket -> new ArrayList<>(List.of(backend.now())))
+          expired.computeIfAbsent(keys.bucketOf(ids.get(i)), bucket -> new ArrayList<>(List.of(format.now())))
               .add(RedisKeys.bytes(ids.get(i)));
           continue;
         }
-        V value = backend.decodeValue(envelope);
+        V value = format.decodeValue(envelope);
         if (value != null) {
           found.put(distinct.get(i), value);
         }
@@ -137,7 +137,7 @@ final class RedisAsyncCalls<K, V> {
         return CompletableFuture.completedFuture(found);
       }
       return buckets.runEachAsync(Scripts.REMOVE_IF_EXPIRED, expired).thenApply(replies -> {
-        replies.forEach(removed -> backend.reportExpired(removed, 0));
+        replies.forEach(removed -> format.reportExpired(removed, 0));
         return found;
       });
     });
@@ -147,8 +147,8 @@ final class RedisAsyncCalls<K, V> {
   CompletableFuture<Long> deleteAll(Collection<? extends K> wanted) {
     Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
     for (K key : new LinkedHashSet<>(wanted)) {
-      String id = backend.idOf(key);
-      byBucket.computeIfAbsent(keys.bucketOf(id), bucket -> new ArrayList<>(List.of(backend.now())))
+      String id = format.idOf(key);
+      byBucket.computeIfAbsent(keys.bucketOf(id), bucket -> new ArrayList<>(List.of(format.now())))
           .add(RedisKeys.bytes(id));
     }
     if (byBucket.isEmpty()) {
@@ -157,7 +157,7 @@ final class RedisAsyncCalls<K, V> {
     return buckets.runEachAsync(Scripts.DELETE_ALL, byBucket).thenApply(replies -> {
       long removed = 0;
       for (List<Object> reply : replies) {
-        backend.reportExpired(reply, 1);
+        format.reportExpired(reply, 1);
         removed += (Long) reply.get(0);
       }
       return removed;
@@ -165,7 +165,7 @@ final class RedisAsyncCalls<K, V> {
   }
 
   private CompletableFuture<Long> removeIfExpiredAsync(String id) {
-    return buckets.runAsync(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, backend.now(), RedisKeys.bytes(id))
-        .thenApply(reply -> backend.reportExpired(reply, 0));
+    return buckets.runAsync(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, format.now(), RedisKeys.bytes(id))
+        .thenApply(reply -> format.reportExpired(reply, 0));
   }
 }

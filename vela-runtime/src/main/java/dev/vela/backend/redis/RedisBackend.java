@@ -4,19 +4,14 @@ import dev.vela.VelaException;
 import dev.vela.backend.BackendContext;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.ChangeFeed;
-import dev.vela.backend.DecodeErrorListener;
 import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.FetchCoordinator;
 import dev.vela.backend.KeyLocks;
-import dev.vela.backend.RemovalCause;
-import dev.vela.backend.RemovalListener;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.WriteResult;
 import dev.vela.codec.Codec;
-import dev.vela.codec.CodecException;
 import dev.vela.codec.Codecs;
-import dev.vela.codec.FramedCodec;
 import dev.vela.config.Durations;
 import dev.vela.config.OptionCatalog;
 import io.lettuce.core.KeyValue;
@@ -27,7 +22,6 @@ import java.time.InstantSource;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,14 +61,9 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
    * expired; Redis's expiry is the safety net for entries no one reads or sweeps any more.
    */
   static final Duration PX_GRACE = Duration.ofMinutes(1);
-  private static final byte[] NO_PX = RedisKeys.bytes("0");
-  private static final byte[] NEVER = RedisKeys.bytes("+inf");
 
-  private final Codec<K> keyCodec;
-  private final FramedCodec<V> values;
+  private final EntryFormat<K, V> format;
   private final InstantSource clock;
-  private final RemovalListener<K, V> removals;
-  private final DecodeErrorListener decodeErrors;
   private final RedisSettings settings;
   private final RedisKeys keys;
   private final SharedConnection connection;
@@ -86,11 +75,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendContext<K, V> context, RedisSettings settings, SharedConnection connection) {
-    this.keyCodec = context.types().key().require("the REDIS backend");
-    this.values = Codecs.framed(context.types().value().require("the REDIS backend"));
+    Codec<K> keyCodec = context.types().key().require("the REDIS backend");
+    this.format = new EntryFormat<>(keyCodec, Codecs.framed(context.types().value().require("the REDIS backend")),
+        context.clock(), context.removals(), context.decodeErrors());
     this.clock = context.clock();
-    this.removals = context.removals();
-    this.decodeErrors = context.decodeErrors();
     this.settings = settings;
     this.keys = new RedisKeys(context.cacheName(), settings.isCluster() ? RedisKeys.CLUSTER_BUCKETS : 1);
     this.connection = connection;
@@ -98,7 +86,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     this.fetches = new RedisFetchCoordinator<>(this, context.cacheName(), context.config().stampedeTimeout());
     this.changes = new RedisChangeFeed<>(connection, keyCodec, keys, settings.timeout(), context.executor());
     this.keyLocks = new RedisKeyLocks<>(this, context.cacheName(), RedisKeyLocks.LEASE);
-    this.async = new RedisAsyncCalls<>(this, keys, connection, buckets, settings.timeout());
+    this.async = new RedisAsyncCalls<>(format, keys, connection, buckets, settings.timeout());
   }
 
   /**
@@ -126,7 +114,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       removeIfExpired(id);
       return null;
     }
-    return decodeValue(envelope);
+    return format.decodeValue(envelope);
   }
 
   @Override
@@ -142,8 +130,8 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       removeIfExpired(id);
       return null;
     }
-    V value = decodeValue(envelope);
-    return value == null ? null : new StoredEntry<>(value, expiresAt, texts(reply, 1));
+    V value = format.decodeValue(envelope);
+    return value == null ? null : new StoredEntry<>(value, expiresAt, EntryFormat.texts(reply, 1));
   }
 
   @Override
@@ -151,7 +139,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     String id = idOf(key);
     List<byte[]> args = new ArrayList<>(5 + tags.size());
     args.add(RedisKeys.bytes(id));
-    addStored(args, value, expiresAtMillis);
+    format.addStored(args, value, expiresAtMillis);
     tags.forEach(tag -> args.add(RedisKeys.bytes(tag)));
     run(keys.bucketOf(id), Scripts.PUT, args.toArray(byte[][]::new));
   }
@@ -167,27 +155,11 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       String id = idOf(key);
       List<byte[]> args = byBucket.computeIfAbsent(keys.bucketOf(id), bucket -> new ArrayList<>());
       args.add(RedisKeys.bytes(id));
-      addStored(args, entry.value(), entry.expiresAtMillis());
+      format.addStored(args, entry.value(), entry.expiresAtMillis());
       args.add(RedisKeys.bytes(Integer.toString(entry.tags().size())));
       entry.tags().forEach(tag -> args.add(RedisKeys.bytes(tag)));
     });
     buckets.runEach(Scripts.PUT_ALL, byBucket);
-  }
-
-  /** Adds the envelope, the PX and the index score of a value to a script's arguments. */
-  void addStored(List<byte[]> args, V value, long expiresAtMillis) {
-    args.addAll(stored(value, expiresAtMillis));
-  }
-
-  /** The envelope (only its header when {@code value} is null), the PX and the index score of a value. */
-  List<byte[]> stored(V value, long expiresAtMillis) {
-    byte[] envelope = Envelope.wrap(expiresAtMillis, value == null ? new byte[0] : values.toBytes(value));
-    if (expiresAtMillis == StoredEntry.NO_EXPIRY) {
-      return List.of(envelope, NO_PX, NEVER);
-    }
-    // relative, so clocks of other hosts do not matter; never below the grace, so PX is positive
-    long px = Math.max(0, expiresAtMillis - clock.millis()) + PX_GRACE.toMillis();
-    return List.of(envelope, RedisKeys.bytes(Long.toString(px)), RedisKeys.bytes(Long.toString(expiresAtMillis)));
   }
 
   /**
@@ -199,14 +171,14 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
     String id = idOf(key);
     List<Object> reply = run(keys.bucketOf(id), Scripts.WRITE,
-        WriteArguments.of(id, clock.millis(), condition, update, values::toBytes, this::stored));
+        WriteArguments.of(id, clock.millis(), condition, update, format::valueBytes, format::stored));
     if (reply.get(1) != null) {
-      report(key, (byte[]) reply.get(1));
+      format.report(key, (byte[]) reply.get(1));
     }
     byte[] envelope = (byte[]) reply.get(2);
-    V previous = envelope == null ? null : decodeValue(envelope);
+    V previous = envelope == null ? null : format.decodeValue(envelope);
     StoredEntry<V> entry = previous == null ? null
-        : new StoredEntry<>(previous, Envelope.expiresAt(envelope), texts(reply, 3));
+        : new StoredEntry<>(previous, Envelope.expiresAt(envelope), EntryFormat.texts(reply, 3));
     return new WriteResult<>((Long) reply.get(0) == 1, entry);
   }
 
@@ -217,7 +189,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     if (distinct.isEmpty()) {
       return Map.of();
     }
-    List<String> ids = distinct.stream().map(this::idOf).toList();
+    List<String> ids = distinct.stream().map(format::idOf).toList();
     byte[][] entryKeys = ids.stream().map(this.keys::entry).toArray(byte[][]::new);
     List<KeyValue<byte[], byte[]>> reply = await(connection.commands().mget(entryKeys), "getAll");
     Map<K, V> found = new LinkedHashMap<>();
@@ -232,7 +204,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
         expired.add(RedisKeys.bytes(ids.get(i)));
         continue;
       }
-      V value = decodeValue(envelope);
+      V value = format.decodeValue(envelope);
       if (value != null) {
         found.put(distinct.get(i), value);
       }
@@ -240,10 +212,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     if (!expired.isEmpty()) {
       Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
       for (byte[] id : expired) {
-        byBucket.computeIfAbsent(this.keys.bucketOf(RedisKeys.text(id)), bucket -> new ArrayList<>(List.of(now())))
+        byBucket.computeIfAbsent(this.keys.bucketOf(RedisKeys.text(id)), bucket -> new ArrayList<>(List.of(format.now())))
             .add(id);
       }
-      buckets.runEach(Scripts.REMOVE_IF_EXPIRED, byBucket).forEach(removed -> reportExpired(removed, 0));
+      buckets.runEach(Scripts.REMOVE_IF_EXPIRED, byBucket).forEach(removed -> format.reportExpired(removed, 0));
     }
     return found;
   }
@@ -254,12 +226,12 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     Map<Integer, List<byte[]>> byBucket = new TreeMap<>();
     for (K key : new LinkedHashSet<>(keys)) {
       String id = idOf(key);
-      byBucket.computeIfAbsent(this.keys.bucketOf(id), bucket -> new ArrayList<>(List.of(now())))
+      byBucket.computeIfAbsent(this.keys.bucketOf(id), bucket -> new ArrayList<>(List.of(format.now())))
           .add(RedisKeys.bytes(id));
     }
     long removed = 0;
     for (List<Object> reply : buckets.runEach(Scripts.DELETE_ALL, byBucket)) {
-      reportExpired(reply, 1);
+      format.reportExpired(reply, 1);
       removed += (Long) reply.get(0);
     }
     return removed;
@@ -268,10 +240,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public boolean delete(K key) {
     String id = idOf(key);
-    List<Object> reply = run(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), now());
+    List<Object> reply = run(keys.bucketOf(id), Scripts.DELETE, RedisKeys.bytes(id), format.now());
     long state = (Long) reply.get(0);
     if (state == 2) {
-      report(key, (byte[]) reply.get(1));
+      format.report(key, (byte[]) reply.get(1));
     }
     return state == 1;
   }
@@ -286,9 +258,9 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public long flush() {
     long[] live = {0};
-    buckets.everyBucketInPages(Scripts.FLUSH, now(), PAGE, reply -> {
+    buckets.everyBucketInPages(Scripts.FLUSH, format.now(), PAGE, reply -> {
       live[0] += (Long) reply.get(1);
-      reportExpired(reply, 2);
+      format.reportExpired(reply, 2);
     });
     return live[0];
   }
@@ -296,8 +268,8 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
   @Override
   public long invalidateTag(String tag) {
     long live = 0;
-    for (List<Object> reply : buckets.runEverywhere(Scripts.INVALIDATE_TAG, RedisKeys.bytes(tag), now())) {
-      reportExpired(reply, 1);
+    for (List<Object> reply : buckets.runEverywhere(Scripts.INVALIDATE_TAG, RedisKeys.bytes(tag), format.now())) {
+      format.reportExpired(reply, 1);
       live += (Long) reply.get(0);
     }
     return live;
@@ -324,10 +296,10 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       List<?> fields = (List<?>) item;
       byte[] envelope = (byte[]) fields.get(1);
       long expiresAt = Envelope.expiresAt(envelope);
-      K key = decodeKey(RedisKeys.text((byte[]) fields.get(0)));
-      V value = expiresAt <= now || key == null ? null : decodeValue(envelope);
+      K key = format.decodeKey(RedisKeys.text((byte[]) fields.get(0)));
+      V value = expiresAt <= now || key == null ? null : format.decodeValue(envelope);
       if (value != null) {
-        page.add(new AbstractMap.SimpleImmutableEntry<>(key, new StoredEntry<>(value, expiresAt, texts(fields, 2))));
+        page.add(new AbstractMap.SimpleImmutableEntry<>(key, new StoredEntry<>(value, expiresAt, EntryFormat.texts(fields, 2))));
       }
     }
     return page;
@@ -339,7 +311,7 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
     }
     long[] reported = {0};
-    buckets.everyBucketInPages(Scripts.SWEEP, now(), batchSize, reply -> reported[0] += reportExpired(reply, 1));
+    buckets.everyBucketInPages(Scripts.SWEEP, format.now(), batchSize, reply -> reported[0] += format.reportExpired(reply, 1));
     return reported[0];
   }
 
@@ -421,21 +393,6 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return async.deleteAll(keys);
   }
 
-  /** The id of {@code key} in Redis key names. */
-  String idOf(K key) {
-    return RedisKeys.id(Codecs.encode(keyCodec, key));
-  }
-
-  /** Now, on the cache's clock, in epoch milliseconds. */
-  long millis() {
-    return clock.millis();
-  }
-
-  /** The codec bytes of {@code value}, as conditions compare them. */
-  byte[] valueBytes(V value) {
-    return values.toBytes(value);
-  }
-
   /** The key names of this cache. */
   RedisKeys keys() {
     return keys;
@@ -461,69 +418,17 @@ public final class RedisBackend<K, V> implements CacheBackend<K, V> {
     return buckets.run(bucket, script, args);
   }
 
+  /** The id of {@code key} in Redis key names. */
+  String idOf(K key) {
+    return format.idOf(key);
+  }
+
   private void removeIfExpired(String id) {
-    reportExpired(run(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, now(), RedisKeys.bytes(id)), 0);
-  }
-
-  /** Reports the expired entries in a reply, as id and envelope pairs from {@code from}; returns how many. */
-  long reportExpired(List<Object> reply, int from) {
-    long reported = 0;
-    for (int i = from; i + 1 < reply.size(); i += 2) {
-      K key = decodeKey(RedisKeys.text((byte[]) reply.get(i)));
-      if (key != null && report(key, (byte[]) reply.get(i + 1))) {
-        reported++;
-      }
-    }
-    return reported;
-  }
-
-  boolean report(K key, byte[] envelope) {
-    // null: Redis had expired the entry on its own, and its value is gone
-    V value = envelope == null ? null : decodeValue(envelope);
-    if (value == null) {
-      return false;
-    }
-    removals.onRemoval(key, value, RemovalCause.EXPIRED);
-    return true;
-  }
-
-  V decodeValue(byte[] envelope) {
-    try {
-      if (envelope.length < Envelope.HEADER_BYTES) {
-        throw new CodecException("a stored entry needs its " + Envelope.HEADER_BYTES + "-byte expiry time, found "
-            + envelope.length + " bytes");
-      }
-      return values.fromBytes(envelope, Envelope.HEADER_BYTES, envelope.length - Envelope.HEADER_BYTES);
-    } catch (CodecException e) {
-      decodeErrors.onDecodeError(e);
-      return null;
-    }
-  }
-
-  private K decodeKey(String id) {
-    try {
-      return Codecs.decode(keyCodec, RedisKeys.keyBytes(id));
-    } catch (CodecException | IllegalArgumentException e) {
-      decodeErrors.onDecodeError(e instanceof CodecException codec ? codec : new CodecException("key id " + id
-          + " is not Base64: " + e.getMessage(), e));
-      return null;
-    }
-  }
-
-  byte[] now() {
-    return RedisKeys.bytes(Long.toString(clock.millis()));
+    format.reportExpired(run(keys.bucketOf(id), Scripts.REMOVE_IF_EXPIRED, format.now(), RedisKeys.bytes(id)), 0);
   }
 
   private Range<Long> liveRange() {
     return Range.from(Range.Boundary.excluding(clock.millis()), Range.Boundary.unbounded());
-  }
-
-  static Set<String> texts(List<?> reply, int from) {
-    Set<String> texts = new HashSet<>();
-    for (int i = from; i < reply.size(); i++) {
-      texts.add(RedisKeys.text((byte[]) reply.get(i)));
-    }
-    return texts;
   }
 
   @Override

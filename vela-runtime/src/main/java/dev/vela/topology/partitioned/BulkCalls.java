@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bulk calls of a partitioned cache: keys grouped by owner, one request per other owner, all
@@ -21,18 +19,16 @@ import org.slf4j.LoggerFactory;
  * @param <V> the value type
  */
 final class BulkCalls<K, V> {
-  private static final Logger LOG = LoggerFactory.getLogger(BulkCalls.class);
-
-  private final String cacheName;
   private final String self;
   private final Partition<K, V> partition;
   private final Remote<K, V> remote;
+  private final BackupCopies<K, V> backupCopies;
 
-  BulkCalls(String cacheName, String self, Partition<K, V> partition, Remote<K, V> remote) {
-    this.cacheName = cacheName;
+  BulkCalls(String self, Partition<K, V> partition, Remote<K, V> remote, BackupCopies<K, V> backupCopies) {
     this.self = self;
     this.partition = partition;
     this.remote = remote;
+    this.backupCopies = backupCopies;
   }
 
   /** The present values of {@code keys}, in the order asked. */
@@ -120,7 +116,7 @@ final class BulkCalls<K, V> {
       }
     }
     if (partition.backups() > 0 && !copies.isEmpty()) {
-      copyToBackups(copies);
+      backupCopies.toTheirBackups(copies);
     }
     return removed;
   }
@@ -138,26 +134,5 @@ final class BulkCalls<K, V> {
       byOwner.computeIfAbsent(partition.ownerOf(key), owner -> new ArrayList<>()).add(key);
     }
     return byOwner;
-  }
-
-  /**
-   * Copies writes of keys of any owners to their backups, one request per backup. A backup that
-   * cannot be reached is skipped, as for single writes: the next view change brings it up to date.
-   */
-  private void copyToBackups(Map<K, Versioned<V>> copies) {
-    Map<String, Map<K, Versioned<V>>> byBackup = new LinkedHashMap<>();
-    copies.forEach((key, copy) -> partition.backupsOf(key).forEach(
-        backup -> byBackup.computeIfAbsent(backup, b -> new LinkedHashMap<>()).put(key, copy)));
-    byBackup.forEach((backup, batch) -> {
-      try {
-        if (backup.equals(self)) {
-          partition.apply(batch);
-        } else {
-          remote.copy(backup, batch);
-        }
-      } catch (VelaException unreachable) {
-        LOG.debug("cache '" + cacheName + "' could not copy writes to backup " + backup, unreachable);
-      }
-    });
   }
 }

@@ -69,14 +69,14 @@ final class Migration<K, V> {
       for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext() && !batches.superseded; ) {
         Map.Entry<K, StoredEntry<V>> entry = it.next();
         K key = entry.getKey();
-        batches.add(key, new Versioned<>(partition.versionToHandOver(key), entry.getValue()));
+        batches.add(key, new Versioned<>(partition.copies().versionToHandOver(key), entry.getValue()));
         if (++walked % BATCH == 0 && !current.getAsBoolean()) {
           // a walk that sends little (most keys stay here) makes way too, not only between batches
           batches.superseded = true;
         }
       }
     }
-    partition.forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));
+    partition.copies().forEachRemoval((key, version) -> batches.add(key, new Versioned<>(version, null)));
     batches.sendRest();
     return batches.unreachable.isEmpty() && !batches.superseded;
   }
@@ -173,7 +173,7 @@ final class Migration<K, V> {
       }
       batch.forEach((key, copy) -> {
         if (!copy.isRemoval() && !partition.holdsCopy(key, ring)) {
-          partition.forgetMoved(key, copy.version());
+          partition.copies().forgetMoved(key, copy.version());
         }
       });
     }

@@ -16,9 +16,7 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -37,8 +35,6 @@ import java.util.stream.Stream;
  * @param <V> the value type
  */
 final class Partition<K, V> {
-  private static final int STRIPES = 64;
-
   private final String self;
   private final CacheBackend<K, V> backend;
   private final Routing routing;
@@ -46,13 +42,11 @@ final class Partition<K, V> {
   private final Wire<K, V> wire;
   private final FetchClaims<K> claims = new FetchClaims<>();
   private final TransactionLocks<K> locks = new TransactionLocks<>();
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final KeyStripes<K> stripes;
   private final int backups;
   private final HybridClock clock;
   private final VersionTable<K> versions;
-
-  /** Copies are applied under its read lock; leaving takes its write lock (see {@link #leave}). */
-  private final ReentrantReadWriteLock leaveGate = new ReentrantReadWriteLock();
+  private final VersionedCopies<K, V> copies;
 
   Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups,
       HybridClock clock, VersionTable<K> versions) {
@@ -64,9 +58,8 @@ final class Partition<K, V> {
     this.wire = wire;
     this.clock = clock;
     this.versions = versions;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
+    this.stripes = new KeyStripes<>(this::hash);
+    this.copies = new VersionedCopies<>(self, backend, routing, clock, versions, stripes);
   }
 
   String self() {
@@ -151,6 +144,11 @@ final class Partition<K, V> {
     return locks;
   }
 
+  /** The copies of keys this node applies from others and hands over to them, with their versions. */
+  VersionedCopies<K, V> copies() {
+    return copies;
+  }
+
   V get(K key, Hop hop) {
     if (hop == Hop.DIRECT) {
       return backend.get(key);
@@ -208,8 +206,8 @@ final class Partition<K, V> {
     }
     String holder = otherSide.ownerOf(hash(key));
     Versioned<V> there = quietly(() -> remote.held(holder, key));
-    if (there != null && there.version().isAfter(versionOf(key))) {
-      applyCopies(Map.of(key, there));
+    if (there != null && there.version().isAfter(copies.versionOf(key))) {
+      copies.applyCopies(Map.of(key, there));
     }
   }
 
@@ -219,8 +217,8 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.put(owner, key, entry, Hop.FORWARDED);
     }
-    pruneVersionsIfDue();
-    ReentrantLock lock = stripe(key);
+    copies.pruneVersionsIfDue();
+    ReentrantLock lock = stripes.of(key);
     lock.lock();
     try {
       Version version = nextVersion();
@@ -239,18 +237,13 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.putAll(owner, entries, Hop.FORWARDED);
     }
-    pruneVersionsIfDue();
-    TreeSet<Integer> held = new TreeSet<>(); // locked in index order, so two batches never wait on each other
-    entries.keySet().forEach(key -> held.add(stripeIndex(key)));
-    held.forEach(index -> stripes[index].lock());
-    try {
+    copies.pruneVersionsIfDue();
+    return stripes.underAll(entries.keySet(), () -> {
       Version version = nextVersion();
       backend.putAll(entries);
       entries.keySet().forEach(key -> versions.noteWrite(key, version, false));
       return version;
-    } finally {
-      held.descendingSet().forEach(index -> stripes[index].unlock());
-    }
+    });
   }
 
   /** Removes {@code key} as its owner (or forwards it there), leaving a tombstone. */
@@ -262,10 +255,10 @@ final class Partition<K, V> {
     if (hop == Hop.ROUTED && !owner.equals(self)) {
       return remote.delete(owner, key, Hop.FORWARDED);
     }
-    pruneVersionsIfDue();
+    copies.pruneVersionsIfDue();
     boolean removed;
     Version version;
-    ReentrantLock lock = stripe(key);
+    ReentrantLock lock = stripes.of(key);
     lock.lock();
     try {
       version = nextVersion();
@@ -300,7 +293,7 @@ final class Partition<K, V> {
     if (!owner.equals(self) && (hop == Hop.ROUTED || routing.isLeaving())) {
       return remote.write(owner, key, condition, update, Hop.FORWARDED);
     }
-    pruneVersionsIfDue();
+    copies.pruneVersionsIfDue();
     catchUpAfterMerge(key); // the condition must see a newer write made on the other side
     String holder = holderElsewhere(key, owner);
     OwnerWrite<V> done = writeUnlessLeaving(key, condition, update, holder);
@@ -334,7 +327,7 @@ final class Partition<K, V> {
 
   /** The write of {@link #write} under the key's lock; null, with nothing done, when this node is leaving. */
   private OwnerWrite<V> writeUnlessLeaving(K key, WriteCondition<V> condition, EntryUpdate<V> update, String holder) {
-    ReentrantLock lock = stripe(key);
+    ReentrantLock lock = stripes.of(key);
     lock.lock();
     try {
       if (routing.isLeaving()) {
@@ -376,11 +369,6 @@ final class Partition<K, V> {
     return new Version(clock.next(), self);
   }
 
-  /** Forgets old tombstones now and then; outside any stripe lock, since it looks at every version. */
-  private void pruneVersionsIfDue() {
-    versions.pruneIfDue(key -> backend.entry(key) != null);
-  }
-
   /** The backups of {@code key} on the current ring: the members after its owner. */
   List<String> backupsOf(K key) {
     if (backups == 0) {
@@ -388,122 +376,6 @@ final class Partition<K, V> {
     }
     List<String> replicas = replicasOf(key, routing.ring());
     return replicas.subList(1, replicas.size());
-  }
-
-  /**
-   * Applies copies from a writer, an owner or an old owner: each one only where it is newer than
-   * the write of its key applied here, so copies may arrive in any order, and more than once.
-   */
-  void apply(Map<K, Versioned<V>> copies) {
-    leaveGate.readLock().lock();
-    try {
-      if (routing.isLeaving()) {
-        // this node's own handover has taken its snapshot: what arrived now would be dropped with it
-        throw new VelaException("node " + self + " is leaving; keep these keys and hand them to the next ring's owners");
-      }
-      applyCopies(copies);
-    } finally {
-      leaveGate.readLock().unlock();
-    }
-  }
-
-  /**
-   * Starts this node's leave: from now on copies sent here are refused, so their senders keep them,
-   * and every copy applied before is in the backend when the caller hands this node's keys over.
-   * Returns the ring without this node.
-   */
-  HashRing leave() {
-    leaveGate.writeLock().lock();
-    try {
-      return routing.leave();
-    } finally {
-      leaveGate.writeLock().unlock();
-    }
-  }
-
-  private void applyCopies(Map<K, Versioned<V>> copies) {
-    pruneVersionsIfDue();
-    copies.forEach((key, copy) -> {
-      clock.observe(copy.version().stamp());
-      ReentrantLock lock = stripe(key);
-      lock.lock();
-      try {
-        if (!versions.isNewer(key, copy.version())) {
-          if (!copy.isRemoval() && copy.version().equals(versionOf(key)) && backend.entry(key) != null) {
-            versions.noteReturned(key, copy.version()); // handed away and back: keep it when that handover ends
-          }
-          return;
-        }
-        if (copy.isRemoval()) {
-          backend.delete(key);
-        } else {
-          StoredEntry<V> entry = copy.entry();
-          backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
-        }
-        versions.noteWrite(key, copy.version(), copy.isRemoval());
-      } finally {
-        lock.unlock();
-      }
-    });
-  }
-
-  /**
-   * The entry of {@code key} here with the version of the write that left it, for a new owner that
-   * has not received the key yet; null when this node knows no write of it.
-   */
-  Versioned<V> held(K key) {
-    // no key lock: it is answered on a network thread, and the asker holds its own lock of the key
-    Version version = versions.versionOf(key);
-    StoredEntry<V> entry = backend.entry(key);
-    if (version == null && entry == null) {
-      return null;
-    }
-    return new Versioned<>(version != null ? version : oldestVersion(), entry);
-  }
-
-  /** The version of the latest write of {@code key} applied here; a key stored without one gets the oldest. */
-  Version versionOf(K key) {
-    Version version = versions.versionOf(key);
-    return version != null ? version : oldestVersion();
-  }
-
-  /** A version older than any write: what a copy of a key written without one carries. */
-  Version oldestVersion() {
-    return new Version(0, self);
-  }
-
-  /** The tombstones kept here, for copying to the keys' owners and backups. */
-  void forEachRemoval(java.util.function.BiConsumer<K, Version> action) {
-    versions.forEachRemoval(action);
-  }
-
-  /** The version of {@code key} to hand over, noting that its handover begins. */
-  Version versionToHandOver(K key) {
-    ReentrantLock lock = stripe(key);
-    lock.lock();
-    try {
-      versions.noteHandoverStarted(key);
-      return versionOf(key);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Removes {@code key} after its handover, unless it was written again meanwhile or a copy of it
-   * came back (its receiver left again and handed it here).
-   */
-  void forgetMoved(K key, Version moved) {
-    ReentrantLock lock = stripe(key);
-    lock.lock();
-    try {
-      if (moved.equals(versionOf(key)) && !versions.isReturned(key)) {
-        backend.delete(key);
-        versions.forget(key, moved);
-      }
-    } finally {
-      lock.unlock();
-    }
   }
 
   /**
@@ -566,14 +438,6 @@ final class Partition<K, V> {
     }
     String previous = state.previous().ownerOf(hash(key));
     return previous.equals(self) || !state.ring().contains(previous) ? null : previous;
-  }
-
-  private ReentrantLock stripe(K key) {
-    return stripes[stripeIndex(key)];
-  }
-
-  private int stripeIndex(K key) {
-    return (int) (hash(key) >>> 58); // the top 6 bits: 64 stripes
   }
 
   /** The result of asking an old owner, or null when it cannot answer: then the key is a miss. */

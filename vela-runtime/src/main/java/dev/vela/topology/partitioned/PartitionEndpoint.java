@@ -244,7 +244,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         K key = wire.readKey(in);
         StoredEntry<V> entry = wire.readEntry(in);
         if (entry == null) {
-          partition.versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
+          partition.copies().versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
         } else {
           Version version = partition.put(key, entry, hop);
           if (storedWhileLeaving(version)) {
@@ -257,7 +257,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         Hop hop = Hop.of(in.readUnsignedByte());
         Map<K, StoredEntry<V>> entries = remote.readEntries(in);
         if (entries.isEmpty()) {
-          partition.oldestVersion().write(out);
+          partition.copies().oldestVersion().write(out);
         } else {
           Version version = partition.putAll(entries, hop);
           if (storedWhileLeaving(version)) {
@@ -286,7 +286,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
         }
         remote.writeAnswer(out, done);
       }
-      case HELD -> remote.writeHeld(out, partition.held(wire.readKey(in)));
+      case HELD -> remote.writeHeld(out, partition.copies().held(wire.readKey(in)));
       case GET_ALL -> {
         Hop hop = Hop.of(in.readUnsignedByte());
         for (K key : wire.readKeys(in)) {
@@ -312,7 +312,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
       case ENTRIES -> writeEntries(out);
       case STATS -> StatsWire.write(out, stats.get());
-      case COPY -> partition.apply(remote.readCopies(in));
+      case COPY -> partition.copies().apply(remote.readCopies(in));
       // not a sign that the sender runs the cache: calls travel out of band, so this may be the last
       // message of a cache that has closed since, overtaken by its LEAVING; a cache that starts
       // again says so itself (RUNS) before it hands anything over

@@ -17,11 +17,9 @@ import dev.vela.backend.WriteResult;
 import dev.vela.cluster.CacheChannel;
 import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
-import dev.vela.topology.TransactionLocks;
 import dev.vela.cluster.VelaCluster;
 import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
-import dev.vela.config.Durations;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
@@ -30,7 +28,6 @@ import dev.vela.topology.version.Versioned;
 import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +37,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -73,9 +69,6 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
   /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
   private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
-  /** How long a transaction's keys stay locked on their owner at most, and how long a transaction waits for them. */
-  private static final Duration TRANSACTION_LEASE = Duration.ofSeconds(30);
-  private final AtomicLong transactions = new AtomicLong();
   private final String cacheName;
   private final CacheBackend<K, V> backend;
   private final Duration stampedeTimeout;
@@ -92,8 +85,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private Membership membership;
   private ClusterFetch<K, V> fetches;
   private PartitionEndpoint<K, V> endpoint;
+  private BackupCopies<K, V> backupCopies;
   private BulkCalls<K, V> bulk;
   private OffloadedCalls offloaded;
+  private AsyncForms<K, V> async;
+  private OwnerTransactions<K, V> transactions;
   private boolean closed;
 
   private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
@@ -183,8 +179,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.membership = new Membership(
         cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
         joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
-    this.bulk = new BulkCalls<>(cacheName, joined.self(), partition, remote);
+    this.backupCopies = new BackupCopies<>(cacheName, joined.self(), partition, remote);
+    this.bulk = new BulkCalls<>(joined.self(), partition, remote, backupCopies);
     this.offloaded = new OffloadedCalls(cacheName, joined.rpcTimeout());
+    this.async = new AsyncForms<>(this, partition, remote, offloaded);
+    this.transactions = new OwnerTransactions<>(cacheName, partition, remote);
     this.endpoint = new PartitionEndpoint<>(
         cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
     return endpoint;
@@ -268,27 +267,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         return;
       }
     }
-    copyToBackups(key, Map.of(key, new Versioned<>(version, entry)));
-  }
-
-  /**
-   * Copies a write the owner has stored, with the owner's version, to the key's backups, from the
-   * writing node's own thread (never from a network thread, where waiting for another node could
-   * hold up replies). A backup that cannot be reached is skipped: the write stands on its owner,
-   * and the next view change brings every owner's backups up to date again.
-   */
-  private void copyToBackups(K key, Map<K, Versioned<V>> copies) {
-    for (String backup : partition.backupsOf(key)) {
-      try {
-        if (ownedHere(backup)) {
-          partition.apply(copies);
-        } else {
-          remote.copy(backup, copies);
-        }
-      } catch (VelaException unreachable) {
-        LOG.debug("cache '" + cacheName + "' could not copy a write to backup " + backup, unreachable);
-      }
-    }
+    backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(version, entry)));
   }
 
   @Override
@@ -302,7 +281,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     if (backups > 0) {
       Map<K, Versioned<V>> copies = new LinkedHashMap<>();
       entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
-      copyToBackups(first, copies); // one owner: one set of backups
+      backupCopies.toBackupsOf(first, copies); // one owner: one set of backups
     }
   }
 
@@ -318,7 +297,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     String owner = partition.ownerOf(key);
     Removal removal = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
     if (backups > 0 && removal.version() != null) {
-      copyToBackups(key, Map.of(key, new Versioned<>(removal.version(), null)));
+      backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(removal.version(), null)));
     }
     return removal.removed();
   }
@@ -335,7 +314,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         ? partition.write(key, condition, update, Hop.FORWARDED)
         : remote.write(owner, key, condition, update, Hop.ROUTED);
     if (done.changed() && backups > 0) {
-      copyToBackups(key, Map.of(key, new Versioned<>(done.version(), done.after())));
+      backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(done.version(), done.after())));
     }
     return done.result();
   }
@@ -359,34 +338,27 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public CompletableFuture<V> getAsync(K key) {
-    return keyRead(key, owner -> ownedHere(owner)
-        ? now(() -> partition.get(key, Hop.FORWARDED))
-        : remote.getAsync(owner, key, Hop.ROUTED));
+    return async.getAsync(key);
   }
 
   @Override
   public CompletableFuture<StoredEntry<V>> entryAsync(K key) {
-    return keyRead(key, owner -> ownedHere(owner)
-        ? now(() -> partition.entry(key, Hop.FORWARDED))
-        : remote.entryAsync(owner, key, Hop.ROUTED));
+    return async.entryAsync(key);
   }
 
   @Override
   public CompletableFuture<Void> putAsync(K key, V value, long expiresAtMillis, Set<String> tags) {
-    return keyCall(key, () -> {
-      put(key, value, expiresAtMillis, tags);
-      return null;
-    });
+    return async.putAsync(key, value, expiresAtMillis, tags);
   }
 
   @Override
   public CompletableFuture<Boolean> deleteAsync(K key) {
-    return keyCall(key, () -> delete(key));
+    return async.deleteAsync(key);
   }
 
   @Override
   public CompletableFuture<WriteResult<V>> writeAsync(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    return keyCall(key, () -> write(key, condition, update));
+    return async.writeAsync(key, condition, update);
   }
 
   /** One request per other owner, all sent before it returns; this node's own keys read meanwhile. */
@@ -397,36 +369,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public CompletableFuture<Long> deleteAllAsync(Collection<? extends K> keys) {
-    // the copies of the removals to backups wait for their replies, so this runs off the caller
-    return offloaded.run(() -> deleteAll(keys));
-  }
-
-  /**
-   * A single-key write: here, at once, when this node owns the key and there are no backups to
-   * copy to; else the blocking call on the offloaded pool.
-   */
-  private <T> CompletableFuture<T> keyCall(K key, Supplier<T> call) {
-    return backups == 0 && ownedHere(partition.ownerOf(key)) ? now(call) : offloaded.run(call);
-  }
-
-  /**
-   * A single-key read: this node's own copy at once, another owner's by a request that blocks no
-   * thread; the future completes on the thread that received the reply.
-   */
-  private <T> CompletableFuture<T> keyRead(K key, Function<String, CompletableFuture<T>> read) {
-    try {
-      return read.apply(partition.ownerOf(key));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  private static <T> CompletableFuture<T> now(Supplier<T> call) {
-    try {
-      return CompletableFuture.completedFuture(call.get());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return async.deleteAllAsync(keys);
   }
 
   /**
@@ -436,35 +379,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
    */
   @Override
   public <R> R exclusively(Collection<? extends K> keys, Supplier<R> work) {
-    if (keys.isEmpty()) {
-      return work.get();
-    }
-    List<K> locked = List.copyOf(new LinkedHashSet<>(keys));
-    String owner = partition.ownerOf(locked.get(0));
-    long transaction = transactions.incrementAndGet();
-    lockOnOwner(owner, locked, transaction);
-    try {
-      return work.get();
-    } finally {
-      if (ownedHere(owner)) {
-        partition.locks().unlock(locked, channel.self(), transaction);
-      } else {
-        remote.unlock(owner, locked, transaction);
-      }
-    }
-  }
-
-  private void lockOnOwner(String owner, List<K> keys, long transaction) {
-    TransactionLocks.acquire(
-        () -> ownedHere(owner)
-            ? partition.locks().tryLock(keys, channel.self(), transaction, TRANSACTION_LEASE)
-            : remote.lock(owner, keys, transaction, TRANSACTION_LEASE),
-        TRANSACTION_LEASE,
-        holder -> "cache '" + cacheName + "' could not lock keys " + KeyText.of(keys) + " for a transaction within "
-            + Durations.format(TRANSACTION_LEASE) + ": a transaction of node " + holder + " holds them on their owner "
-            + owner + ". Keep transactions short, or retry",
-        "interrupted while waiting to lock keys " + KeyText.of(keys) + " of cache '" + cacheName
-            + "' for a transaction; it did not run");
+    return transactions.exclusively(keys, work);
   }
 
   @Override
@@ -536,7 +451,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     }
     try {
       List<String> peers = routing.ring().members(); // the members that run this cache, as far as this node knows
-      HashRing rest = partition.leave();
+      HashRing rest = partition.copies().leave();
       membership.close(); // views no longer move keys: this node hands all of them over now
       if (!migration.moveTo(rest)) {
         LOG.warn("cache '" + cacheName + "' closed on " + channel.self() + " without handing every key over; those"

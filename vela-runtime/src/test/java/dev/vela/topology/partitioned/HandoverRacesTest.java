@@ -82,11 +82,11 @@ class HandoverRacesTest {
   void aLeavingNodeRefusesCopiesSoTheirSenderKeepsThem() {
     Versioned<String> copy = new Versioned<>(new Version(nodeA.clock.millis() << 16, "b"),
         new StoredEntry<>("v", StoredEntry.NO_EXPIRY, Set.of()));
-    nodeA.partition.apply(Map.of("before", copy));
+    nodeA.partition.copies().apply(Map.of("before", copy));
 
-    nodeA.partition.leave();
+    nodeA.partition.copies().leave();
 
-    assertThatThrownBy(() -> nodeA.partition.apply(Map.of("after", copy)))
+    assertThatThrownBy(() -> nodeA.partition.copies().apply(Map.of("after", copy)))
         .isInstanceOf(VelaException.class)
         .hasMessageContaining("is leaving");
     assertThat(nodeA.backend.get("before")).as("a copy applied before the leave is there to hand over").isEqualTo("v");

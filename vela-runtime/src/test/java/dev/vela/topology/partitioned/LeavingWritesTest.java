@@ -72,7 +72,7 @@ class LeavingWritesTest {
 
   /** a begins to leave and hands over what it holds now, as {@code close()} does; then the writes below arrive. */
   private void leaveAndHandOver() {
-    assertThat(nodeA.migration.moveTo(nodeA.partition.leave())).isTrue();
+    assertThat(nodeA.migration.moveTo(nodeA.partition.copies().leave())).isTrue();
     channel.received.clear();
   }
 
