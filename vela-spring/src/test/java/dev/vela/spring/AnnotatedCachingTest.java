@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.Cache;
+import dev.vela.telemetry.CacheEvent;
+import dev.vela.telemetry.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +33,17 @@ class AnnotatedCachingTest {
   @Configuration(proxyBeanMethods = false)
   @EnableCaching
   static class CachingConfig {
+    /** Counted down when the books cache has stored key "9" (the async method's result). */
+    static final AtomicReference<CountDownLatch> NINE_STORED = new AtomicReference<>(new CountDownLatch(1));
+
     @Bean
     VelaCacheManager cacheManager() {
-      return new VelaCacheManager();
+      return new VelaCacheManager((declared, builder) -> builder.listener(event -> {
+        if (event instanceof CacheEvent.Put put && "books".equals(put.cacheName()) && "9".equals(put.key())
+            && put.result() == Outcome.OK) {
+          NINE_STORED.get().countDown();
+        }
+      }));
     }
 
     @Bean
@@ -163,8 +174,11 @@ class AnnotatedCachingTest {
 
   @Test
   void asyncMethodsReadAndFillTheCacheThroughRetrieve() throws Exception {
+    CountDownLatch stored = new CountDownLatch(1);
+    CachingConfig.NINE_STORED.set(stored);
     assertThat(library.asyncTitle("9").get(10, TimeUnit.SECONDS)).isEqualTo("Async title of 9");
-    Await.until("the async result is stored", Duration.ofSeconds(10), () -> books().exists("9"));
+    assertThat(stored.await(10, TimeUnit.SECONDS)).as("the async result is stored").isTrue();
+    assertThat(books().exists("9")).isTrue();
     assertThat(library.asyncTitle("9").get(10, TimeUnit.SECONDS)).isEqualTo("Async title of 9");
 
     assertThat(library.calls("asyncTitle")).isEqualTo(1);
