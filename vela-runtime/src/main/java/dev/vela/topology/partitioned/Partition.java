@@ -12,6 +12,7 @@ import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.LastWriterWins;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.util.List;
@@ -46,6 +47,7 @@ final class Partition<K, V> {
   private final int backups;
   private final HybridClock clock;
   private final VersionTable<K> versions;
+  private final LastWriterWins<K, V> lastWriterWins;
   private final VersionedCopies<K, V> copies;
 
   Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups,
@@ -59,7 +61,8 @@ final class Partition<K, V> {
     this.clock = clock;
     this.versions = versions;
     this.stripes = new KeyStripes<>(this::hash);
-    this.copies = new VersionedCopies<>(self, backend, routing, clock, versions, stripes);
+    this.lastWriterWins = new LastWriterWins<>(backend, versions);
+    this.copies = new VersionedCopies<>(self, backend, routing, clock, versions, stripes, lastWriterWins);
   }
 
   String self() {
@@ -222,8 +225,7 @@ final class Partition<K, V> {
     lock.lock();
     try {
       Version version = nextVersion();
-      backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
-      versions.noteWrite(key, version, false);
+      lastWriterWins.store(key, new Versioned<>(version, entry));
       return version;
     } finally {
       lock.unlock();
@@ -240,8 +242,7 @@ final class Partition<K, V> {
     copies.pruneVersionsIfDue();
     return stripes.underAll(entries.keySet(), () -> {
       Version version = nextVersion();
-      backend.putAll(entries);
-      entries.keySet().forEach(key -> versions.noteWrite(key, version, false));
+      lastWriterWins.storeAll(entries, version);
       return version;
     });
   }
@@ -262,8 +263,7 @@ final class Partition<K, V> {
     lock.lock();
     try {
       version = nextVersion();
-      removed = backend.delete(key);
-      versions.noteWrite(key, version, true);
+      removed = lastWriterWins.store(key, new Versioned<>(version, null));
     } finally {
       lock.unlock();
     }
@@ -340,7 +340,7 @@ final class Partition<K, V> {
         // and the holder forgets the key only once that copy is applied. The write below gets a
         // later version than the holder's, so the late copy cannot replace it.
         Versioned<V> held = heldBy(holder, key);
-        if (held != null && held.version().isAfter(versions.versionOf(key))) {
+        if (held != null && lastWriterWins.isNewer(key, held.version())) {
           clock.observe(held.version().stamp());
           current = held.entry();
         }
@@ -353,12 +353,7 @@ final class Partition<K, V> {
         return new OwnerWrite<>(true, null, null, null); // nothing to remove or change
       }
       Version version = nextVersion();
-      if (after == null) {
-        backend.delete(key);
-      } else {
-        backend.put(key, after.value(), after.expiresAtMillis(), after.tags());
-      }
-      versions.noteWrite(key, version, after == null);
+      lastWriterWins.store(key, new Versioned<>(version, after));
       return new OwnerWrite<>(true, current, version, after);
     } finally {
       lock.unlock();

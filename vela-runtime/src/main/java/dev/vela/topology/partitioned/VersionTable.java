@@ -1,5 +1,6 @@
 package dev.vela.topology.partitioned;
 
+import dev.vela.topology.version.LastWriterWins;
 import dev.vela.topology.version.Version;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
  *
  * @param <K> the key type
  */
-final class VersionTable<K> {
+final class VersionTable<K> implements LastWriterWins.Versions<K> {
   /**
    * The version of one key's latest write, whether it removed the key, when it was noted here, and
    * whether a copy of that same write came back after this node began to hand the key over.
@@ -38,8 +39,8 @@ final class VersionTable<K> {
     this.nextPruneAt = new AtomicLong(clock.millis() + lifetimeMillis);
   }
 
-  /** The version of the latest write of {@code key} applied here, or null when none is known. */
-  Version versionOf(K key) {
+  @Override
+  public Version versionOf(K key) {
     Noted noted = versions.get(key);
     return noted == null ? null : noted.version();
   }
@@ -50,13 +51,8 @@ final class VersionTable<K> {
     return noted != null && noted.removal();
   }
 
-  /** True when a write with {@code version} is later than every write of {@code key} applied here. */
-  boolean isNewer(K key, Version version) {
-    return version.isAfter(versionOf(key));
-  }
-
-  /** Notes a write of {@code key} (a removal when {@code removal}) that was applied here. */
-  void noteWrite(K key, Version version, boolean removal) {
+  @Override
+  public void noteWrite(K key, Version version, boolean removal) {
     versions.put(key, new Noted(version, removal, clock.millis(), false));
   }
 

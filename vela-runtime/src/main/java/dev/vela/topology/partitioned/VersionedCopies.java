@@ -5,6 +5,7 @@ import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
+import dev.vela.topology.version.LastWriterWins;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.util.Map;
@@ -27,18 +28,20 @@ final class VersionedCopies<K, V> {
   private final HybridClock clock;
   private final VersionTable<K> versions;
   private final KeyStripes<K> stripes;
+  private final LastWriterWins<K, V> lastWriterWins;
 
   /** Copies are applied under its read lock; leaving takes its write lock (see {@link #leave}). */
   private final ReentrantReadWriteLock leaveGate = new ReentrantReadWriteLock();
 
   VersionedCopies(String self, CacheBackend<K, V> backend, Routing routing, HybridClock clock, VersionTable<K> versions,
-      KeyStripes<K> stripes) {
+      KeyStripes<K> stripes, LastWriterWins<K, V> lastWriterWins) {
     this.self = self;
     this.backend = backend;
     this.routing = routing;
     this.clock = clock;
     this.versions = versions;
     this.stripes = stripes;
+    this.lastWriterWins = lastWriterWins;
   }
 
   /**
@@ -80,19 +83,10 @@ final class VersionedCopies<K, V> {
       ReentrantLock lock = stripes.of(key);
       lock.lock();
       try {
-        if (!versions.isNewer(key, copy.version())) {
-          if (!copy.isRemoval() && copy.version().equals(versionOf(key)) && backend.entry(key) != null) {
-            versions.noteReturned(key, copy.version()); // handed away and back: keep it when that handover ends
-          }
-          return;
+        if (!lastWriterWins.apply(key, copy)
+            && !copy.isRemoval() && copy.version().equals(versionOf(key)) && backend.entry(key) != null) {
+          versions.noteReturned(key, copy.version()); // handed away and back: keep it when that handover ends
         }
-        if (copy.isRemoval()) {
-          backend.delete(key);
-        } else {
-          StoredEntry<V> entry = copy.entry();
-          backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
-        }
-        versions.noteWrite(key, copy.version(), copy.isRemoval());
       } finally {
         lock.unlock();
       }

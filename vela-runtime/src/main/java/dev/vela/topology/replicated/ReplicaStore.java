@@ -1,5 +1,6 @@
 package dev.vela.topology.replicated;
 
+import dev.vela.topology.version.LastWriterWins;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.backend.CacheBackend;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * This node's copy of a replicated cache: the backend, plus the version of the latest write applied
- * to each key. A write is applied only when its version is later than the key's, so every node ends
- * with the same entry whatever order the writes reached it in. A removal keeps its key's version
- * (a tombstone), so a late, older write cannot bring the key back.
+ * to each key, applied by {@link LastWriterWins}: a write is applied only when its version is later
+ * than the key's, so every node ends with the same entry whatever order the writes reached it in. A
+ * removal keeps its key's version (a tombstone), so a late, older write cannot bring the key back.
  *
  * <p>{@code flush} and {@code invalidateTag} leave a floor: writes older than a flush, and writes of
  * a tag older than its invalidation, are refused when they arrive late.
@@ -37,6 +38,7 @@ final class ReplicaStore<K, V> {
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final Map<K, Version> versions = new ConcurrentHashMap<>();
   private final Map<String, Version> tagFloors = new ConcurrentHashMap<>();
+  private final LastWriterWins<K, V> lastWriterWins;
   private final AtomicBoolean pruning = new AtomicBoolean();
   private volatile Version flushFloor;
   private volatile long nextPruneAbove;
@@ -45,6 +47,17 @@ final class ReplicaStore<K, V> {
   ReplicaStore(CacheBackend<K, V> backend, ReplicaChangeFeed<K> changes) {
     this.backend = backend;
     this.changes = changes;
+    this.lastWriterWins = new LastWriterWins<>(backend, new LastWriterWins.Versions<>() {
+      @Override
+      public Version versionOf(K key) {
+        return versions.get(key);
+      }
+
+      @Override
+      public void noteWrite(K key, Version version, boolean removal) {
+        versions.put(key, version); // a removal's version stays as its tombstone
+      }
+    });
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -58,8 +71,7 @@ final class ReplicaStore<K, V> {
       if (!accepts(key, version, entry)) {
         return false;
       }
-      backend.put(key, entry.value(), entry.expiresAtMillis(), entry.tags());
-      versions.put(key, version);
+      lastWriterWins.store(key, new Versioned<>(version, entry));
     } finally {
       lock.unlock();
     }
@@ -80,8 +92,7 @@ final class ReplicaStore<K, V> {
         }
       });
       if (!winners.isEmpty()) {
-        backend.putAll(winners);
-        winners.keySet().forEach(key -> versions.put(key, version));
+        lastWriterWins.storeAll(winners, version);
       }
     } finally {
       held.descendingSet().forEach(index -> stripes[index].unlock());
@@ -95,11 +106,10 @@ final class ReplicaStore<K, V> {
     lock.lock();
     boolean removed;
     try {
-      if (!version.isAfter(versions.get(key)) || !version.isAfter(flushFloor)) {
+      if (!version.isAfter(flushFloor) || !lastWriterWins.isNewer(key, version)) {
         return false;
       }
-      versions.put(key, version);
-      removed = backend.delete(key);
+      removed = lastWriterWins.store(key, new Versioned<>(version, null));
     } finally {
       lock.unlock();
     }
@@ -127,12 +137,7 @@ final class ReplicaStore<K, V> {
         return new ReplicaWrite<>(true, null, null, null); // nothing to remove or change
       }
       Version version = next.get(); // later than every version this node has seen, floors included
-      if (after == null) {
-        backend.delete(key);
-      } else {
-        backend.put(key, after.value(), after.expiresAtMillis(), after.tags());
-      }
-      versions.put(key, version);
+      lastWriterWins.store(key, new Versioned<>(version, after));
       done = new ReplicaWrite<>(true, current, version, after);
     } finally {
       lock.unlock();
@@ -254,7 +259,7 @@ final class ReplicaStore<K, V> {
   }
 
   private boolean accepts(K key, Version version, StoredEntry<V> entry) {
-    if (!version.isAfter(versions.get(key)) || !version.isAfter(flushFloor)) {
+    if (!version.isAfter(flushFloor) || !lastWriterWins.isNewer(key, version)) {
       return false;
     }
     for (String tag : entry.tags()) {
