@@ -3,10 +3,8 @@ package dev.vela.topology.partitioned;
 import dev.vela.FetchException;
 import dev.vela.FetchTimeoutException;
 import dev.vela.VelaException;
-import dev.vela.codec.CodecInput;
 import dev.vela.config.Durations;
 import dev.vela.topology.KeyText;
-import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -97,8 +95,8 @@ final class ClusterFetch<K, V> {
         awaitOwnerOtherThan(owner, key, deadline);
         continue;
       }
-      CodecInput answer = Reply.read(owner, reply);
-      FetchClaims.Answer kind = FetchClaims.Answer.of(answer.readUnsignedByte());
+      KeyMessages.ClaimAnswer<V> answer = remote.readClaimAnswer(owner, reply);
+      FetchClaims.Answer kind = answer.answer();
       if (kind == FetchClaims.Answer.GRANTED) {
         try {
           return fetchAsGranted(key, fetchAndStore);
@@ -110,11 +108,8 @@ final class ClusterFetch<K, V> {
           }
         }
       }
-      if (kind == FetchClaims.Answer.VALUE) {
-        V value = remote.readValue(answer);
-        if (value != null) {
-          return value;
-        }
+      if (kind == FetchClaims.Answer.VALUE && answer.value() != null) {
+        return answer.value();
       }
       // RETRY, or a value this node cannot decode: claim again
     }

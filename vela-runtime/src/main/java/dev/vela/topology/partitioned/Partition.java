@@ -1,14 +1,12 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.topology.TransactionLocks;
-import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.VelaException;
 import dev.vela.backend.CacheBackend;
 import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
-import dev.vela.codec.CodecOutput;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
@@ -41,6 +39,7 @@ final class Partition<K, V> {
   private final Routing routing;
   private final Remote<K, V> remote;
   private final Wire<K, V> wire;
+  private final KeyMessages<K, V> claimAnswers;
   private final FetchClaims<K> claims = new FetchClaims<>();
   private final TransactionLocks<K> locks = new TransactionLocks<>();
   private final KeyStripes<K> stripes;
@@ -58,6 +57,7 @@ final class Partition<K, V> {
     this.routing = routing;
     this.remote = remote;
     this.wire = wire;
+    this.claimAnswers = new KeyMessages<>(wire);
     this.clock = clock;
     this.versions = versions;
     this.stripes = new KeyStripes<>(this::hash);
@@ -400,12 +400,7 @@ final class Partition<K, V> {
   }
 
   private byte[] claimAnswer(FetchClaims.Answer answer, V value) {
-    CodecOutput out = Reply.ok();
-    out.writeByte(answer.code());
-    if (value != null) {
-      wire.writeValue(out, value);
-    }
-    return out.toByteArray();
+    return claimAnswers.claimAnswer(answer, value);
   }
 
   /**

@@ -3,8 +3,7 @@ package dev.vela.topology.partitioned;
 import dev.vela.backend.ChangeFeed;
 import dev.vela.backend.ChangeListener;
 import dev.vela.cluster.CacheChannel;
-import dev.vela.codec.CodecInput;
-import dev.vela.codec.CodecOutput;
+import dev.vela.topology.partitioned.NodeMessages.ChangeKind;
 import dev.vela.topology.wire.Wire;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,36 +17,14 @@ import java.util.function.Supplier;
  * @param <K> the key type
  */
 final class PartitionChangeFeed<K> implements ChangeFeed<K> {
-  /** What a change message is about; its first byte after the op, by an explicit code. */
-  private enum Kind {
-    KEY(0),
-    TAG(1),
-    ALL(2);
-
-    private final int code;
-
-    Kind(int code) {
-      this.code = code;
-    }
-
-    static Kind of(int code) {
-      for (Kind kind : values()) {
-        if (kind.code == code) {
-          return kind;
-        }
-      }
-      throw new IllegalArgumentException("unknown change message code " + code + "; do all nodes run one version?");
-    }
-  }
-
   private final CacheChannel channel;
-  private final Wire<K, ?> wire;
+  private final NodeMessages<K, ?> messages;
   private final Supplier<List<String>> peers;
   private volatile ChangeListener<K> listener;
 
   PartitionChangeFeed(CacheChannel channel, Wire<K, ?> wire, Supplier<List<String>> peers) {
     this.channel = channel;
-    this.wire = wire;
+    this.messages = new NodeMessages<>(wire);
     this.peers = peers;
   }
 
@@ -64,25 +41,21 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
   @Override
   public void announceKey(K key) {
     if (listener != null) {
-      CodecOutput out = message(Kind.KEY);
-      wire.writeKey(out, key);
-      send(out);
+      send(messages.changeRequest(ChangeKind.KEY, key, null));
     }
   }
 
   @Override
   public void announceTag(String tag) {
     if (listener != null) {
-      CodecOutput out = message(Kind.TAG);
-      out.writeString(tag);
-      send(out);
+      send(messages.changeRequest(ChangeKind.TAG, null, tag));
     }
   }
 
   @Override
   public void announceFlush() {
     if (listener != null) {
-      send(message(Kind.ALL));
+      send(messages.changeRequest(ChangeKind.ALL, null, null));
     }
   }
 
@@ -91,16 +64,15 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
     listener = null;
   }
 
-  /** A change message from another node: the part after the op. */
-  void received(CodecInput in) {
+  /** A change message from another node. */
+  void received(NodeMessages.ChangeRequest<K, ?> change) {
     ChangeListener<K> heard = listener;
-    Kind kind = Kind.of(in.readUnsignedByte());
     if (heard == null) {
       return;
     }
-    switch (kind) {
-      case KEY -> heard.keyChanged(wire.readKey(in));
-      case TAG -> heard.tagChanged(in.readString());
+    switch (change.kind()) {
+      case KEY -> heard.keyChanged(change.key());
+      case TAG -> heard.tagChanged(change.tag());
       case ALL -> heard.allChanged();
     }
   }
@@ -113,14 +85,7 @@ final class PartitionChangeFeed<K> implements ChangeFeed<K> {
     }
   }
 
-  private static CodecOutput message(Kind kind) {
-    CodecOutput out = Op.CHANGED.request();
-    out.writeByte(kind.code);
-    return out;
-  }
-
-  private void send(CodecOutput out) {
-    byte[] request = out.toByteArray();
+  private void send(byte[] request) {
     String self = channel.self();
     List<String> ring = peers.get();
     for (String member : ring) {

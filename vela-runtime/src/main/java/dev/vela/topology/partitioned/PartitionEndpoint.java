@@ -1,19 +1,16 @@
 package dev.vela.topology.partitioned;
 
-import dev.vela.topology.wire.StatsWire;
 import dev.vela.topology.wire.Reply;
 import dev.vela.topology.wire.Wire;
 import dev.vela.CacheStats;
-import dev.vela.backend.CacheBackend;
 import dev.vela.backend.StoredEntry;
 import dev.vela.cluster.CacheEndpoint;
-import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.config.Durations;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +24,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * What other nodes of a partitioned cache reach on this one: it reads each request and has the
- * {@link Partition} or the backend answer it, and passes views on to the {@link Membership}.
+ * What other nodes of a partitioned cache reach on this one: it has each request decoded once by
+ * the {@link Protocol}, dispatches it to the {@link Partition}, the {@link Membership} or the
+ * change feed, and has the reply written by the request's message family; views go on to the
+ * {@link Membership}.
  *
  * <p>Requests arrive on the cluster's network threads. Those that may wait for another node (a
  * key that is forwarded to its owner or looked up on its previous owner, a fetch claim) or for
@@ -51,11 +50,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   private final String cacheName;
   private final Partition<K, V> partition;
-  private final CacheBackend<K, V> backend;
   private final Routing routing;
   private final Migration<K, V> migration;
-  private final Remote<K, V> remote;
-  private final Wire<K, V> wire;
+  private final Protocol<K, V> protocol;
   private final Membership membership;
   private final Supplier<CacheStats> stats;
   private final PartitionChangeFeed<K> changes;
@@ -64,21 +61,17 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   PartitionEndpoint(
       String cacheName,
       Partition<K, V> partition,
-      CacheBackend<K, V> backend,
       Routing routing,
       Migration<K, V> migration,
-      Remote<K, V> remote,
       Wire<K, V> wire,
       Membership membership,
       Supplier<CacheStats> stats,
       PartitionChangeFeed<K> changes) {
     this.cacheName = cacheName;
     this.partition = partition;
-    this.backend = backend;
     this.routing = routing;
     this.migration = migration;
-    this.remote = remote;
-    this.wire = wire;
+    this.protocol = new Protocol<>(wire);
     this.membership = membership;
     this.stats = stats;
     this.changes = changes;
@@ -121,10 +114,17 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   }
 
   @Override
-  public void handle(String from, byte[] request, Consumer<byte[]> reply) {
-    if (request.length > 0 && request[0] == Op.RUNS.code()) {
-      boolean apart = request.length > 1 && request[1] != 0; // see Remote#announce
-      membership.answerRuns(from, apart, () -> reply.accept(Reply.okEmpty()));
+  public void handle(String from, byte[] bytes, Consumer<byte[]> reply) {
+    Request<K, V> request;
+    try {
+      request = protocol.decode(bytes); // once, here: deciding whether it may wait reads its keys
+    } catch (RuntimeException unreadable) {
+      reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not read a request"
+          + " from node " + from + ": " + unreadable.getMessage()));
+      return;
+    }
+    if (request instanceof NodeMessages.NodeRequest<K, V> runs && runs.op() == Op.RUNS) {
+      membership.answerRuns(from, runs.apart(), () -> reply.accept(Reply.okEmpty()));
       return;
     }
     if (mayWait(request)) {
@@ -140,58 +140,45 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   /**
    * True when answering may wait for another node or for the first ring: a keyed request that is
-   * not DIRECT, unless this node owns the key and no previous owner may still hold it; and claims.
+   * not DIRECT, unless this node owns its keys and no previous owner may still hold them; and claims.
    */
-  private boolean mayWait(byte[] request) {
-    if (request.length == 0) {
-      return false; // serving it reports that it is empty
-    }
+  private boolean mayWait(Request<K, V> request) {
     if (firstView().getCount() > 0) {
       return true;
     }
-    Op op = Op.of(request[0]);
-    if (op == Op.CLAIM) {
-      return true;
+    if (request instanceof KeyMessages.KeyRequest<K, V> keyed) {
+      return keyed.op() == Op.CLAIM
+          || (keyed.op() == Op.GET || keyed.op() == Op.ENTRY || keyed.op() == Op.DELETE) && forwards(keyed.hop(), keyed.key());
     }
-    if (op != Op.GET && op != Op.ENTRY && op != Op.PUT && op != Op.PUT_ALL && op != Op.DELETE && op != Op.WRITE
-        && op != Op.GET_ALL && op != Op.DELETE_ALL) {
-      return false;
+    if (request instanceof KeyMessages.KeysRequest<K, V> keys) {
+      return keys.hop() != Hop.DIRECT && !keys.keys().stream().allMatch(partition::answersAlone);
     }
-    try {
-      CodecInput in = new CodecInput(request);
-      in.readUnsignedByte();
-      if (Hop.of(in.readUnsignedByte()) == Hop.DIRECT) {
-        return false;
-      }
-      if (op == Op.GET_ALL || op == Op.DELETE_ALL) {
-        return !wire.readKeys(in).stream().allMatch(partition::answersAlone);
-      }
-      if (op == Op.PUT_ALL) {
-        in.readLength(1);
-      }
-      return !partition.answersAlone(wire.readKey(in));
-    } catch (RuntimeException unreadable) {
-      return true; // the request itself reports what is wrong with it
+    if (request instanceof WriteMessages.PutRequest<K, V> put) {
+      return forwards(put.hop(), put.key());
     }
+    if (request instanceof WriteMessages.PutAllRequest<K, V> putAll) {
+      return !putAll.entries().isEmpty() && forwards(putAll.hop(), putAll.entries().keySet().iterator().next());
+    }
+    if (request instanceof WriteMessages.WriteRequest<K, V> write) {
+      return forwards(write.hop(), write.key());
+    }
+    return false;
   }
 
-  private void serve(String from, byte[] request, Consumer<byte[]> reply) {
+  /** True when a request for {@code key} that came with {@code hop} may be answered by another node. */
+  private boolean forwards(Hop hop, K key) {
+    return hop != Hop.DIRECT && !partition.answersAlone(key);
+  }
+
+  private void serve(String from, Request<K, V> request, Consumer<byte[]> reply) {
     byte[] answer;
     try {
-      boolean copies = request.length > 0 && request[0] == Op.COPY.code();
-      awaitFirstView(copies ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
-      CodecInput in = new CodecInput(request);
-      Op op = Op.of(in.readUnsignedByte());
-      if (op == null) {
-        reply.accept(Reply.error("cache '" + cacheName + "' got a request it does not know; do all nodes run one version?"));
+      awaitFirstView(request.op() == Op.COPY ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
+      if (request instanceof KeyMessages.KeyRequest<K, V> claim && claim.op() == Op.CLAIM) {
+        partition.claim(claim.key(), from, reply);
         return;
       }
-      if (op == Op.CLAIM) {
-        Hop.of(in.readUnsignedByte());
-        partition.claim(wire.readKey(in), from, reply);
-        return;
-      }
-      answer = answer(op, from, in);
+      answer = answer(request, from);
     } catch (RuntimeException e) {
       answer = Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not serve it: " + e);
     }
@@ -220,126 +207,117 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     }
   }
 
-  private byte[] answer(Op op, String from, CodecInput in) {
+  /** Has the request answered by its part of the cache, and the reply written by its message family. */
+  private byte[] answer(Request<K, V> request, String from) {
     CodecOutput out = Reply.ok();
-    switch (op) {
-      case GET -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        V value = partition.get(wire.readKey(in), hop);
-        out.writeBoolean(value != null);
-        if (value != null) {
-          wire.writeValue(out, value);
-        }
+    if (request instanceof KeyMessages.KeyRequest<K, V> keyed) {
+      answerKey(keyed, out);
+    } else if (request instanceof KeyMessages.KeysRequest<K, V> keys) {
+      answerKeys(keys, out);
+    } else if (request instanceof WriteMessages.PutRequest<K, V> put) {
+      put(put, out);
+    } else if (request instanceof WriteMessages.PutAllRequest<K, V> putAll) {
+      putAll(putAll, out);
+    } else if (request instanceof WriteMessages.WriteRequest<K, V> write) {
+      OwnerWrite<V> done = partition.write(write.key(), write.condition(), write.update(), write.hop());
+      if (done.changed()) {
+        handOnIfLeaving(write.key(), new Versioned<>(done.version(), done.after()));
       }
-      case ENTRY -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        StoredEntry<V> entry = partition.entry(wire.readKey(in), hop);
-        out.writeBoolean(entry != null);
-        if (entry != null) {
-          wire.writeEntry(out, entry);
-        }
+      protocol.writes().writeWriteAnswer(out, done);
+    } else if (request instanceof WriteMessages.LockRequest<K, V> lock) {
+      if (lock.op() == Op.LOCK) {
+        WriteMessages.writeLockAnswer(out, partition.locks().tryLock(lock.keys(), from, lock.transaction(), lock.lease()));
+      } else {
+        partition.locks().unlock(lock.keys(), from, lock.transaction());
       }
-      case PUT -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        K key = wire.readKey(in);
-        StoredEntry<V> entry = wire.readEntry(in);
-        if (entry == null) {
-          partition.copies().versionOf(key).write(out); // a value that does not decode here is a counted miss, as on reads
-        } else {
-          Version version = partition.put(key, entry, hop);
-          if (storedWhileLeaving(version)) {
-            migration.handOn(Map.of(key, new Versioned<>(version, entry)), routing.ring());
-          }
-          version.write(out);
-        }
-      }
-      case PUT_ALL -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        Map<K, StoredEntry<V>> entries = remote.readEntries(in);
-        if (entries.isEmpty()) {
-          partition.copies().oldestVersion().write(out);
-        } else {
-          Version version = partition.putAll(entries, hop);
-          if (storedWhileLeaving(version)) {
-            Map<K, Versioned<V>> copies = new LinkedHashMap<>();
-            entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
-            migration.handOn(copies, routing.ring());
-          }
-          version.write(out);
-        }
-      }
-      case DELETE -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        K key = wire.readKey(in);
-        Removal removal = partition.delete(key, hop);
-        if (removal.version() != null && storedWhileLeaving(removal.version())) {
-          migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
-        }
-        Remote.writeRemoval(out, removal);
-      }
-      case WRITE -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        K key = wire.readKey(in);
-        OwnerWrite<V> done = partition.write(key, remote.readCondition(in), remote.readUpdate(in), hop);
-        if (done.changed() && storedWhileLeaving(done.version())) {
-          migration.handOn(Map.of(key, new Versioned<>(done.version(), done.after())), routing.ring());
-        }
-        remote.writeAnswer(out, done);
-      }
-      case HELD -> remote.writeHeld(out, partition.copies().held(wire.readKey(in)));
-      case GET_ALL -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        for (K key : wire.readKeys(in)) {
-          V value = partition.get(key, hop);
-          out.writeBoolean(value != null);
-          if (value != null) {
-            wire.writeValue(out, value);
-          }
-        }
-      }
-      case DELETE_ALL -> {
-        Hop hop = Hop.of(in.readUnsignedByte());
-        for (K key : wire.readKeys(in)) {
-          Removal removal = partition.delete(key, hop);
-          if (removal.version() != null && storedWhileLeaving(removal.version())) {
-            migration.handOn(Map.of(key, new Versioned<>(removal.version(), null)), routing.ring());
-          }
-          Remote.writeRemoval(out, removal);
-        }
-      }
-      case SIZE -> out.writeVarLong(partition.sizeHere());
-      case FLUSH -> out.writeVarLong(partition.flushHere());
-      case INVALIDATE_TAG -> out.writeVarLong(partition.invalidateTagHere(in.readString()));
-      case ENTRIES -> writeEntries(out);
-      case STATS -> StatsWire.write(out, stats.get());
-      case COPY -> partition.copies().apply(remote.readCopies(in));
+    } else if (request instanceof NodeMessages.CopyRequest<K, V> copy) {
+      partition.copies().apply(copy.copies());
+    } else if (request instanceof NodeMessages.ChangeRequest<K, V> change) {
+      changes.received(change);
+    } else if (request instanceof NodeMessages.NodeRequest<K, V> node) {
+      answerNode(node, from, out);
+    }
+    return out.toByteArray();
+  }
+
+  private void answerKey(KeyMessages.KeyRequest<K, V> request, CodecOutput out) {
+    KeyMessages<K, V> keys = protocol.keys();
+    switch (request.op()) {
+      case GET -> keys.writeValue(out, partition.get(request.key(), request.hop()));
+      case ENTRY -> keys.writeEntry(out, partition.entry(request.key(), request.hop()));
+      case HELD -> keys.writeHeld(out, partition.copies().held(request.key()));
+      case DELETE -> KeyMessages.writeRemoval(out, delete(request.key(), request.hop()));
+      case RELEASE -> partition.release(request.key());
+      default -> throw new IllegalStateException(request.op() + " is not a request about one key answered here");
+    }
+  }
+
+  private void answerKeys(KeyMessages.KeysRequest<K, V> request, CodecOutput out) {
+    if (request.op() == Op.GET_ALL) {
+      List<V> values = new ArrayList<>(request.keys().size());
+      request.keys().forEach(key -> values.add(partition.get(key, request.hop())));
+      protocol.keys().writeValues(out, values);
+    } else {
+      request.keys().forEach(key -> KeyMessages.writeRemoval(out, delete(key, request.hop())));
+    }
+  }
+
+  private void put(WriteMessages.PutRequest<K, V> request, CodecOutput out) {
+    if (request.entry() == null) {
+      // a value that does not decode here is a counted miss, as on reads
+      partition.copies().versionOf(request.key()).write(out);
+      return;
+    }
+    Version version = partition.put(request.key(), request.entry(), request.hop());
+    handOnIfLeaving(request.key(), new Versioned<>(version, request.entry()));
+    version.write(out);
+  }
+
+  private void putAll(WriteMessages.PutAllRequest<K, V> request, CodecOutput out) {
+    Map<K, StoredEntry<V>> entries = request.entries();
+    if (entries.isEmpty()) {
+      partition.copies().oldestVersion().write(out);
+      return;
+    }
+    Version version = partition.putAll(entries, request.hop());
+    if (storedWhileLeaving(version)) {
+      Map<K, Versioned<V>> copies = new LinkedHashMap<>();
+      entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
+      migration.handOn(copies, routing.ring());
+    }
+    version.write(out);
+  }
+
+  /** Removes {@code key} as a DELETE or DELETE_ALL asks. */
+  private Removal delete(K key, Hop hop) {
+    Removal removal = partition.delete(key, hop);
+    if (removal.version() != null) {
+      handOnIfLeaving(key, new Versioned<>(removal.version(), null));
+    }
+    return removal;
+  }
+
+  private void answerNode(NodeMessages.NodeRequest<K, V> request, String from, CodecOutput out) {
+    switch (request.op()) {
+      case SIZE -> NodeMessages.writeCount(out, partition.sizeHere());
+      case FLUSH -> NodeMessages.writeCount(out, partition.flushHere());
+      case INVALIDATE_TAG -> NodeMessages.writeCount(out, partition.invalidateTagHere(request.text()));
+      case ENTRIES -> protocol.nodes().writeEntries(out, ownedEntries());
+      case STATS -> NodeMessages.writeStats(out, stats.get());
       // not a sign that the sender runs the cache: calls travel out of band, so this may be the last
       // message of a cache that has closed since, overtaken by its LEAVING; a cache that starts
       // again says so itself (RUNS) before it hands anything over
-      case HANDOVER_DONE -> routing.handoverDone(from, in.readString());
+      case HANDOVER_DONE -> routing.handoverDone(from, request.text());
       case LEAVING -> membership.departed(from);
-      case RELEASE -> {
-        in.readUnsignedByte();
-        partition.release(wire.readKey(in));
-      }
-      case CHANGED -> changes.received(in);
-      case LOCK -> {
-        long transaction = in.readVarLong();
-        Duration lease = Duration.ofMillis(in.readVarLong());
-        String holder = partition.locks().tryLock(wire.readKeys(in), from, transaction, lease);
-        out.writeBoolean(holder == null);
-        if (holder != null) {
-          out.writeString(holder);
-        }
-      }
-      case UNLOCK -> {
-        long transaction = in.readVarLong();
-        partition.locks().unlock(wire.readKeys(in), from, transaction);
-      }
-      case CLAIM -> throw new IllegalStateException("claims are answered asynchronously");
-      case RUNS -> throw new IllegalStateException("announcements are answered before any other request");
+      default -> throw new IllegalStateException(request.op() + " is answered before any other request");
     }
-    return out.toByteArray();
+  }
+
+  /** A write this node stored for another while leaving goes on to the key's owner without it (see below). */
+  private void handOnIfLeaving(K key, Versioned<V> stored) {
+    if (storedWhileLeaving(stored.version())) {
+      migration.handOn(Map.of(key, stored), routing.ring());
+    }
   }
 
   /**
@@ -353,16 +331,9 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     return version.node().equals(partition.self()) && routing.isLeaving();
   }
 
-  private void writeEntries(CodecOutput out) {
-    List<Map.Entry<K, StoredEntry<V>>> entries;
+  private List<Map.Entry<K, StoredEntry<V>>> ownedEntries() {
     try (Stream<Map.Entry<K, StoredEntry<V>>> live = partition.ownedEntries()) {
-      entries = live.toList();
-    }
-    out.writeVarInt(entries.size());
-    for (Iterator<Map.Entry<K, StoredEntry<V>>> it = entries.iterator(); it.hasNext(); ) {
-      Map.Entry<K, StoredEntry<V>> entry = it.next();
-      wire.writeKey(out, entry.getKey());
-      wire.writeEntry(out, entry.getValue());
+      return live.toList();
     }
   }
 }

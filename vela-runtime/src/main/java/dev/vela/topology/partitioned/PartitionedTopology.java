@@ -185,7 +185,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     this.async = new AsyncForms<>(this, partition, remote, offloaded);
     this.transactions = new OwnerTransactions<>(cacheName, partition, remote);
     this.endpoint = new PartitionEndpoint<>(
-        cacheName, partition, backend, routing, migration, remote, wire, membership, thisNodeStats, changes);
+        cacheName, partition, routing, migration, wire, membership, thisNodeStats, changes);
     return endpoint;
   }
 

@@ -40,7 +40,7 @@ class BackFromApartTest {
       if (request.length > 0 && request[0] == Op.HELD.code()) {
         heldAsked.incrementAndGet();
         CodecOutput out = Reply.ok();
-        nodeA.remote.writeHeld(out, held);
+        new KeyMessages<>(nodeA.wire).writeHeld(out, held);
         return CompletableFuture.completedFuture(out.toByteArray());
       }
       return CompletableFuture.completedFuture(Reply.okEmpty());

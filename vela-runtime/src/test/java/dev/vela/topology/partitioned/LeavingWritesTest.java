@@ -46,7 +46,7 @@ class LeavingWritesTest {
         }
         CodecInput in = new CodecInput(request);
         in.readUnsignedByte();
-        received.putAll(nodeA.remote.readCopies(in));
+        received.putAll(new NodeMessages<>(nodeA.wire).readCopyRequest(in).copies());
       }
       return CompletableFuture.completedFuture(Reply.okEmpty());
     }

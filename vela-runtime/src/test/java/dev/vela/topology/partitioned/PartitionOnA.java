@@ -28,7 +28,7 @@ final class PartitionOnA implements AutoCloseable {
     migration = new Migration<>(cacheName, partition, backend, remote);
     Membership membership = new Membership(cacheName, "a", routing, remote, migration, partition.claims(),
         partition.locks(), changes, channel.rpcTimeout().dividedBy(2));
-    endpoint = new PartitionEndpoint<>(cacheName, partition, backend, routing, migration, remote, wire, membership,
+    endpoint = new PartitionEndpoint<>(cacheName, partition, routing, migration, wire, membership,
         () -> CacheStats.EMPTY, changes);
   }
 
