@@ -59,12 +59,17 @@ final class KeyMessages<K, V> {
 
   /** A request about {@code key}; HELD carries no hop. */
   byte[] keyRequest(Op op, Hop hop, K key) {
+    return keyOutput(op, hop, key).toByteArray();
+  }
+
+  /** A request about {@code key} so far, for a message that goes on after the key (PUT, WRITE). */
+  CodecOutput keyOutput(Op op, Hop hop, K key) {
     CodecOutput out = op.request();
     if (op != Op.HELD) {
       out.writeByte(hop.code());
     }
     wire.writeKey(out, key);
-    return out.toByteArray();
+    return out;
   }
 
   /** Reads what {@link #keyRequest} wrote, after the op. */

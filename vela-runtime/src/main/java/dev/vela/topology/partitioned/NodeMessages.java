@@ -176,24 +176,13 @@ final class NodeMessages<K, V> {
 
   /** Writes an ENTRIES reply: their count, then key and entry for each. */
   void writeEntries(CodecOutput out, List<Map.Entry<K, StoredEntry<V>>> entries) {
-    out.writeVarInt(entries.size());
-    for (Map.Entry<K, StoredEntry<V>> entry : entries) {
-      wire.writeKey(out, entry.getKey());
-      wire.writeEntry(out, entry.getValue());
-    }
+    wire.writeEntries(out, entries);
   }
 
   /** Reads what {@link #writeEntries} wrote, in order, without those whose value does not decode here. */
   List<Map.Entry<K, StoredEntry<V>>> readEntries(CodecInput in) {
-    int count = in.readLength(1);
-    List<Map.Entry<K, StoredEntry<V>>> entries = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      K key = wire.readKey(in);
-      StoredEntry<V> entry = wire.readEntry(in);
-      if (entry != null) {
-        entries.add(Map.entry(key, entry));
-      }
-    }
+    List<Map.Entry<K, StoredEntry<V>>> entries = new ArrayList<>();
+    wire.readEntries(in).forEach((key, entry) -> entries.add(Map.entry(key, entry)));
     return entries;
   }
 

@@ -21,7 +21,7 @@ final class Protocol<K, V> {
   /** The messages over {@code wire}'s codecs. */
   Protocol(Wire<K, V> wire) {
     this.keys = new KeyMessages<>(wire);
-    this.writes = new WriteMessages<>(wire);
+    this.writes = new WriteMessages<>(wire, keys);
     this.nodes = new NodeMessages<>(wire);
   }
 

@@ -10,7 +10,6 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.wire.Wire;
 import dev.vela.topology.wire.WriteWire;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,61 +78,45 @@ final class WriteMessages<K, V> {
 
   private final Wire<K, V> wire;
   private final WriteWire<K, V> writes;
+  private final KeyMessages<K, V> keys;
 
-  /** The messages over {@code wire}'s codecs. */
-  WriteMessages(Wire<K, V> wire) {
+  /** The messages over {@code wire}'s codecs; PUT and WRITE start as {@code keys}' requests about one key do. */
+  WriteMessages(Wire<K, V> wire, KeyMessages<K, V> keys) {
     this.wire = wire;
     this.writes = new WriteWire<>(wire);
+    this.keys = keys;
   }
 
   /** A PUT request. */
   byte[] putRequest(Hop hop, K key, StoredEntry<V> entry) {
-    CodecOutput out = Op.PUT.request();
-    out.writeByte(hop.code());
-    wire.writeKey(out, key);
+    CodecOutput out = keys.keyOutput(Op.PUT, hop, key);
     wire.writeEntry(out, entry);
     return out.toByteArray();
   }
 
   /** Reads what {@link #putRequest} wrote, after the op. */
   PutRequest<K, V> readPutRequest(CodecInput in) {
-    Hop hop = Hop.of(in.readUnsignedByte());
-    K key = wire.readKey(in);
-    return new PutRequest<>(hop, key, wire.readEntry(in));
+    KeyMessages.KeyRequest<K, V> head = keys.readKeyRequest(Op.PUT, in);
+    return new PutRequest<>(head.hop(), head.key(), wire.readEntry(in));
   }
 
   /** A PUT_ALL request. */
   byte[] putAllRequest(Hop hop, Map<K, StoredEntry<V>> entries) {
     CodecOutput out = Op.PUT_ALL.request();
     out.writeByte(hop.code());
-    out.writeVarInt(entries.size());
-    entries.forEach((key, entry) -> {
-      wire.writeKey(out, key);
-      wire.writeEntry(out, entry);
-    });
+    wire.writeEntries(out, entries.entrySet());
     return out.toByteArray();
   }
 
   /** Reads what {@link #putAllRequest} wrote, after the op. */
   PutAllRequest<K, V> readPutAllRequest(CodecInput in) {
     Hop hop = Hop.of(in.readUnsignedByte());
-    int count = in.readLength(1);
-    Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      K key = wire.readKey(in);
-      StoredEntry<V> entry = wire.readEntry(in);
-      if (entry != null) {
-        entries.put(key, entry);
-      }
-    }
-    return new PutAllRequest<>(hop, entries);
+    return new PutAllRequest<>(hop, wire.readEntries(in));
   }
 
   /** A WRITE request. */
   byte[] writeRequest(Hop hop, K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    CodecOutput out = Op.WRITE.request();
-    out.writeByte(hop.code());
-    wire.writeKey(out, key);
+    CodecOutput out = keys.keyOutput(Op.WRITE, hop, key);
     writes.writeCondition(out, condition);
     writes.writeUpdate(out, update);
     return out.toByteArray();
@@ -145,10 +128,9 @@ final class WriteMessages<K, V> {
    * @throws IllegalArgumentException for an unknown code, or a value that does not decode here
    */
   WriteRequest<K, V> readWriteRequest(CodecInput in) {
-    Hop hop = Hop.of(in.readUnsignedByte());
-    K key = wire.readKey(in);
+    KeyMessages.KeyRequest<K, V> head = keys.readKeyRequest(Op.WRITE, in);
     WriteCondition<V> condition = writes.readCondition(in);
-    return new WriteRequest<>(hop, key, condition, writes.readUpdate(in));
+    return new WriteRequest<>(head.hop(), head.key(), condition, writes.readUpdate(in));
   }
 
   /** Writes the owner's answer to a WRITE; the writer works out the entry after it from its update. */

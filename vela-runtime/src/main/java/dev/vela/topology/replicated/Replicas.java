@@ -74,11 +74,7 @@ final class Replicas<K, V> {
   byte[] putAll(Map<K, StoredEntry<V>> entries, Version version) {
     CodecOutput out = ReplicaOp.PUT_ALL.request();
     version.write(out);
-    out.writeVarInt(entries.size());
-    entries.forEach((key, entry) -> {
-      wire.writeKey(out, key);
-      wire.writeEntry(out, entry);
-    });
+    wire.writeEntries(out, entries.entrySet());
     return out.toByteArray();
   }
 
@@ -350,16 +346,7 @@ final class Replicas<K, V> {
 
   /** Reads the entries of a PUT_ALL request; values that do not decode here are left out. */
   Map<K, StoredEntry<V>> readEntries(CodecInput in) {
-    int count = in.readLength(1);
-    Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      K key = wire.readKey(in);
-      StoredEntry<V> entry = wire.readEntry(in);
-      if (entry != null) {
-        entries.put(key, entry);
-      }
-    }
-    return entries;
+    return wire.readEntries(in);
   }
 
   /** Tells {@code peers} this cache has closed here, waiting at most the rpcTimeout; best effort. */

@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,6 +133,29 @@ public final class Wire<K, V> {
     long expiresAt = readExpiry(in);
     Set<String> tags = readTags(in);
     return value == null ? null : new StoredEntry<>(value, expiresAt, tags);
+  }
+
+  /** Writes {@code entries}: a count, then each key and entry as {@link #writeKey} and {@link #writeEntry} write them. */
+  public void writeEntries(CodecOutput out, Collection<Map.Entry<K, StoredEntry<V>>> entries) {
+    out.writeVarInt(entries.size());
+    for (Map.Entry<K, StoredEntry<V>> entry : entries) {
+      writeKey(out, entry.getKey());
+      writeEntry(out, entry.getValue());
+    }
+  }
+
+  /** Reads what {@link #writeEntries} wrote, in order; entries whose value does not decode here are left out. */
+  public Map<K, StoredEntry<V>> readEntries(CodecInput in) {
+    int count = in.readLength(1);
+    Map<K, StoredEntry<V>> entries = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      K key = readKey(in);
+      StoredEntry<V> entry = readEntry(in);
+      if (entry != null) {
+        entries.put(key, entry);
+      }
+    }
+    return entries;
   }
 
   /** Writes {@code states}: a count, then each key with its version and, unless a removal, its entry. */

@@ -100,6 +100,21 @@ class LateMessagesTest {
     assertThatThrownBy(() -> Reply.read("a", reply)).isInstanceOf(VelaException.class);
   }
 
+  @Test
+  void aRequestWithACodeNoVersionSendsIsAnsweredWithAnErrorThatSaysSo() throws Exception {
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    CodecOutput unknown = new CodecOutput();
+    unknown.writeByte(99);
+
+    byte[] reply = answerOf("b", unknown).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Reply.read("a", reply))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("unknown request code 99")
+        .hasMessageContaining("do all nodes run one version?");
+  }
+
   private CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
     CompletableFuture<byte[]> answered = new CompletableFuture<>();
     nodeA.endpoint.handle(from, request.toByteArray(), answered::complete);
