@@ -22,11 +22,8 @@ import dev.vela.codec.CodecException;
 import dev.vela.config.CacheConfig;
 import dev.vela.topology.CacheTopology;
 import dev.vela.topology.ring.HashRing;
-import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
-import java.time.InstantSource;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,39 +64,46 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionedTopology.class);
-  /** How long a removal is remembered: far longer than any copy of the key takes to arrive. */
-  private static final Duration TOMBSTONE_LIFETIME = Duration.ofMinutes(2);
   private final String cacheName;
   private final CacheBackend<K, V> backend;
-  private final Duration stampedeTimeout;
-  private final Supplier<CacheStats> thisNodeStats;
   private final int backups;
-  private final InstantSource clock;
-  private CacheChannel channel;
-  private Routing routing;
-  private Remote<K, V> remote;
-  private Partition<K, V> partition;
-  private Migration<K, V> migration;
-  private NodeLocalPartition<K, V> nodeLocal;
-  private PartitionChangeFeed<K> changes;
-  private Membership membership;
-  private ClusterFetch<K, V> fetches;
-  private PartitionEndpoint<K, V> endpoint;
-  private BackupCopies<K, V> backupCopies;
-  private BulkCalls<K, V> bulk;
-  private OffloadedCalls offloaded;
-  private AsyncForms<K, V> async;
-  private OwnerTransactions<K, V> transactions;
+  private final CacheChannel channel;
+  private final Routing routing;
+  private final Remote<K, V> remote;
+  private final Partition<K, V> partition;
+  private final Migration<K, V> migration;
+  private final NodeLocalPartition<K, V> nodeLocal;
+  private final PartitionChangeFeed<K> changes;
+  private final Membership membership;
+  private final ClusterFetch<K, V> fetches;
+  private final PartitionEndpoint<K, V> endpoint;
+  private final BackupCopies<K, V> backupCopies;
+  private final BulkCalls<K, V> bulk;
+  private final OffloadedCalls offloaded;
+  private final AsyncForms<K, V> async;
+  private final OwnerTransactions<K, V> transactions;
   private boolean closed;
 
-  private PartitionedTopology(CacheConfig config, CacheBackend<K, V> backend, Supplier<CacheStats> thisNodeStats,
-      int backups, InstantSource clock) {
-    this.cacheName = config.name();
-    this.clock = clock;
-    this.backups = backups;
+  /** The cache on {@code node}, whose parts were built when the join handed over its channel. */
+  private PartitionedTopology(String cacheName, CacheBackend<K, V> backend, int backups, PartitionNode<K, V> node) {
+    this.cacheName = cacheName;
     this.backend = backend;
-    this.stampedeTimeout = config.stampedeTimeout();
-    this.thisNodeStats = thisNodeStats;
+    this.backups = backups;
+    this.channel = node.channel();
+    this.routing = node.routing();
+    this.remote = node.remote();
+    this.partition = node.partition();
+    this.migration = node.migration();
+    this.changes = node.changes();
+    this.membership = node.membership();
+    this.fetches = node.fetches();
+    this.endpoint = node.endpoint();
+    this.backupCopies = node.backupCopies();
+    this.bulk = node.bulk();
+    this.offloaded = node.offloaded();
+    this.transactions = node.transactions();
+    this.nodeLocal = new NodeLocalPartition<>(this);
+    this.async = new AsyncForms<>(this, partition, remote, offloaded);
   }
 
   /**
@@ -136,14 +140,17 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
     Wire<K, V> wire = new Wire<>(
         context.types().key().require(purpose), context.types().value().require(purpose), context.clock(),
         context.decodeErrors());
-    PartitionedTopology<K, V> topology = new PartitionedTopology<>(config, backend, thisNodeStats, backups, context.clock());
-    PartitionEndpoint<K, V>[] endpoint = newEndpointSlot();
-    CacheChannel channel = join.apply(ch -> endpoint[0] = topology.wire(ch, wire));
+    PartitionNode<K, V>[] node = newNodeSlot();
+    CacheChannel channel = join.apply(joined -> {
+      node[0] = PartitionNode.build(config.name(), joined, wire, backend, backups, context.clock(),
+          config.stampedeTimeout(), thisNodeStats);
+      return node[0].endpoint();
+    });
     try {
       channel.awaitMembers(settings.requireMembers(), settings.joinTimeout());
       // the first ring waits for every member to say whether it runs this cache, at most the rpcTimeout
       long firstRingMillis = settings.joinTimeout().toMillis() + settings.rpcTimeout().toMillis() + 10_000;
-      if (!endpoint[0].firstView().await(firstRingMillis, TimeUnit.MILLISECONDS)) {
+      if (!node[0].endpoint().firstView().await(firstRingMillis, TimeUnit.MILLISECONDS)) {
         throw new VelaException("cache '" + config.name() + "' did not receive its first cluster view; is the node closing?");
       }
     } catch (InterruptedException e) {
@@ -154,7 +161,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       channel.close();
       throw e;
     }
-    return topology;
+    return new PartitionedTopology<>(config.name(), backend, backups, node[0]);
   }
 
   private static int backups(CacheConfig config) {
@@ -162,31 +169,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   }
 
   @SuppressWarnings("unchecked")
-  private static <K, V> PartitionEndpoint<K, V>[] newEndpointSlot() {
-    return (PartitionEndpoint<K, V>[]) new PartitionEndpoint<?, ?>[1];
-  }
-
-  private PartitionEndpoint<K, V> wire(CacheChannel joined, Wire<K, V> wire) {
-    this.channel = joined;
-    this.routing = new Routing(joined.self());
-    this.remote = new Remote<>(cacheName, joined, wire, () -> routing.ring().members());
-    this.partition = new Partition<>(joined.self(), backend, routing, remote, wire, backups, new HybridClock(clock),
-        new VersionTable<>(clock, TOMBSTONE_LIFETIME));
-    this.migration = new Migration<>(cacheName, partition, backend, remote);
-    this.nodeLocal = new NodeLocalPartition<>(this);
-    this.fetches = new ClusterFetch<>(cacheName, joined.self(), partition, remote, stampedeTimeout, joined.rpcTimeout());
-    this.changes = new PartitionChangeFeed<>(joined, wire, () -> routing.ring().members());
-    this.membership = new Membership(
-        cacheName, joined.self(), routing, remote, migration, partition.claims(), partition.locks(), changes,
-        joined.rpcTimeout().dividedBy(2)); // the asker's question waits at most the rpcTimeout
-    this.backupCopies = new BackupCopies<>(cacheName, joined.self(), partition, remote);
-    this.bulk = new BulkCalls<>(joined.self(), partition, remote, backupCopies);
-    this.offloaded = new OffloadedCalls(cacheName, joined.rpcTimeout());
-    this.async = new AsyncForms<>(this, partition, remote, offloaded);
-    this.transactions = new OwnerTransactions<>(cacheName, partition, remote);
-    this.endpoint = new PartitionEndpoint<>(
-        cacheName, partition, routing, migration, wire, membership, thisNodeStats, changes);
-    return endpoint;
+  private static <K, V> PartitionNode<K, V>[] newNodeSlot() {
+    return (PartitionNode<K, V>[]) new PartitionNode<?, ?>[1];
   }
 
   @Override
