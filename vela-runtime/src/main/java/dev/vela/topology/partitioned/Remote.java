@@ -119,16 +119,16 @@ final class Remote<K, V> {
   }
 
   /**
-   * Asks {@code member}, the owner of {@code keys}, for their values in one request; the future
-   * completes with the present ones.
+   * Asks {@code member}, the owner of the keys {@code owned}, for their values in one request; the
+   * future completes with the present ones.
    */
   CompletableFuture<Map<K, V>> getAll(String member, List<K> owned, Hop hop) {
     return send(member, keys.keysRequest(Op.GET_ALL, hop, owned)).thenApply(in -> keys.readValues(in, owned));
   }
 
   /**
-   * Asks {@code member}, the owner of {@code keys}, to remove them in one request; the future
-   * completes with each key's removal, in order.
+   * Asks {@code member}, the owner of the keys {@code owned}, to remove them in one request; the
+   * future completes with each key's removal, in order.
    */
   CompletableFuture<List<Removal>> deleteAll(String member, List<K> owned, Hop hop) {
     return send(member, keys.keysRequest(Op.DELETE_ALL, hop, owned))

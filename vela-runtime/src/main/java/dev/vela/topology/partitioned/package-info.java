@@ -5,6 +5,7 @@
  * gracefully, keys move to their new owners with their remaining time to live and tags; until a key
  * has moved, its old owner still answers for it. Owners version every write, so backups and new
  * owners keep the newest copy whatever order copies arrive in; transactions lock their keys on the
- * owner.
+ * owner. The messages between nodes, each with its encoder beside its decoder, are gathered in
+ * {@code Protocol}.
  */
 package dev.vela.topology.partitioned;
