@@ -151,7 +151,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
           || (keyed.op() == Op.GET || keyed.op() == Op.ENTRY || keyed.op() == Op.DELETE) && forwards(keyed.hop(), keyed.key());
     }
     if (request instanceof KeyMessages.KeysRequest<K, V> keys) {
-      return keys.hop() != Hop.DIRECT && !keys.keys().stream().allMatch(partition::answersAlone);
+      return keys.keys().stream().anyMatch(key -> forwards(keys.hop(), key));
     }
     if (request instanceof WriteMessages.PutRequest<K, V> put) {
       return forwards(put.hop(), put.key());
@@ -167,7 +167,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   /** True when a request for {@code key} that came with {@code hop} may be answered by another node. */
   private boolean forwards(Hop hop, K key) {
-    return hop != Hop.DIRECT && !partition.answersAlone(key);
+    try {
+      return hop != Hop.DIRECT && !partition.answersAlone(key);
+    } catch (RuntimeException unroutable) {
+      return true; // serving the request reports what is wrong with it
+    }
   }
 
   private void serve(String from, Request<K, V> request, Consumer<byte[]> reply) {
