@@ -207,6 +207,50 @@ class ProtocolTest {
   }
 
   @Test
+  void requestsKeepTheLayoutNodesOfEarlierVersionsWrite() {
+    CodecOutput get = Op.GET.request();
+    get.writeByte(Hop.FORWARDED.code());
+    wire.writeKey(get, "k");
+    assertThat(keys.keyRequest(Op.GET, Hop.FORWARDED, "k")).isEqualTo(get.toByteArray());
+
+    CodecOutput held = Op.HELD.request();
+    wire.writeKey(held, "k");
+    assertThat(keys.keyRequest(Op.HELD, Hop.DIRECT, "k")).isEqualTo(held.toByteArray());
+
+    CodecOutput put = Op.PUT.request();
+    put.writeByte(Hop.ROUTED.code());
+    wire.writeKey(put, "k");
+    wire.writeEntry(put, entry("v", "t"));
+    assertThat(writes.putRequest(Hop.ROUTED, "k", entry("v", "t"))).isEqualTo(put.toByteArray());
+
+    CodecOutput putAll = Op.PUT_ALL.request();
+    putAll.writeByte(Hop.ROUTED.code());
+    putAll.writeVarInt(1);
+    wire.writeKey(putAll, "k");
+    wire.writeEntry(putAll, entry("v"));
+    assertThat(writes.putAllRequest(Hop.ROUTED, Map.of("k", entry("v")))).isEqualTo(putAll.toByteArray());
+
+    CodecOutput lock = Op.LOCK.request();
+    lock.writeVarLong(42);
+    lock.writeVarLong(3000);
+    wire.writeKeys(lock, List.of("x"));
+    assertThat(writes.lockRequest(42, Duration.ofSeconds(3), List.of("x"))).isEqualTo(lock.toByteArray());
+
+    CodecOutput runs = Op.RUNS.request();
+    runs.writeBoolean(true);
+    assertThat(NodeMessages.runsRequest(true)).isEqualTo(runs.toByteArray());
+
+    CodecOutput tag = Op.INVALIDATE_TAG.request();
+    tag.writeString("t");
+    assertThat(NodeMessages.nodeRequest(Op.INVALIDATE_TAG, "t")).isEqualTo(tag.toByteArray());
+
+    CodecOutput change = Op.CHANGED.request();
+    change.writeByte(0);
+    wire.writeKey(change, "k");
+    assertThat(nodes.changeRequest(NodeMessages.ChangeKind.KEY, "k", null)).isEqualTo(change.toByteArray());
+  }
+
+  @Test
   void everyOpDecodesAndAnUnknownOrMissingCodeIsAnError() {
     for (Op op : Op.values()) {
       assertThat(Op.of(op.code())).isSameAs(op);
