@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -189,6 +190,14 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       if (op == Op.CLAIM) {
         Hop.of(in.readUnsignedByte());
         partition.claim(wire.readKey(in), from, reply);
+        return;
+      }
+      long overdue = WriteDeadline.carries(op) ? WriteDeadline.overdueMillis(request) : 0;
+      if (overdue > 0) {
+        // its caller has given up on it (see WriteDeadline): applied now, it could outrank a later write
+        reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " refused a "
+            + op.name().toLowerCase(Locale.ROOT) + " that came " + overdue + " ms after its caller stopped"
+            + " waiting for it (this node was paused, or its clock is ahead of the caller's); it did not apply"));
         return;
       }
       answer = answer(op, from, in);

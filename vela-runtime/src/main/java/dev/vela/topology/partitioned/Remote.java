@@ -107,7 +107,7 @@ final class Remote<K, V> {
   private byte[] putRequest(K key, StoredEntry<V> entry, Hop hop) {
     CodecOutput out = keyedOutput(Op.PUT, hop, key);
     wire.writeEntry(out, entry);
-    return out.toByteArray();
+    return WriteDeadline.append(out, channel.rpcTimeout());
   }
 
   /** Stores entries of one owner on it; returns the version the owner gave the batch. */
@@ -130,7 +130,7 @@ final class Remote<K, V> {
     CodecOutput out = keyedOutput(Op.WRITE, hop, key);
     writes.writeCondition(out, condition);
     writes.writeUpdate(out, update);
-    return out.toByteArray();
+    return WriteDeadline.append(out, channel.rpcTimeout());
   }
 
   private OwnerWrite<V> readWrite(CodecInput in, EntryUpdate<V> update) {
@@ -217,7 +217,7 @@ final class Remote<K, V> {
     CodecOutput out = Op.DELETE_ALL.request();
     out.writeByte(hop.code());
     wire.writeKeys(out, keys);
-    return channel.call(member, out.toByteArray(), channel.rpcTimeout()).thenApply(reply -> {
+    return channel.call(member, WriteDeadline.append(out, channel.rpcTimeout()), channel.rpcTimeout()).thenApply(reply -> {
       CodecInput in = Reply.read(member, reply);
       List<Removal> removals = new ArrayList<>(keys.size());
       for (int i = 0; i < keys.size(); i++) {
@@ -255,12 +255,16 @@ final class Remote<K, V> {
 
   /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
   Removal delete(String member, K key, Hop hop) {
-    return readRemoval(call(member, keyed(Op.DELETE, hop, key)));
+    return readRemoval(call(member, deleteRequest(key, hop)));
   }
 
   /** As {@link #delete}, without waiting. */
   CompletableFuture<Removal> deleteAsync(String member, K key, Hop hop) {
-    return send(member, keyed(Op.DELETE, hop, key)).thenApply(Remote::readRemoval);
+    return send(member, deleteRequest(key, hop)).thenApply(Remote::readRemoval);
+  }
+
+  private byte[] deleteRequest(K key, Hop hop) {
+    return WriteDeadline.append(keyedOutput(Op.DELETE, hop, key), channel.rpcTimeout());
   }
 
   /**
@@ -439,7 +443,7 @@ final class Remote<K, V> {
       wire.writeKey(out, key);
       wire.writeEntry(out, entry);
     });
-    return out.toByteArray();
+    return WriteDeadline.append(out, channel.rpcTimeout());
   }
 
   private CodecInput call(String member, byte[] request) {
