@@ -23,8 +23,11 @@ import java.util.List;
  * code ends the frame as an error.
  */
 final class CallFrames {
-  /** The version of this frame layout. Raise it when the layout changes; never 0, which marks a refusal. */
-  static final int VERSION = 1;
+  /**
+   * The version of this frame layout and of the caches' messages it carries. Raise it when either
+   * changes; never 0, which marks a refusal. 2: partitioned write requests end with their deadline.
+   */
+  static final int VERSION = 2;
   /** The first byte of a refusal. */
   static final int REFUSAL = 0;
   /** A call to a cache, which waits on the receiving node until that cache runs there. */

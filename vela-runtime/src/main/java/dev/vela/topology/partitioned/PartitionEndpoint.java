@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -116,8 +117,10 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   @Override
   public void handle(String from, byte[] bytes, Consumer<byte[]> reply) {
     Request<K, V> request;
+    long deadline;
     try {
       request = protocol.decode(bytes); // once, here: deciding whether it may wait reads its keys
+      deadline = WriteDeadline.of(request.op(), bytes);
     } catch (RuntimeException unreadable) {
       reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not read a request"
           + " from node " + from + ": " + unreadable.getMessage()));
@@ -129,13 +132,13 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     }
     if (mayWait(request)) {
       try {
-        waiting.execute(() -> serve(from, request, reply));
+        waiting.execute(() -> serve(from, request, deadline, reply));
       } catch (RejectedExecutionException closing) {
         reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " is closing"));
       }
       return;
     }
-    serve(from, request, reply);
+    serve(from, request, deadline, reply);
   }
 
   /**
@@ -174,12 +177,21 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
     }
   }
 
-  private void serve(String from, Request<K, V> request, Consumer<byte[]> reply) {
+  /** Serves {@code request} unless it is a write that comes after its {@code deadline} (see {@link WriteDeadline}). */
+  private void serve(String from, Request<K, V> request, long deadline, Consumer<byte[]> reply) {
     byte[] answer;
     try {
       awaitFirstView(request.op() == Op.COPY ? COPY_FIRST_VIEW_MILLIS : FIRST_VIEW_MILLIS);
       if (request instanceof KeyMessages.KeyRequest<K, V> claim && claim.op() == Op.CLAIM) {
         partition.claim(claim.key(), from, reply);
+        return;
+      }
+      long overdue = WriteDeadline.overdueMillis(deadline);
+      if (overdue > 0) {
+        // its caller has given up on it: applied now, it could outrank a later, acknowledged write
+        reply.accept(Reply.error("cache '" + cacheName + "' on node " + partition.self() + " refused a "
+            + request.op().name().toLowerCase(Locale.ROOT) + " that came " + overdue + " ms after its caller stopped"
+            + " waiting for it (this node was paused, or its clock is ahead of the caller's); it did not apply"));
         return;
       }
       answer = answer(request, from);

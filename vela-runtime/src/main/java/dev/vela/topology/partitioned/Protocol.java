@@ -7,7 +7,9 @@ import dev.vela.topology.wire.Wire;
  * The PARTITIONED topology's messages in one place: the three families, {@link KeyMessages},
  * {@link WriteMessages} and {@link NodeMessages}, each with every message's encoder beside its
  * decoder, and the decoding of a whole request by its {@link Op}. A code no version of this
- * topology sends is an error, never read as another request. (The cluster's call frames carry the
+ * topology sends is an error, never read as another request. Requests that change keys (PUT,
+ * PUT_ALL, WRITE, DELETE, DELETE_ALL) end, after what their family wrote, with when their caller
+ * stops waiting for them: see {@link WriteDeadline}. (The cluster's call frames carry the
  * protocol version, so a node of another version is refused before its requests get here.)
  *
  * @param <K> the key type

@@ -85,28 +85,28 @@ final class Remote<K, V> {
 
   /** Stores an entry on the key's owner; returns the version the owner gave the write. */
   Version put(String member, K key, StoredEntry<V> entry, Hop hop) {
-    return Version.read(call(member, writes.putRequest(hop, key, entry)));
+    return Version.read(call(member, deadlined(writes.putRequest(hop, key, entry))));
   }
 
   /** As {@link #put}, without waiting: the future completes with the owner's version of the write. */
   CompletableFuture<Version> putAsync(String member, K key, StoredEntry<V> entry, Hop hop) {
-    return send(member, writes.putRequest(hop, key, entry)).thenApply(Version::read);
+    return send(member, deadlined(writes.putRequest(hop, key, entry))).thenApply(Version::read);
   }
 
   /** Stores entries of one owner on it; returns the version the owner gave the batch. */
   Version putAll(String member, Map<K, StoredEntry<V>> entries, Hop hop) {
-    return Version.read(call(member, writes.putAllRequest(hop, entries)));
+    return Version.read(call(member, deadlined(writes.putAllRequest(hop, entries))));
   }
 
   /** Applies a conditional write on the key's owner, in one request; returns what the owner did. */
   OwnerWrite<V> write(String member, K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
-    return writes.readWriteAnswer(call(member, writes.writeRequest(hop, key, condition, update)), update);
+    return writes.readWriteAnswer(call(member, deadlined(writes.writeRequest(hop, key, condition, update))), update);
   }
 
   /** As {@link #write}, without waiting. */
   CompletableFuture<OwnerWrite<V>> writeAsync(
       String member, K key, WriteCondition<V> condition, EntryUpdate<V> update, Hop hop) {
-    return send(member, writes.writeRequest(hop, key, condition, update))
+    return send(member, deadlined(writes.writeRequest(hop, key, condition, update)))
         .thenApply(in -> writes.readWriteAnswer(in, update));
   }
 
@@ -131,7 +131,7 @@ final class Remote<K, V> {
    * future completes with each key's removal, in order.
    */
   CompletableFuture<List<Removal>> deleteAll(String member, List<K> owned, Hop hop) {
-    return send(member, keys.keysRequest(Op.DELETE_ALL, hop, owned))
+    return send(member, deadlined(keys.keysRequest(Op.DELETE_ALL, hop, owned)))
         .thenApply(in -> KeyMessages.readRemovals(in, owned.size()));
   }
 
@@ -149,12 +149,12 @@ final class Remote<K, V> {
 
   /** Removes a key on its owner (or, DIRECT, on an old owner's backend alone). */
   Removal delete(String member, K key, Hop hop) {
-    return KeyMessages.readRemoval(call(member, keys.keyRequest(Op.DELETE, hop, key)));
+    return KeyMessages.readRemoval(call(member, deadlined(keys.keyRequest(Op.DELETE, hop, key))));
   }
 
   /** As {@link #delete}, without waiting. */
   CompletableFuture<Removal> deleteAsync(String member, K key, Hop hop) {
-    return send(member, keys.keyRequest(Op.DELETE, hop, key)).thenApply(KeyMessages::readRemoval);
+    return send(member, deadlined(keys.keyRequest(Op.DELETE, hop, key))).thenApply(KeyMessages::readRemoval);
   }
 
   /**
@@ -281,6 +281,11 @@ final class Remote<K, V> {
   /** Reads the reply to a claim of a key {@code owner} owns, this node included. */
   KeyMessages.ClaimAnswer<V> readClaimAnswer(String owner, byte[] reply) {
     return keys.readClaimAnswer(Reply.read(owner, reply));
+  }
+
+  /** A write request ended with when this node stops waiting for it (see {@link WriteDeadline}). */
+  private byte[] deadlined(byte[] write) {
+    return WriteDeadline.append(write, channel.rpcTimeout());
   }
 
   private CodecInput call(String member, byte[] request) {

@@ -30,7 +30,6 @@ final class Ledger {
   private final Map<String, List<String>> history = new HashMap<>();
   private final Set<String> staleKeys = new LinkedHashSet<>();
   private final List<String> staleReads = new ArrayList<>();
-  private final List<Long> staleReadTimes = new ArrayList<>(); // ms since the load started, beside staleReads
   private long acknowledgedWrites;
   private volatile long loadStartMillis;
 
@@ -60,7 +59,6 @@ final class Ledger {
         note(word[2], word[5], "read " + word[4]);
         staleReads.add("node " + node + " at " + since(word[5]) + " ms: " + word[2] + " expected " + word[3] + ", read "
             + word[4]);
-        staleReadTimes.add(since(word[5]));
       }
       default -> {
         // not an event
@@ -136,17 +134,6 @@ final class Ledger {
 
   synchronized List<String> staleReads() {
     return List.copyOf(staleReads);
-  }
-
-  /** The stale reads made later than {@code millis} after the load started. */
-  synchronized List<String> staleReadsAfter(long millis) {
-    List<String> later = new ArrayList<>();
-    for (int i = 0; i < staleReads.size(); i++) {
-      if (staleReadTimes.get(i) > millis) {
-        later.add(staleReads.get(i));
-      }
-    }
-    return later;
   }
 
   /**

@@ -40,15 +40,13 @@ class PauseLoadTest {
    * cores. Before the failureTimeout option they kept about 0.002 (13 to 18 writes in the 10 s).
    */
   private static final double MIN_PACE_DURING_PAUSE = 0.15;
-  /** How long after the continue the known race may still serve a value from before the pause. */
-  private static final Duration STALE_AFTER_CONTINUE = Duration.ofSeconds(8);
   /** Generous: five builds may share the two cores. */
   private static final Duration ANSWER = Duration.ofSeconds(60);
   private static final Duration SETTLE = Duration.ofSeconds(60);
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void peersCarryOnAndThePausedNodeRejoinsLosingNoAcknowledgedWrite() throws Exception {
+  void peersCarryOnAndThePausedNodeRejoinsWithoutStaleValues() throws Exception {
     int[] ports = {FreePorts.next(), FreePorts.next(), FreePorts.next()};
     String hosts = FreePorts.loopbackHosts(ports);
     String cluster = "pause-" + Long.toHexString(System.nanoTime());
@@ -114,17 +112,7 @@ class PauseLoadTest {
           .as("the peers' pace of acknowledged writes while node 1 was stopped, as a share of theirs before")
           .isGreaterThanOrEqualTo(MIN_PACE_DURING_PAUSE);
       assertThat(acknowledgedAfterContinue).as("writes acknowledged after node 1 went on").isGreaterThan(1_000);
-      // Known race, not fixed yet: for a few seconds after the stopped node goes on, a key it owned
-      // before its exclusion may be read as it was before the pause (seen in about 1 run of 4, the
-      // same key each time, as late as 5 s after the continue). Until it is fixed, stale reads are
-      // allowed only in that window, only while node 1 was away or catching up; none before the
-      // pause, and none in the last part of the load.
-      assertThat(ledger.staleReads().size() - ledger.staleReadsAfter(PAUSE_AT.toMillis()).size())
-          .as("stale reads before the pause").isZero();
-      assertThat(ledger.staleReadsAfter(PAUSE_AT.plus(PAUSE).plus(STALE_AFTER_CONTINUE).toMillis()))
-          .as("reads that missed the reader's own acknowledged write or delete, later than "
-              + STALE_AFTER_CONTINUE.toSeconds() + " s after node 1 went on")
-          .isEmpty();
+      assertThat(ledger.staleReads()).as("reads that missed the reader's own acknowledged write or delete").isEmpty();
       assertThat(violations).allSatisfy((node, wrong) ->
           assertThat(wrong).as("acknowledged writes not read back from node " + node).isEmpty());
     } finally {

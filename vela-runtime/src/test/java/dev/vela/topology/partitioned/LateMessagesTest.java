@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Cluster calls travel out of band, so two messages from one node can be handled in either order.
  * A message that a cache sent just before it closed, and that arrives after its notice of leaving,
  * must not bring the closed cache back into the ring, and a copy sent to it must not hold up its
- * next start. A request that is not one at all is answered with an error.
+ * next start. A write that arrives after its caller stopped waiting for it is refused. A request
+ * that is not one at all is answered with an error.
  */
 class LateMessagesTest {
   private static final long DEADLINE_SECONDS = 10;
@@ -88,6 +89,41 @@ class LateMessagesTest {
     assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
     Reply.read("a", answerOf("b", copy).get(DEADLINE_SECONDS, TimeUnit.SECONDS));
     assertThat(nodeA.backend.get("k")).as("sent again after the first ring").isEqualTo("v");
+  }
+
+  @Test
+  void aWriteThatArrivesAfterItsCallerStoppedWaitingIsRefused() throws Exception {
+    // it sat in this node's socket while the node was stopped: its caller has written the key again
+    // elsewhere since, and applied now it would get a later version than that write
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    long stillWaiting = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS);
+    long gaveUp = System.currentTimeMillis() - 1_000;
+    Reply.read("a", answerOf("b", forwarded(Op.PUT, "k", "v", stillWaiting)).get(DEADLINE_SECONDS, TimeUnit.SECONDS));
+
+    byte[] latePut = answerOf("b", forwarded(Op.PUT, "k", "late", gaveUp)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    byte[] lateDelete = answerOf("b", forwarded(Op.DELETE, "k", null, gaveUp)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Reply.read("a", latePut))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("refused a put that came")
+        .hasMessageContaining("after its caller stopped waiting for it");
+    assertThatThrownBy(() -> Reply.read("a", lateDelete))
+        .isInstanceOf(VelaException.class)
+        .hasMessageContaining("refused a delete");
+    assertThat(nodeA.backend.get("k")).as("the write made in time, neither late one").isEqualTo("v");
+  }
+
+  /** A PUT (of {@code value}) or DELETE of {@code key} forwarded by its caller, who waits until {@code deadline}. */
+  private CodecOutput forwarded(Op op, String key, String value, long deadline) {
+    CodecOutput out = op.request();
+    out.writeByte(Hop.FORWARDED.code());
+    nodeA.wire.writeKey(out, key);
+    if (value != null) {
+      nodeA.wire.writeEntry(out, new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of()));
+    }
+    out.writeLong(deadline); // as WriteDeadline ends a write request
+    return out;
   }
 
   @Test

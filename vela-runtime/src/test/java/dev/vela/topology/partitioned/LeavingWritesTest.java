@@ -81,14 +81,14 @@ class LeavingWritesTest {
     out.writeByte(Hop.FORWARDED.ordinal());
     nodeA.wire.writeKey(out, key);
     nodeA.wire.writeEntry(out, new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of()));
-    return out.toByteArray();
+    return WriteDeadline.append(out.toByteArray(), Duration.ofSeconds(DEADLINE_SECONDS));
   }
 
   private byte[] forwardedDelete(String key) {
     CodecOutput out = Op.DELETE.request();
     out.writeByte(Hop.FORWARDED.ordinal());
     nodeA.wire.writeKey(out, key);
-    return out.toByteArray();
+    return WriteDeadline.append(out.toByteArray(), Duration.ofSeconds(DEADLINE_SECONDS));
   }
 
   /** Sends {@code request} to a as node "c" would, and reads a's answer. */
