@@ -97,6 +97,22 @@ public final class LocalRedisServer implements AutoCloseable {
     return started(new LocalRedisServer(freeClusterPort(), List.of(), List.copyOf(role), READY));
   }
 
+  /**
+   * Starts a node of a Redis Cluster, as {@link #startClusterNode()}, that speaks only TLS, to
+   * clients, replicas and the other nodes alike: its port is the TLS port (the plain one is off),
+   * with {@code certificate} and {@code key} (PEM files) for its side and {@code certificate} as the
+   * authority it trusts; clients need no certificate.
+   */
+  public static LocalRedisServer startTlsClusterNode(Path certificate, Path key) {
+    int port = freeClusterPort();
+    List<String> role = List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+        "--cluster-node-timeout", "2000", "--port", "0", "--tls-port", Integer.toString(port),
+        "--tls-cert-file", certificate.toString(), "--tls-key-file", key.toString(),
+        "--tls-ca-cert-file", certificate.toString(), "--tls-auth-clients", "no", "--tls-cluster", "yes",
+        "--tls-replication", "yes");
+    return started(new LocalRedisServer(port, List.of(), role, READY));
+  }
+
   private static LocalRedisServer started(LocalRedisServer server) {
     server.startAgain();
     return server;
