@@ -64,7 +64,10 @@ public final class LocalRedisServer implements AutoCloseable {
   /**
    * Starts a Sentinel on a free loopback port that watches {@code primary} as {@code masterName},
    * with {@code quorum}, taking a primary down after one second without an answer and retrying a
-   * failed election after 6 s (twice the failover timeout).
+   * failed election after 4 s (twice the failover timeout). Sentinels that start an election at
+   * about the same time split their votes and must retry: with the failover timeout at 3 s two
+   * such retries in a row put the promotion 14 s after the kill, past what the failover tests
+   * allow; at 2 s it takes three.
    */
   public static LocalRedisServer startSentinel(String masterName, LocalRedisServer primary, int quorum) {
     Path config;
@@ -78,7 +81,7 @@ public final class LocalRedisServer implements AutoCloseable {
         List.of("--sentinel", "monitor", masterName, "127.0.0.1", Integer.toString(primary.port()),
         Integer.toString(quorum),
         "--sentinel", "down-after-milliseconds", masterName, "1000",
-        "--sentinel", "failover-timeout", masterName, "3000"), "Sentinel ID is"));
+        "--sentinel", "failover-timeout", masterName, "2000"), "Sentinel ID is"));
   }
 
   /**
