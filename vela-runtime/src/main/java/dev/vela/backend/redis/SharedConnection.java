@@ -380,8 +380,8 @@ final class SharedConnection {
    * the first reply; a server that does not know the script yet gets its source.
    */
   List<List<Object>> runAll(LuaScript script, Duration timeout, List<byte[][]> keys, List<byte[][]> args) {
-    // one deadline for all: awaiting each reply for a timeout of its own would let a call on many
-    // buckets of a lost shard wait the timeout once per bucket
+    // one deadline for all: awaiting each reply for a timeout of its own would let late replies add
+    // up, each coming just within its own timeout after the one before
     long deadline = System.nanoTime() + timeout.toNanos();
     List<RedisFuture<List<Object>>> replies = new java.util.ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
