@@ -56,6 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * commands it caused spread over the shards (INFO commandstats), which does not depend on load.
  *
  * <p>{@code java -jar vela-benchmarks/target/benchmarks.jar RedisClusterBench -f 1 -wi 2 -i 3 -w 1s -r 2s}
+ *
+ * <p>{@link RedisClusterCpuMain} runs the same subjects and reports the CPU time each operation
+ * costs the client and the servers, figures that load on the machine hardly moves.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -136,6 +139,16 @@ public class RedisClusterBench {
     rawClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     cluster.close();
     server.close();
+  }
+
+  /** The cluster of the trial, once {@link #setUp} ran. */
+  BenchRedisCluster cluster() {
+    return cluster;
+  }
+
+  /** The one server of the trial, once {@link #setUp} ran. */
+  BenchRedisServer server() {
+    return server;
   }
 
   /** 16 threads reading random keys of the cache on the cluster. */

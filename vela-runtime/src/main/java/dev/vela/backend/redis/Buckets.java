@@ -93,13 +93,14 @@ final class Buckets {
 
   /** The sum of a count asked of every bucket, all asked before the first answer is awaited. */
   long sum(IntFunction<RedisFuture<Long>> count, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos(); // one for all counts, not one each
     List<RedisFuture<Long>> counts = new ArrayList<>();
     for (int bucket = 0; bucket < keys.buckets(); bucket++) {
       counts.add(count.apply(bucket));
     }
     long total = 0;
     for (RedisFuture<Long> one : counts) {
-      total += connection.await(one, timeout, what);
+      total += connection.awaitUntil(one, deadline, timeout, what);
     }
     return total;
   }

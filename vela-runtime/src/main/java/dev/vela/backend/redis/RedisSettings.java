@@ -41,11 +41,24 @@ record RedisSettings(RedisURI uri, List<RedisURI> clusterNodes, String url, Stri
       // resolved, then checked here rather than by the catalogue, so that a message never shows the credentials
       String nodes = OptionCatalog.CLUSTER_NODES.resolvedIn(options).trim();
       RedisUrls.ClusterNodes parsed = parseNodes(config.name(), nodes);
-      List<RedisURI> seeds = parsed.nodes().stream().map(node -> RedisURI.create(parsed.urlOf(node))).toList();
+      List<RedisURI> seeds = parsed.nodes().stream().map(node -> bounded(RedisURI.create(parsed.urlOf(node)), timeout))
+          .toList();
       return new RedisSettings(seeds.get(0), seeds, "cluster:" + nodes, "cluster " + parsed.redacted(), timeout);
     }
     String url = OptionCatalog.URL.resolvedIn(options).trim();
-    return new RedisSettings(parseUri(config.name(), url), List.of(), url, OptionCatalog.URL.shown(url), timeout);
+    return new RedisSettings(bounded(parseUri(config.name(), url), timeout), List.of(), url, OptionCatalog.URL.shown(url),
+        timeout);
+  }
+
+  /**
+   * {@code uri} with the cache's timeout as its own: Lettuce waits that long, not its default of a
+   * minute, for what it asks without a call of ours waiting (the handshake of a new connection,
+   * a cluster's topology, the primary a Sentinel names), so a node that accepts connections but does
+   * not answer holds none of them up for longer than a call may take.
+   */
+  private static RedisURI bounded(RedisURI uri, Duration timeout) {
+    uri.setTimeout(timeout);
+    return uri;
   }
 
   /** True on a Redis Cluster. */

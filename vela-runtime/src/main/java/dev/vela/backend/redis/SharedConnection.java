@@ -11,6 +11,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -59,6 +60,13 @@ final class SharedConnection {
    * failover first makes them ask while the replica is not promoted yet, and then again after.
    */
   static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
+
+  /**
+   * Lettuce's timer per command turned off (it is on by default, at the URL's timeout): every
+   * call waits for its replies until its own deadline and cancels them then, so a second timer
+   * per command would only cost time on every call.
+   */
+  private static final TimeoutOptions NO_COMMAND_TIMER = TimeoutOptions.builder().timeoutCommands(false).build();
 
   private final String url;
   private final String option;
@@ -115,6 +123,7 @@ final class SharedConnection {
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+            .timeoutOptions(NO_COMMAND_TIMER)
             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(TOPOLOGY_REFRESH)
                 .enableAllAdaptiveRefreshTriggers()
@@ -148,6 +157,7 @@ final class SharedConnection {
         // fail fast while disconnected, rather than queue commands that would all time out later
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+        .timeoutOptions(NO_COMMAND_TIMER)
         .build();
   }
 
@@ -245,8 +255,21 @@ final class SharedConnection {
    * @throws VelaException saying that Redis is unreachable, or that it refused the command
    */
   <T> T await(RedisFuture<T> reply, Duration timeout, String what) {
+    return awaitUntil(reply, System.nanoTime() + timeout.toNanos(), timeout, what);
+  }
+
+  /**
+   * Waits for {@code reply} until {@code deadline} ({@link System#nanoTime()}), the end of the
+   * call it belongs to: a call of several commands (a script sent again by its source, the counts
+   * of every bucket) waits for all of them within its one {@code timeout}, not for each in turn.
+   *
+   * @param timeout the call's timeout, for the message
+   * @throws VelaException as {@link #await} does
+   */
+  <T> T awaitUntil(RedisFuture<T> reply, long deadline, Duration timeout, String what) {
     try {
-      return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      // a reply already there is taken even after the deadline: a wait of zero still returns it
+      return reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       reply.cancel(false);
       throw unreachable(url, option, timeout, e);
@@ -291,7 +314,13 @@ final class SharedConnection {
    * cancelled). It may complete on Lettuce's I/O thread.
    */
   <T> CompletableFuture<T> replyOf(RedisFuture<T> reply, Duration timeout, String what) {
-    CompletableFuture<T> bounded = Deadlines.within(reply.toCompletableFuture(), timeout,
+    return replyOf(reply, System.nanoTime() + timeout.toNanos(), timeout, what);
+  }
+
+  /** {@link #replyOf(RedisFuture, Duration, String)} for a command of a call that ends at {@code deadline}. */
+  private <T> CompletableFuture<T> replyOf(RedisFuture<T> reply, long deadline, Duration timeout, String what) {
+    CompletableFuture<T> bounded = Deadlines.within(reply.toCompletableFuture(),
+        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
         () -> unreachable(url, option, timeout, new TimeoutException("no reply to " + what + " within " + timeout.toMillis()
             + " ms")),
         () -> reply.cancel(false));
@@ -313,15 +342,17 @@ final class SharedConnection {
 
   /** {@link #run}'s asynchronous form (see {@link #replyOf}). */
   CompletableFuture<List<Object>> runAsync(LuaScript script, Duration timeout, byte[][] keys, byte[]... args) {
-    return replyOf(commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), timeout,
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return replyOf(commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), deadline, timeout,
         script.name())
         .handle((reply, failure) -> {
           if (failure == null) {
             return CompletableFuture.completedFuture(reply);
           }
           if (failure instanceof RedisNoScriptException) {
-            return replyOf(commands.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout,
-                script.name());
+            // the source within what is left of the call's timeout, not a timeout of its own
+            return replyOf(commands.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args), deadline,
+                timeout, script.name());
           }
           return CompletableFuture.<List<Object>>failedFuture(failure);
         })
@@ -333,10 +364,14 @@ final class SharedConnection {
    * yet (a new or restarted server).
    */
   List<Object> run(LuaScript script, Duration timeout, byte[][] keys, byte[]... args) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      return await(commands.evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), timeout, script.name());
+      return awaitUntil(commands.evalsha(script.sha(), ScriptOutputType.MULTI, keys, args), deadline, timeout,
+          script.name());
     } catch (RedisNoScriptException unknown) {
-      return await(commands.eval(script.source(), ScriptOutputType.MULTI, keys, args), timeout, script.name());
+      // the source within what is left of the call's timeout, not a timeout of its own
+      return awaitUntil(commands.eval(script.source(), ScriptOutputType.MULTI, keys, args), deadline, timeout,
+          script.name());
     }
   }
 
@@ -345,6 +380,9 @@ final class SharedConnection {
    * the first reply; a server that does not know the script yet gets its source.
    */
   List<List<Object>> runAll(LuaScript script, Duration timeout, List<byte[][]> keys, List<byte[][]> args) {
+    // one deadline for all: awaiting each reply for a timeout of its own would let late replies add
+    // up, each coming just within its own timeout after the one before
+    long deadline = System.nanoTime() + timeout.toNanos();
     List<RedisFuture<List<Object>>> replies = new java.util.ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       replies.add(commands.evalsha(script.sha(), ScriptOutputType.MULTI, keys.get(i), args.get(i)));
@@ -352,10 +390,10 @@ final class SharedConnection {
     List<List<Object>> answers = new java.util.ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       try {
-        answers.add(await(replies.get(i), timeout, script.name()));
+        answers.add(awaitUntil(replies.get(i), deadline, timeout, script.name()));
       } catch (RedisNoScriptException unknown) {
-        answers.add(await(commands.eval(script.source(), ScriptOutputType.MULTI, keys.get(i), args.get(i)), timeout,
-            script.name()));
+        answers.add(awaitUntil(commands.eval(script.source(), ScriptOutputType.MULTI, keys.get(i), args.get(i)),
+            deadline, timeout, script.name()));
       }
     }
     return answers;

@@ -39,11 +39,14 @@ final class LocalRedisCluster implements AutoCloseable {
   }
 
   private final String credentials;
+  private final boolean tls;
 
-  private LocalRedisCluster(List<LocalRedisServer> primaries, List<LocalRedisServer> replicas, String credentials) {
+  private LocalRedisCluster(List<LocalRedisServer> primaries, List<LocalRedisServer> replicas, String credentials,
+      boolean tls) {
     this.primaries = primaries;
     this.replicas = replicas;
     this.credentials = credentials;
+    this.tls = tls;
   }
 
   /** Starts {@code primaryCount} primaries with one replica each and forms the cluster. */
@@ -61,14 +64,27 @@ final class LocalRedisCluster implements AutoCloseable {
         "--user", user, "on", ">" + userPassword, "~*", "&*", "+@all"), password + "@");
   }
 
+  /**
+   * Starts a cluster whose nodes speak only TLS ({@link LocalRedisServer#startTlsClusterNode}), with
+   * {@code certificate} and {@code key} for every node; {@link #url} then gives {@code rediss://}.
+   */
+  static LocalRedisCluster startWithTls(int primaryCount, java.nio.file.Path certificate, java.nio.file.Path key) {
+    return start(primaryCount, "", true, () -> LocalRedisServer.startTlsClusterNode(certificate, key));
+  }
+
   private static LocalRedisCluster start(int primaryCount, List<String> configuration, String credentials) {
+    return start(primaryCount, credentials, false, () -> LocalRedisServer.startClusterNode(configuration));
+  }
+
+  private static LocalRedisCluster start(int primaryCount, String credentials, boolean tls,
+      java.util.function.Supplier<LocalRedisServer> node) {
     List<LocalRedisServer> primaries = new ArrayList<>();
     List<LocalRedisServer> replicas = new ArrayList<>();
-    LocalRedisCluster cluster = new LocalRedisCluster(primaries, replicas, credentials);
+    LocalRedisCluster cluster = new LocalRedisCluster(primaries, replicas, credentials, tls);
     try {
       for (int i = 0; i < primaryCount; i++) {
-        primaries.add(LocalRedisServer.startClusterNode(configuration));
-        replicas.add(LocalRedisServer.startClusterNode(configuration));
+        primaries.add(node.get());
+        replicas.add(node.get());
       }
       cluster.form();
       return cluster;
@@ -85,7 +101,9 @@ final class LocalRedisCluster implements AutoCloseable {
     List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
     try {
       for (LocalRedisServer node : all) {
-        connections.add(client.connect(io.lettuce.core.RedisURI.create(url(node))));
+        io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(url(node));
+        uri.setVerifyPeer(false); // forming the cluster trusts its own nodes; the caches under test verify them
+        connections.add(client.connect(uri));
       }
       RedisCommands<String, String> first = connections.get(0).sync();
       for (LocalRedisServer node : all.subList(1, all.size())) {
@@ -130,7 +148,7 @@ final class LocalRedisCluster implements AutoCloseable {
 
   /** The URL of {@code node}, with the cluster's password if it has one. */
   String url(LocalRedisServer node) {
-    return "redis://" + credentials + "127.0.0.1:" + node.port();
+    return (tls ? "rediss://" : "redis://") + credentials + "127.0.0.1:" + node.port();
   }
 
   /** The primaries, in slot order. */

@@ -64,7 +64,10 @@ public final class LocalRedisServer implements AutoCloseable {
   /**
    * Starts a Sentinel on a free loopback port that watches {@code primary} as {@code masterName},
    * with {@code quorum}, taking a primary down after one second without an answer and retrying a
-   * failed election after 6 s (twice the failover timeout).
+   * failed election after 4 s (twice the failover timeout). Sentinels that start an election at
+   * about the same time split their votes and must retry: with the failover timeout at 3 s two
+   * such retries in a row put the promotion 14 s after the kill, past what the failover tests
+   * allow; at 2 s it takes three.
    */
   public static LocalRedisServer startSentinel(String masterName, LocalRedisServer primary, int quorum) {
     Path config;
@@ -78,7 +81,7 @@ public final class LocalRedisServer implements AutoCloseable {
         List.of("--sentinel", "monitor", masterName, "127.0.0.1", Integer.toString(primary.port()),
         Integer.toString(quorum),
         "--sentinel", "down-after-milliseconds", masterName, "1000",
-        "--sentinel", "failover-timeout", masterName, "3000"), "Sentinel ID is"));
+        "--sentinel", "failover-timeout", masterName, "2000"), "Sentinel ID is"));
   }
 
   /**
@@ -95,6 +98,22 @@ public final class LocalRedisServer implements AutoCloseable {
         "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"));
     role.addAll(configuration);
     return started(new LocalRedisServer(freeClusterPort(), List.of(), List.copyOf(role), READY));
+  }
+
+  /**
+   * Starts a node of a Redis Cluster, as {@link #startClusterNode()}, that speaks only TLS, to
+   * clients, replicas and the other nodes alike: its port is the TLS port (the plain one is off),
+   * with {@code certificate} and {@code key} (PEM files) for its side and {@code certificate} as the
+   * authority it trusts; clients need no certificate.
+   */
+  public static LocalRedisServer startTlsClusterNode(Path certificate, Path key) {
+    int port = freeClusterPort();
+    List<String> role = List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+        "--cluster-node-timeout", "2000", "--port", "0", "--tls-port", Integer.toString(port),
+        "--tls-cert-file", certificate.toString(), "--tls-key-file", key.toString(),
+        "--tls-ca-cert-file", certificate.toString(), "--tls-auth-clients", "no", "--tls-cluster", "yes",
+        "--tls-replication", "yes");
+    return started(new LocalRedisServer(port, List.of(), role, READY));
   }
 
   private static LocalRedisServer started(LocalRedisServer server) {

@@ -103,6 +103,9 @@ class RedisSentinelTest {
                 && (message.contains(" is unreachable (") || message.contains(" while it fails over (")),
             () -> primaryPort(sentinel) == replica.port());
         assertThat(primaryPort(sentinel)).as("the Sentinels promoted the replica").isEqualTo(replica.port());
+        // each election a Sentinel starts takes a new epoch: 1 when the first one elected a leader
+        System.out.println("REDIS Sentinel failover: the promotion's epoch was "
+            + sentinel.sync().master(PRIMARY_NAME).get("config-epoch"));
       } finally {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       }
