@@ -12,12 +12,14 @@ import dev.vela.codec.CacheTypes;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.TypeCodec;
 import dev.vela.config.Durations;
+import dev.vela.testing.Concurrently;
 import dev.vela.testing.TestCodecs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +52,13 @@ class RoundTripsTest {
           .create()));
     }
     opening.forEach(open -> caches.add(open.join()));
+    // create() returns with the ring built, but a node still asks a key's previous owner for the keys
+    // it now owns until every other node has said its handover is done: until then a read of its own
+    // key sends a request, and the counts below would depend on when those messages arrive
+    for (Cache<String, Long> each : caches) {
+      Concurrently.await(Duration.ofSeconds(30), "every node's ring holds the " + NODES + " nodes and no handover is"
+          + " under way", () -> settled(each.inspect().details()));
+    }
     sender = clusterNodes.get(0);
     cache = caches.get(0);
   }
@@ -150,6 +159,11 @@ class RoundTripsTest {
         (double) median(replaces) / median(puts), median(merges) / 1000, (double) median(merges) / median(gets));
   }
 
+  private static boolean settled(Map<String, String> details) {
+    return details.get("topology.ring.members").split(",").length == NODES
+        && details.get("topology.handover.awaiting").isEmpty();
+  }
+
   private static long median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
@@ -160,7 +174,10 @@ class RoundTripsTest {
     return IntStream.range(0, 1000).mapToObj(i -> "trip-" + i).filter(RoundTripsTest::isRemote).findFirst().orElseThrow();
   }
 
-  /** True when a read of {@code key} on the first node sends a request: another node owns it. */
+  /**
+   * True when a read of {@code key} on the first node sends a request: another node owns it, as no
+   * handover is under way (see {@link #startNodes}).
+   */
   private static boolean isRemote(String key) {
     return requests(() -> cache.get(key)) == 1;
   }
