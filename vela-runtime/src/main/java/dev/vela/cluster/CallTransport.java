@@ -41,10 +41,12 @@ import org.slf4j.LoggerFactory;
  * outbox's window, every {@link #UNSTICK_MILLIS} ms to send those that waited too long: an idle
  * node, or one with a single caller, wakes no thread of its own.
  *
- * <p>Frames are read and answered on the connection's own thread when the built-in stack delivers
- * them there ({@link DirectFrames}); a frame larger than {@link #INLINE_SEND_BYTES} that such a thread
- * would send goes through the transport's thread pool instead, so that thread never waits long on
- * a full socket while the other node waits on it.
+ * <p>Frames of replies only are read on the connection's own thread when the built-in stack
+ * delivers them there ({@link DirectFrames}): they complete futures, and the calls that waited for
+ * them leave. Frames with calls go to the transport's pool, as a cache may wait while it answers. A
+ * frame larger than {@link #INLINE_SEND_BYTES} that a delivering thread would send goes through the
+ * transport's pool instead, so that thread never waits long on a full socket while the other
+ * node waits on it.
  */
 final class CallTransport implements Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(CallTransport.class);
@@ -163,7 +165,8 @@ final class CallTransport implements Receiver {
 
   private void send(Address target, List<CallFrames.Entry> entries, byte[] frame) {
     try {
-      channel.send(DirectFrames.mark(new BytesMessage(target, frame)));
+      Message message = new BytesMessage(target, frame);
+      channel.send(onlyReplies(entries) ? DirectFrames.mark(message) : message.setFlag(Message.Flag.OOB));
     } catch (Exception e) {
       for (CallFrames.Entry entry : entries) {
         if (entry instanceof CallFrames.Call call) {
@@ -175,6 +178,20 @@ final class CallTransport implements Receiver {
       }
       LOG.debug("could not send {} calls and replies to {}", entries.size(), target, e);
     }
+  }
+
+  /**
+   * True when {@code entries} are all replies, which the receiving thread may handle itself. A call
+   * may wait on the node it reaches (a cache's handler may take a lock that a thread holds while it
+   * waits for a reply from this very connection), so frames with calls go to the transport's pool.
+   */
+  private static boolean onlyReplies(List<CallFrames.Entry> entries) {
+    for (CallFrames.Entry entry : entries) {
+      if (!(entry instanceof CallFrames.Answer)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -218,7 +235,7 @@ final class CallTransport implements Receiver {
             + " refused. Run one version of Vela on every node", clusterName, from, frame.version(), CallFrames.VERSION);
       }
       try {
-        channel.send(DirectFrames.mark(new BytesMessage(from, CallFrames.refusal())));
+        channel.send(new BytesMessage(from, CallFrames.refusal()).setFlag(Message.Flag.OOB));
       } catch (Exception e) {
         LOG.debug("could not refuse the calls of {}", from, e);
       }

@@ -6,17 +6,18 @@ import org.jgroups.stack.MessageProcessingPolicy;
 import org.jgroups.util.MaxOneThreadPerSender;
 
 /**
- * How the built-in stack's transport hands received messages up: {@link CallTransport}'s frames on
- * the thread that read them from the connection, everything else as JGroups' default does (to its
- * thread pool). A frame's calls are answered without waiting (calls that may wait go to threads of
- * their cache) and its replies complete futures, so the pool's hand-off would only add a thread
- * wake-up to every call on each side; JGroups supports delivery on the reading thread (its own
- * protocols are written for a transport without a pool).
+ * How the built-in stack's transport hands received messages up: {@link CallTransport}'s frames of
+ * replies on the thread that read them from the connection, everything else as JGroups' default
+ * does (to its thread pool). Such a frame only completes futures (and sends the calls that waited
+ * for it), so the pool's hand-off would only add a thread wake-up to every call; JGroups supports
+ * delivery on the reading thread (its own protocols are written for a transport without a pool).
+ * Frames with calls still go to the pool: a cache answering one may wait, say for a lock whose
+ * holder waits for a reply that this connection's thread has to read.
  *
  * <p>Frames are told apart by their flags (see {@link #mark}): out-of-band, outside flow control
- * (the outboxes' window bounds the calls on their way) and outside total order (which the stack does
- * not have). An internal JGroups message with the same flags would also be handed up here, which
- * JGroups supports too.
+ * (replies answer calls that flow control already counted) and outside total order (which the stack
+ * does not have). An internal JGroups message with the same flags would also be handed up here,
+ * which JGroups supports too.
  */
 final class DirectFrames extends MaxOneThreadPerSender {
 
@@ -31,7 +32,7 @@ final class DirectFrames extends MaxOneThreadPerSender {
     }
   }
 
-  /** Flags {@code message} as a frame of calls: the receiving transport delivers it on its reading thread. */
+  /** Flags {@code message} as a frame of replies: the receiving transport delivers it on its reading thread. */
   static Message mark(Message message) {
     return message.setFlag(Message.Flag.OOB, Message.Flag.NO_FC, Message.Flag.NO_TOTAL_ORDER);
   }

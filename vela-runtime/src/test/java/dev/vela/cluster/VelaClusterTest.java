@@ -171,28 +171,41 @@ class VelaClusterTest {
   }
 
   @Test
-  void framesAreReadAndAnsweredOnTheConnectionsThreadNotHandedToAPool() throws Exception {
+  void repliesAreReadOnTheConnectionsThreadAndCallsOnThePools() throws Exception {
     VelaCluster[] nodes = nodes("direct", 2);
-    List<String> threads = new CopyOnWriteArrayList<>();
+    List<String> served = new CopyOnWriteArrayList<>();
+    java.util.concurrent.Semaphore answer = new java.util.concurrent.Semaphore(0);
     CacheChannel a = nodes[0].join("where", new Echo("a"));
     opened.add(a);
     opened.add(nodes[1].join("where", new CacheEndpoint() {
       @Override
       public void handle(String from, byte[] request, Consumer<byte[]> reply) {
-        threads.add(Thread.currentThread().getName());
-        reply.accept(request);
+        served.add(Thread.currentThread().getName());
+        try {
+          // the test first chains its callback on the call, which then runs on the completing thread
+          if (answer.tryAcquire(20, TimeUnit.SECONDS)) {
+            reply.accept(request);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
 
       @Override
       public void membersChanged(List<String> members) {}
     }));
+    List<String> completed = new CopyOnWriteArrayList<>();
 
     for (int i = 0; i < 3; i++) {
-      a.call(nodes[1].localMember(), bytes("x" + i), Duration.ofSeconds(10)).get(20, TimeUnit.SECONDS);
+      var done = a.call(nodes[1].localMember(), bytes("x" + i), Duration.ofSeconds(10))
+          .thenRun(() -> completed.add(Thread.currentThread().getName()));
+      answer.release();
+      done.get(20, TimeUnit.SECONDS);
     }
 
-    // JGroups names a connection's reading thread so; its pool threads are "jgroups-<n>,..."
-    assertThat(threads).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("Connection.Receiver"));
+    // JGroups names a connection's reading thread "Connection.Receiver ..." and its pool's "jgroups-<n>,..."
+    assertThat(completed).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("Connection.Receiver"));
+    assertThat(served).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("jgroups-"));
   }
 
   @Test
