@@ -165,8 +165,11 @@ final class CallTransport implements Receiver {
 
   private void send(Address target, List<CallFrames.Entry> entries, byte[] frame) {
     try {
-      Message message = new BytesMessage(target, frame);
-      channel.send(onlyReplies(entries) ? DirectFrames.mark(message) : message.setFlag(Message.Flag.OOB));
+      // outside flow control: the outboxes' window bounds the calls on their way, and a thread that
+      // delivers replies sends the calls that waited for them, where waiting for credits would hold
+      // up the connection the credits come on
+      Message message = new BytesMessage(target, frame).setFlag(Message.Flag.OOB, Message.Flag.NO_FC);
+      channel.send(onlyReplies(entries) ? DirectFrames.mark(message) : message);
     } catch (Exception e) {
       for (CallFrames.Entry entry : entries) {
         if (entry instanceof CallFrames.Call call) {
