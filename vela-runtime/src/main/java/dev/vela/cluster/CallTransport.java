@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jgroups.Address;
@@ -32,13 +35,29 @@ import org.slf4j.LoggerFactory;
  * a frame's calls one after the other on the network thread that delivered it (a cache hands calls
  * that may wait to a thread of its own) and sends the answers that are ready by then in one frame.
  *
- * <p>A call ends with its reply, or with a {@link VelaException} when its time is up (a sweep every
- * {@link #SWEEP_MILLIS} ms), its node leaves the view, or this node closes.
+ * <p>A call ends with its reply, or with a {@link VelaException} when its time is up, its node
+ * leaves the view, or this node closes. One timer thread per node ends late calls, woken at the
+ * earliest deadline of the calls under way (never while none are), and, while calls wait past an
+ * outbox's window, every {@link #UNSTICK_MILLIS} ms to send those that waited too long: an idle
+ * node, or one with a single caller, wakes no thread of its own.
+ *
+ * <p>Frames of replies only are read on the connection's own thread when the built-in stack
+ * delivers them there ({@link DirectFrames}): they complete futures, and the calls that waited for
+ * them leave. Frames with calls go to the transport's pool, as a cache may wait while it answers. A
+ * frame larger than {@link #INLINE_SEND_BYTES} that a delivering thread would send goes through the
+ * transport's pool instead, so that thread never waits long on a full socket while the other
+ * node waits on it.
  */
 final class CallTransport implements Receiver {
   private static final Logger LOG = LoggerFactory.getLogger(CallTransport.class);
-  /** How often calls whose time is up are looked for: the precision of a call's timeout. */
-  static final long SWEEP_MILLIS = 2;
+  /** While calls wait past an outbox's window, how often the waiting ones are looked at. */
+  static final long UNSTICK_MILLIS = 2;
+  /** Calls whose deadlines are this close share one wake-up of the timer: the precision of a timeout. */
+  private static final long DEADLINE_SLACK_NANOS = 1_000_000;
+  /** The largest frame a thread that delivers frames sends itself. */
+  static final int INLINE_SEND_BYTES = 16 * 1024;
+  /** True on a thread while it delivers a frame. */
+  private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
   /** Frames of calls on their way to one node before further calls wait for its replies. */
   static final int WINDOW = 2;
   /** How long calls wait for replies to come before they leave anyway. */
@@ -52,7 +71,13 @@ final class CallTransport implements Receiver {
   private final Map<Address, Outbox> callsTo = new ConcurrentHashMap<>();
   private final Map<Address, Outbox> repliesTo = new ConcurrentHashMap<>();
   private final Set<Address> warnedVersions = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService sweeper;
+  private final ScheduledExecutorService timer;
+  private final AtomicBoolean unstickArmed = new AtomicBoolean();
+  private final Object deadlineLock = new Object();
+  /** When the armed deadline check runs; read without the lock as a hint. */
+  private volatile long deadlineCheckNanos;
+  private volatile boolean deadlineArmed;
+  private ScheduledFuture<?> deadlineCheck; // guarded by deadlineLock
   private final LongAdder framesSent = new LongAdder();
   private final LongAdder entriesSent = new LongAdder();
   private volatile boolean closed;
@@ -62,12 +87,13 @@ final class CallTransport implements Receiver {
     this.endpoints = endpoints;
     this.clusterName = clusterName;
     this.views = views;
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "vela-cluster-" + clusterName + "-calls-" + nodeName);
       thread.setDaemon(true);
       return thread;
     });
-    sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    executor.setRemoveOnCancelPolicy(true); // a rescheduled deadline check leaves no dead task behind
+    this.timer = executor;
   }
 
   /**
@@ -83,7 +109,9 @@ final class CallTransport implements Receiver {
           + cacheName + "' cannot call " + member));
       return reply;
     }
-    long id = calls.add(member, cacheName, timeout, reply);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long id = calls.add(member, cacheName, timeout, deadline, reply);
+    armDeadline(deadline);
     callsTo(target).add(new CallFrames.Call(id, probe, cacheName, request));
     return reply;
   }
@@ -100,7 +128,8 @@ final class CallTransport implements Receiver {
 
   private Outbox callsTo(Address target) {
     Outbox outbox = callsTo.get(target);
-    return outbox != null ? outbox : callsTo.computeIfAbsent(target, to -> new Outbox(WINDOW, entries -> send(to, entries)));
+    return outbox != null ? outbox
+        : callsTo.computeIfAbsent(target, to -> new Outbox(WINDOW, entries -> send(to, entries), this::armUnstick));
   }
 
   private Outbox repliesTo(Address target) {
@@ -121,8 +150,26 @@ final class CallTransport implements Receiver {
         }
       }
     }
+    byte[] frame = CallFrames.write(entries);
+    if (frame.length > INLINE_SEND_BYTES && DELIVERING.get()) {
+      try {
+        if (channel.getProtocolStack().getTransport().getThreadPool().execute(() -> send(target, entries, frame))) {
+          return;
+        }
+      } catch (RuntimeException rejected) {
+        LOG.debug("could not hand a frame to {} to the transport's threads; sending it here", target, rejected);
+      }
+    }
+    send(target, entries, frame);
+  }
+
+  private void send(Address target, List<CallFrames.Entry> entries, byte[] frame) {
     try {
-      channel.send(new BytesMessage(target, CallFrames.write(entries)).setFlag(Message.Flag.OOB));
+      // outside flow control: the outboxes' window bounds the calls on their way, and a thread that
+      // delivers replies sends the calls that waited for them, where waiting for credits would hold
+      // up the connection the credits come on
+      Message message = new BytesMessage(target, frame).setFlag(Message.Flag.OOB, Message.Flag.NO_FC);
+      channel.send(onlyReplies(entries) ? DirectFrames.mark(message) : message);
     } catch (Exception e) {
       for (CallFrames.Entry entry : entries) {
         if (entry instanceof CallFrames.Call call) {
@@ -136,8 +183,36 @@ final class CallTransport implements Receiver {
     }
   }
 
+  /**
+   * True when {@code entries} are all replies, which the receiving thread may handle itself. A call
+   * may wait on the node it reaches (a cache's handler may take a lock that a thread holds while it
+   * waits for a reply from this very connection), so frames with calls go to the transport's pool.
+   */
+  private static boolean onlyReplies(List<CallFrames.Entry> entries) {
+    for (CallFrames.Entry entry : entries) {
+      if (!(entry instanceof CallFrames.Answer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public void receive(Message message) {
+    boolean nested = DELIVERING.get();
+    if (!nested) {
+      DELIVERING.set(true);
+    }
+    try {
+      deliver(message);
+    } finally {
+      if (!nested) {
+        DELIVERING.set(false);
+      }
+    }
+  }
+
+  private void deliver(Message message) {
     CallFrames.Frame frame;
     try {
       frame = CallFrames.read(message.getArray(), message.getOffset(), message.getLength());
@@ -226,12 +301,34 @@ final class CallTransport implements Receiver {
     views.accept(view);
   }
 
-  private void sweep() {
-    try {
-      long now = System.nanoTime();
-      for (Outbox calls : callsTo.values()) {
-        calls.unstick(now, STALE_NANOS);
+  /** Makes sure the deadline check runs by {@code deadline} (give or take the slack). */
+  private void armDeadline(long deadline) {
+    if (deadlineArmed && deadlineCheckNanos - deadline <= DEADLINE_SLACK_NANOS) {
+      return; // the usual case: an earlier call's check comes first
+    }
+    synchronized (deadlineLock) {
+      if (closed || deadlineArmed && deadlineCheckNanos - deadline <= DEADLINE_SLACK_NANOS) {
+        return;
       }
+      if (deadlineCheck != null) {
+        deadlineCheck.cancel(false);
+      }
+      try {
+        deadlineCheck = timer.schedule(this::endLateCalls, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        deadlineCheckNanos = deadline;
+        deadlineArmed = true;
+      } catch (RejectedExecutionException e) {
+        deadlineArmed = false; // closing: close() ends the calls
+      }
+    }
+  }
+
+  private void endLateCalls() {
+    synchronized (deadlineLock) {
+      deadlineArmed = false;
+      deadlineCheck = null;
+    }
+    try {
       for (PendingCalls.Pending late : calls.takeExpired(System.nanoTime())) {
         late.reply().completeExceptionally(failure(late, "did not answer within rpcTimeout "
             + Durations.format(late.timeout()), new java.util.concurrent.TimeoutException()));
@@ -239,12 +336,55 @@ final class CallTransport implements Receiver {
     } catch (RuntimeException e) {
       LOG.warn("ending late calls failed", e);
     }
+    OptionalLong next = calls.earliestDeadline();
+    if (next.isPresent()) {
+      armDeadline(next.getAsLong());
+    }
+  }
+
+  /** An outbox holds calls past its window: look at it again in a moment, unless that is arranged. */
+  private void armUnstick() {
+    if (!closed && unstickArmed.compareAndSet(false, true)) {
+      scheduleUnstick();
+    }
+  }
+
+  private void scheduleUnstick() {
+    try {
+      timer.schedule(this::unstick, UNSTICK_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      unstickArmed.set(false); // closing
+    }
+  }
+
+  private void unstick() {
+    boolean holding = false;
+    try {
+      long now = System.nanoTime();
+      for (Outbox outbox : callsTo.values()) {
+        outbox.unstick(now, STALE_NANOS);
+        holding |= outbox.holding();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("sending calls that waited failed", e);
+    }
+    if (holding) {
+      scheduleUnstick();
+      return;
+    }
+    unstickArmed.set(false);
+    for (Outbox outbox : callsTo.values()) { // one held meanwhile saw the flag still up
+      if (outbox.holding()) {
+        armUnstick();
+        return;
+      }
+    }
   }
 
   /** Ends every call under way: this node is closing. */
   void close() {
     closed = true;
-    sweeper.shutdownNow();
+    timer.shutdownNow();
     for (PendingCalls.Pending left : calls.takeIf(call -> true)) {
       left.reply().completeExceptionally(failure(left, "was called when this node closed", null));
     }

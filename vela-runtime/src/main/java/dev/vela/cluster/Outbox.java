@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * otherwise it leaves it to the sending thread, which, when its send returns, sends everything that
  * piled up meanwhile in one frame. An outbox of calls also keeps at most {@code window} frames on
  * their way: past that, calls wait for the first reply to a call of a frame on its way, whose
- * receiving thread sends them together, or for {@link #unstick} (a few milliseconds). So a lone call leaves at
+ * receiving thread sends them together, or for {@link #unstick} (a millisecond or two, arranged by
+ * the owner when told that entries are held). So a lone call leaves at
  * once, and under load many calls share one message, one system call and one hand-off to a thread on
  * each side.
  */
@@ -29,6 +30,7 @@ final class Outbox {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int window;
   private final Consumer<List<CallFrames.Entry>> send;
+  private final Runnable held;
   private volatile long lastSendNanos = System.nanoTime();
 
   /**
@@ -36,8 +38,22 @@ final class Outbox {
    * {@code window} frames on their way ({@link Integer#MAX_VALUE} for replies, which never wait).
    */
   Outbox(int window, Consumer<List<CallFrames.Entry>> send) {
+    this(window, send, () -> { });
+  }
+
+  /**
+   * As above; {@code held} runs whenever entries are left waiting for replies, so that its owner
+   * can arrange an {@link #unstick} (nothing needs one while nothing waits).
+   */
+  Outbox(int window, Consumer<List<CallFrames.Entry>> send, Runnable held) {
     this.window = window;
     this.send = send;
+    this.held = held;
+  }
+
+  /** True when entries wait for a later frame. */
+  boolean holding() {
+    return !waiting.isEmpty();
   }
 
   /** Sends {@code entry}, now or with a later frame. */
@@ -89,6 +105,9 @@ final class Outbox {
       } finally {
         sending.set(false);
       }
+    }
+    if (window != Integer.MAX_VALUE && !waiting.isEmpty() && inFlight.get() >= window) {
+      held.run();
     }
   }
 }

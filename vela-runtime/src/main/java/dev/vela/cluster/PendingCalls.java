@@ -3,6 +3,7 @@ package dev.vela.cluster;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,10 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * The calls this node has sent and not yet heard back from, by id. A reply completes its call; a
- * sweep, run every few milliseconds by one thread of the node, ends those whose time is up, and a
- * view without their member ends those to a node that left. One map and one sweeping thread for
- * every call, instead of a timer task scheduled and cancelled per call.
+ * The calls this node has sent and not yet heard back from, by id. A reply completes its call; one
+ * thread of the node ends those whose time is up, woken at the earliest deadline (see {@link
+ * #earliestDeadline}), and a view without their member ends those to a node that left. One map and
+ * one timer for every call, instead of a timer task scheduled and cancelled per call.
  */
 final class PendingCalls {
   /**
@@ -33,12 +34,24 @@ final class PendingCalls {
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
-  /** Registers a call and returns its id. */
-  long add(String member, String cacheName, Duration timeout, CompletableFuture<byte[]> reply) {
+  /** Registers a call that gives up at {@code deadlineNanos} and returns its id. */
+  long add(String member, String cacheName, Duration timeout, long deadlineNanos, CompletableFuture<byte[]> reply) {
     long id = ids.incrementAndGet();
-    pending.put(id, new Pending(member, cacheName, timeout, System.nanoTime() + timeout.toNanos(), reply,
-        new AtomicReference<>()));
+    pending.put(id, new Pending(member, cacheName, timeout, deadlineNanos, reply, new AtomicReference<>()));
     return id;
+  }
+
+  /** The earliest deadline of the calls under way, or empty when there are none. */
+  OptionalLong earliestDeadline() {
+    boolean any = false;
+    long earliest = 0;
+    for (Pending call : pending.values()) {
+      if (!any || call.deadlineNanos() - earliest < 0) {
+        earliest = call.deadlineNanos();
+        any = true;
+      }
+    }
+    return any ? OptionalLong.of(earliest) : OptionalLong.empty();
   }
 
   /** Call {@code id} under way, or null when it has ended. */

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jgroups.JChannel;
 import org.jgroups.PhysicalAddress;
 import org.jgroups.protocols.BARRIER;
 import org.jgroups.protocols.FD_ALL3;
@@ -59,6 +60,17 @@ final class TcpStack {
   private static final long MAX_VERIFY_MILLIS = 1_000;
 
   private TcpStack() {}
+
+  /**
+   * A channel on the built-in stack, whose transport delivers frames of calls on the thread that
+   * read them ({@link DirectFrames}); the transport builds its own policy when the channel is made,
+   * so this one replaces it then, before the channel connects.
+   */
+  static JChannel channel(ClusterSettings settings) throws Exception {
+    JChannel channel = new JChannel(protocols(settings));
+    DirectFrames.install(channel.getProtocolStack().getTransport());
+    return channel;
+  }
 
   static List<Protocol> protocols(ClusterSettings settings) throws UnknownHostException {
     InetAddress bindAddr = InetAddress.getByName(settings.bindAddr());

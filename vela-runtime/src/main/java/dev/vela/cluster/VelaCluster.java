@@ -71,7 +71,7 @@ public final class VelaCluster implements AutoCloseable {
     CallTransport calls = null;
     try {
       started = settings.jgroupsConfig().isBlank()
-          ? new JChannel(TcpStack.protocols(settings))
+          ? TcpStack.channel(settings)
           : new JChannel(settings.jgroupsConfig());
       started.name(nodeName);
       this.channel = started;

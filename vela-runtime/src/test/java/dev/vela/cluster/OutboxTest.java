@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** How an {@link Outbox} shares frames among the threads that send to one node. */
@@ -83,6 +84,40 @@ class OutboxTest {
     outbox.unstick(System.nanoTime() + 1_000_000_000L, 1);
     assertThat(frames).hasSize(3);
     assertThat(ids(frames.get(2))).containsExactly(4L);
+  }
+
+  @Test
+  void itSaysWhenCallsAreLeftWaitingAndOnlyThen() {
+    List<List<CallFrames.Entry>> frames = new CopyOnWriteArrayList<>();
+    AtomicInteger held = new AtomicInteger();
+    Outbox outbox = new Outbox(1, frames::add, held::incrementAndGet);
+
+    outbox.add(call(1));
+    assertThat(held).hasValue(0);
+    assertThat(outbox.holding()).isFalse();
+
+    outbox.add(call(2));
+    assertThat(held).hasValue(1);
+    assertThat(outbox.holding()).isTrue();
+
+    outbox.replied(1);
+    assertThat(frames).hasSize(2);
+    assertThat(outbox.holding()).isFalse();
+    assertThat(held).as("the call left with the reply; nothing to look at later").hasValue(1);
+  }
+
+  @Test
+  void repliesAreNeverHeld() {
+    List<List<CallFrames.Entry>> frames = new CopyOnWriteArrayList<>();
+    AtomicInteger held = new AtomicInteger();
+    Outbox outbox = new Outbox(Integer.MAX_VALUE, frames::add, held::incrementAndGet);
+
+    for (long id = 1; id <= 5; id++) {
+      outbox.add(new CallFrames.Answer(id, new byte[] {1}));
+    }
+
+    assertThat(frames).hasSize(5);
+    assertThat(held).hasValue(0);
   }
 
   private static void await(CountDownLatch latch) {

@@ -143,6 +143,91 @@ class VelaClusterTest {
   }
 
   @Test
+  void aShortTimeoutEndsItsCallOnTimeEvenAfterALongerOneWasArmed() {
+    VelaCluster[] nodes = nodes("deadlines", 2);
+    CacheChannel a = nodes[0].join("mute", new Echo("a"));
+    opened.add(a);
+    opened.add(nodes[1].join("mute", new CacheEndpoint() {
+      @Override
+      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+        // never answers
+      }
+
+      @Override
+      public void membersChanged(List<String> members) {}
+    }));
+    var patient = a.call(nodes[1].localMember(), bytes("long"), Duration.ofMinutes(5));
+
+    long started = System.nanoTime();
+    var hasty = a.call(nodes[1].localMember(), bytes("short"), Duration.ofMillis(200));
+
+    // the timer first waited for the five-minute call: the short one must have woken it earlier
+    assertThatThrownBy(() -> hasty.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .hasMessageContaining("did not answer within rpcTimeout 200ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(patient).isNotDone();
+  }
+
+  @Test
+  void repliesAreReadOnTheConnectionsThreadAndCallsOnThePools() throws Exception {
+    VelaCluster[] nodes = nodes("direct", 2);
+    List<String> served = new CopyOnWriteArrayList<>();
+    java.util.concurrent.Semaphore answer = new java.util.concurrent.Semaphore(0);
+    CacheChannel a = nodes[0].join("where", new Echo("a"));
+    opened.add(a);
+    opened.add(nodes[1].join("where", new CacheEndpoint() {
+      @Override
+      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+        served.add(Thread.currentThread().getName());
+        try {
+          // the test first chains its callback on the call, which then runs on the completing thread
+          if (answer.tryAcquire(20, TimeUnit.SECONDS)) {
+            reply.accept(request);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public void membersChanged(List<String> members) {}
+    }));
+    List<String> completed = new CopyOnWriteArrayList<>();
+
+    for (int i = 0; i < 3; i++) {
+      var done = a.call(nodes[1].localMember(), bytes("x" + i), Duration.ofSeconds(10))
+          .thenRun(() -> completed.add(Thread.currentThread().getName()));
+      answer.release();
+      done.get(20, TimeUnit.SECONDS);
+    }
+
+    // JGroups names a connection's reading thread "Connection.Receiver ..." and its pool's "jgroups-<n>,..."
+    assertThat(completed).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("Connection.Receiver"));
+    assertThat(served).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("jgroups-"));
+  }
+
+  @Test
+  void repliesTooLargeForTheReadingThreadToSendStillArrive() throws Exception {
+    VelaCluster[] nodes = nodes("large", 2);
+    CacheChannel a = nodes[0].join("big", new Echo("a"));
+    opened.add(a);
+    opened.add(nodes[1].join("big", new Echo("b")));
+    byte[] large = new byte[CallTransport.INLINE_SEND_BYTES * 4];
+    Arrays.fill(large, (byte) 'x');
+
+    List<java.util.concurrent.CompletableFuture<byte[]>> replies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(a.call(nodes[1].localMember(), large, Duration.ofSeconds(10)));
+    }
+
+    for (var reply : replies) {
+      assertThat(reply.get(20, TimeUnit.SECONDS)).hasSize(large.length + 2).startsWith(bytes("b:"));
+    }
+  }
+
+  @Test
   void aFrameOfAnotherProtocolVersionIsRefusedAndTheRefusalEndsTheCallsToTheRefusingNode() throws Exception {
     VelaCluster[] nodes = nodes("versions", 2);
     CacheChannel a = nodes[0].join("v", new Echo("a"));
