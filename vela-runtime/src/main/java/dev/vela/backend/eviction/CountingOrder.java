@@ -48,9 +48,8 @@ abstract class CountingOrder<N extends Linked<N>> implements EvictionOrder<N> {
   }
 
   /** The list holding a tracked {@code node}. */
-  @SuppressWarnings("unchecked")
   static <N extends Linked<N>> NodeList<N> listOf(N node) {
-    return (NodeList<N>) node.orderList();
+    return NodeList.of(node.orderList());
   }
 
   @Override
