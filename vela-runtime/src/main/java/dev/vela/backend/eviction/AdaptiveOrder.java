@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
  * large window (LRU-like) and frequency-skewed ones a small one.
  *
  * <p>Every read counts in the sketch, so admission sees all of them. Only recency is approximate:
- * a read of a node already among the last thirty-second of the window or the last sixteenth of
- * protected leaves it where it is ({@link NodeList#isRecent}), which spares about half the list
- * moves on a skewed workload, the moves being most of what a read costs; lists of fewer than
- * {@value NodeList#EXACT_BELOW} nodes stay exact.
+ * a read of a node already among the last sixteenth of the window or of protected leaves it where
+ * it is ({@link NodeList#isRecent}), which spares about half the list moves on a skewed workload,
+ * the moves being most of what a read costs; lists of fewer than {@value NodeList#EXACT_BELOW}
+ * nodes stay exact.
  *
  * <p>Invariants: every tracked node is in exactly one of the three lists, which its {@link
  * Linked#orderList()} names (through a {@link Stretch} in the window and protected); the weights of the window and protected lists are kept in {@code windowWeight} and {@code
@@ -52,11 +52,9 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   /** Entries moved between window and main per adjustment step, so no single call runs long. */
   static final int MAX_TRANSFERS_PER_CALL = 1000;
 
-  // the window's stretch is shorter: with a sixteenth, the hit ratio of some small caches of the
-  // recorded traces fell by up to a point, at no fewer moves (EvictionBench)
-  private final NodeList<N> window = new NodeList<>(NodeList.THIRTY_SECOND);
+  private final NodeList<N> window = new NodeList<>(true);
   private final NodeList<N> probation = new NodeList<>();
-  private final NodeList<N> protect = new NodeList<>(NodeList.SIXTEENTH);
+  private final NodeList<N> protect = new NodeList<>(true);
   private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
@@ -120,7 +118,7 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
 
   /**
    * A use of a tracked node: to its list's end, and from probation into protected. A read of a node
-   * already among the most recent of the window or of protected leaves it there ({@link
+   * already among the last sixteenth of the window or of protected leaves it there ({@link
    * NodeList#isRecent}): the sketch has counted the read, and the move would cost more than the rest
    * of the read.
    */

@@ -10,7 +10,7 @@ import dev.vela.annotation.EvictionPolicy;
  * are exact.
  */
 final class LruOrder<N extends Linked<N>> extends CountingOrder<N> {
-  private final NodeList<N> list = new NodeList<>(NodeList.SIXTEENTH);
+  private final NodeList<N> list = new NodeList<>(true);
 
   LruOrder(long maximum) {
     super(EvictionPolicy.LRU, maximum);

@@ -6,9 +6,9 @@ package dev.vela.backend.eviction;
  * {@link Linked#orderList()}, directly or through the {@link Stretch} it was last made last in, so
  * an order tells its lists apart by identity ({@link #of}).
  *
- * <p>An approximate list cuts its tail into stretches: the nodes made last since the current
- * stretch began, at most a sixteenth (or a thirty-second) of the list, share one {@link Stretch},
- * and {@link #isRecent} tells them from the others with one comparison. An order may leave a recent
+ * <p>A list made with {@code approximate} cuts its tail into stretches: the nodes made last since
+ * the current stretch began, at most a sixteenth of the list, share one {@link Stretch}, and
+ * {@link #isRecent} tells them from the others with one comparison. An order may leave a recent
  * node where it is on a read instead of moving it: it is already among the last sixteenth of its
  * list, so its recency is off by less than that, and the move, which touches two neighbours that
  * are seldom in the processor's cache, is most of a read's cost. Lists of fewer than {@value
@@ -17,15 +17,11 @@ package dev.vela.backend.eviction;
  * @param <N> the node type
  */
 class NodeList<N extends Linked<N>> {
-  /** The shortest list that keeps stretches. */
+  /** The shortest list that keeps stretches: a stretch is a sixteenth of the list, at least one node. */
   static final int EXACT_BELOW = 32;
-  /** A stretch of a sixteenth of the list: {@code new NodeList<>(SIXTEENTH)}. */
-  static final int SIXTEENTH = 4;
-  /** A stretch of a thirty-second of the list. */
-  static final int THIRTY_SECOND = 5;
+  private static final int STRETCH_SHIFT = 4;
 
   private final boolean approximate;
-  private final int stretchShift;
   private N first;
   private N last;
   private int size;
@@ -34,16 +30,12 @@ class NodeList<N extends Linked<N>> {
 
   /** An exact list: no node is ever {@link #isRecent recent}. */
   NodeList() {
-    this(0);
+    this(false);
   }
 
-  /**
-   * A list that keeps stretches of a {@code 2^stretchShift}th of its nodes (see the class comment);
-   * 0 keeps none.
-   */
-  NodeList(int stretchShift) {
-    this.approximate = stretchShift > 0;
-    this.stretchShift = stretchShift;
+  /** A list that keeps stretches when {@code approximate} (see the class comment). */
+  NodeList(boolean approximate) {
+    this.approximate = approximate;
   }
 
   /** The list holding a node whose {@link Linked#orderList()} is {@code orderList}. */
@@ -54,7 +46,7 @@ class NodeList<N extends Linked<N>> {
 
   /**
    * Whether {@code node}, which this list holds, was made last in the current stretch: fewer than
-   * a stretch's length (a sixteenth or a thirty-second of the list) have been made last after it.
+   * a sixteenth of the list's nodes have been made last after it.
    */
   final boolean isRecent(N node) {
     Object stamp = node.orderList();
@@ -144,7 +136,7 @@ class NodeList<N extends Linked<N>> {
   private Object tagOfNewLast() {
     if (approximate && --stretchLeft < 0) {
       // this node and the next `length` ones share a new stretch
-      int length = size >= EXACT_BELOW ? size >>> stretchShift : 0;
+      int length = size >= EXACT_BELOW ? size >>> STRETCH_SHIFT : 0;
       tag = length > 0 ? new Stretch(this) : this;
       stretchLeft = length;
     }

@@ -30,7 +30,7 @@ class NodeListTest {
 
   @Test
   void onlyNodesMadeLastWithinTheLastSixteenthAreRecent() {
-    NodeList<OrderNode<Integer>> list = new NodeList<>(NodeList.SIXTEENTH);
+    NodeList<OrderNode<Integer>> list = new NodeList<>(true);
     List<OrderNode<Integer>> nodes = filled(list, 320);
 
     List<Integer> recent = new ArrayList<>();
@@ -50,7 +50,7 @@ class NodeListTest {
 
   @Test
   void aNodeMovedToTheEndIsRecentAndEveryNodeStillNamesItsList() {
-    NodeList<OrderNode<Integer>> list = new NodeList<>(NodeList.SIXTEENTH);
+    NodeList<OrderNode<Integer>> list = new NodeList<>(true);
     List<OrderNode<Integer>> nodes = filled(list, 100);
     OrderNode<Integer> oldest = nodes.get(0);
 
@@ -64,7 +64,7 @@ class NodeListTest {
 
   @Test
   void aShortListAndAnExactListHaveNoRecentNodes() {
-    NodeList<OrderNode<Integer>> shortList = new NodeList<>(NodeList.SIXTEENTH);
+    NodeList<OrderNode<Integer>> shortList = new NodeList<>(true);
     List<OrderNode<Integer>> few = filled(shortList, NodeList.EXACT_BELOW - 1);
     NodeList<OrderNode<Integer>> exact = new NodeList<>();
     List<OrderNode<Integer>> many = filled(exact, 1000);
@@ -75,7 +75,7 @@ class NodeListTest {
 
   @Test
   void aReplacementTakesThePlaceAndStretchOfTheNodeItReplaces() {
-    NodeList<OrderNode<Integer>> list = new NodeList<>(NodeList.SIXTEENTH);
+    NodeList<OrderNode<Integer>> list = new NodeList<>(true);
     List<OrderNode<Integer>> nodes = filled(list, 64);
     OrderNode<Integer> last = nodes.get(63);
     OrderNode<Integer> replacement = new OrderNode<>(1000, 1000);
