@@ -18,14 +18,8 @@ import java.util.SplittableRandom;
  * sample of requests, moving entries between window and main, so recency-skewed workloads get a
  * large window (LRU-like) and frequency-skewed ones a small one.
  *
- * <p>Every read counts in the sketch, so admission sees all of them. Only recency is approximate:
- * a read of a node already among the last sixteenth of the window or of protected leaves it where
- * it is ({@link NodeList#isRecent}), which spares about half the list moves on a skewed workload,
- * the moves being most of what a read costs; lists of fewer than {@value NodeList#EXACT_BELOW}
- * nodes stay exact.
- *
  * <p>Invariants: every tracked node is in exactly one of the three lists, which its {@link
- * Linked#orderList()} names (through a {@link Stretch} in the window and protected); the weights of the window and protected lists are kept in {@code windowWeight} and {@code
+ * Linked#orderList()} names; the weights of the window and protected lists are kept in {@code windowWeight} and {@code
  * protectedWeight}, and probation's is the rest of {@code weightedSize}.
  */
 final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
@@ -52,9 +46,9 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   /** Entries moved between window and main per adjustment step, so no single call runs long. */
   static final int MAX_TRANSFERS_PER_CALL = 1000;
 
-  private final NodeList<N> window = new NodeList<>(true);
+  private final NodeList<N> window = new NodeList<>();
   private final NodeList<N> probation = new NodeList<>();
-  private final NodeList<N> protect = new NodeList<>(true);
+  private final NodeList<N> protect = new NodeList<>();
   private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
@@ -96,7 +90,7 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
     if (node.isTracked()) {
       sketch.increment(node.keyHash());
       climber.recordHit();
-      reorder(node, true);
+      reorder(node);
     }
   }
 
@@ -106,28 +100,23 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
       return;
     }
     int delta = reweigh(node, weight);
-    NodeList<N> segment = listOf(node);
+    Object segment = node.orderList();
     if (segment == window) {
       windowWeight += delta;
     } else if (segment == protect) {
       protectedWeight += delta;
     }
     sketch.increment(node.keyHash());
-    reorder(node, false);
+    reorder(node);
   }
 
-  /**
-   * A use of a tracked node: to its list's end, and from probation into protected. A read of a node
-   * already among the last sixteenth of the window or of protected leaves it there ({@link
-   * NodeList#isRecent}): the sketch has counted the read, and the move would cost more than the rest
-   * of the read.
-   */
-  private void reorder(N node, boolean read) {
-    NodeList<N> segment = listOf(node);
-    if (segment == window || segment == protect) {
-      if (!read || !segment.isRecent(node)) {
-        segment.moveToLast(node);
-      }
+  /** A use of a tracked node: to its list's end, and from probation into protected. */
+  private void reorder(N node) {
+    Object segment = node.orderList();
+    if (segment == window) {
+      window.moveToLast(node);
+    } else if (segment == protect) {
+      protect.moveToLast(node);
     } else {
       probation.unlink(node);
       protect.addLast(node);
@@ -138,11 +127,11 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
 
   @Override
   public void remove(N node) {
-    NodeList<N> segment = listOf(node);
+    Object segment = node.orderList();
     if (segment == null) {
       return;
     }
-    segment.unlink(node);
+    listOf(node).unlink(node);
     uncount(node);
     if (segment == window) {
       windowWeight -= node.weight();
@@ -255,14 +244,14 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
 
   /** Moves a tracked node to the end of another list, keeping the weights in step. */
   private void moveTo(N node, NodeList<N> target) {
-    NodeList<N> segment = listOf(node);
+    Object segment = node.orderList();
     int weight = node.weight();
     if (segment == window) {
       windowWeight -= weight;
     } else if (segment == protect) {
       protectedWeight -= weight;
     }
-    segment.unlink(node);
+    listOf(node).unlink(node);
     target.addLast(node);
     if (target == window) {
       windowWeight += weight;

@@ -48,8 +48,9 @@ abstract class CountingOrder<N extends Linked<N>> implements EvictionOrder<N> {
   }
 
   /** The list holding a tracked {@code node}. */
+  @SuppressWarnings("unchecked")
   static <N extends Linked<N>> NodeList<N> listOf(N node) {
-    return NodeList.of(node.orderList());
+    return (NodeList<N>) node.orderList();
   }
 
   @Override
