@@ -1,11 +1,9 @@
 package dev.vela.cluster;
 
+import dev.vela.testing.Keytool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Key material for TLS tests, made at run time with the JDK's {@code keytool}, never kept: a
@@ -24,10 +22,10 @@ final class TestCertificates {
   /** Makes the key store of node {@code name} and exports its certificate; returns the key store. */
   Path node(String name) throws IOException, InterruptedException {
     Path store = dir.resolve(name + ".p12");
-    keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
+    Keytool.run(dir, "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
         "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass",
         PASSWORD);
-    keytool("-exportcert", "-alias", name, "-keystore", store.toString(), "-storepass", PASSWORD, "-file",
+    Keytool.run(dir, "-exportcert", "-alias", name, "-keystore", store.toString(), "-storepass", PASSWORD, "-file",
         dir.resolve(name + ".cer").toString());
     return store;
   }
@@ -36,22 +34,9 @@ final class TestCertificates {
   Path trustStore(String name, String... nodes) throws IOException, InterruptedException {
     Path store = dir.resolve(name + ".p12");
     for (String node : nodes) {
-      keytool("-importcert", "-noprompt", "-alias", node, "-file", dir.resolve(node + ".cer").toString(), "-keystore",
-          store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+      Keytool.run(dir, "-importcert", "-noprompt", "-alias", node, "-file", dir.resolve(node + ".cer").toString(),
+          "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
     }
     return store;
-  }
-
-  private void keytool(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Path output = dir.resolve("keytool.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + Files.readString(output));
-    }
   }
 }

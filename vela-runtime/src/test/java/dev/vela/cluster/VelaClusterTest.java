@@ -68,6 +68,17 @@ class VelaClusterTest {
     }
   }
 
+  /** An endpoint that never answers. */
+  private static final class Silent implements CacheEndpoint {
+    @Override
+    public void handle(String from, byte[] request, Consumer<byte[]> reply) {
+      // never answers
+    }
+
+    @Override
+    public void membersChanged(List<String> members) {}
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
@@ -124,15 +135,7 @@ class VelaClusterTest {
     VelaCluster[] nodes = nodes("silent", 2);
     CacheChannel a = nodes[0].join("mute", new Echo("a"));
     opened.add(a);
-    opened.add(nodes[1].join("mute", new CacheEndpoint() {
-      @Override
-      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
-        // never answers
-      }
-
-      @Override
-      public void membersChanged(List<String> members) {}
-    }));
+    opened.add(nodes[1].join("mute", new Silent()));
 
     assertThatThrownBy(() -> a.call(nodes[1].localMember(), bytes("x"), Duration.ofMillis(300)).join())
         .isInstanceOf(CompletionException.class)
@@ -147,15 +150,7 @@ class VelaClusterTest {
     VelaCluster[] nodes = nodes("deadlines", 2);
     CacheChannel a = nodes[0].join("mute", new Echo("a"));
     opened.add(a);
-    opened.add(nodes[1].join("mute", new CacheEndpoint() {
-      @Override
-      public void handle(String from, byte[] request, Consumer<byte[]> reply) {
-        // never answers
-      }
-
-      @Override
-      public void membersChanged(List<String> members) {}
-    }));
+    opened.add(nodes[1].join("mute", new Silent()));
     var patient = a.call(nodes[1].localMember(), bytes("long"), Duration.ofMinutes(5));
 
     long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.vela.backend.redis;
 
+import dev.vela.testing.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Key material for Redis TLS tests, made at run time with the JDK's {@code keytool}, never kept:
@@ -29,8 +27,8 @@ record RedisTlsFiles(Path certificate, Path key, Path trustStore) {
   /** Makes the files in {@code dir}. */
   static RedisTlsFiles create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
     Path store = dir.resolve("redis.p12");
-    keytool(dir, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "SAN=ip:127.0.0.1", "-ext", "BC:c=ca:true", "-validity", "2", "-keystore", store.toString(),
+    Keytool.run(dir, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+        "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-ext", "BC:c=ca:true", "-validity", "2", "-keystore", store.toString(),
         "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
@@ -46,18 +44,5 @@ record RedisTlsFiles(Path certificate, Path key, Path trustStore) {
   private static String pem(String type, byte[] der) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-  }
-
-  private static void keytool(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Path output = dir.resolve("keytool.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + Files.readString(output));
-    }
   }
 }
