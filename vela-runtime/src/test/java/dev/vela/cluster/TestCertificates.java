@@ -2,7 +2,6 @@ package dev.vela.cluster;
 
 import dev.vela.testing.Keytool;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
