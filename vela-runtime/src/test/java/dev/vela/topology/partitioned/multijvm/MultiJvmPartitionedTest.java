@@ -154,7 +154,9 @@ class MultiJvmPartitionedTest {
   private void awaitRing(int count, NodeProcess... running) {
     for (NodeProcess node : running) {
       long seen = settled(() -> (long) node.send("ringMembers").split(",").length, members -> members == count);
-      assertThat(seen).as("members in a node's ring").isEqualTo(count);
+      // when it fails, what the node saw tells a view not reached from a ring that left out a member it has
+      assertThat(seen).as(() -> "members in the ring of the node on port " + node.port + ": ring "
+          + node.send("ringMembers") + ", view " + node.send("members")).isEqualTo(count);
     }
   }
 
