@@ -19,6 +19,19 @@ public interface CacheEndpoint {
   void handle(String from, byte[] request, Consumer<byte[]> reply);
 
   /**
+   * Answers a request from {@code from} now, on the thread that read it from the network, if that
+   * provably cannot wait for anything (no lock another thread may hold while it waits for a reply,
+   * no other node, no loader, no slow store), calling {@code reply} before it returns true; or
+   * returns false, having done nothing, and the request goes on to {@link #handle} on another
+   * thread. A request answered here spares a thread hand-off; one that waited here would hold up
+   * every reply that comes on that connection, the ones its own wait needs among them. The default
+   * answers nothing now. It must not throw.
+   */
+  default boolean answerNow(String from, byte[] request, Consumer<byte[]> reply) {
+    return false;
+  }
+
+  /**
    * The cluster's members changed: {@code members} in the coordinator's order, this node included.
    * Called in order, one view at a time, off the network threads.
    */

@@ -58,6 +58,23 @@ final class CacheEndpoints {
   }
 
   /**
+   * Answers a call of {@code cacheName} from {@code from} now if its endpoint can do so without
+   * waiting ({@link CacheEndpoint#answerNow}), or a probe of a cache that does not run here; false,
+   * with nothing done, for the calls that go to {@link #dispatch} on another thread.
+   */
+  boolean answerNow(String from, String cacheName, boolean probe, byte[] payload, Consumer<byte[]> reply) {
+    CacheEndpoint endpoint = endpoints.get(cacheName);
+    if (endpoint != null) {
+      return endpoint.answerNow(from, payload, reply);
+    }
+    if (probe) {
+      reply.accept(NOT_RUNNING);
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Hands a call of {@code cacheName} from {@code from} to its endpoint, parks it until that cache
    * starts, or, for a probe of a cache that does not run here, answers it at once.
    */

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Calls between the caches of the nodes of one cluster, over one JGroups channel: each call gets an
  * id and goes into the {@link Outbox} of its node, replies come back with the id, and the calls and
  * replies that meet in an outbox travel in one {@link CallFrames frame}. The receiving node answers
- * a frame's calls one after the other on the network thread that delivered it (a cache hands calls
- * that may wait to a thread of its own) and sends the answers that are ready by then in one frame.
+ * a frame's calls one after the other, on the network thread that delivered it or, from the first
+ * call that may wait on, on a thread of the transport's pool (a cache hands calls that may wait long
+ * to a thread of its own), and sends the answers that are ready by then in one frame.
  *
  * <p>A call ends with its reply, or with a {@link VelaException} when its time is up, its node
  * leaves the view, or this node closes. One timer thread per node ends late calls, woken at the
@@ -41,9 +42,11 @@ import org.slf4j.LoggerFactory;
  * outbox's window, every {@link #UNSTICK_MILLIS} ms to send those that waited too long: an idle
  * node, or one with a single caller, wakes no thread of its own.
  *
- * <p>Frames of replies only are read on the connection's own thread when the built-in stack
- * delivers them there ({@link DirectFrames}): they complete futures, and the calls that waited for
- * them leave. Frames with calls go to the transport's pool, as a cache may wait while it answers. A
+ * <p>Frames are read on the connection's own thread when the built-in stack delivers them there
+ * ({@link DirectFrames}): replies complete futures, and the calls that waited for them leave. Calls
+ * that their cache can answer at once without waiting ({@link CacheEndpoint#answerNow}) are answered
+ * there too; from the first one that may wait on, a frame's calls go to the transport's pool, in
+ * order, since a wait on the reading thread would also hold up the replies it waits for. A
  * frame larger than {@link #INLINE_SEND_BYTES} that a delivering thread would send goes through the
  * transport's pool instead, so that thread never waits long on a full socket while the other
  * node waits on it.
@@ -169,7 +172,7 @@ final class CallTransport implements Receiver {
       // delivers replies sends the calls that waited for them, where waiting for credits would hold
       // up the connection the credits come on
       Message message = new BytesMessage(target, frame).setFlag(Message.Flag.OOB, Message.Flag.NO_FC);
-      channel.send(onlyReplies(entries) ? DirectFrames.mark(message) : message);
+      channel.send(onlyReplies(entries) ? DirectFrames.markReplies(message) : DirectFrames.markCalls(message));
     } catch (Exception e) {
       for (CallFrames.Entry entry : entries) {
         if (entry instanceof CallFrames.Call call) {
@@ -183,11 +186,7 @@ final class CallTransport implements Receiver {
     }
   }
 
-  /**
-   * True when {@code entries} are all replies, which the receiving thread may handle itself. A call
-   * may wait on the node it reaches (a cache's handler may take a lock that a thread holds while it
-   * waits for a reply from this very connection), so frames with calls go to the transport's pool.
-   */
+  /** True when {@code entries} are all replies: the receiving node handles them on its reading thread alone. */
   private static boolean onlyReplies(List<CallFrames.Entry> entries) {
     for (CallFrames.Entry entry : entries) {
       if (!(entry instanceof CallFrames.Answer)) {
@@ -245,22 +244,36 @@ final class CallTransport implements Receiver {
       return;
     }
     String fromName = String.valueOf(from);
+    boolean reading = DirectFrames.onReadingThread();
     FrameReplies replies = null;
+    List<CallFrames.Call> handedOn = null;
     int framesAnswered = 0;
     for (CallFrames.Entry entry : frame.entries()) {
       if (entry instanceof CallFrames.Answer answer) {
         framesAnswered += complete(answer);
       } else if (entry instanceof CallFrames.Call call) {
+        if (handedOn != null) {
+          handedOn.add(call); // after one that may wait: the frame's calls keep their order
+          continue;
+        }
         if (replies == null) {
           replies = new FrameReplies(repliesTo(from));
         }
         FrameReplies to = replies;
-        endpoints.dispatch(fromName, call.cache(), call.probe(), call.payload(),
-            bytes -> to.reply(new CallFrames.Answer(call.id(), bytes)));
+        Consumer<byte[]> reply = bytes -> to.reply(new CallFrames.Answer(call.id(), bytes));
+        if (!reading) {
+          endpoints.dispatch(fromName, call.cache(), call.probe(), call.payload(), reply);
+        } else if (!endpoints.answerNow(fromName, call.cache(), call.probe(), call.payload(), reply)) {
+          handedOn = new ArrayList<>();
+          handedOn.add(call);
+        }
       }
     }
     if (replies != null) {
       replies.send();
+    }
+    if (handedOn != null) {
+      handOn(from, handedOn);
     }
     if (framesAnswered > 0) {
       Outbox calls = callsTo.get(from);
@@ -268,6 +281,43 @@ final class CallTransport implements Receiver {
         calls.replied(framesAnswered);
       }
     }
+  }
+
+  /**
+   * Has the transport's pool answer {@code calls} from {@code from}, in order, on one thread: the
+   * calls of a frame that may wait, which the connection's reading thread must not. Their answers
+   * ready by the last one's end leave together, as those of a frame read on a pool thread do.
+   */
+  private void handOn(Address from, List<CallFrames.Call> calls) {
+    Runnable answer = () -> {
+      DELIVERING.set(true);
+      try {
+        dispatch(from, calls);
+      } finally {
+        DELIVERING.set(false);
+      }
+    };
+    boolean taken;
+    try {
+      taken = channel.getProtocolStack().getTransport().getThreadPool().execute(answer);
+    } catch (RuntimeException rejected) {
+      taken = false;
+    }
+    if (!taken) {
+      // as JGroups drops a message its pool refuses: the callers' timeouts end these calls
+      LOG.warn("cluster '{}' dropped {} calls from {}: the transport's thread pool refused them", clusterName,
+          calls.size(), from);
+    }
+  }
+
+  private void dispatch(Address from, List<CallFrames.Call> calls) {
+    String fromName = String.valueOf(from);
+    FrameReplies replies = new FrameReplies(repliesTo(from));
+    for (CallFrames.Call call : calls) {
+      endpoints.dispatch(fromName, call.cache(), call.probe(), call.payload(),
+          bytes -> replies.reply(new CallFrames.Answer(call.id(), bytes)));
+    }
+    replies.send();
   }
 
   /** Completes the call {@code answer} answers; returns 1 when it is the first answer to a call of its frame, else 0. */

@@ -7,6 +7,7 @@ import dev.vela.backend.CacheBackend;
 import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
+import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
@@ -401,6 +402,15 @@ final class Partition<K, V> {
 
   private byte[] claimAnswer(FetchClaims.Answer answer, V value) {
     return claimAnswers.claimAnswer(answer, value);
+  }
+
+  /**
+   * True when this node's backend answers a read without waiting for anything: it keeps its entries
+   * in memory (a read takes at most the memory backend's own short locks, never one held across a
+   * call), where a disk or Redis backend may wait on a file or another process.
+   */
+  boolean readsWithoutWaiting() {
+    return backend instanceof MemoryBackend;
   }
 
   /**

@@ -30,10 +30,12 @@ import java.util.stream.Stream;
  * change feed, and has the reply written by the request's message family; views go on to the
  * {@link Membership}.
  *
- * <p>Requests arrive on the cluster's network threads. Those that may wait for another node (a
- * key that is forwarded to its owner or looked up on its previous owner, a fetch claim) or for
- * this cache's first ring are answered on a thread of this cache's own, so that two nodes calling
- * each other never hold up each other's network threads; the rest are answered at once.
+ * <p>Requests arrive on the cluster's network threads. Reads that cannot wait for anything are
+ * answered on the thread that read them from the connection ({@link #answerNow}); the rest arrive on
+ * the transport's pool. Those that may wait for another node (a key that is forwarded to its owner
+ * or looked up on its previous owner, a fetch claim) or for this cache's first ring are answered on
+ * a thread of this cache's own, so that two nodes calling each other never hold up each other's
+ * network threads; the rest are answered at once.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -139,6 +141,60 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
       return;
     }
     serve(from, request, deadline, reply);
+  }
+
+  /**
+   * Answers now, on the network thread that read it, a read that cannot wait for anything: a GET,
+   * ENTRY or GET_ALL of keys this node answers alone (it owns them, no previous owner may still hold
+   * them, no members back from being apart are on the other side), from a backend whose reads never
+   * wait, once the first ring is built. It is answered as the same read sent DIRECT, which reads
+   * the backend and nothing else, so that no change of the ring meanwhile can make it forward, ask
+   * another node or take a key's lock here; its reply is the one {@link #handle} would give. Any
+   * other request returns false and goes to {@link #handle}.
+   */
+  @Override
+  public boolean answerNow(String from, byte[] bytes, Consumer<byte[]> reply) {
+    if (bytes.length == 0 || !readCode(bytes[0]) || !partition.readsWithoutWaiting() || firstView().getCount() > 0) {
+      return false;
+    }
+    Request<K, V> direct;
+    try {
+      direct = readHereAlone(protocol.decode(bytes));
+    } catch (RuntimeException unreadable) {
+      return false; // handle() reports what is wrong with it
+    }
+    if (direct == null) {
+      return false;
+    }
+    byte[] answer;
+    try {
+      answer = answer(direct, from);
+    } catch (RuntimeException e) {
+      answer = Reply.error("cache '" + cacheName + "' on node " + partition.self() + " could not serve it: " + e);
+    }
+    reply.accept(answer);
+    return true;
+  }
+
+  /** True for the codes of the reads {@link #answerNow} may answer: the others are not decoded twice. */
+  private static boolean readCode(byte code) {
+    return code == Op.GET.code() || code == Op.ENTRY.code() || code == Op.GET_ALL.code();
+  }
+
+  /** {@code request} sent DIRECT, when it is a read of keys this node answers alone; else null. */
+  private Request<K, V> readHereAlone(Request<K, V> request) {
+    if (request instanceof KeyMessages.KeyRequest<K, V> keyed && (keyed.op() == Op.GET || keyed.op() == Op.ENTRY)) {
+      return forwards(keyed.hop(), keyed.key()) ? null : new KeyMessages.KeyRequest<>(keyed.op(), Hop.DIRECT, keyed.key());
+    }
+    if (request instanceof KeyMessages.KeysRequest<K, V> keys && keys.op() == Op.GET_ALL) {
+      for (K key : keys.keys()) {
+        if (forwards(keys.hop(), key)) {
+          return null;
+        }
+      }
+      return new KeyMessages.KeysRequest<>(Op.GET_ALL, Hop.DIRECT, keys.keys());
+    }
+    return null;
   }
 
   /**
