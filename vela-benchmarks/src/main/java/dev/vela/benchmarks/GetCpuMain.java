@@ -31,17 +31,21 @@ public final class GetCpuMain {
       subject.put(trace[i & GetBench.MASK], i);
     }
     System.gc();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double readerNs = 0;
     double readNs = 0;
     double mixedNs = 0;
     int index = 0;
     long sink = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       long start = os.getProcessCpuTime();
+      long readerStart = threads.getCurrentThreadCpuTime();
       for (int n = 0; n < OPERATIONS; n++) {
         index = (index + 1) & GetBench.MASK;
         sink += subject.get(trace[index]) == null ? 0 : 1;
       }
       long afterReads = os.getProcessCpuTime();
+      readerNs = (threads.getCurrentThreadCpuTime() - readerStart) / (double) OPERATIONS;
       for (int n = 0; n < OPERATIONS; n++) {
         index = (index + 1) & GetBench.MASK;
         Integer key = trace[index];
@@ -56,6 +60,6 @@ public final class GetCpuMain {
       mixedNs = (afterMixed - afterReads) / (double) OPERATIONS;
     }
     subject.close();
-    System.out.printf(Locale.ROOT, "%s %.1f %.1f %d%n", name, readNs, mixedNs, sink & 1);
+    System.out.printf(Locale.ROOT, "%s %.1f %.1f %.1f %d%n", name, readNs, mixedNs, readerNs, sink & 1);
   }
 }

@@ -49,7 +49,7 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   private final NodeList<N> window = new NodeList<>();
   private final NodeList<N> probation = new NodeList<>();
   private final NodeList<N> protect = new NodeList<>();
-  private FrequencySketch sketch;
+  private volatile FrequencySketch sketch; // read without the lock by countSkippedRead
   private final HillClimber climber;
   private final SplittableRandom random;
   private long windowMaximum;
@@ -92,6 +92,22 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
       climber.recordHit();
       reorder(node);
     }
+  }
+
+  @Override
+  public boolean samplesRecency() {
+    return true;
+  }
+
+  @Override
+  public boolean countSkippedRead(N node) {
+    return sketch.incrementConcurrently(node.keyHash());
+  }
+
+  @Override
+  public void skippedReads(long reads, long countsGrown) {
+    climber.recordHits(reads);
+    sketch.countAdditions(countsGrown);
   }
 
   @Override

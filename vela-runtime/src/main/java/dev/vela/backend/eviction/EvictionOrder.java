@@ -46,6 +46,33 @@ public interface EvictionOrder<N extends Linked<N>> {
    */
   void replace(N node, N replacement, int weight);
 
+  /**
+   * Whether reads the caller could not buffer, under load, may be left out of the order's recency
+   * once {@link #countSkippedRead} has counted them: true for ADAPTIVE and LRU, whose recency is
+   * then a sample of the reads (as in any cache that buffers reads lossily); false for LFU, whose
+   * order is its counts and must see every read.
+   */
+  default boolean samplesRecency() {
+    return false;
+  }
+
+  /**
+   * Counts a read of {@code node} that the caller will not replay, without the caller's lock and
+   * concurrently with any other call: what must not be lost of a read (ADAPTIVE: its sighting in
+   * the frequency sketch) is recorded here; its move in the recency lists is dropped. Returns whether
+   * a count grew, for {@link #skippedReads}. Only for orders that {@link #samplesRecency}.
+   */
+  default boolean countSkippedRead(N node) {
+    return false;
+  }
+
+  /**
+   * Tells the order, under the caller's lock, how many reads {@link #countSkippedRead} counted since
+   * the last call and how many of them grew a count: ADAPTIVE's window climber counts them as hits
+   * and its sketch ages by them.
+   */
+  default void skippedReads(long reads, long countsGrown) {}
+
   /** Stops tracking an entry; ignores a node no longer tracked. */
   void remove(N node);
 

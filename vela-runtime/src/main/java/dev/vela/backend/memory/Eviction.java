@@ -30,6 +30,7 @@ final class Eviction<K, V> {
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<LinkedNode<K, V>> replay = this::replayRead;
+  private final boolean sampled;
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -43,34 +44,51 @@ final class Eviction<K, V> {
       throw new IllegalArgumentException("maxSize must be at least 1 for a bounded cache, was " + maximum);
     }
     this.order = EvictionOrder.of(policy, maximum);
+    this.sampled = order.samplesRecency();
     this.weigher = weigher;
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance must not be null");
   }
 
   /**
-   * Records a read of {@code node}; blocks only when its stripe of the buffer is full and another
-   * thread holds the lock.
+   * Records a read of {@code node}. Never blocks for an order that samples its recency; for LFU,
+   * blocks only when its stripe of the buffer is full and another thread holds the lock.
    */
   void recordRead(LinkedNode<K, V> node) {
     int offered = reads.offer(node);
-    if (offered == ReadBuffer.FILLED) {
+    if (offered == ReadBuffer.ADDED) {
+      return;
+    }
+    if (sampled) {
+      if (offered == ReadBuffer.FULL) {
+        reads.tallySkipped(order.countSkippedRead(node));
+      }
+      requestReplay();
+    } else if (offered == ReadBuffer.FILLED) {
       if (lock.tryLock()) {
         try {
-          reads.drainTo(replay);
+          drain();
         } finally {
           lock.unlock();
         }
       } else {
         requestReplay();
       }
-    } else if (offered == ReadBuffer.FULL) {
+    } else {
       lock.lock();
       try {
-        reads.drainTo(replay);
+        drain();
         replayRead(node);
       } finally {
         lock.unlock();
       }
+    }
+  }
+
+  /** Replays the buffered reads and tells the order of those skipped; caller holds the lock. */
+  private void drain() {
+    reads.drainTo(replay);
+    if (sampled) {
+      reads.drainSkipped(order::skippedReads);
     }
   }
 
@@ -94,7 +112,7 @@ final class Eviction<K, V> {
   /** Takes the eviction lock and replays pending reads, so the order is current for a write. */
   void lock() {
     lock.lock();
-    reads.drainTo(replay);
+    drain();
   }
 
   void unlock() {
@@ -156,7 +174,7 @@ final class Eviction<K, V> {
     lock.lock();
     try {
       replayPending.set(false); // before the drain: reads buffered during it ask for another
-      reads.drainTo(replay);
+      drain();
     } finally {
       lock.unlock();
     }
