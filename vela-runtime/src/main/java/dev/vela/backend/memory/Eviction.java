@@ -30,7 +30,15 @@ final class Eviction<K, V> {
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<LinkedNode<K, V>> replay = this::replayRead;
+  /** While replays are behind the reads, one buffered read in this many is moved in the order. */
+  static final int MOVES_WHEN_BEHIND = 8;
   private final boolean sampled;
+  private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
+  // under the lock: whether the drain under way is behind, and the reads it counted without a move
+  private boolean behind;
+  private int replayTicket;
+  private long countedOnly;
+  private long countedOnlyGrown;
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -84,11 +92,44 @@ final class Eviction<K, V> {
     }
   }
 
-  /** Replays the buffered reads and tells the order of those skipped; caller holds the lock. */
+  /**
+   * Replays the buffered reads and tells the order of those skipped; caller holds the lock. When
+   * readers skipped reads since the last drain, the replays are behind the reads: this drain then
+   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} and counts the others as skipped, so
+   * it ends sooner and the buffer has room again, and no read's sighting is lost.
+   */
   private void drain() {
-    reads.drainTo(replay);
-    if (sampled) {
-      reads.drainSkipped(order::skippedReads);
+    if (!sampled) {
+      reads.drainTo(replay);
+      return;
+    }
+    behind = false;
+    reads.drainSkipped(this::skippedReads);
+    if (behind) {
+      reads.drainTo(sampledReplay);
+      if (countedOnly > 0) {
+        order.skippedReads(countedOnly, countedOnlyGrown);
+        countedOnly = 0;
+        countedOnlyGrown = 0;
+      }
+    } else {
+      reads.drainTo(replay);
+    }
+  }
+
+  private void skippedReads(long skipped, long grown) {
+    behind = true;
+    order.skippedReads(skipped, grown);
+  }
+
+  private void replaySampled(LinkedNode<K, V> node) {
+    if (++replayTicket % MOVES_WHEN_BEHIND == 0) {
+      order.touch(node);
+    } else {
+      countedOnly++;
+      if (order.countSkippedRead(node)) {
+        countedOnlyGrown++;
+      }
     }
   }
 
