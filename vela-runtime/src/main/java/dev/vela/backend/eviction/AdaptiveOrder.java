@@ -105,6 +105,11 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   }
 
   @Override
+  public boolean mustReplay(N node) {
+    return node.orderList() == probation;
+  }
+
+  @Override
   public void skippedReads(long reads, long countsGrown) {
     climber.recordHits(reads);
     sketch.countAdditions(countsGrown);

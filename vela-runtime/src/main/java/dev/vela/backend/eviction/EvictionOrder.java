@@ -67,6 +67,16 @@ public interface EvictionOrder<N extends Linked<N>> {
   }
 
   /**
+   * Whether a read of {@code node} changes more than its recency, so must be replayed even when
+   * reads are sampled: ADAPTIVE's promotion of an entry read again while on probation, which keeps a
+   * hot set read in a burst safe from a later scan. Called without the caller's lock too, where the
+   * answer may be stale: a read misjudged so is at worst replayed needlessly or sampled.
+   */
+  default boolean mustReplay(N node) {
+    return false;
+  }
+
+  /**
    * Tells the order, under the caller's lock, how many reads {@link #countSkippedRead} counted since
    * the last call and how many of them grew a count: ADAPTIVE's window climber counts them as hits
    * and its sketch ages by them.

@@ -68,7 +68,11 @@ final class Eviction<K, V> {
     }
     if (sampled) {
       if (offered == ReadBuffer.FULL) {
-        reads.tallySkipped(order.countSkippedRead(node));
+        if (order.mustReplay(node)) {
+          replayAlone(node);
+        } else {
+          reads.tallySkipped(order.countSkippedRead(node));
+        }
       }
       requestReplay();
     } else if (offered == ReadBuffer.FILLED) {
@@ -123,13 +127,23 @@ final class Eviction<K, V> {
   }
 
   private void replaySampled(LinkedNode<K, V> node) {
-    if (++replayTicket % MOVES_WHEN_BEHIND == 0) {
+    if (++replayTicket % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
       order.touch(node);
     } else {
       countedOnly++;
       if (order.countSkippedRead(node)) {
         countedOnlyGrown++;
       }
+    }
+  }
+
+  /** Replays one read that must not be sampled, ahead of the buffered ones. */
+  private void replayAlone(LinkedNode<K, V> node) {
+    lock.lock();
+    try {
+      order.touch(node);
+    } finally {
+      lock.unlock();
     }
   }
 
