@@ -6,9 +6,7 @@ import java.lang.invoke.VarHandle;
 /**
  * An approximate, ageing count of how often each key hash was seen recently: a count-min sketch
  * of 4-bit counters (at most 15), four counters per key in an array of longs sized to a power of
- * two at or above the expected number of entries. A key's four counters lie in one block of eight
- * words (64 bytes), one counter in each of four pairs of words, so a count or an estimate reads one
- * cache line, not four. After {@code sampleSize} additions every counter
+ * two at or above the expected number of entries. After {@code sampleSize} additions every counter
  * is halved, so popularity fades and the sketch stays a picture of the recent past.
  *
  * <p>An optional doorkeeper (a one-bit-per-slot filter cleared with each halving) absorbs a key's
@@ -21,11 +19,11 @@ import java.lang.invoke.VarHandle;
 final class FrequencySketch {
   private static final long ODD_BITS = 0x1111_1111_1111_1111L;
   private static final long HALVING_MASK = 0x7777_7777_7777_7777L;
-  private static final int BLOCK_WORDS = 8;
+  private static final int[] ROW_SEEDS = {0x97cb3127, 0x5fa4bb11, 0x2ef1c3a9, 0x8c3a7e15};
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final long[] table;
-  private final int blockMask;
+  private final int tableMask;
   private final long[] doorkeeper;
   private final int doorkeeperMask;
   private final int sampleSize;
@@ -36,9 +34,9 @@ final class FrequencySketch {
   FrequencySketch(long expectedEntries, boolean withDoorkeeper) {
     int entries = (int) Math.max(16, Math.min(expectedEntries, 1 << 26));
     capacity = entries;
-    int words = Math.max(BLOCK_WORDS, Integer.highestOneBit(entries - 1) << 1);
+    int words = Integer.highestOneBit(entries - 1) << 1;
     table = new long[words];
-    blockMask = words / BLOCK_WORDS - 1;
+    tableMask = words - 1;
     sampleSize = (int) Math.min(10L * entries, Integer.MAX_VALUE);
     if (withDoorkeeper) {
       doorkeeper = new long[Math.max(1, words / 4)];
@@ -66,11 +64,9 @@ final class FrequencySketch {
   /** The estimated recent frequency of {@code keyHash}, 0 to 15 (16 with the doorkeeper). */
   int frequency(int keyHash) {
     int spread = spread(keyHash);
-    int block = block(spread);
-    int select = select(spread);
     int min = 15;
     for (int row = 0; row < 4; row++) {
-      min = Math.min(min, counter(block, select, row));
+      min = Math.min(min, counter(spread, row));
     }
     if (doorkeeper != null && knows(spread)) {
       min++;
@@ -85,7 +81,11 @@ final class FrequencySketch {
       countAddition();
       return; // the first sighting since the last halving: the doorkeeper holds it
     }
-    if (incrementCounters(spread)) {
+    boolean added = false;
+    for (int row = 0; row < 4; row++) {
+      added |= incrementCounter(spread, row);
+    }
+    if (added) {
       countAddition();
     }
   }
@@ -104,15 +104,10 @@ final class FrequencySketch {
    * doorkeeper, whose filter it would bypass.
    */
   boolean incrementConcurrently(int keyHash) {
-    return incrementCounters(spread(keyHash));
-  }
-
-  private boolean incrementCounters(int spread) {
-    int block = block(spread);
-    int select = select(spread);
+    int spread = spread(keyHash);
     boolean added = false;
     for (int row = 0; row < 4; row++) {
-      added |= incrementCounter(block, select, row);
+      added |= incrementCounter(spread, row);
     }
     return added;
   }
@@ -139,15 +134,15 @@ final class FrequencySketch {
     }
   }
 
-  private int counter(int block, int select, int row) {
-    int index = index(block, select, row);
-    int shift = shift(select, row);
+  private int counter(int spread, int row) {
+    int index = index(spread, row);
+    int shift = shift(spread, row);
     return (int) ((word(index) >>> shift) & 0xF);
   }
 
-  private boolean incrementCounter(int block, int select, int row) {
-    int index = index(block, select, row);
-    int shift = shift(select, row);
+  private boolean incrementCounter(int spread, int row) {
+    int index = index(spread, row);
+    int shift = shift(spread, row);
     long mask = 0xFL << shift;
     long word = word(index);
     if ((word & mask) != mask) {
@@ -161,24 +156,16 @@ final class FrequencySketch {
     return (long) WORDS.getOpaque(table, index);
   }
 
-  /** The first word of the key's block. */
-  private int block(int spread) {
-    return (spread & blockMask) * BLOCK_WORDS;
+  /** The word of {@code row}'s counter: each row hashes the key with its own seed. */
+  private int index(int spread, int row) {
+    long hash = (spread + (long) ROW_SEEDS[row]) * ROW_SEEDS[row];
+    hash += hash >>> 32;
+    return (int) hash & tableMask;
   }
 
-  /** Bits that pick each row's word and nibble within the block, independent of the block's bits. */
-  private static int select(int spread) {
-    return spread(spread + 0x9E3779B9);
-  }
-
-  /** Row {@code row}'s word: one of the block's pair of words for that row. */
-  private static int index(int block, int select, int row) {
-    return block + (row << 1) + ((select >>> row) & 1);
-  }
-
-  /** The counter's bit offset within its word: one of 16 nibbles. */
-  private static int shift(int select, int row) {
-    return ((select >>> (8 + (row << 2))) & 0xF) << 2;
+  /** The counter's bit offset within its word: one of 16 nibbles, chosen by a byte of the hash. */
+  private static int shift(int spread, int row) {
+    return ((spread >>> (row << 3)) & 0xF) << 2;
   }
 
   /** Sets the key's doorkeeper bits; true when they were not all set before (a first sighting). */
