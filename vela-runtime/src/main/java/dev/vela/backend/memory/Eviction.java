@@ -15,14 +15,23 @@ import java.util.function.Consumer;
  * the {@link EvictionOrder}. Writes take the lock for their whole change (map, tag index and
  * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
  *
- * <p>When a read fills a stripe of the buffer and the lock is free, the reader replays the stripe
- * itself: the nodes it just read are still in its cache, and no pool thread has to be woken, which
- * costs as much as hundreds of reads. Only while another thread holds the lock is the replay handed
- * to a maintenance executor (the cache's executor: the common pool unless its builder or a test
- * gives another), and the reader goes on. A read that finds its stripe still full, because that
- * replay has not run yet, waits for the lock and replays the stripe itself: no read is dropped, so
- * what the order learns, and therefore what it evicts, does not depend on when a pool thread gets
- * scheduled. A write replays everything buffered before it changes the order.
+ * <p>ADAPTIVE and LRU sample their recency under load, as a cache that buffers reads lossily does:
+ * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
+ * cache's executor: the common pool unless its builder or a test gives another) and goes on; a read
+ * that finds its stripe still full is not buffered, and never waits: ADAPTIVE counts its sighting
+ * in the frequency sketch on the reading thread, so admission still sees every read, and only its
+ * move in a list is lost. A read that would promote an entry from probation is the exception: it is
+ * replayed at once under the lock, so a hot set read in a burst reaches the protected list whenever
+ * the pool thread gets scheduled, and a later scan cannot push it out. A drain that finds reads
+ * skipped since the last one is behind them: it moves one buffered read in {@link
+ * #MOVES_WHEN_BEHIND} (and every promotion) and only counts the others, so it ends sooner. With an
+ * executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no read is ever
+ * skipped.
+ *
+ * <p>LFU, whose order is its counts, sees every read: the read that fills a stripe replays it on its
+ * own thread when the lock is free, else hands it to the executor, and a read that finds its stripe
+ * still full waits for the lock and replays the stripe itself. A write replays everything buffered
+ * before it changes the order.
  */
 final class Eviction<K, V> {
   private final EvictionOrder<LinkedNode<K, V>> order;

@@ -7,19 +7,18 @@ import java.util.function.Consumer;
 /**
  * A striped buffer of reads waiting to be replayed into the eviction order. Readers never
  * allocate: a read claims a slot of its thread's stripe with a compare-and-set (retried when it
- * loses a race), and a read that finds its stripe full is refused, for the caller to replay the
- * stripe itself rather than drop the read. No read is lost, so the order sees every read of a
- * thread in the sequence it made them, whenever the drains happen to run. The drain runs under the
- * eviction lock.
+ * loses a race), and a read that finds its stripe full is refused: the caller decides whether to
+ * replay the stripe itself (LFU, which must see every read) or to count the read and skip it
+ * ({@link #tallySkipped}). The order sees the buffered reads of a thread in the sequence it made
+ * them. The drain runs under the eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
  * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
  * and the next, so that stripes do not share lines.
  *
- * <p>A stripe holds 64 reads. The read that fills a stripe replays it, on its own thread when the
- * eviction lock is free (see {@code Eviction}); with 16 reads a stripe, when a full stripe always
- * woke a pool thread, one reading thread spent much of its time waking the pool, and 64 read faster
- * on one thread and on two (see {@code docs/benchmarks/rounds.md}).
+ * <p>A stripe holds 64 reads: with 16 reads a stripe, when a full stripe always woke a pool
+ * thread, one reading thread spent much of its time waking the pool, and 64 read faster on one
+ * thread and on two (see {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
   static final int STRIPE_CAPACITY = 64;
