@@ -99,9 +99,16 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
     return true;
   }
 
+  /**
+   * Counts a skipped read of an entry in the window, the only list whose entries admission weighs
+   * without a replay: a read on probation is never skipped ({@link #mustReplay}), and a protected
+   * entry is weighed only once demoted to probation. Counting only these keeps the readers off the
+   * sketch's lines under a read-heavy load, where nearly every read is of a protected entry, and two
+   * readers counting it both would pass its lines between their cores on every read.
+   */
   @Override
   public boolean countSkippedRead(N node) {
-    return sketch.incrementConcurrently(node.keyHash());
+    return node.orderList() == window && sketch.incrementConcurrently(node.keyHash());
   }
 
   @Override
