@@ -49,7 +49,7 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   private final NodeList<N> window = new NodeList<>();
   private final NodeList<N> probation = new NodeList<>();
   private final NodeList<N> protect = new NodeList<>();
-  private volatile FrequencySketch sketch; // read without the lock by countSkippedRead
+  private FrequencySketch sketch;
   private final HillClimber climber;
   private final SplittableRandom random;
   private long windowMaximum;
@@ -99,27 +99,22 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
     return true;
   }
 
-  /**
-   * Counts a skipped read of an entry in the window, the only list whose entries admission weighs
-   * without a replay: a read on probation is never skipped ({@link #mustReplay}), and a protected
-   * entry is weighed only once demoted to probation. Counting only these keeps the readers off the
-   * sketch's lines under a read-heavy load, where nearly every read is of a protected entry, and two
-   * readers counting it both would pass its lines between their cores on every read.
-   */
-  @Override
-  public boolean countSkippedRead(N node) {
-    return node.orderList() == window && sketch.incrementConcurrently(node.keyHash());
-  }
-
   @Override
   public boolean mustReplay(N node) {
     return node.orderList() == probation;
   }
 
   @Override
-  public void skippedReads(long reads, long countsGrown) {
-    climber.recordHits(reads);
-    sketch.countAdditions(countsGrown);
+  public void countRead(N node) {
+    if (node.isTracked()) {
+      sketch.increment(node.keyHash());
+      climber.recordHit();
+    }
+  }
+
+  @Override
+  public void skippedReads(long count) {
+    climber.recordHits(count);
   }
 
   @Override

@@ -47,22 +47,12 @@ public interface EvictionOrder<N extends Linked<N>> {
   void replace(N node, N replacement, int weight);
 
   /**
-   * Whether reads the caller could not buffer, under load, may be left out of the order's recency
-   * once {@link #countSkippedRead} has counted them: true for ADAPTIVE and LRU, whose recency is
-   * then a sample of the reads (as in any cache that buffers reads lossily); false for LFU, whose
-   * order is its counts and must see every read.
+   * Whether the order may see only a sample of the reads when reads outrun their replay: true for
+   * ADAPTIVE and LRU, whose recency is then a sample (as in any cache that buffers reads lossily),
+   * provided every read that {@link #mustReplay} is replayed; false for LFU, whose order is its
+   * counts and must see every read.
    */
   default boolean samplesRecency() {
-    return false;
-  }
-
-  /**
-   * Counts a read of {@code node} that the caller will not replay, without the caller's lock and
-   * concurrently with any other call: what must not be lost of a read (ADAPTIVE: its sighting in
-   * the frequency sketch) is recorded here; its move in the recency lists is dropped. Returns whether
-   * a count grew, for {@link #skippedReads}. Only for orders that {@link #samplesRecency}.
-   */
-  default boolean countSkippedRead(N node) {
     return false;
   }
 
@@ -77,11 +67,16 @@ public interface EvictionOrder<N extends Linked<N>> {
   }
 
   /**
-   * Tells the order, under the caller's lock, how many reads {@link #countSkippedRead} counted since
-   * the last call and how many of them grew a count: ADAPTIVE's window climber counts them as hits
-   * and its sketch ages by them.
+   * Records a read of a tracked entry without moving it in the lists: its use counts (ADAPTIVE: in
+   * the sketch and as a hit), its recency does not. For a replay that is behind the reads.
    */
-  default void skippedReads(long reads, long countsGrown) {}
+  default void countRead(N node) {}
+
+  /**
+   * Records {@code count} reads that were not replayed at all: ADAPTIVE's window climber counts them
+   * as hits, so its hit rate stays the cache's.
+   */
+  default void skippedReads(long count) {}
 
   /** Stops tracking an entry; ignores a node no longer tracked. */
   void remove(N node);

@@ -1,8 +1,5 @@
 package dev.vela.backend.eviction;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * An approximate, ageing count of how often each key hash was seen recently: a count-min sketch
  * of 4-bit counters (at most 15), four counters per key in an array of longs sized to a power of
@@ -11,16 +8,12 @@ import java.lang.invoke.VarHandle;
  *
  * <p>An optional doorkeeper (a one-bit-per-slot filter cleared with each halving) absorbs a key's
  * first sighting, so keys seen once never reach the counters and do not crowd them; a key the
- * doorkeeper knows counts one more. Not thread-safe: the caller holds the eviction lock, except
- * for {@link #incrementConcurrently}, which readers call without it. Its counters are read and
- * written whole (opaque accesses), so a race can lose an increment or undo a halving of one word,
- * never tear a word: the counts stay estimates, as they are by design.
+ * doorkeeper knows counts one more. Not thread-safe: the caller holds the eviction lock.
  */
 final class FrequencySketch {
   private static final long ODD_BITS = 0x1111_1111_1111_1111L;
   private static final long HALVING_MASK = 0x7777_7777_7777_7777L;
   private static final int[] ROW_SEEDS = {0x97cb3127, 0x5fa4bb11, 0x2ef1c3a9, 0x8c3a7e15};
-  private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final long[] table;
   private final int tableMask;
@@ -96,37 +89,12 @@ final class FrequencySketch {
     }
   }
 
-  /**
-   * Counts one sighting of {@code keyHash} without the eviction lock, concurrently with other
-   * readers and with the lock's holder; returns whether a counter grew. It leaves the count of
-   * additions (the ageing clock) to {@link #countAdditions}, which the lock's holder calls with the
-   * number of sightings that grew a counter, so readers share no counter. Not for a sketch with a
-   * doorkeeper, whose filter it would bypass.
-   */
-  boolean incrementConcurrently(int keyHash) {
-    int spread = spread(keyHash);
-    boolean added = false;
-    for (int row = 0; row < 4; row++) {
-      added |= incrementCounter(spread, row);
-    }
-    return added;
-  }
-
-  /** Counts {@code count} additions made by {@link #incrementConcurrently}, halving once a sample is complete. */
-  void countAdditions(long count) {
-    additions = (int) Math.min(Integer.MAX_VALUE, additions + count);
-    if (additions >= sampleSize) {
-      halve();
-    }
-  }
-
   /** Halves every counter: the ageing step. */
   void halve() {
     int odd = 0;
     for (int i = 0; i < table.length; i++) {
-      long word = word(i);
-      odd += Long.bitCount(word & ODD_BITS);
-      WORDS.setOpaque(table, i, (word >>> 1) & HALVING_MASK);
+      odd += Long.bitCount(table[i] & ODD_BITS);
+      table[i] = (table[i] >>> 1) & HALVING_MASK;
     }
     additions = (additions - (odd >>> 2)) >>> 1;
     if (doorkeeper != null) {
@@ -137,23 +105,18 @@ final class FrequencySketch {
   private int counter(int spread, int row) {
     int index = index(spread, row);
     int shift = shift(spread, row);
-    return (int) ((word(index) >>> shift) & 0xF);
+    return (int) ((table[index] >>> shift) & 0xF);
   }
 
   private boolean incrementCounter(int spread, int row) {
     int index = index(spread, row);
     int shift = shift(spread, row);
     long mask = 0xFL << shift;
-    long word = word(index);
-    if ((word & mask) != mask) {
-      WORDS.setOpaque(table, index, word + (1L << shift));
+    if ((table[index] & mask) != mask) {
+      table[index] += 1L << shift;
       return true;
     }
-    return false; // saturated: a hot key's counters are only read, so readers do not bounce their line
-  }
-
-  private long word(int index) {
-    return (long) WORDS.getOpaque(table, index);
+    return false;
   }
 
   /** The word of {@code row}'s counter: each row hashes the key with its own seed. */

@@ -18,15 +18,15 @@ import java.util.function.Consumer;
  * <p>ADAPTIVE and LRU sample their recency under load, as a cache that buffers reads lossily does:
  * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
  * cache's executor: the common pool unless its builder or a test gives another) and goes on; a read
- * that finds its stripe still full is not buffered, and never waits: ADAPTIVE counts its sighting
- * in the frequency sketch on the reading thread, so admission still sees every read, and only its
- * move in a list is lost. A read that would promote an entry from probation is the exception: it is
- * replayed at once under the lock, so a hot set read in a burst reaches the protected list whenever
+ * that finds its stripe still full is skipped (only tallied, as a hit for ADAPTIVE's climber) and
+ * never waits. A read that would promote an entry from probation is the exception: it takes the
+ * lock and is replayed at once, so a hot set read in a burst reaches the protected list whenever
  * the pool thread gets scheduled, and a later scan cannot push it out. A drain that finds reads
  * skipped since the last one is behind them: it moves one buffered read in {@link
- * #MOVES_WHEN_BEHIND} (and every promotion) and only counts the others, so it ends sooner. With an
- * executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no read is ever
- * skipped.
+ * #MOVES_WHEN_BEHIND} (and every promotion) and only counts the others in the sketch, so it ends
+ * sooner. With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
+ * read is ever skipped. Readers stay off the sketch: two readers counting the same hot keys would
+ * pass the sketch's lines between their cores on every read, which cost more than the moves saved.
  *
  * <p>LFU, whose order is its counts, sees every read: the read that fills a stripe replays it on its
  * own thread when the lock is free, else hands it to the executor, and a read that finds its stripe
@@ -43,11 +43,7 @@ final class Eviction<K, V> {
   static final int MOVES_WHEN_BEHIND = 8;
   private final boolean sampled;
   private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
-  // under the lock: whether the drain under way is behind, and the reads it counted without a move
-  private boolean behind;
-  private int replayTicket;
-  private long countedOnly;
-  private long countedOnlyGrown;
+  private int replayTicket; // under the lock: which buffered read a drain behind the reads moves
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -80,7 +76,7 @@ final class Eviction<K, V> {
         if (order.mustReplay(node)) {
           replayAlone(node);
         } else {
-          reads.tallySkipped(order.countSkippedRead(node));
+          reads.tallySkipped();
         }
       }
       requestReplay();
@@ -108,41 +104,28 @@ final class Eviction<K, V> {
   /**
    * Replays the buffered reads and tells the order of those skipped; caller holds the lock. When
    * readers skipped reads since the last drain, the replays are behind the reads: this drain then
-   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} and counts the others as skipped, so
-   * it ends sooner and the buffer has room again, and no read's sighting is lost.
+   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and only counts
+   * the others, so it ends sooner and the buffer has room again.
    */
   private void drain() {
     if (!sampled) {
       reads.drainTo(replay);
       return;
     }
-    behind = false;
-    reads.drainSkipped(this::skippedReads);
-    if (behind) {
+    long skipped = reads.drainSkipped();
+    if (skipped > 0) {
+      order.skippedReads(skipped);
       reads.drainTo(sampledReplay);
-      if (countedOnly > 0) {
-        order.skippedReads(countedOnly, countedOnlyGrown);
-        countedOnly = 0;
-        countedOnlyGrown = 0;
-      }
     } else {
       reads.drainTo(replay);
     }
-  }
-
-  private void skippedReads(long skipped, long grown) {
-    behind = true;
-    order.skippedReads(skipped, grown);
   }
 
   private void replaySampled(LinkedNode<K, V> node) {
     if (++replayTicket % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
       order.touch(node);
     } else {
-      countedOnly++;
-      if (order.countSkippedRead(node)) {
-        countedOnlyGrown++;
-      }
+      order.countRead(node);
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * A striped buffer of reads waiting to be replayed into the eviction order. Readers never
  * allocate: a read claims a slot of its thread's stripe with a compare-and-set (retried when it
  * loses a race), and a read that finds its stripe full is refused: the caller decides whether to
- * replay the stripe itself (LFU, which must see every read) or to count the read and skip it
+ * replay the stripe itself (LFU, which must see every read) or to skip the read and tally it
  * ({@link #tallySkipped}). The order sees the buffered reads of a thread in the sequence it made
  * them. The drain runs under the eviction lock.
  *
@@ -24,10 +24,9 @@ final class ReadBuffer<E> {
   static final int STRIPE_CAPACITY = 64;
   private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
   private static final int PAD = 16;
-  // a stripe's tallies of skipped reads, in its counter's padding: their totals in tails, the
-  // totals last drained in heads
+  // a stripe's tally of skipped reads, in its counter's padding: the total in tails, the total
+  // last drained in heads
   private static final int SKIPPED = 1;
-  private static final int GROWN = 2;
   // slots from one ring's start to the next: the ring, and a line between it and the next (16
   // slots are 64 bytes or more, whatever the size of a reference)
   private static final int RING_STRIDE = STRIPE_CAPACITY + 16;
@@ -96,48 +95,25 @@ final class ReadBuffer<E> {
   }
 
   /**
-   * Tallies a read its caller could not buffer and counted itself ({@code grewCount}: whether that
-   * grew a count), in the caller's stripe, beside the claim counter the caller already writes.
-   * Threads that share a stripe may lose each other's tallies: they only pace the order's ageing.
+   * Tallies a read its caller could not buffer and will not replay, in the caller's stripe, beside
+   * the claim counter the caller already writes. Threads that share a stripe may lose each other's
+   * tallies: the count only paces the order's window climber.
    */
-  void tallySkipped(boolean grewCount) {
-    int counter = stripeOfCurrentThread() * PAD;
-    tails.lazySet(counter + SKIPPED, tails.get(counter + SKIPPED) + 1);
-    if (grewCount) {
-      tails.lazySet(counter + GROWN, tails.get(counter + GROWN) + 1);
-    }
+  void tallySkipped() {
+    int counter = stripeOfCurrentThread() * PAD + SKIPPED;
+    tails.lazySet(counter, tails.get(counter) + 1);
   }
 
-  /**
-   * Hands the reads tallied by {@link #tallySkipped} since the last call to {@code consumer}: their
-   * number and how many grew a count; the caller holds the eviction lock.
-   */
-  void drainSkipped(SkippedReads consumer) {
+  /** The reads tallied by {@link #tallySkipped} since the last call; the caller holds the eviction lock. */
+  long drainSkipped() {
     long skipped = 0;
-    long grown = 0;
     for (int stripe = 0; stripe <= stripeMask; stripe++) {
-      int counter = stripe * PAD;
-      skipped += taken(counter + SKIPPED);
-      grown += taken(counter + GROWN);
+      int counter = stripe * PAD + SKIPPED;
+      long now = tails.get(counter);
+      skipped += now - heads.get(counter);
+      heads.set(counter, now);
     }
-    if (skipped > 0) {
-      consumer.accept(skipped, grown);
-    }
-  }
-
-  /** The growth of a tally since the last drain, whose mark the drain keeps in {@code heads}. */
-  private long taken(int tally) {
-    long now = tails.get(tally);
-    long growth = now - heads.get(tally);
-    heads.set(tally, now);
-    return growth;
-  }
-
-  /** Receives the tallies of skipped reads. */
-  @FunctionalInterface
-  interface SkippedReads {
-    /** {@code skipped} reads were counted by their callers; {@code grown} of them grew a count. */
-    void accept(long skipped, long grown);
+    return skipped;
   }
 
   private int stripeOfCurrentThread() {

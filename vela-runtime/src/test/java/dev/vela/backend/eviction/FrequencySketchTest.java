@@ -63,20 +63,4 @@ class FrequencySketchTest {
     sketch.halve(); // clears the doorkeeper too
     assertThat(sketch.frequency(5)).isEqualTo(1);
   }
-
-  @Test
-  void aCountMadeWithoutTheLockAgesOnlyOnceItsAdditionsAreCounted() {
-    FrequencySketch sketch = new FrequencySketch(64, false);
-    int grown = 0;
-    for (int i = 0; i < 20; i++) {
-      grown += sketch.incrementConcurrently(-7) ? 1 : 0;
-    }
-    assertThat(grown).as("each sighting grows the counts until they stop at 15").isEqualTo(15);
-    assertThat(sketch.frequency(-7)).isEqualTo(15);
-
-    sketch.countAdditions(sketch.sampleSize() - 1L);
-    assertThat(sketch.frequency(-7)).as("not yet a whole sample").isEqualTo(15);
-    sketch.countAdditions(1);
-    assertThat(sketch.frequency(-7)).as("the sample is complete: halved").isEqualTo(7);
-  }
 }
