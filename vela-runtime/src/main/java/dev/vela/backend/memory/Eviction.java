@@ -220,9 +220,12 @@ final class Eviction<K, V> {
   void drainReads() {
     lock.lock();
     try {
-      replayPending.set(false); // before the drain: reads buffered during it ask for another
       drain();
     } finally {
+      // after the drain, not before: a full stripe met while it runs asks for no second replay
+      // queued behind it, which on two busy cores would take a reader's processor; the next full
+      // stripe after it asks again
+      replayPending.set(false);
       lock.unlock();
     }
   }
