@@ -43,7 +43,9 @@ final class Eviction<K, V> {
   static final int MOVES_WHEN_BEHIND = 8;
   private final boolean sampled;
   private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
-  private int replayTicket; // under the lock: which buffered read a drain behind the reads moves
+  // under the lock: which buffered read a drain behind the reads moves, and how many it did not
+  private int replayTicket;
+  private long unmoved;
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -114,8 +116,9 @@ final class Eviction<K, V> {
     }
     long skipped = reads.drainSkipped();
     if (skipped > 0) {
-      order.skippedReads(skipped);
       reads.drainTo(sampledReplay);
+      order.skippedReads(skipped + unmoved);
+      unmoved = 0;
     } else {
       reads.drainTo(replay);
     }
@@ -125,7 +128,7 @@ final class Eviction<K, V> {
     if (++replayTicket % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
       order.touch(node);
     } else {
-      order.countRead(node);
+      unmoved++;
     }
   }
 
