@@ -2,6 +2,7 @@ package dev.vela.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Locale;
  * eviction order on the common pool), and, unlike elapsed time, it hardly moves when other
  * processes load the machine, so subjects measured in alternating JVMs compare where JMH's scores
  * do not. It leaves out contention between threads, which GetBench's 2-thread runs measure. Prints
- * {@code subject read-ns mixed-ns} of the last (warm) round.
+ * {@code subject read-ns mixed-ns reader-read-ns} of the last (warm) round: the last is the reading
+ * thread's own CPU time per read, without the work handed to the pool, which bounds how fast one
+ * thread reads when the pool has a processor of its own.
  *
  * <p>{@code java -cp vela-benchmarks/target/benchmarks.jar dev.vela.benchmarks.GetCpuMain vela_adaptive}
  */
@@ -31,7 +34,7 @@ public final class GetCpuMain {
       subject.put(trace[i & GetBench.MASK], i);
     }
     System.gc();
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double readerNs = 0;
     double readNs = 0;
     double mixedNs = 0;
