@@ -24,7 +24,8 @@ final class EvictionReport {
         + " that README's reference table, one thread: a read, and on a miss a write. Hit ratio in percent over"
         + " the whole trace. Caffeine is 3.3.1 with `maximumSize` and `executor(Runnable::run)`; its random"
         + " admission tie-break moves its figures by about 0.1-0.3 points between runs. The exact LRU is a"
-        + " `LinkedHashMap` in access order. Vela's caches are full caches (`CacheBuilder`, MEMORY, LOCAL).\n\n");
+        + " `LinkedHashMap` in access order. Vela's caches are full caches (`CacheBuilder`, MEMORY, LOCAL)"
+        + " with `executor(Runnable::run)` too, so every read is replayed, as when its maintenance keeps up.\n\n");
     md.append("| trace | size | Caffeine 3.3.1 | exact LRU | Vela LRU | Vela LFU | Vela ADAPTIVE | ADAPTIVE / Caffeine |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     double logSum = 0;

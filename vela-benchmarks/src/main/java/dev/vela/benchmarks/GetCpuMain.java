@@ -2,6 +2,7 @@ package dev.vela.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Locale;
  * eviction order on the common pool), and, unlike elapsed time, it hardly moves when other
  * processes load the machine, so subjects measured in alternating JVMs compare where JMH's scores
  * do not. It leaves out contention between threads, which GetBench's 2-thread runs measure. Prints
- * {@code subject read-ns mixed-ns} of the last (warm) round.
+ * {@code subject read-ns mixed-ns reader-read-ns} of the last (warm) round: the last is the reading
+ * thread's own CPU time per read, without the work handed to the pool, which bounds how fast one
+ * thread reads when the pool has a processor of its own.
  *
  * <p>{@code java -cp vela-benchmarks/target/benchmarks.jar dev.vela.benchmarks.GetCpuMain vela_adaptive}
  */
@@ -31,17 +34,21 @@ public final class GetCpuMain {
       subject.put(trace[i & GetBench.MASK], i);
     }
     System.gc();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double readerNs = 0;
     double readNs = 0;
     double mixedNs = 0;
     int index = 0;
     long sink = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       long start = os.getProcessCpuTime();
+      long readerStart = threads.getCurrentThreadCpuTime();
       for (int n = 0; n < OPERATIONS; n++) {
         index = (index + 1) & GetBench.MASK;
         sink += subject.get(trace[index]) == null ? 0 : 1;
       }
       long afterReads = os.getProcessCpuTime();
+      readerNs = (threads.getCurrentThreadCpuTime() - readerStart) / (double) OPERATIONS;
       for (int n = 0; n < OPERATIONS; n++) {
         index = (index + 1) & GetBench.MASK;
         Integer key = trace[index];
@@ -56,6 +63,6 @@ public final class GetCpuMain {
       mixedNs = (afterMixed - afterReads) / (double) OPERATIONS;
     }
     subject.close();
-    System.out.printf(Locale.ROOT, "%s %.1f %.1f %d%n", name, readNs, mixedNs, sink & 1);
+    System.out.printf(Locale.ROOT, "%s %.1f %.1f %.1f %d%n", name, readNs, mixedNs, readerNs, sink & 1);
   }
 }

@@ -95,6 +95,29 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   }
 
   @Override
+  public boolean samplesRecency() {
+    return true;
+  }
+
+  @Override
+  public boolean mustReplay(N node) {
+    return node.orderList() == probation;
+  }
+
+  @Override
+  public void countRead(N node) {
+    if (node.isTracked()) {
+      sketch.increment(node.keyHash());
+      climber.recordHit();
+    }
+  }
+
+  @Override
+  public void skippedReads(long count) {
+    climber.recordHits(count);
+  }
+
+  @Override
   public void update(N node, int weight) {
     if (!node.isTracked()) {
       return;

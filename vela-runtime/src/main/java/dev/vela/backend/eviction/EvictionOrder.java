@@ -46,6 +46,38 @@ public interface EvictionOrder<N extends Linked<N>> {
    */
   void replace(N node, N replacement, int weight);
 
+  /**
+   * Whether the order may see only a sample of the reads when reads outrun their replay: true for
+   * ADAPTIVE and LRU, whose recency is then a sample (as in any cache that buffers reads lossily),
+   * provided every read that {@link #mustReplay} is replayed; false for LFU, whose order is its
+   * counts and must see every read.
+   */
+  default boolean samplesRecency() {
+    return false;
+  }
+
+  /**
+   * Whether a read of {@code node} changes more than its recency, so must be replayed even when
+   * reads are sampled: ADAPTIVE's promotion of an entry read again while on probation, which keeps a
+   * hot set read in a burst safe from a later scan. Called without the caller's lock too, where the
+   * answer may be stale: a read misjudged so is at worst replayed needlessly or sampled.
+   */
+  default boolean mustReplay(N node) {
+    return false;
+  }
+
+  /**
+   * Records a read of a tracked entry without moving it in the lists: its use counts (ADAPTIVE: in
+   * the sketch and as a hit), its recency does not. For a replay that is behind the reads.
+   */
+  default void countRead(N node) {}
+
+  /**
+   * Records {@code count} reads that were not replayed at all: ADAPTIVE's window climber counts them
+   * as hits, so its hit rate stays the cache's.
+   */
+  default void skippedReads(long count) {}
+
   /** Stops tracking an entry; ignores a node no longer tracked. */
   void remove(N node);
 

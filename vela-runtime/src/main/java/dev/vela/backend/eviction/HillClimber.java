@@ -42,7 +42,7 @@ final class HillClimber {
   HillClimber(long maximum, long sampleSize) {
     this.maximum = maximum;
     this.sampleSize = sampleSize;
-    this.step = STEP_SHARE * maximum; // the window starts at 1%: the first step can only grow it // a new cache's window starts small; the first step tries smaller
+    this.step = STEP_SHARE * maximum; // the window starts at 1%: the first step can only grow it
   }
 
   /** Requests in a sample: short enough to adapt within a workload's phase, long enough to be stable. */
@@ -52,6 +52,11 @@ final class HillClimber {
 
   void recordHit() {
     hits++;
+  }
+
+  /** Counts {@code count} hits at once: reads the order learned of only by their number. */
+  void recordHits(long count) {
+    hits += count;
   }
 
   void recordMiss() {

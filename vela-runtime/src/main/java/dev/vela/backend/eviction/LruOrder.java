@@ -27,6 +27,11 @@ final class LruOrder<N extends Linked<N>> extends CountingOrder<N> {
   }
 
   @Override
+  public boolean samplesRecency() {
+    return true;
+  }
+
+  @Override
   public void update(N node, int weight) {
     if (node.isTracked()) {
       reweigh(node, weight);

@@ -15,14 +15,23 @@ import java.util.function.Consumer;
  * the {@link EvictionOrder}. Writes take the lock for their whole change (map, tag index and
  * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
  *
- * <p>When a read fills a stripe of the buffer and the lock is free, the reader replays the stripe
- * itself: the nodes it just read are still in its cache, and no pool thread has to be woken, which
- * costs as much as hundreds of reads. Only while another thread holds the lock is the replay handed
- * to a maintenance executor (the cache's executor: the common pool unless its builder or a test
- * gives another), and the reader goes on. A read that finds its stripe still full, because that
- * replay has not run yet, waits for the lock and replays the stripe itself: no read is dropped, so
- * what the order learns, and therefore what it evicts, does not depend on when a pool thread gets
- * scheduled. A write replays everything buffered before it changes the order.
+ * <p>ADAPTIVE and LRU sample their recency under load, as a cache that buffers reads lossily does:
+ * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
+ * cache's executor: the common pool unless its builder or a test gives another) and goes on; a read
+ * that finds its stripe still full is skipped (only tallied, as a hit for ADAPTIVE's climber) and
+ * never waits. A read that would promote an entry from probation is the exception: it takes the
+ * lock and is replayed at once, so a hot set read in a burst reaches the protected list whenever
+ * the pool thread gets scheduled, and a later scan cannot push it out. A drain that finds reads
+ * skipped since the last one is behind them: it moves one buffered read in {@link
+ * #MOVES_WHEN_BEHIND} (and every promotion) and only counts the others in the sketch, so it ends
+ * sooner. With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
+ * read is ever skipped. Readers stay off the sketch: two readers counting the same hot keys would
+ * pass the sketch's lines between their cores on every read, which cost more than the moves saved.
+ *
+ * <p>LFU, whose order is its counts, sees every read: the read that fills a stripe replays it on its
+ * own thread when the lock is free, else hands it to the executor, and a read that finds its stripe
+ * still full waits for the lock and replays the stripe itself. A write replays everything buffered
+ * before it changes the order.
  */
 final class Eviction<K, V> {
   private final EvictionOrder<LinkedNode<K, V>> order;
@@ -30,6 +39,13 @@ final class Eviction<K, V> {
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<LinkedNode<K, V>> replay = this::replayRead;
+  /** While replays are behind the reads, one buffered read in this many is moved in the order. */
+  static final int MOVES_WHEN_BEHIND = 8;
+  private final boolean sampled;
+  private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
+  // under the lock: which buffered read a drain behind the reads moves, and how many it did not
+  private int replayTicket;
+  private long unmoved;
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -43,34 +59,86 @@ final class Eviction<K, V> {
       throw new IllegalArgumentException("maxSize must be at least 1 for a bounded cache, was " + maximum);
     }
     this.order = EvictionOrder.of(policy, maximum);
+    this.sampled = order.samplesRecency();
     this.weigher = weigher;
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance must not be null");
   }
 
   /**
-   * Records a read of {@code node}; blocks only when its stripe of the buffer is full and another
-   * thread holds the lock.
+   * Records a read of {@code node}. Never blocks for an order that samples its recency; for LFU,
+   * blocks only when its stripe of the buffer is full and another thread holds the lock.
    */
   void recordRead(LinkedNode<K, V> node) {
     int offered = reads.offer(node);
-    if (offered == ReadBuffer.FILLED) {
+    if (offered == ReadBuffer.ADDED) {
+      return;
+    }
+    if (sampled) {
+      if (offered == ReadBuffer.FULL) {
+        if (order.mustReplay(node)) {
+          replayAlone(node);
+        } else {
+          reads.tallySkipped();
+        }
+      }
+      requestReplay();
+    } else if (offered == ReadBuffer.FILLED) {
       if (lock.tryLock()) {
         try {
-          reads.drainTo(replay);
+          drain();
         } finally {
           lock.unlock();
         }
       } else {
         requestReplay();
       }
-    } else if (offered == ReadBuffer.FULL) {
+    } else {
       lock.lock();
       try {
-        reads.drainTo(replay);
+        drain();
         replayRead(node);
       } finally {
         lock.unlock();
       }
+    }
+  }
+
+  /**
+   * Replays the buffered reads and tells the order of those skipped; caller holds the lock. When
+   * readers skipped reads since the last drain, the replays are behind the reads: this drain then
+   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and only counts
+   * the others, so it ends sooner and the buffer has room again.
+   */
+  private void drain() {
+    if (!sampled) {
+      reads.drainTo(replay);
+      return;
+    }
+    long skipped = reads.drainSkipped();
+    if (skipped > 0) {
+      reads.drainTo(sampledReplay);
+      order.skippedReads(skipped + unmoved);
+      unmoved = 0;
+    } else {
+      reads.drainTo(replay);
+    }
+  }
+
+  private void replaySampled(LinkedNode<K, V> node) {
+    if (++replayTicket % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
+      order.touch(node);
+    } else {
+      unmoved++;
+    }
+  }
+
+  /** Replays one read that must not be sampled, ahead of the buffered ones. */
+  private void replayAlone(LinkedNode<K, V> node) {
+    lock.lock();
+    try {
+      order.touch(node);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -94,7 +162,7 @@ final class Eviction<K, V> {
   /** Takes the eviction lock and replays pending reads, so the order is current for a write. */
   void lock() {
     lock.lock();
-    reads.drainTo(replay);
+    drain();
   }
 
   void unlock() {
@@ -155,9 +223,12 @@ final class Eviction<K, V> {
   void drainReads() {
     lock.lock();
     try {
-      replayPending.set(false); // before the drain: reads buffered during it ask for another
-      reads.drainTo(replay);
+      drain();
     } finally {
+      // after the drain, not before: a full stripe met while it runs asks for no second replay
+      // queued behind it, which on two busy cores would take a reader's processor; the next full
+      // stripe after it asks again
+      replayPending.set(false);
       lock.unlock();
     }
   }

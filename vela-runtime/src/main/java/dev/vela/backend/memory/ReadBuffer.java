@@ -7,24 +7,26 @@ import java.util.function.Consumer;
 /**
  * A striped buffer of reads waiting to be replayed into the eviction order. Readers never
  * allocate: a read claims a slot of its thread's stripe with a compare-and-set (retried when it
- * loses a race), and a read that finds its stripe full is refused, for the caller to replay the
- * stripe itself rather than drop the read. No read is lost, so the order sees every read of a
- * thread in the sequence it made them, whenever the drains happen to run. The drain runs under the
- * eviction lock.
+ * loses a race), and a read that finds its stripe full is refused: the caller decides whether to
+ * replay the stripe itself (LFU, which must see every read) or to skip the read and tally it
+ * ({@link #tallySkipped}). The order sees the buffered reads of a thread in the sequence it made
+ * them. The drain runs under the eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
  * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
  * and the next, so that stripes do not share lines.
  *
- * <p>A stripe holds 64 reads. The read that fills a stripe replays it, on its own thread when the
- * eviction lock is free (see {@code Eviction}); with 16 reads a stripe, when a full stripe always
- * woke a pool thread, one reading thread spent much of its time waking the pool, and 64 read faster
- * on one thread and on two (see {@code docs/benchmarks/rounds.md}).
+ * <p>A stripe holds 64 reads: with 16 reads a stripe, when a full stripe always woke a pool
+ * thread, one reading thread spent much of its time waking the pool, and 64 read faster on one
+ * thread and on two (see {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
   static final int STRIPE_CAPACITY = 64;
   private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
   private static final int PAD = 16;
+  // a stripe's tally of skipped reads, in its counter's padding: the total in tails, the total
+  // last drained in heads
+  private static final int SKIPPED = 1;
   // slots from one ring's start to the next: the ring, and a line between it and the next (16
   // slots are 64 bytes or more, whatever the size of a reference)
   private static final int RING_STRIDE = STRIPE_CAPACITY + 16;
@@ -90,6 +92,28 @@ final class ReadBuffer<E> {
       }
       heads.set(counter, head);
     }
+  }
+
+  /**
+   * Tallies a read its caller could not buffer and will not replay, in the caller's stripe, beside
+   * the claim counter the caller already writes. Threads that share a stripe may lose each other's
+   * tallies: the count only paces the order's window climber.
+   */
+  void tallySkipped() {
+    int counter = stripeOfCurrentThread() * PAD + SKIPPED;
+    tails.lazySet(counter, tails.get(counter) + 1);
+  }
+
+  /** The reads tallied by {@link #tallySkipped} since the last call; the caller holds the eviction lock. */
+  long drainSkipped() {
+    long skipped = 0;
+    for (int stripe = 0; stripe <= stripeMask; stripe++) {
+      int counter = stripe * PAD + SKIPPED;
+      long now = tails.get(counter);
+      skipped += now - heads.get(counter);
+      heads.set(counter, now);
+    }
+    return skipped;
   }
 
   private int stripeOfCurrentThread() {

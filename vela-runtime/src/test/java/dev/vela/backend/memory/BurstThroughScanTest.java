@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A hot set read in a burst survives a later scan, every time, whatever the scheduling of the pool
  * thread that replays reads: 50 keys read 10 times each, then 2,000 keys used once, in a cache of
- * 100, while two other threads keep the processors busy. Reads are never dropped, so the eviction
- * order sees the whole burst in every run.
+ * 100, while two other threads keep the processors busy. LFU replays every read; ADAPTIVE, which
+ * samples its recency under load, replays every promotion from probation, so the burst reaches the
+ * protected list in every run.
  */
 class BurstThroughScanTest {
   private static final int RUNS = 50;

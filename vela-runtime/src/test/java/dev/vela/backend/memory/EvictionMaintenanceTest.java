@@ -16,18 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A read that fills its stripe of the buffer replays the stripe on its own thread when the eviction
- * lock is free; while another thread holds the lock it hands the replay to the maintenance
- * executor, once at a time, and a read that finds its stripe still full waits for the lock and
- * replays the stripe itself.
+ * LFU, whose order must see every read: a read that fills its stripe of the buffer replays the
+ * stripe on its own thread when the eviction lock is free; while another thread holds the lock it
+ * hands the replay to the maintenance executor, once at a time, and a read that finds its stripe
+ * still full waits for the lock and replays the stripe itself. ADAPTIVE and LRU, which sample their
+ * recency under load: a full stripe is handed to the executor, and a read never waits for the lock.
  */
 class EvictionMaintenanceTest {
   private static final long DEADLINE_SECONDS = 10;
   private final List<Runnable> replays = new ArrayList<>();
 
-  private MemoryBackend<String, String> bounded(Executor maintenance) {
+  private MemoryBackend<String, String> bounded(EvictionPolicy policy, Executor maintenance) {
     MemoryBackend<String, String> backend =
-        MemoryBackend.bounded(3, EvictionPolicy.LRU, new ManualClock(), (key, value, cause) -> {}, maintenance);
+        MemoryBackend.bounded(3, policy, new ManualClock(), (key, value, cause) -> {}, maintenance);
     backend.put("a", "v-a", StoredEntry.NO_EXPIRY, Set.of());
     return backend;
   }
@@ -41,6 +42,12 @@ class EvictionMaintenanceTest {
   /** Holds the eviction lock on another thread until the returned latch is counted down. */
   private static CountDownLatch holdLock(MemoryBackend<String, String> backend, List<Thread> started)
       throws InterruptedException {
+    return holdLock(backend, started, new AtomicBoolean());
+  }
+
+  /** As above; {@code released} turns true just before the holder lets the lock go. */
+  private static CountDownLatch holdLock(MemoryBackend<String, String> backend, List<Thread> started,
+      AtomicBoolean released) throws InterruptedException {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread holder = new Thread(() -> {
@@ -51,6 +58,7 @@ class EvictionMaintenanceTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        released.set(true);
         backend.eviction.unlock();
       }
     }, "eviction-lock-holder");
@@ -62,7 +70,7 @@ class EvictionMaintenanceTest {
 
   @Test
   void aFullStripeIsReplayedByTheReaderWhenTheLockIsFree() {
-    MemoryBackend<String, String> backend = bounded(replays::add);
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.LFU, replays::add);
 
     read(backend, 3 * ReadBuffer.STRIPE_CAPACITY);
 
@@ -71,7 +79,7 @@ class EvictionMaintenanceTest {
 
   @Test
   void whileTheLockIsHeldAFullStripeAsksForOneReplayAndTheNextReadWaits() throws Exception {
-    MemoryBackend<String, String> backend = bounded(replays::add);
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.LFU, replays::add);
     List<Thread> started = new ArrayList<>();
     CountDownLatch release = holdLock(backend, started);
 
@@ -106,7 +114,7 @@ class EvictionMaintenanceTest {
   @Test
   void aRejectedReplayLeavesTheStripeToTheNextRead() throws Exception {
     List<Runnable> rejected = new ArrayList<>();
-    MemoryBackend<String, String> backend = bounded(task -> {
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.LFU, task -> {
       if (rejected.isEmpty()) {
         rejected.add(task);
         throw new RejectedExecutionException("shutting down");
@@ -130,5 +138,45 @@ class EvictionMaintenanceTest {
     releaseAgain.countDown();
     started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
     assertThat(started.get(0).isAlive()).isFalse();
+  }
+
+  @Test
+  void aSampledOrdersReadNeverWaitsForTheLock() throws Exception {
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.LRU, replays::add);
+    List<Thread> started = new ArrayList<>();
+    AtomicBoolean released = new AtomicBoolean();
+    CountDownLatch release = holdLock(backend, started, released);
+
+    read(backend, 3 * ReadBuffer.STRIPE_CAPACITY); // fills the stripe, then skips
+
+    assertThat(released).as("the reads ended while the lock was still held").isFalse();
+    assertThat(replays).as("one replay asked for while it is pending").hasSize(1);
+    release.countDown();
+    started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+    assertThat(started.get(0).isAlive()).isFalse();
+
+    replays.get(0).run();
+    read(backend, ReadBuffer.STRIPE_CAPACITY);
+    assertThat(replays).as("the stripe filled again: another replay").hasSize(2);
+  }
+
+  @Test
+  void aRejectedReplayOfASampledOrderIsAskedForAgainByTheNextSkippedRead() {
+    List<Runnable> rejected = new ArrayList<>();
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.ADAPTIVE, task -> {
+      if (rejected.isEmpty()) {
+        rejected.add(task);
+        throw new RejectedExecutionException("shutting down");
+      }
+      replays.add(task);
+    });
+
+    read(backend, ReadBuffer.STRIPE_CAPACITY);
+    assertThat(rejected).as("the read that filled the stripe").hasSize(1);
+    assertThat(replays).isEmpty();
+
+    read(backend, 1); // the stripe is full: skipped, and the replay asked for again
+
+    assertThat(replays).hasSize(1);
   }
 }

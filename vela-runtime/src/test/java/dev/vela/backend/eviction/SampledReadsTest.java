@@ -1,0 +1,70 @@
+package dev.vela.backend.eviction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.annotation.EvictionPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under load a cache replays only some reads into its order: what a read counted without a move
+ * still tells the order (ADAPTIVE: its sighting, its hit), and which reads must never be skipped
+ * (a promotion).
+ */
+class SampledReadsTest {
+  private final List<String> evicted = new ArrayList<>();
+
+  private OrderNode<String> write(EvictionOrder<OrderNode<String>> order, String key) {
+    OrderNode<String> node = OrderNodes.add(order, key, key.hashCode(), 1);
+    OrderNode<String> victim;
+    while ((victim = order.victim()) != null) {
+      order.remove(victim);
+      evicted.add(victim.element());
+    }
+    return node;
+  }
+
+  @Test
+  void onlyLfuMustSeeEveryRead() {
+    assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.ADAPTIVE, 10).samplesRecency()).isTrue();
+    assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.LRU, 10).samplesRecency()).isTrue();
+    assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.LFU, 10).samplesRecency()).isFalse();
+  }
+
+  @Test
+  void readsCountedWithoutAMoveStillWinAdmission() {
+    AdaptiveOrder<OrderNode<String>> order = new AdaptiveOrder<>(3, 1); // a window of 1, a main area of 2
+    write(order, "rare");
+    write(order, "other");
+    write(order, "third");
+    OrderNode<String> popular = write(order, "popular");
+    assertThat(evicted).containsExactly("third");
+    for (int i = 0; i < 3; i++) {
+      order.countRead(popular); // replayed behind the reads: counted, not moved
+    }
+    order.skippedReads(5);
+
+    write(order, "newcomer");
+
+    assertThat(evicted).as("popular left the window seen four times and beat the victim seen once")
+        .containsExactly("third", "rare");
+    assertThat(popular.isTracked()).isTrue();
+  }
+
+  @Test
+  void aReadOnProbationMustBeReplayedAndOtherReadsMayBeSkipped() {
+    AdaptiveOrder<OrderNode<String>> order = new AdaptiveOrder<>(3, 1);
+    OrderNode<String> first = write(order, "first");
+    OrderNode<String> second = write(order, "second");
+    assertThat(first.orderList()).as("the window's overflow went to probation").isNotSameAs(second.orderList());
+
+    assertThat(order.mustReplay(second)).as("in the window: only its recency is at stake").isFalse();
+    assertThat(order.mustReplay(first)).as("on probation: a read promotes it").isTrue();
+    order.touch(first);
+    assertThat(order.mustReplay(first)).as("promoted: protected").isFalse();
+
+    LruOrder<OrderNode<String>> lru = new LruOrder<>(3);
+    assertThat(lru.mustReplay(OrderNodes.add(lru, "any", 1, 1))).isFalse();
+  }
+}
