@@ -4,9 +4,9 @@ import dev.vela.topology.TransactionLocks;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Delayed;
@@ -32,6 +32,9 @@ final class Membership {
   private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
   private static final long FIRST_RETRY_MILLIS = 200;
   private static final int RETRIES = 8; // 200 ms doubling: about 50 s in all
+  /** How often a member that did not answer whether it runs the cache is asked again, and the longest pause. */
+  private static final int ANNOUNCE_RETRIES = 12;
+  private static final long ANNOUNCE_PAUSE_CAP_MILLIS = 5_000;
   /**
    * How long the first ring waits for members to say whether they run this cache. The node of one
    * that does not says so at once, and one that does answers in moments; the grace bounds an answer
@@ -58,7 +61,8 @@ final class Membership {
   private final ScheduledThreadPoolExecutor steps;
   private final HeldAnswers answers;
   private final CountDownLatch firstRing = new CountDownLatch(1);
-  private final Set<String> asked = new HashSet<>(); // members asked whether they run this cache
+  private final Map<String, Long> asked = new HashMap<>(); // members asked whether they run this cache, by ask
+  private long asks; // numbers each ask, so that a retry of an ask a later view has replaced stops
   private List<String> latestView = List.of();
   private boolean firstRoundStarted;
   private boolean firstRoundDone;
@@ -174,20 +178,13 @@ final class Membership {
 
   private void follow(List<String> members) {
     latestView = members;
-    asked.retainAll(members);
+    asked.keySet().retainAll(members);
     List<CompletableFuture<Boolean>> answers = new ArrayList<>();
     for (String member : members) {
-      if (!member.equals(self) && asked.add(member)) {
-        boolean apart = routing.wasLost(member);
-        answers.add(remote.announce(member, apart).handle((ok, failure) -> {
-          if (failure == null) {
-            if (apart) {
-              routing.backFromApart(member); // it may have taken writes while apart
-            }
-            runs(member);
-          }
-          return failure == null;
-        }));
+      if (!member.equals(self) && !asked.containsKey(member)) {
+        long ask = ++asks;
+        asked.put(member, ask);
+        answers.add(announce(member, routing.wasLost(member), ask, 0));
       }
     }
     if (firstRoundDone) {
@@ -201,6 +198,44 @@ final class Membership {
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         // the cache closed meanwhile
       }
+    }
+  }
+
+  /**
+   * Tells {@code member} that this node runs the cache and asks whether it does; completes with
+   * whether it answered. The question and its answer may be lost (a reply that comes after the
+   * rpcTimeout on a busy machine, a node paused meanwhile): this node then asks again, with growing
+   * pauses, while the member is in the view and not known to run the cache. Without that, a member
+   * whose own question to this node was lost too would stay out of this node's ring for as long as
+   * both stay in the view. A member whose node says the cache does not run there is asked again as
+   * well, a few times: it may have started its cache since, and says so itself anyway.
+   */
+  private CompletableFuture<Boolean> announce(String member, boolean apart, long ask, int attempt) {
+    return remote.announce(member, apart).handle((ok, failure) -> {
+      if (failure == null) {
+        if (apart) {
+          routing.backFromApart(member); // it may have taken writes while apart
+        }
+        runs(member);
+      } else if (attempt < ANNOUNCE_RETRIES) {
+        long pause = Math.min(ANNOUNCE_PAUSE_CAP_MILLIS, FIRST_RETRY_MILLIS << attempt);
+        try {
+          steps.schedule(() -> announceAgain(member, apart, ask, attempt + 1), pause, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          // the cache closed meanwhile
+        }
+      }
+      return failure == null;
+    });
+  }
+
+  /**
+   * Asks {@code member} again, unless it has left the view since (a later view that holds it asks
+   * anew) or is known to run the cache by now.
+   */
+  private void announceAgain(String member, boolean apart, long ask, int attempt) {
+    if (Long.valueOf(ask).equals(asked.get(member)) && !routing.knowsRunning(member)) {
+      announce(member, apart, ask, attempt); // apart as first asked: telling it twice only moves keys once more
     }
   }
 

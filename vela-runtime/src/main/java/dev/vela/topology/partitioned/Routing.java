@@ -166,6 +166,11 @@ final class Routing {
     return lastMembers.contains(member) ? lastMembers : null; // else the view that brings it follows
   }
 
+  /** True when {@code member} is known to run this cache (it said so, or answered that it does). */
+  synchronized boolean knowsRunning(String member) {
+    return running.contains(member);
+  }
+
   /** The members of the last view followed, whether or not they run this cache. */
   synchronized List<String> lastMembers() {
     return lastMembers;

@@ -1,0 +1,102 @@
+package dev.vela.topology.partitioned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vela.VelaException;
+import dev.vela.testing.Concurrently;
+import dev.vela.topology.wire.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Node "a" asks "b" whether it runs the cache, and the answer is lost (it came after the
+ * rpcTimeout on a busy machine, or b's cache had not started yet); b's own question to a is lost
+ * too, so a hears of b from nobody else. a asks again, and its ring includes b: before, its ring
+ * stayed without b for as long as both were in the view (a fourth node that joined under load
+ * once routed over 3 of 4 members for 45 s).
+ */
+class LostAnnouncementTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  /** The first {@code lost} questions to "b" get no answer in time; the later ones are answered. */
+  private static final class LosingChannel extends TwoNodeChannel {
+    final AtomicInteger asked = new AtomicInteger();
+    private final int lost;
+    private final VelaException failure;
+
+    LosingChannel(int lost, VelaException failure) {
+      super(Duration.ofSeconds(60));
+      this.lost = lost;
+      this.failure = failure;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
+      if (request[0] == Op.RUNS.code() && asked.incrementAndGet() <= lost) {
+        return CompletableFuture.failedFuture(failure);
+      }
+      return CompletableFuture.completedFuture(Reply.okEmpty());
+    }
+  }
+
+  private PartitionOnA nodeA;
+
+  private LosingChannel start(int lost, VelaException failure) {
+    LosingChannel channel = new LosingChannel(lost, failure);
+    nodeA = new PartitionOnA("announced", channel);
+    return channel;
+  }
+
+  @AfterEach
+  void close() {
+    if (nodeA != null) {
+      nodeA.close();
+    }
+  }
+
+  private static VelaException timedOut() {
+    return new VelaException("node b did not answer within rpcTimeout 3s", new TimeoutException());
+  }
+
+  @Test
+  void aMemberThatJoinsIsAskedAgainUntilItAnswers() throws Exception {
+    LosingChannel channel = start(2, timedOut());
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(10, TimeUnit.SECONDS)).isTrue();
+
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+
+    Concurrently.await(DEADLINE, "a's ring includes b", () -> nodeA.routing.ring().contains("b"));
+    assertThat(channel.asked.get()).as("questions to b: two lost, then one answered").isEqualTo(3);
+  }
+
+  @Test
+  void aFirstRingBuiltWithoutAMemberThatDidNotAnswerTakesItInOnceItDoes() throws Exception {
+    LosingChannel channel = start(1, timedOut());
+
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+
+    assertThat(nodeA.endpoint.firstView().await(10, TimeUnit.SECONDS)).isTrue();
+    Concurrently.await(DEADLINE, "a's ring includes b", () -> nodeA.routing.ring().contains("b"));
+    assertThat(channel.asked.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aMemberWhoseCacheHadNotStartedIsAskedAgain() throws Exception {
+    // b's node said the cache does not run there; it started since, and its own question was lost
+    LosingChannel channel = start(1, new VelaException("cache 'announced' does not run on node b"));
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(10, TimeUnit.SECONDS)).isTrue();
+
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+
+    Concurrently.await(DEADLINE, "a's ring includes b", () -> nodeA.routing.ring().contains("b"));
+    assertThat(channel.asked.get()).isEqualTo(2);
+  }
+}
