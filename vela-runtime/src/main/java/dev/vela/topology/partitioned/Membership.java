@@ -36,9 +36,14 @@ final class Membership {
   private static final int ANNOUNCE_RETRIES = 12;
   private static final long ANNOUNCE_PAUSE_CAP_MILLIS = 5_000;
   /**
-   * How long the first ring waits for members to say whether they run this cache. The node of one
-   * that does not says so at once, and one that does answers in moments; the grace bounds an answer
-   * held up longer. A member that starts the cache later joins the ring then.
+   * The first ring waits for every member's first answer to whether it runs this cache: the node of
+   * one that does not says so at once, one that does answers once its ring holds this node (at most
+   * the answer limit later), and one that cannot answer fails within the rpcTimeout. A first ring
+   * built without a member that runs the cache would make this node the owner of keys that the
+   * others route to that member: writes acknowledged here would be missed by reads there until this
+   * node's next ring handed them over (a node that joined under load and built its first ring after
+   * a fixed 500 ms lost sight of its first acknowledged writes so). Beyond this many answer limits,
+   * the first ring is built anyway: a backstop, since every question ends within the rpcTimeout.
    *
    * <p>A node handing keys to a cache that closes and starts again must not hold up the new cache's
    * first ring: that cache takes no copy before its first ring, which waits for the sender's
@@ -48,7 +53,7 @@ final class Membership {
    * sent before the sender heard of the close, and delayed until the cache is back, waits there for
    * the first ring only briefly, then goes back to its sender ({@link PartitionEndpoint}).
    */
-  private static final long FIRST_RING_GRACE_MILLIS = 500;
+  private static final int FIRST_RING_LIMIT_ANSWERS = 3;
 
   private final String cacheName;
   private final String self;
@@ -60,6 +65,7 @@ final class Membership {
   private final PartitionChangeFeed<?> changes;
   private final ScheduledThreadPoolExecutor steps;
   private final HeldAnswers answers;
+  private final long firstRingLimitMillis;
   private final CountDownLatch firstRing = new CountDownLatch(1);
   private final Map<String, Long> asked = new HashMap<>(); // members asked whether they run this cache, by ask
   private long asks; // numbers each ask, so that a retry of an ask a later view has replaced stops
@@ -84,6 +90,7 @@ final class Membership {
     this.locks = locks;
     this.changes = changes;
     this.answers = new HeldAnswers(cacheName, answerLimit);
+    this.firstRingLimitMillis = Math.max(1, answerLimit.toMillis()) * FIRST_RING_LIMIT_ANSWERS;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "vela-" + cacheName + "-views-" + self);
       thread.setDaemon(true);
@@ -190,11 +197,11 @@ final class Membership {
     if (firstRoundDone) {
       apply(members);
     } else if (!firstRoundStarted) {
-      // the first ring waits for every answer, or the grace period, whichever comes first
+      // the first ring waits for every first answer (see FIRST_RING_LIMIT_ANSWERS)
       firstRoundStarted = true;
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> run(this::buildFirstRing));
       try {
-        steps.schedule(this::buildFirstRing, FIRST_RING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        steps.schedule(this::buildFirstRing, firstRingLimitMillis, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         // the cache closed meanwhile
       }

@@ -164,8 +164,8 @@ final class Remote<K, V> {
    * <p>A probe: when the cache has closed on {@code member}, its node refuses the copies at once,
    * and the sender keeps them. Parked there until the cache starts again, they would hold up the
    * sender's view thread, which has to answer that new cache's first question (whether this node
-   * runs it) before that cache takes any copy: neither would go on until the grace of the first
-   * ring ran out. A cache that starts again says so, and then gets its keys from the next handover.
+   * runs it) before that cache takes any copy: neither would go on until the first ring stopped
+   * waiting for answers. A cache that starts again says so, and then gets its keys from the next handover.
    */
   void copy(String member, Map<K, Versioned<V>> copies) {
     read(member, channel.probe(member, nodes.copyRequest(copies), channel.rpcTimeout()));

@@ -45,6 +45,25 @@ class LostAnnouncementTest {
     }
   }
 
+  /** "b" answers that it runs the cache only after {@code delay}, as a busy node whose ring takes long to hold "a". */
+  private static final class SlowChannel extends TwoNodeChannel {
+    private final Duration delay;
+
+    SlowChannel(Duration delay) {
+      super(Duration.ofSeconds(60));
+      this.delay = delay;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> call(String member, byte[] request, Duration timeout) {
+      if (request[0] == Op.RUNS.code()) {
+        return CompletableFuture.supplyAsync(Reply::okEmpty,
+            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+      }
+      return CompletableFuture.completedFuture(Reply.okEmpty());
+    }
+  }
+
   private PartitionOnA nodeA;
 
   private LosingChannel start(int lost, VelaException failure) {
@@ -85,6 +104,21 @@ class LostAnnouncementTest {
     assertThat(nodeA.endpoint.firstView().await(10, TimeUnit.SECONDS)).isTrue();
     Concurrently.await(DEADLINE, "a's ring includes b", () -> nodeA.routing.ring().contains("b"));
     assertThat(channel.asked.get()).isEqualTo(2);
+  }
+
+  /**
+   * A first ring built before "b" answered would make "a" the owner of keys that b, whose ring
+   * holds both, routes to itself: writes acknowledged on a would be missed by reads on b until a's
+   * next ring handed them over. It was built after a fixed 500 ms, which a busy machine overran.
+   */
+  @Test
+  void theFirstRingWaitsForAnAnswerThatComesLate() throws Exception {
+    nodeA = new PartitionOnA("announced", new SlowChannel(Duration.ofMillis(1_500)));
+
+    nodeA.endpoint.membersChanged(List.of("a", "b"));
+
+    assertThat(nodeA.endpoint.firstView().await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(nodeA.routing.ring().members()).as("a's first ring").containsExactlyInAnyOrder("a", "b");
   }
 
   @Test
