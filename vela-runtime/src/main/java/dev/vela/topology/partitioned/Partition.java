@@ -364,6 +364,33 @@ final class Partition<K, V> {
     return new Version(clock.next(), self);
   }
 
+  /** This node's current ring. */
+  HashRing ring() {
+    return routing.ring();
+  }
+
+  /**
+   * Where a copy of a write of {@code key} goes, once the key's owner on {@code routedBy} (the ring
+   * the write was routed by) has stored it: the key's backups on that ring and, when this node's
+   * ring has changed since, the key's owner and backups on the current one; never that owner, which
+   * has it. Backups of the routing ring alone could miss the replicas that serve the key from now
+   * on, and those of the current ring alone the backups the owner's handover counts on: either
+   * could later serve an older value than the acknowledged write.
+   */
+  List<String> copyTargets(K key, HashRing routedBy) {
+    if (backups == 0) {
+      return List.of();
+    }
+    List<String> routed = replicasOf(key, routedBy);
+    List<String> targets = new java.util.ArrayList<>(routed.subList(1, routed.size()));
+    HashRing now = routing.ring();
+    if (now != routedBy) {
+      replicasOf(key, now).stream().filter(member -> !targets.contains(member) && !member.equals(routed.get(0)))
+          .forEach(targets::add);
+    }
+    return targets;
+  }
+
   /** The backups of {@code key} on the current ring: the members after its owner. */
   List<String> backupsOf(K key) {
     if (backups == 0) {
