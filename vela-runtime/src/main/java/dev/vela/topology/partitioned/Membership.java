@@ -4,7 +4,6 @@ import dev.vela.topology.TransactionLocks;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the cluster's views for one partitioned cache, one step at a time on a thread of its
  * own (never a network thread: moving keys waits for other nodes). It asks each new member whether
- * it runs this cache, and the ring holds only those that do; the question also tells them that
- * this node runs it. After each change of the ring it moves keys to their new owners and backups,
+ * it runs this cache, and the ring holds only those that do (and, in the first ring, those that
+ * could not answer in time, see {@link Routing#presume}); the question also tells them that this
+ * node runs it. After each change of the ring it moves keys to their new owners and backups,
  * retrying a receiver it could not reach with growing pauses, and tells the others it is done only
  * once every key has arrived, so that until then new owners keep asking this node for the keys it
  * still holds.
@@ -67,11 +67,13 @@ final class Membership {
   private final HeldAnswers answers;
   private final long firstRingLimitMillis;
   private final CountDownLatch firstRing = new CountDownLatch(1);
-  private final Map<String, Long> asked = new HashMap<>(); // members asked whether they run this cache, by ask
-  private long asks; // numbers each ask, so that a retry of an ask a later view has replaced stops
+  // members asked whether they run this cache, by ask; also read where answers arrive
+  private final Map<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long CLOSED = 0; // in asked: its cache closed since; it says so itself if it starts again
+  private long asks; // numbers each ask from 1, so that a retry of an ask a later view has replaced stops
   private List<String> latestView = List.of();
   private boolean firstRoundStarted;
-  private boolean firstRoundDone;
+  private volatile boolean firstRoundDone; // also read where answers arrive
   private int handoverAttempt; // grows with each retry of the same ring's handover
 
   /**
@@ -149,6 +151,7 @@ final class Membership {
    * stay here, where the new ring does not look for them.
    */
   void departed(String member) {
+    asked.replace(member, CLOSED); // an answer to a question asked before it closed no longer counts
     if (routing.depart(member)) {
       claims.retainHolders(routing.ring().members());
       run(() -> {
@@ -214,17 +217,28 @@ final class Membership {
    * rpcTimeout on a busy machine, a node paused meanwhile): this node then asks again, with growing
    * pauses, while the member is in the view and not known to run the cache. Without that, a member
    * whose own question to this node was lost too would stay out of this node's ring for as long as
-   * both stay in the view. A member whose node says the cache does not run there is asked again as
-   * well, a few times: it may have started its cache since, and says so itself anyway.
+   * both stay in the view. A member whose node says the cache does not run there is not asked
+   * again: its cache says so itself when it starts (and asks again itself until it is answered),
+   * and an answer from a cache that starts and closes again meanwhile could come after its close.
    */
   private CompletableFuture<Boolean> announce(String member, boolean apart, long ask, int attempt) {
     return remote.announce(member, apart).handle((ok, failure) -> {
       if (failure == null) {
-        if (apart) {
-          routing.backFromApart(member); // it may have taken writes while apart
+        if (Long.valueOf(ask).equals(asked.get(member))) { // else its cache closed since, or it left the view
+          if (apart) {
+            routing.backFromApart(member); // it may have taken writes while apart
+          }
+          runs(member);
         }
-        runs(member);
-      } else if (attempt < ANNOUNCE_RETRIES) {
+        return true;
+      }
+      boolean unanswered = unanswered(failure);
+      if (unanswered && !firstRoundDone) {
+        routing.presume(member); // see Routing.presume
+      } else if (!unanswered || attempt >= ANNOUNCE_RETRIES) {
+        leaveOutIfPresumed(member);
+      }
+      if (unanswered && attempt < ANNOUNCE_RETRIES) {
         long pause = Math.min(ANNOUNCE_PAUSE_CAP_MILLIS, FIRST_RETRY_MILLIS << attempt);
         try {
           steps.schedule(() -> announceAgain(member, apart, ask, attempt + 1), pause, TimeUnit.MILLISECONDS);
@@ -232,8 +246,24 @@ final class Membership {
           // the cache closed meanwhile
         }
       }
-      return failure == null;
+      return false;
     });
+  }
+
+  /** True when a question failed for want of an answer in time, rather than with one (such as that the cache does not run there). */
+  private static boolean unanswered(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void leaveOutIfPresumed(String member) {
+    if (routing.unpresume(member)) {
+      run(() -> apply(routing.lastMembers()));
+    }
   }
 
   /**
