@@ -115,7 +115,18 @@ final class Remote<K, V> {
    * write that left it there (null when it knows none).
    */
   Versioned<V> held(String member, K key) {
-    return keys.readHeld(call(member, keys.keyRequest(Op.HELD, Hop.DIRECT, key)));
+    return held(member, key, channel.rpcTimeout());
+  }
+
+  /** As {@link #held(String, Object)}, waiting at most {@code timeout} for the answer. */
+  Versioned<V> held(String member, K key, Duration timeout) {
+    byte[] request = keys.keyRequest(Op.HELD, Hop.DIRECT, key);
+    return keys.readHeld(read(member, channel.call(member, request, timeout)));
+  }
+
+  /** How long a call to another node waits for its answer. */
+  Duration rpcTimeout() {
+    return channel.rpcTimeout();
   }
 
   /**
