@@ -95,9 +95,22 @@ final class Routing {
     doneEarly.keySet().retainAll(next.members());
     // a member back from apart that said it moved its keys for this ring before this node followed it
     otherSide.removeIf(member -> ringId.equals(doneEarly.get(member)) && next.contains(member));
+    consumeDoneEarly(ringId);
     state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting),
         otherSideRing());
     return before;
+  }
+
+  /**
+   * Forgets what members said before this node followed the ring with {@code ringId}, now that it
+   * has counted it: a ring's id names only its members, and a ring with the same members comes
+   * back after a member was apart and returned (a node stopped long enough to be excluded). A
+   * member's word about the earlier ring, kept, would end the handover and the catch-up of the
+   * later one at once, before that member had moved its keys for it, and reads here would serve
+   * copies that writes made apart have replaced.
+   */
+  private void consumeDoneEarly(String ringId) {
+    doneEarly.values().removeIf(ringId::equals);
   }
 
   /** True when {@code member} ran this cache until a view lost it: if it comes back, it was apart. */
@@ -153,6 +166,7 @@ final class Routing {
     Set<String> awaiting = new HashSet<>(state.awaiting);
     awaiting.remove(member);
     awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
+    consumeDoneEarly(ringId);
     doneEarly.remove(member);
     otherSide.remove(member); // it handed its keys over as it closed
     lost.remove(member);
