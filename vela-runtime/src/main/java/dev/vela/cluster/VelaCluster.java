@@ -54,6 +54,8 @@ public final class VelaCluster implements AutoCloseable {
   private final ExecutorService replays;
   private final CacheEndpoints endpoints;
   private final Object viewLock = new Object();
+  /** Held while a view is handed to the endpoints, or an endpoint is added: each gets the views in order. */
+  private final Object viewDelivery = new Object();
   private final LongAdder requestsSent = new LongAdder();
   private volatile List<String> members = List.of();
   private volatile Map<String, Address> addresses = Map.of();
@@ -174,13 +176,17 @@ public final class VelaCluster implements AutoCloseable {
     }
     ClusterCacheChannel channel = new ClusterCacheChannel(this, cacheName);
     CacheEndpoint endpoint = Objects.requireNonNull(endpointFor.apply(channel), "endpoint");
-    if (!endpoints.add(cacheName, endpoint)) {
-      throw new VelaException(
-          "cache '" + cacheName + "' already runs on cluster node " + localMember() + "; give each cache its own name,"
-              + " or run the second one on another node");
+    synchronized (viewDelivery) {
+      // with a view that comes meanwhile, the endpoint gets this view first and that one after,
+      // never the other way round: a cache that followed an older view last would keep routing by it
+      if (!endpoints.add(cacheName, endpoint)) {
+        throw new VelaException(
+            "cache '" + cacheName + "' already runs on cluster node " + localMember() + "; give each cache its own name,"
+                + " or run the second one on another node");
+      }
+      List<String> current = members;
+      events.execute(() -> endpoint.membersChanged(current));
     }
-    List<String> current = members;
-    events.execute(() -> endpoint.membersChanged(current));
     endpoints.replayParked(cacheName, endpoint);
     return channel;
   }
@@ -355,16 +361,18 @@ public final class VelaCluster implements AutoCloseable {
       byName.put(name, address);
     }
     List<String> current = List.copyOf(names);
-    synchronized (viewLock) {
-      addresses = Map.copyOf(byName);
-      members = current;
-      viewLock.notifyAll();
-    }
     if (view instanceof MergeView merge) {
       LOG.info("cluster '{}': views that formed apart merged into {}", settings.clusterName(), merge);
     }
-    for (CacheEndpoint endpoint : endpoints.all()) {
-      events.execute(() -> endpoint.membersChanged(current));
+    synchronized (viewDelivery) {
+      synchronized (viewLock) {
+        addresses = Map.copyOf(byName);
+        members = current;
+        viewLock.notifyAll();
+      }
+      for (CacheEndpoint endpoint : endpoints.all()) {
+        events.execute(() -> endpoint.membersChanged(current));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.VelaException;
+import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.Versioned;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +32,12 @@ final class BackupCopies<K, V> {
     this.remote = remote;
   }
 
-  /** Copies writes of keys of one owner, which share {@code key}'s backups, to those backups. */
-  void toBackupsOf(K key, Map<K, Versioned<V>> copies) {
-    for (String backup : partition.backupsOf(key)) {
+  /**
+   * Copies writes of keys of one owner on {@code routedBy}, the ring they were routed by, which
+   * share {@code key}'s backups, to those backups (see {@link Partition#copyTargets}).
+   */
+  void toBackupsOf(K key, HashRing routedBy, Map<K, Versioned<V>> copies) {
+    for (String backup : partition.copyTargets(key, routedBy)) {
       try {
         if (backup.equals(self)) {
           partition.copies().apply(copies);

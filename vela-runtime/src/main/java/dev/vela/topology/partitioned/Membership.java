@@ -4,9 +4,8 @@ import dev.vela.topology.TransactionLocks;
 import dev.vela.topology.ring.HashRing;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Delayed;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the cluster's views for one partitioned cache, one step at a time on a thread of its
  * own (never a network thread: moving keys waits for other nodes). It asks each new member whether
- * it runs this cache, and the ring holds only those that do; the question also tells them that
- * this node runs it. After each change of the ring it moves keys to their new owners and backups,
+ * it runs this cache, and the ring holds only those that do (and, in the first ring, those that
+ * could not answer in time, see {@link Routing#presume}); the question also tells them that this
+ * node runs it. After each change of the ring it moves keys to their new owners and backups,
  * retrying a receiver it could not reach with growing pauses, and tells the others it is done only
  * once every key has arrived, so that until then new owners keep asking this node for the keys it
  * still holds.
@@ -32,10 +32,18 @@ final class Membership {
   private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
   private static final long FIRST_RETRY_MILLIS = 200;
   private static final int RETRIES = 8; // 200 ms doubling: about 50 s in all
+  /** How often a member that did not answer whether it runs the cache is asked again, and the longest pause. */
+  private static final int ANNOUNCE_RETRIES = 12;
+  private static final long ANNOUNCE_PAUSE_CAP_MILLIS = 5_000;
   /**
-   * How long the first ring waits for members to say whether they run this cache. The node of one
-   * that does not says so at once, and one that does answers in moments; the grace bounds an answer
-   * held up longer. A member that starts the cache later joins the ring then.
+   * The first ring waits for every member's first answer to whether it runs this cache: the node of
+   * one that does not says so at once, one that does answers once its ring holds this node (at most
+   * the answer limit later), and one that cannot answer fails within the rpcTimeout. A first ring
+   * built without a member that runs the cache would make this node the owner of keys that the
+   * others route to that member: writes acknowledged here would be missed by reads there until this
+   * node's next ring handed them over (a node that joined under load and built its first ring after
+   * a fixed 500 ms lost sight of its first acknowledged writes so). Beyond this many answer limits,
+   * the first ring is built anyway: a backstop, since every question ends within the rpcTimeout.
    *
    * <p>A node handing keys to a cache that closes and starts again must not hold up the new cache's
    * first ring: that cache takes no copy before its first ring, which waits for the sender's
@@ -45,7 +53,7 @@ final class Membership {
    * sent before the sender heard of the close, and delayed until the cache is back, waits there for
    * the first ring only briefly, then goes back to its sender ({@link PartitionEndpoint}).
    */
-  private static final long FIRST_RING_GRACE_MILLIS = 500;
+  private static final int FIRST_RING_LIMIT_ANSWERS = 3;
 
   private final String cacheName;
   private final String self;
@@ -57,11 +65,15 @@ final class Membership {
   private final PartitionChangeFeed<?> changes;
   private final ScheduledThreadPoolExecutor steps;
   private final HeldAnswers answers;
+  private final long firstRingLimitMillis;
   private final CountDownLatch firstRing = new CountDownLatch(1);
-  private final Set<String> asked = new HashSet<>(); // members asked whether they run this cache
+  // members asked whether they run this cache, by ask; also read where answers arrive
+  private final Map<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long CLOSED = 0; // in asked: its cache closed since; it says so itself if it starts again
+  private long asks; // numbers each ask from 1, so that a retry of an ask a later view has replaced stops
   private List<String> latestView = List.of();
   private boolean firstRoundStarted;
-  private boolean firstRoundDone;
+  private volatile boolean firstRoundDone; // also read where answers arrive
   private int handoverAttempt; // grows with each retry of the same ring's handover
 
   /**
@@ -80,6 +92,7 @@ final class Membership {
     this.locks = locks;
     this.changes = changes;
     this.answers = new HeldAnswers(cacheName, answerLimit);
+    this.firstRingLimitMillis = Math.max(1, answerLimit.toMillis()) * FIRST_RING_LIMIT_ANSWERS;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "vela-" + cacheName + "-views-" + self);
       thread.setDaemon(true);
@@ -138,6 +151,7 @@ final class Membership {
    * stay here, where the new ring does not look for them.
    */
   void departed(String member) {
+    asked.replace(member, CLOSED); // an answer to a question asked before it closed no longer counts
     if (routing.depart(member)) {
       claims.retainHolders(routing.ring().members());
       run(() -> {
@@ -174,33 +188,91 @@ final class Membership {
 
   private void follow(List<String> members) {
     latestView = members;
-    asked.retainAll(members);
+    asked.keySet().retainAll(members);
     List<CompletableFuture<Boolean>> answers = new ArrayList<>();
     for (String member : members) {
-      if (!member.equals(self) && asked.add(member)) {
-        boolean apart = routing.wasLost(member);
-        answers.add(remote.announce(member, apart).handle((ok, failure) -> {
-          if (failure == null) {
-            if (apart) {
-              routing.backFromApart(member); // it may have taken writes while apart
-            }
-            runs(member);
-          }
-          return failure == null;
-        }));
+      if (!member.equals(self) && !asked.containsKey(member)) {
+        long ask = ++asks;
+        asked.put(member, ask);
+        answers.add(announce(member, routing.wasLost(member), ask, 0));
       }
     }
     if (firstRoundDone) {
       apply(members);
     } else if (!firstRoundStarted) {
-      // the first ring waits for every answer, or the grace period, whichever comes first
+      // the first ring waits for every first answer (see FIRST_RING_LIMIT_ANSWERS)
       firstRoundStarted = true;
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> run(this::buildFirstRing));
       try {
-        steps.schedule(this::buildFirstRing, FIRST_RING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        steps.schedule(this::buildFirstRing, firstRingLimitMillis, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         // the cache closed meanwhile
       }
+    }
+  }
+
+  /**
+   * Tells {@code member} that this node runs the cache and asks whether it does; completes with
+   * whether it answered. The question and its answer may be lost (a reply that comes after the
+   * rpcTimeout on a busy machine, a node paused meanwhile): this node then asks again, with growing
+   * pauses, while the member is in the view and not known to run the cache. Without that, a member
+   * whose own question to this node was lost too would stay out of this node's ring for as long as
+   * both stay in the view. A member whose node says the cache does not run there is not asked
+   * again: its cache says so itself when it starts (and asks again itself until it is answered),
+   * and an answer from a cache that starts and closes again meanwhile could come after its close.
+   */
+  private CompletableFuture<Boolean> announce(String member, boolean apart, long ask, int attempt) {
+    return remote.announce(member, apart).handle((ok, failure) -> {
+      if (failure == null) {
+        if (Long.valueOf(ask).equals(asked.get(member))) { // else its cache closed since, or it left the view
+          if (apart) {
+            routing.backFromApart(member); // it may have taken writes while apart
+          }
+          runs(member);
+        }
+        return true;
+      }
+      boolean unanswered = unanswered(failure);
+      if (unanswered && !firstRoundDone) {
+        routing.presume(member); // see Routing.presume
+      } else if (!unanswered || attempt >= ANNOUNCE_RETRIES) {
+        leaveOutIfPresumed(member);
+      }
+      if (unanswered && attempt < ANNOUNCE_RETRIES) {
+        long pause = Math.min(ANNOUNCE_PAUSE_CAP_MILLIS, FIRST_RETRY_MILLIS << attempt);
+        try {
+          steps.schedule(() -> announceAgain(member, apart, ask, attempt + 1), pause, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          // the cache closed meanwhile
+        }
+      }
+      return false;
+    });
+  }
+
+  /** True when a question failed for want of an answer in time, rather than with one (such as that the cache does not run there). */
+  private static boolean unanswered(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void leaveOutIfPresumed(String member) {
+    if (routing.unpresume(member)) {
+      run(() -> apply(routing.lastMembers()));
+    }
+  }
+
+  /**
+   * Asks {@code member} again, unless it has left the view since (a later view that holds it asks
+   * anew) or is known to run the cache by now.
+   */
+  private void announceAgain(String member, boolean apart, long ask, int attempt) {
+    if (Long.valueOf(ask).equals(asked.get(member)) && !routing.knowsRunning(member)) {
+      announce(member, apart, ask, attempt); // apart as first asked: telling it twice only moves keys once more
     }
   }
 

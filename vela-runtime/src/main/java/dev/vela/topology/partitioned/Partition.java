@@ -49,6 +49,7 @@ final class Partition<K, V> {
   private final VersionTable<K> versions;
   private final LastWriterWins<K, V> lastWriterWins;
   private final VersionedCopies<K, V> copies;
+  private final MergeCatchUp<K, V> catchUp;
 
   Partition(String self, CacheBackend<K, V> backend, Routing routing, Remote<K, V> remote, Wire<K, V> wire, int backups,
       HybridClock clock, VersionTable<K> versions) {
@@ -64,6 +65,7 @@ final class Partition<K, V> {
     this.stripes = new KeyStripes<>(this::hash);
     this.lastWriterWins = new LastWriterWins<>(backend, versions);
     this.copies = new VersionedCopies<>(self, backend, routing, clock, versions, stripes, lastWriterWins);
+    this.catchUp = new MergeCatchUp<>(routing, remote, 1 + backups);
   }
 
   String self() {
@@ -198,18 +200,16 @@ final class Partition<K, V> {
 
   /**
    * While members back from being apart are on the other side (see {@link Routing}), the key's
-   * owner among them may hold a newer write of it than this node (which may not even have noticed
-   * the split, if it was stopped meanwhile): asks that owner for its copy with its version, and
+   * replicas among them may hold a newer write of it than this node (which may not even have
+   * noticed the split, if it was stopped meanwhile): asks them for their copy with its version, and
    * applies it here when it is newer, so a read never serves what a write made apart has replaced.
-   * An owner that cannot be asked is passed over.
+   * See {@link MergeCatchUp} for what happens when they cannot be asked.
+   *
+   * @throws VelaException when no replica on the other side answered within the rpcTimeout: the
+   *     copy here may be older than an acknowledged write, so it is not served
    */
   private void catchUpAfterMerge(K key) {
-    HashRing otherSide = routing.state().otherSide();
-    if (otherSide == null) {
-      return;
-    }
-    String holder = otherSide.ownerOf(hash(key));
-    Versioned<V> there = quietly(() -> remote.held(holder, key));
+    Versioned<V> there = catchUp.newest(key, hash(key));
     if (there != null && there.version().isAfter(copies.versionOf(key))) {
       copies.applyCopies(Map.of(key, there));
     }
@@ -363,6 +363,33 @@ final class Partition<K, V> {
 
   private Version nextVersion() {
     return new Version(clock.next(), self);
+  }
+
+  /** This node's current ring. */
+  HashRing ring() {
+    return routing.ring();
+  }
+
+  /**
+   * Where a copy of a write of {@code key} goes, once the key's owner on {@code routedBy} (the ring
+   * the write was routed by) has stored it: the key's backups on that ring and, when this node's
+   * ring has changed since, the key's owner and backups on the current one; never that owner, which
+   * has it. Backups of the routing ring alone could miss the replicas that serve the key from now
+   * on, and those of the current ring alone the backups the owner's handover counts on: either
+   * could later serve an older value than the acknowledged write.
+   */
+  List<String> copyTargets(K key, HashRing routedBy) {
+    if (backups == 0) {
+      return List.of();
+    }
+    List<String> routed = replicasOf(key, routedBy);
+    List<String> targets = new java.util.ArrayList<>(routed.subList(1, routed.size()));
+    HashRing now = routing.ring();
+    if (now != routedBy) {
+      replicasOf(key, now).stream().filter(member -> !targets.contains(member) && !member.equals(routed.get(0)))
+          .forEach(targets::add);
+    }
+    return targets;
   }
 
   /** The backups of {@code key} on the current ring: the members after its owner. */

@@ -46,7 +46,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * How long copies wait for the first ring. Their sender answers this cache's first question on
    * the thread that sends them, so a long wait here could hold up the first ring it waits for (a
    * copy sent to this cache's last start, delayed until it started again). Well below the first
-   * ring's grace, so the sender is free to answer in time; a copy refused here stays with its
+   * ring's wait for answers, so the sender is free to answer in time; a copy refused here stays with its
    * sender, which sends it again.
    */
   private static final long COPY_FIRST_VIEW_MILLIS = 100;
@@ -262,7 +262,7 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    * until then its ring holds itself alone, and would claim every key. Copies wait too, though only
    * briefly (see {@link #COPY_FIRST_VIEW_MILLIS}): applied earlier, they would be part of the first
    * ring's handover, which forgets every key it moves to an owner, and if that first ring lacks a
-   * member (its answer came after the grace), a key could end on a node no final ring routes to.
+   * member (its answer did not come in time), a key could end on a node no final ring routes to.
    */
   private void awaitFirstView(long millis) {
     if (firstView().getCount() == 0) {

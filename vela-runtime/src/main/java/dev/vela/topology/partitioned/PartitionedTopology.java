@@ -235,7 +235,8 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
   @Override
   public void put(K key, V value, long expiresAtMillis, Set<String> tags) {
     StoredEntry<V> entry = new StoredEntry<>(value, expiresAtMillis, tags);
-    String owner = partition.ownerOf(key);
+    HashRing ring = partition.ring(); // its backups are taken from the same ring (see Partition.copyTargets)
+    String owner = ring.ownerOf(partition.hash(key));
     Version version;
     if (ownedHere(owner)) {
       version = partition.put(key, entry, Hop.FORWARDED);
@@ -251,7 +252,7 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
         return;
       }
     }
-    backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(version, entry)));
+    backupCopies.toBackupsOf(key, ring, Map.of(key, new Versioned<>(version, entry)));
   }
 
   @Override
@@ -260,12 +261,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
       return;
     }
     K first = entries.keySet().iterator().next();
-    String owner = partition.ownerOf(first);
+    HashRing ring = partition.ring();
+    String owner = ring.ownerOf(partition.hash(first));
     Version version = ownedHere(owner) ? partition.putAll(entries, Hop.FORWARDED) : remote.putAll(owner, entries, Hop.ROUTED);
     if (backups > 0) {
       Map<K, Versioned<V>> copies = new LinkedHashMap<>();
       entries.forEach((key, entry) -> copies.put(key, new Versioned<>(version, entry)));
-      backupCopies.toBackupsOf(first, copies); // one owner: one set of backups
+      backupCopies.toBackupsOf(first, ring, copies); // one owner: one set of backups
     }
   }
 
@@ -278,10 +280,11 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
 
   @Override
   public boolean delete(K key) {
-    String owner = partition.ownerOf(key);
+    HashRing ring = partition.ring();
+    String owner = ring.ownerOf(partition.hash(key));
     Removal removal = ownedHere(owner) ? partition.delete(key, Hop.FORWARDED) : remote.delete(owner, key, Hop.ROUTED);
     if (backups > 0 && removal.version() != null) {
-      backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(removal.version(), null)));
+      backupCopies.toBackupsOf(key, ring, Map.of(key, new Versioned<>(removal.version(), null)));
     }
     return removal.removed();
   }
@@ -293,12 +296,13 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
    */
   @Override
   public WriteResult<V> write(K key, WriteCondition<V> condition, EntryUpdate<V> update) {
-    String owner = partition.ownerOf(key);
+    HashRing ring = partition.ring();
+    String owner = ring.ownerOf(partition.hash(key));
     OwnerWrite<V> done = ownedHere(owner)
         ? partition.write(key, condition, update, Hop.FORWARDED)
         : remote.write(owner, key, condition, update, Hop.ROUTED);
     if (done.changed() && backups > 0) {
-      backupCopies.toBackupsOf(key, Map.of(key, new Versioned<>(done.version(), done.after())));
+      backupCopies.toBackupsOf(key, ring, Map.of(key, new Versioned<>(done.version(), done.after())));
     }
     return done.result();
   }

@@ -115,7 +115,18 @@ final class Remote<K, V> {
    * write that left it there (null when it knows none).
    */
   Versioned<V> held(String member, K key) {
-    return keys.readHeld(call(member, keys.keyRequest(Op.HELD, Hop.DIRECT, key)));
+    return held(member, key, channel.rpcTimeout());
+  }
+
+  /** As {@link #held(String, Object)}, waiting at most {@code timeout} for the answer. */
+  Versioned<V> held(String member, K key, Duration timeout) {
+    byte[] request = keys.keyRequest(Op.HELD, Hop.DIRECT, key);
+    return keys.readHeld(read(member, channel.call(member, request, timeout)));
+  }
+
+  /** How long a call to another node waits for its answer. */
+  Duration rpcTimeout() {
+    return channel.rpcTimeout();
   }
 
   /**
@@ -164,8 +175,8 @@ final class Remote<K, V> {
    * <p>A probe: when the cache has closed on {@code member}, its node refuses the copies at once,
    * and the sender keeps them. Parked there until the cache starts again, they would hold up the
    * sender's view thread, which has to answer that new cache's first question (whether this node
-   * runs it) before that cache takes any copy: neither would go on until the grace of the first
-   * ring ran out. A cache that starts again says so, and then gets its keys from the next handover.
+   * runs it) before that cache takes any copy: neither would go on until the first ring stopped
+   * waiting for answers. A cache that starts again says so, and then gets its keys from the next handover.
    */
   void copy(String member, Map<K, Versioned<V>> copies) {
     read(member, channel.probe(member, nodes.copyRequest(copies), channel.rpcTimeout()));

@@ -12,8 +12,9 @@ import java.util.Set;
  * the current ring, the previous ring, and the members whose handover of that change is not done.
  * When every member that held keys before has said it is done, the previous ring is dropped.
  *
- * <p>The ring holds only the members of the view known to run this cache: a JVM in the cluster
- * that never started it, or whose cache has closed, gets no keys.
+ * <p>The ring holds only the members of the view known to run this cache (and, for a while, those
+ * presumed to, see {@link #presume}): a JVM in the cluster that never started it, or whose cache
+ * has closed, gets no keys.
  *
  * <p>Members that come back after being apart from this node (the view lost them, or they lost
  * this node: a network partition, or a node stopped long enough to be excluded) may each have
@@ -36,6 +37,7 @@ final class Routing {
   private final String self;
   private final Map<String, String> doneEarly = new HashMap<>(); // sender -> ring id, heard before our view
   private final Set<String> running = new HashSet<>(); // other members known to run this cache
+  private final Set<String> presumed = new HashSet<>(); // taken to run it until they answer (see presume)
   private final Set<String> lost = new HashSet<>(); // members that ran this cache until a view lost them
   private final Set<String> otherSide = new HashSet<>(); // members back from being apart, until they moved their keys
   private boolean moveAgain; // the next update moves keys even if the ring is the same
@@ -70,9 +72,11 @@ final class Routing {
       }
     }
     running.retainAll(members);
+    presumed.retainAll(members);
     otherSide.retainAll(members);
     lastMembers = List.copyOf(members);
-    List<String> serving = members.stream().filter(member -> member.equals(self) || running.contains(member)).toList();
+    List<String> serving = members.stream()
+        .filter(member -> member.equals(self) || running.contains(member) || presumed.contains(member)).toList();
     HashRing next = HashRing.of(serving.isEmpty() ? List.of(self) : serving);
     HashRing before = state.ring;
     if (next.members().equals(before.members()) && !firstView && !moveAgain) {
@@ -91,9 +95,22 @@ final class Routing {
     doneEarly.keySet().retainAll(next.members());
     // a member back from apart that said it moved its keys for this ring before this node followed it
     otherSide.removeIf(member -> ringId.equals(doneEarly.get(member)) && next.contains(member));
+    consumeDoneEarly(ringId);
     state = new State(next, awaiting.isEmpty() || before.isEmpty() ? null : before, Set.copyOf(awaiting),
         otherSideRing());
     return before;
+  }
+
+  /**
+   * Forgets what members said before this node followed the ring with {@code ringId}, now that it
+   * has counted it: a ring's id names only its members, and a ring with the same members comes
+   * back after a member was apart and returned (a node stopped long enough to be excluded). A
+   * member's word about the earlier ring, kept, would end the handover and the catch-up of the
+   * later one at once, before that member had moved its keys for it, and reads here would serve
+   * copies that writes made apart have replaced.
+   */
+  private void consumeDoneEarly(String ringId) {
+    doneEarly.values().removeIf(ringId::equals);
   }
 
   /** True when {@code member} ran this cache until a view lost it: if it comes back, it was apart. */
@@ -138,6 +155,7 @@ final class Routing {
    * node moves its keys for the new ring.
    */
   synchronized boolean depart(String member) {
+    presumed.remove(member);
     if (member.equals(self) || !running.remove(member)) {
       return false;
     }
@@ -148,6 +166,7 @@ final class Routing {
     Set<String> awaiting = new HashSet<>(state.awaiting);
     awaiting.remove(member);
     awaiting.removeIf(other -> ringId.equals(doneEarly.get(other)));
+    consumeDoneEarly(ringId);
     doneEarly.remove(member);
     otherSide.remove(member); // it handed its keys over as it closed
     lost.remove(member);
@@ -160,10 +179,35 @@ final class Routing {
    * members of the last view to follow anew, so that it gets its keys; null when it was known.
    */
   synchronized List<String> running(String member) {
+    presumed.remove(member);
     if (member.equals(self) || !running.add(member)) {
       return null;
     }
     return lastMembers.contains(member) ? lastMembers : null; // else the view that brings it follows
+  }
+
+  /**
+   * {@code member}, in the view when this node's first ring is built, did not answer in time
+   * whether it runs this cache: the ring holds it until it answers, as the rings of the members
+   * that heard from it do. Left out, it would make this node the owner of keys that those members
+   * route to it, and writes acknowledged here would be missed by reads there. A member that was
+   * only slow soon says it runs the cache; one that was not running it says so, or never answers,
+   * and then {@link #unpresume} leaves it out again.
+   */
+  synchronized void presume(String member) {
+    if (!member.equals(self) && !running.contains(member)) {
+      presumed.add(member);
+    }
+  }
+
+  /** {@code member} said it does not run this cache, or never answered: returns true when the ring held it on presumption. */
+  synchronized boolean unpresume(String member) {
+    return presumed.remove(member);
+  }
+
+  /** True when {@code member} is known to run this cache (it said so, or answered that it does). */
+  synchronized boolean knowsRunning(String member) {
+    return running.contains(member);
   }
 
   /** The members of the last view followed, whether or not they run this cache. */

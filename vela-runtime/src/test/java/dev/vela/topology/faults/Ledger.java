@@ -30,6 +30,7 @@ final class Ledger {
   private final Map<String, List<String>> history = new HashMap<>();
   private final Set<String> staleKeys = new LinkedHashSet<>();
   private final List<String> staleReads = new ArrayList<>();
+  private final Map<Integer, Long> acknowledgedByNode = new HashMap<>();
   private long acknowledgedWrites;
   private volatile long loadStartMillis;
 
@@ -44,6 +45,7 @@ final class Ledger {
         acknowledged.put(write.key(), write.state());
         uncertain.remove(write.key());
         acknowledgedWrites++;
+        acknowledgedByNode.merge(node, 1L, Long::sum);
         note(write.key(), word[2], "wrote " + write.state() + ", acknowledged");
       }
       case "F" -> {
@@ -123,6 +125,15 @@ final class Ledger {
 
   synchronized long acknowledgedWrites() {
     return acknowledgedWrites;
+  }
+
+  /** The writes acknowledged to the workers of {@code nodes}. */
+  synchronized long acknowledgedWritesOf(int... nodes) {
+    long sum = 0;
+    for (int node : nodes) {
+      sum += acknowledgedByNode.getOrDefault(node, 0L);
+    }
+    return sum;
   }
 
   /** Failed operations by kind ("put VelaException"), in name order. */

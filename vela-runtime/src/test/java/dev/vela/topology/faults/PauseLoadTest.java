@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * failureTimeout under steady load; one of them is stopped with SIGSTOP for 10 seconds, as a long
  * GC pause or a stalled VM would stop it, then continued. Its peers carry on: calls to the stopped
  * node wait at most until it is suspected and excluded (the failure timeout and a check of a
- * second), after which its keys are served by their backups, so the peers acknowledge writes
- * during the pause at a good part of their pace before it. No worker of a peer may read an older
+ * second), after which its keys are served by their backups, so from then on the peers acknowledge
+ * writes at a good part of their pace before the pause. No worker of a peer may read an older
  * state of its own key than its last acknowledged write, and afterwards every acknowledged write
  * must be read, with its value, from every node, the paused one included: nothing it held before
  * the pause may shadow a write made while it was stopped.
@@ -34,12 +34,19 @@ class PauseLoadTest {
   private static final Duration PAUSE_AT = Duration.ofSeconds(7);
   private static final Duration PAUSE = Duration.ofSeconds(10);
   /**
-   * The least share of their pace before the pause that the peers keep during it: they stall until
-   * the stopped node is excluded (about 3 to 4 of the 10 s), then run on two nodes while they hand
-   * keys over; 0.4 to 0.5 on a quiet machine, down to about 0.25 when other builds share its two
-   * cores. Before the failureTimeout option they kept about 0.002 (13 to 18 writes in the 10 s).
+   * The least share of their pace before the pause that the peers' own workers keep in the
+   * {@link #SERVE_ON} after the stopped node left their view. Until then they stall by design (a
+   * call to the stopped node waits until it is suspected and excluded), and how long that takes
+   * depends on how busy the machine is: the share over the whole pause, asserted before, failed
+   * 3 of 23 runs on a busy machine while the peers served on as they should, so it measured the
+   * machine. In 12 runs at load averages of 15 to 63 this share was 0.30 to 1.13, where the share
+   * over the whole pause was 0.09 to 0.44 (0.09 in the run that kept 0.30 here); before the
+   * failureTimeout option the peers kept about 0.002 (13 to 18 writes in the 10 s), which this
+   * floor still fails by far.
    */
-  private static final double MIN_PACE_DURING_PAUSE = 0.15;
+  private static final double MIN_PACE_AFTER_EXCLUSION = 0.15;
+  /** How long after the stopped node left the peers' view their pace is measured. */
+  private static final Duration SERVE_ON = Duration.ofSeconds(3);
   /** Generous: five builds may share the two cores. */
   private static final Duration ANSWER = Duration.ofSeconds(60);
   private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -70,17 +77,31 @@ class PauseLoadTest {
       }
       waitUntil(loadStart, WARM_UP);
       long acknowledgedAfterWarmUp = ledger.acknowledgedWrites();
+      long peersAfterWarmUp = ledger.acknowledgedWritesOf(0, 2);
       waitUntil(loadStart, PAUSE_AT);
       LoadNode paused = nodes.get(1);
       long acknowledgedBeforePause = ledger.acknowledgedWrites();
+      long peersBeforePause = ledger.acknowledgedWritesOf(0, 2);
       paused.signal("STOP");
       long stoppedAt = System.nanoTime();
       awaitMembers(nodes.get(0), 2, PAUSE);
-      long excludedAfterMillis = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
+      long excludedAt = System.nanoTime();
+      long excludedAfterMillis = Duration.ofNanos(excludedAt - stoppedAt).toMillis();
+      long peersAtExclusion = ledger.acknowledgedWritesOf(0, 2);
+      long peersServedOn = -1; // what the peers acknowledged in the SERVE_ON after the exclusion
+      if (excludedAt + SERVE_ON.toNanos() <= loadStart + PAUSE_AT.plus(PAUSE).toNanos()) {
+        waitUntil(excludedAt, SERVE_ON);
+        peersServedOn = ledger.acknowledgedWritesOf(0, 2) - peersAtExclusion;
+      }
       waitUntil(loadStart, PAUSE_AT.plus(PAUSE));
       long acknowledgedDuringPause = ledger.acknowledgedWrites() - acknowledgedBeforePause;
       paused.signal("CONT");
       long acknowledgedBeforeContinue = ledger.acknowledgedWrites();
+      if (peersServedOn < 0) {
+        // a late exclusion: the window runs on past the continue, and the peers must serve on then too
+        waitUntil(excludedAt, SERVE_ON);
+        peersServedOn = ledger.acknowledgedWritesOf(0, 2) - peersAtExclusion;
+      }
 
       waitUntil(loadStart, LOAD);
       long acknowledgedAfterContinue = ledger.acknowledgedWrites() - acknowledgedBeforeContinue;
@@ -98,19 +119,25 @@ class PauseLoadTest {
 
       double paceBefore = (acknowledgedBeforePause - acknowledgedAfterWarmUp) / seconds(PAUSE_AT.minus(WARM_UP));
       double paceDuring = acknowledgedDuringPause / seconds(PAUSE);
+      double peersPaceBefore = (peersBeforePause - peersAfterWarmUp) / seconds(PAUSE_AT.minus(WARM_UP));
+      double peersPaceAfterExclusion = peersServedOn / seconds(SERVE_ON);
       System.out.printf("pause: %d acknowledged writes (%d while node 1 was stopped, %d after it went on), %d gets%n",
           ledger.acknowledgedWrites(), acknowledgedDuringPause, acknowledgedAfterContinue, gets);
       System.out.printf("pause: %.0f writes/s before the pause, %.0f during it (%.2f of the pace); node 1 left the"
           + " peers' view %d ms after it stopped%n", paceBefore, paceDuring, paceDuring / paceBefore, excludedAfterMillis);
+      System.out.printf("pause: the peers' workers acknowledged %.0f writes/s before the pause, %d writes until node 1 left"
+          + " their view, %.0f writes/s in the %d s after (%.2f of their pace before)%n", peersPaceBefore,
+          peersAtExclusion - peersBeforePause, peersPaceAfterExclusion, SERVE_ON.toSeconds(),
+          peersPaceAfterExclusion / peersPaceBefore);
       System.out.println("pause: failed operations by kind: " + ledger.failures());
       System.out.println("pause: stale reads of a worker's own last acknowledged write: " + ledger.staleReads());
       violations.forEach((node, wrong) ->
           System.out.println("pause: read from node " + node + ": " + wrong.size() + " violations " + wrong));
 
       assertThat(paceBefore).as("writes per second before the pause").isGreaterThan(50);
-      assertThat(paceDuring / paceBefore)
-          .as("the peers' pace of acknowledged writes while node 1 was stopped, as a share of theirs before")
-          .isGreaterThanOrEqualTo(MIN_PACE_DURING_PAUSE);
+      assertThat(peersPaceAfterExclusion / peersPaceBefore)
+          .as("the peers' pace of acknowledged writes once node 1 left their view, as a share of theirs before")
+          .isGreaterThanOrEqualTo(MIN_PACE_AFTER_EXCLUSION);
       assertThat(acknowledgedAfterContinue).as("writes acknowledged after node 1 went on").isGreaterThan(1_000);
       assertThat(ledger.staleReads()).as("reads that missed the reader's own acknowledged write or delete").isEmpty();
       assertThat(violations).allSatisfy((node, wrong) ->

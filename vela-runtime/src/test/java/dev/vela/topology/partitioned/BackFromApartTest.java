@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,8 @@ class BackFromApartTest {
   /** Node "b": holds a newer write of one key, answers a HELD question with it, every other call at once. */
   private static final class OtherSide extends TwoNodeChannel {
     final AtomicInteger heldAsked = new AtomicInteger();
+    /** One permit each time "a" says it moved its keys for its ring. */
+    final Semaphore handoversDone = new Semaphore(0);
     volatile PartitionOnA nodeA;
     volatile Versioned<String> held;
 
@@ -42,6 +45,9 @@ class BackFromApartTest {
         CodecOutput out = Reply.ok();
         new KeyMessages<>(nodeA.wire).writeHeld(out, held);
         return CompletableFuture.completedFuture(out.toByteArray());
+      }
+      if (request.length > 0 && request[0] == Op.HANDOVER_DONE.code()) {
+        handoversDone.release();
       }
       return CompletableFuture.completedFuture(Reply.okEmpty());
     }
@@ -81,6 +87,33 @@ class BackFromApartTest {
     assertThat(nodeA.routing.state().otherSide()).isNull();
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
     assertThat(b.heldAsked).as("served here again").hasValue(1);
+  }
+
+  /**
+   * "b" said it had moved its keys for the ring of "a" and "b" before "a" followed that ring (as
+   * at start-up, when "b" finishes first). After a pause the ring of both has the same members
+   * again: that old word must not end the catch-up when "b" says it had lost "a".
+   */
+  @Test
+  void anEarlierHandoverOfTheSameRingDoesNotEndTheCatchUp() throws Exception {
+    b.nodeA = nodeA;
+    nodeA.endpoint.membersChanged(List.of("a"));
+    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    CodecOutput doneBeforeRing = Op.HANDOVER_DONE.request();
+    doneBeforeRing.writeString(Routing.ringId(nodeA.routing.ring().with("b")));
+    answerOf("b", doneBeforeRing).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // heard before a's ring holds b
+    nodeA.endpoint.membersChanged(List.of("a", "b")); // a asks b, which says it runs the cache
+    assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("keys moved for a, b").isTrue();
+    assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
+    String key = keyOwnedByA();
+    nodeA.partition.put(key, entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), entry("written while a was stopped"));
+
+    answerOf("b", runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
+    assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("a moved its keys again").isTrue();
+
+    assertThat(nodeA.routing.state().otherSide()).as("b has not moved its keys since it found a again").isNotNull();
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
   }
 
   private String keyOwnedByA() {
