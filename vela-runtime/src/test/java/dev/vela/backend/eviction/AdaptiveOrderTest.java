@@ -14,15 +14,8 @@ class AdaptiveOrderTest {
 
   private final List<String> evicted = new ArrayList<>();
 
-  /** Adds {@code key} as a cache writes a miss, evicting until the order is within its maximum. */
   private OrderNode<String> write(EvictionOrder<OrderNode<String>> order, String key) {
-    OrderNode<String> node = OrderNodes.add(order, key, key.hashCode(), 1);
-    OrderNode<String> victim;
-    while ((victim = order.victim()) != null) {
-      order.remove(victim);
-      evicted.add(victim.element());
-    }
-    return node;
+    return OrderNodes.write(order, key, evicted);
   }
 
   @Test

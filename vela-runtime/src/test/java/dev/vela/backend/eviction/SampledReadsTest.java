@@ -16,13 +16,7 @@ class SampledReadsTest {
   private final List<String> evicted = new ArrayList<>();
 
   private OrderNode<String> write(EvictionOrder<OrderNode<String>> order, String key) {
-    OrderNode<String> node = OrderNodes.add(order, key, key.hashCode(), 1);
-    OrderNode<String> victim;
-    while ((victim = order.victim()) != null) {
-      order.remove(victim);
-      evicted.add(victim.element());
-    }
-    return node;
+    return OrderNodes.write(order, key, evicted);
   }
 
   @Test

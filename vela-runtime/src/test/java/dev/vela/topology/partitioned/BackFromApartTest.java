@@ -2,14 +2,12 @@ package dev.vela.topology.partitioned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -65,17 +63,17 @@ class BackFromApartTest {
   void aNodeThatNeverSawTheSplitReadsTheOtherSidesNewerWriteUntilItHasMovedItsKeys() throws Exception {
     b.nodeA = nodeA;
     nodeA.endpoint.membersChanged(List.of("a", "b"));
-    answerOf("b", runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
-    String key = keyOwnedByA();
-    nodeA.partition.put(key, entry("before the pause"), Hop.FORWARDED);
-    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), entry("written while a was stopped"));
+    String key = nodeA.keyOwnedHere();
+    nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), PartitionOnA.entry("written while a was stopped"));
 
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).as("no one was apart: served here").isEqualTo("before the pause");
     assertThat(b.heldAsked).hasValue(0);
 
-    answerOf("b", runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
+    nodeA.answerOf("b", PartitionOnA.runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
 
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
     assertThat(nodeA.backend.get(key)).as("kept here").isEqualTo("written while a was stopped");
@@ -83,7 +81,7 @@ class BackFromApartTest {
 
     CodecOutput done = Op.HANDOVER_DONE.request();
     done.writeString(Routing.ringId(nodeA.routing.ring()));
-    answerOf("b", done).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b moved its keys to a
+    nodeA.answerOf("b", done).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b moved its keys to a
     assertThat(nodeA.routing.state().otherSide()).isNull();
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
     assertThat(b.heldAsked).as("served here again").hasValue(1);
@@ -101,43 +99,18 @@ class BackFromApartTest {
     assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
     CodecOutput doneBeforeRing = Op.HANDOVER_DONE.request();
     doneBeforeRing.writeString(Routing.ringId(nodeA.routing.ring().with("b")));
-    answerOf("b", doneBeforeRing).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // heard before a's ring holds b
+    nodeA.answerOf("b", doneBeforeRing).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // heard before a's ring holds b
     nodeA.endpoint.membersChanged(List.of("a", "b")); // a asks b, which says it runs the cache
     assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("keys moved for a, b").isTrue();
     assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
-    String key = keyOwnedByA();
-    nodeA.partition.put(key, entry("before the pause"), Hop.FORWARDED);
-    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), entry("written while a was stopped"));
+    String key = nodeA.keyOwnedHere();
+    nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), PartitionOnA.entry("written while a was stopped"));
 
-    answerOf("b", runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
+    nodeA.answerOf("b", PartitionOnA.runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS); // b had lost a, and finds it again
     assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("a moved its keys again").isTrue();
 
     assertThat(nodeA.routing.state().otherSide()).as("b has not moved its keys since it found a again").isNotNull();
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
-  }
-
-  private String keyOwnedByA() {
-    for (int i = 0; i < 1_000; i++) {
-      if (nodeA.partition.ownerOf("k" + i).equals("a")) {
-        return "k" + i;
-      }
-    }
-    throw new AssertionError("none of 1,000 keys is owned by a on ring " + nodeA.routing.ring().members());
-  }
-
-  private static StoredEntry<String> entry(String value) {
-    return new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of());
-  }
-
-  private static CodecOutput runs(boolean apart) {
-    CodecOutput out = Op.RUNS.request();
-    out.writeBoolean(apart);
-    return out;
-  }
-
-  private CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
-    CompletableFuture<byte[]> answered = new CompletableFuture<>();
-    nodeA.endpoint.handle(from, request.toByteArray(), answered::complete);
-    return answered;
   }
 }

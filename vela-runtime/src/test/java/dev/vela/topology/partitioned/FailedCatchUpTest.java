@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.VelaException;
-import dev.vela.backend.StoredEntry;
 import dev.vela.codec.CodecOutput;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -98,37 +96,13 @@ class FailedCatchUpTest {
   private void backFromApart() throws Exception {
     b.nodeA = nodeA;
     nodeA.endpoint.membersChanged(List.of("a", "b"));
-    answerOf("b", runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
-    key = keyOwnedByA();
-    nodeA.partition.put(key, entry("before the pause"), Hop.FORWARDED);
-    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"), entry("written while a was stopped"));
-    answerOf("b", runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    key = nodeA.keyOwnedHere();
+    nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"),
+        PartitionOnA.entry("written while a was stopped"));
+    nodeA.answerOf("b", PartitionOnA.runs(true)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     assertThat(nodeA.routing.state().otherSide()).isNotNull();
-  }
-
-  private String keyOwnedByA() {
-    for (int i = 0; i < 1_000; i++) {
-      if (nodeA.partition.ownerOf("k" + i).equals("a")) {
-        return "k" + i;
-      }
-    }
-    throw new AssertionError("none of 1,000 keys is owned by a on ring " + nodeA.routing.ring().members());
-  }
-
-  private static StoredEntry<String> entry(String value) {
-    return new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of());
-  }
-
-  private static CodecOutput runs(boolean apart) {
-    CodecOutput out = Op.RUNS.request();
-    out.writeBoolean(apart);
-    return out;
-  }
-
-  private CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
-    CompletableFuture<byte[]> answered = new CompletableFuture<>();
-    nodeA.endpoint.handle(from, request.toByteArray(), answered::complete);
-    return answered;
   }
 }

@@ -1,13 +1,17 @@
 package dev.vela.topology.partitioned;
 
 import dev.vela.CacheStats;
+import dev.vela.backend.StoredEntry;
 import dev.vela.backend.memory.MemoryBackend;
 import dev.vela.cluster.CacheChannel;
+import dev.vela.codec.CodecOutput;
 import dev.vela.codec.Codecs;
 import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.wire.Wire;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** The parts of node "a"'s partitioned cache of strings, wired to a test channel instead of a cluster. */
 final class PartitionOnA implements AutoCloseable {
@@ -30,6 +34,35 @@ final class PartitionOnA implements AutoCloseable {
         partition.locks(), changes, channel.rpcTimeout().dividedBy(2));
     endpoint = new PartitionEndpoint<>(cacheName, partition, routing, migration, wire, membership,
         () -> CacheStats.EMPTY, changes);
+  }
+
+  /** A key that node "a" owns on its current ring. */
+  String keyOwnedHere() {
+    for (int i = 0; i < 1_000; i++) {
+      if (partition.ownerOf("k" + i).equals("a")) {
+        return "k" + i;
+      }
+    }
+    throw new AssertionError("none of 1,000 keys is owned by a on ring " + routing.ring().members());
+  }
+
+  /** The answer node "a" gives {@code request} from {@code from}. */
+  CompletableFuture<byte[]> answerOf(String from, CodecOutput request) {
+    CompletableFuture<byte[]> answered = new CompletableFuture<>();
+    endpoint.handle(from, request.toByteArray(), answered::complete);
+    return answered;
+  }
+
+  /** A RUNS request: whether the asking node has been apart from this one. */
+  static CodecOutput runs(boolean apart) {
+    CodecOutput out = Op.RUNS.request();
+    out.writeBoolean(apart);
+    return out;
+  }
+
+  /** An entry of {@code value} that never expires and has no tags. */
+  static StoredEntry<String> entry(String value) {
+    return new StoredEntry<>(value, StoredEntry.NO_EXPIRY, Set.of());
   }
 
   @Override
