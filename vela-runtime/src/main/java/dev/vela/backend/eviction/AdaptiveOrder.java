@@ -105,14 +105,6 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   }
 
   @Override
-  public void countRead(N node) {
-    if (node.isTracked()) {
-      sketch.increment(node.keyHash());
-      climber.recordHit();
-    }
-  }
-
-  @Override
   public void skippedReads(long count) {
     climber.recordHits(count);
   }

@@ -67,12 +67,6 @@ public interface EvictionOrder<N extends Linked<N>> {
   }
 
   /**
-   * Records a read of a tracked entry without moving it in the lists: its use counts (ADAPTIVE: in
-   * the sketch and as a hit), its recency does not. For a replay that is behind the reads.
-   */
-  default void countRead(N node) {}
-
-  /**
    * Records {@code count} reads that were not replayed at all: ADAPTIVE's window climber counts them
    * as hits, so its hit rate stays the cache's.
    */

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * lock and is replayed at once, so a hot set read in a burst reaches the protected list whenever
  * the pool thread gets scheduled, and a later scan cannot push it out. A drain that finds reads
  * skipped since the last one is behind them: it moves one buffered read in {@link
- * #MOVES_WHEN_BEHIND} (and every promotion) and only counts the others in the sketch, so it ends
- * sooner. With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
+ * #MOVES_WHEN_BEHIND} (and every promotion) and counts the others only as hits, so it ends sooner.
+ * With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
  * read is ever skipped. Readers stay off the sketch: two readers counting the same hot keys would
  * pass the sketch's lines between their cores on every read, which cost more than the moves saved.
  *
@@ -106,8 +106,8 @@ final class Eviction<K, V> {
   /**
    * Replays the buffered reads and tells the order of those skipped; caller holds the lock. When
    * readers skipped reads since the last drain, the replays are behind the reads: this drain then
-   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and only counts
-   * the others, so it ends sooner and the buffer has room again.
+   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and counts the
+   * others only as hits, so it ends sooner and the buffer has room again.
    */
   private void drain() {
     if (!sampled) {

@@ -8,9 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Under load a cache replays only some reads into its order: what a read counted without a move
- * still tells the order (ADAPTIVE: its sighting, its hit), and which reads must never be skipped
- * (a promotion).
+ * Under load a cache replays only some reads into its order: which orders may sample their reads,
+ * and which reads must never be skipped (a promotion).
  */
 class SampledReadsTest {
   private final List<String> evicted = new ArrayList<>();
@@ -24,26 +23,6 @@ class SampledReadsTest {
     assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.ADAPTIVE, 10).samplesRecency()).isTrue();
     assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.LRU, 10).samplesRecency()).isTrue();
     assertThat(EvictionOrder.<OrderNode<String>>of(EvictionPolicy.LFU, 10).samplesRecency()).isFalse();
-  }
-
-  @Test
-  void readsCountedWithoutAMoveStillWinAdmission() {
-    AdaptiveOrder<OrderNode<String>> order = new AdaptiveOrder<>(3, 1); // a window of 1, a main area of 2
-    write(order, "rare");
-    write(order, "other");
-    write(order, "third");
-    OrderNode<String> popular = write(order, "popular");
-    assertThat(evicted).containsExactly("third");
-    for (int i = 0; i < 3; i++) {
-      order.countRead(popular); // replayed behind the reads: counted, not moved
-    }
-    order.skippedReads(5);
-
-    write(order, "newcomer");
-
-    assertThat(evicted).as("popular left the window seen four times and beat the victim seen once")
-        .containsExactly("third", "rare");
-    assertThat(popular.isTracked()).isTrue();
   }
 
   @Test
