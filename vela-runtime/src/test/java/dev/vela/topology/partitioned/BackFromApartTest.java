@@ -63,9 +63,7 @@ class BackFromApartTest {
   @Test
   void aNodeThatNeverSawTheSplitReadsTheOtherSidesNewerWriteUntilItHasMovedItsKeys() throws Exception {
     b.nodeA = nodeA;
-    nodeA.endpoint.membersChanged(List.of("a", "b"));
-    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.startWithB();
     assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
     String key = nodeA.keyOwnedHere();
     nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
@@ -96,9 +94,7 @@ class BackFromApartTest {
   @Test
   void aMergedViewStartsTheCatchUpBeforeTheOtherSideSaysSo() throws Exception {
     b.nodeA = nodeA;
-    nodeA.endpoint.membersChanged(List.of("a", "b"));
-    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.startWithB();
     assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("keys moved for a, b").isTrue();
     String key = nodeA.keyOwnedHere();
     nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);

@@ -10,7 +10,6 @@ import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -65,9 +64,7 @@ class UnansweredHolderTest {
   @BeforeEach
   void joinB() throws Exception {
     b.nodeA = nodeA;
-    nodeA.endpoint.membersChanged(List.of("a", "b"));
-    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.startWithB();
     assertThat(nodeA.routing.state().awaiting()).as("b has not said its handover is done").containsExactly("b");
     key = nodeA.keyOwnedHere();
   }
