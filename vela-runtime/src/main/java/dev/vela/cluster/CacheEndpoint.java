@@ -1,6 +1,7 @@
 package dev.vela.cluster;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,4 +37,13 @@ public interface CacheEndpoint {
    * Called in order, one view at a time, off the network threads.
    */
   void membersChanged(List<String> members);
+
+  /**
+   * Views that had formed apart have merged, and each of {@code members} was in a view without
+   * this node: it may have taken writes this node did not see, even if this node never saw a view
+   * without it (it was stopped meanwhile). Called on the thread that delivers the merged view, as
+   * soon as it comes and before {@link #membersChanged} hears of it, so it must return at once. The
+   * default does nothing.
+   */
+  default void apartFrom(Set<String> members) {}
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -361,8 +362,10 @@ public final class VelaCluster implements AutoCloseable {
       byName.put(name, address);
     }
     List<String> current = List.copyOf(names);
+    Set<String> apart = Set.of();
     if (view instanceof MergeView merge) {
       LOG.info("cluster '{}': views that formed apart merged into {}", settings.clusterName(), merge);
+      apart = MergedViews.apartFrom(merge, channel.getAddress());
     }
     synchronized (viewDelivery) {
       synchronized (viewLock) {
@@ -371,8 +374,21 @@ public final class VelaCluster implements AutoCloseable {
         viewLock.notifyAll();
       }
       for (CacheEndpoint endpoint : endpoints.all()) {
+        if (!apart.isEmpty()) {
+          // now, not after the views queued before it: reads must look for the other side's writes at once
+          tellApart(endpoint, apart);
+        }
         events.execute(() -> endpoint.membersChanged(current));
       }
+    }
+  }
+
+  private void tellApart(CacheEndpoint endpoint, Set<String> apart) {
+    try {
+      endpoint.apartFrom(apart);
+    } catch (RuntimeException e) {
+      LOG.warn("cluster '{}': a cache failed to take note of members back from being apart {}", settings.clusterName(),
+          apart, e);
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Delayed;
@@ -142,6 +143,23 @@ final class Membership {
       return;
     }
     answers.answer(member, this::inRing, answer);
+  }
+
+  /**
+   * A merged view shows that {@code members} were in a view without this node. Those it knew to
+   * run the cache are on the other side from now on, as when one says so itself ({@link
+   * #answerRuns}), which it does only once its own ring holds this node again: until then reads
+   * here would serve copies that its writes made apart have replaced. The merged view that
+   * follows moves this node's keys again. A member that this node does not know to run the cache
+   * (it never did, or this node saw it leave, and asks it anew with the view that brings it back)
+   * is left to that question.
+   */
+  void apartFrom(Set<String> members) {
+    for (String member : members) {
+      if (routing.knowsRunning(member)) {
+        routing.backFromApart(member);
+      }
+    }
   }
 
   /**

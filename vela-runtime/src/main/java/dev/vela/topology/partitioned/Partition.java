@@ -172,7 +172,7 @@ final class Partition<K, V> {
     if (previous == null) {
       return null;
     }
-    V there = quietly(() -> remote.get(previous, key, Hop.DIRECT));
+    V there = fromHolder(previous, () -> remote.get(previous, key, Hop.DIRECT));
     // the old owner drops a key only after handing it here: if it just did, it is here now
     return there != null ? there : backend.get(key);
   }
@@ -194,7 +194,7 @@ final class Partition<K, V> {
     if (previous == null) {
       return null;
     }
-    StoredEntry<V> there = quietly(() -> remote.entry(previous, key, Hop.DIRECT));
+    StoredEntry<V> there = fromHolder(previous, () -> remote.entry(previous, key, Hop.DIRECT));
     return there != null ? there : backend.entry(key);
   }
 
@@ -271,7 +271,7 @@ final class Partition<K, V> {
     String previous = holderElsewhere(key, owner);
     if (previous != null) {
       // the old owner may still hold it and would hand it over later
-      Removal there = quietly(() -> remote.delete(previous, key, Hop.DIRECT));
+      Removal there = fromHolder(previous, () -> remote.delete(previous, key, Hop.DIRECT));
       removed |= there != null && there.removed();
     }
     return new Removal(removed, version);
@@ -303,27 +303,14 @@ final class Partition<K, V> {
       return remote.write(ownerOf(key), key, condition, update, Hop.FORWARDED);
     }
     if (done.changed() && done.after() == null && holder != null) {
-      quietly(() -> remote.delete(holder, key, Hop.DIRECT)); // as delete does: it would hand the key over later
+      fromHolder(holder, () -> remote.delete(holder, key, Hop.DIRECT)); // as delete does: it would hand the key over later
     }
     return done;
   }
 
-  /**
-   * The key's entry and version on {@code holder}; null when it holds none, or when it cannot be
-   * asked because it has left this node's ring since: a cache leaves only once it has handed its
-   * keys over, so they are here.
-   *
-   * @throws VelaException when a holder still in the ring cannot be asked
-   */
+  /** The key's entry and version on {@code holder}; null when it holds none or has left (see {@link #fromHolder}). */
   private Versioned<V> heldBy(String holder, K key) {
-    try {
-      return remote.held(holder, key);
-    } catch (VelaException unreachable) {
-      if (routing.ring().contains(holder)) {
-        throw unreachable;
-      }
-      return null;
-    }
+    return fromHolder(holder, () -> remote.held(holder, key));
   }
 
   /** The write of {@link #write} under the key's lock; null, with nothing done, when this node is leaving. */
@@ -467,11 +454,23 @@ final class Partition<K, V> {
     return previous.equals(self) || !state.ring().contains(previous) ? null : previous;
   }
 
-  /** The result of asking an old owner, or null when it cannot answer: then the key is a miss. */
-  private static <T> T quietly(java.util.function.Supplier<T> call) {
+  /**
+   * The answer of {@code holder}, a node that may still hold a key this node serves (see {@link
+   * #holderElsewhere}); null when it cannot be asked because it has left this node's ring since: a
+   * cache leaves only once it has handed its keys over, so they are here.
+   *
+   * @throws VelaException when a holder still in the ring cannot be asked: it may hold the key's
+   *     latest acknowledged write, so neither "absent" nor this node's copy is a safe answer
+   */
+  private <T> T fromHolder(String holder, java.util.function.Supplier<T> call) {
     try {
       return call.get();
-    } catch (VelaException gone) {
+    } catch (VelaException unreachable) {
+      if (routing.ring().contains(holder)) {
+        throw new VelaException("node " + holder + ", which may still hold this key while keys move to " + self
+            + ", did not answer (" + unreachable.getMessage() + "), and without its answer the key's latest write"
+            + " is not known here; retry once " + holder + " answers again or leaves the view", unreachable);
+      }
       return null;
     }
   }

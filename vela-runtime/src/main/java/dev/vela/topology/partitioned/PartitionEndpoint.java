@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +94,11 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
   @Override
   public void membersChanged(List<String> members) {
     membership.viewChanged(members);
+  }
+
+  @Override
+  public void apartFrom(Set<String> members) {
+    membership.apartFrom(members);
   }
 
   /** Stops answering requests that would wait: the cache has closed. */

@@ -8,6 +8,7 @@ import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +63,7 @@ class BackFromApartTest {
   @Test
   void aNodeThatNeverSawTheSplitReadsTheOtherSidesNewerWriteUntilItHasMovedItsKeys() throws Exception {
     b.nodeA = nodeA;
-    nodeA.endpoint.membersChanged(List.of("a", "b"));
-    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.startWithB();
     assertThat(nodeA.routing.ring().members()).containsExactlyInAnyOrder("a", "b");
     String key = nodeA.keyOwnedHere();
     nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
@@ -85,6 +84,30 @@ class BackFromApartTest {
     assertThat(nodeA.routing.state().otherSide()).isNull();
     assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
     assertThat(b.heldAsked).as("served here again").hasValue(1);
+  }
+
+  /**
+   * The merged view that brings "a" and "b" together again shows that "b" was in a view without
+   * "a": from then on "a" reads the newer copy from "b", without waiting for "b" to say it had lost
+   * "a" (which it does only once its own ring holds "a" again), and moves its keys again.
+   */
+  @Test
+  void aMergedViewStartsTheCatchUpBeforeTheOtherSideSaysSo() throws Exception {
+    b.nodeA = nodeA;
+    nodeA.startWithB();
+    assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("keys moved for a, b").isTrue();
+    String key = nodeA.keyOwnedHere();
+    nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
+    b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"),
+        PartitionOnA.entry("written while a was stopped"));
+
+    nodeA.endpoint.apartFrom(Set.of("b", "c")); // "c" never ran the cache here: nothing to catch up from it
+
+    assertThat(nodeA.routing.state().otherSide().members()).containsExactly("b");
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).isEqualTo("written while a was stopped");
+    assertThat(b.heldAsked).hasValue(1);
+    nodeA.endpoint.membersChanged(List.of("a", "b")); // the merged view itself
+    assertThat(b.handoversDone.tryAcquire(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("a moved its keys again").isTrue();
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
 import dev.vela.topology.wire.Reply;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -95,9 +94,7 @@ class FailedCatchUpTest {
   /** "a" and "b" share a ring, "a" holds an older write of a key it owns, and "b" says it had lost "a". */
   private void backFromApart() throws Exception {
     b.nodeA = nodeA;
-    nodeA.endpoint.membersChanged(List.of("a", "b"));
-    nodeA.answerOf("b", PartitionOnA.runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    assertThat(nodeA.endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    nodeA.startWithB();
     key = nodeA.keyOwnedHere();
     nodeA.partition.put(key, PartitionOnA.entry("before the pause"), Hop.FORWARDED);
     b.held = new Versioned<>(new Version((nodeA.clock.millis() + 60_000) << 16, "b"),

@@ -47,6 +47,10 @@ class LeavingWritesTest {
         CodecInput in = new CodecInput(request);
         in.readUnsignedByte();
         received.putAll(new NodeMessages<>(nodeA.wire).readCopyRequest(in).copies());
+      } else if (request[0] == Op.DELETE.code()) {
+        CodecOutput removal = Reply.ok(); // b holds none of a's keys outside the copies
+        KeyMessages.writeRemoval(removal, new Removal(false, null));
+        return CompletableFuture.completedFuture(removal.toByteArray());
       }
       return CompletableFuture.completedFuture(Reply.okEmpty());
     }

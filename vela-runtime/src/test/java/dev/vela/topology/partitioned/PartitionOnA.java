@@ -10,11 +10,14 @@ import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.wire.Wire;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** The parts of node "a"'s partitioned cache of strings, wired to a test channel instead of a cluster. */
 final class PartitionOnA implements AutoCloseable {
+  private static final long DEADLINE_SECONDS = 10;
   final InstantSource clock = InstantSource.system();
   final Wire<String, String> wire = new Wire<>(Codecs.STRING, Codecs.STRING, clock, error -> {});
   final MemoryBackend<String, String> backend = MemoryBackend.unbounded(clock, (key, value, cause) -> {});
@@ -34,6 +37,18 @@ final class PartitionOnA implements AutoCloseable {
         partition.locks(), changes, channel.rpcTimeout().dividedBy(2));
     endpoint = new PartitionEndpoint<>(cacheName, partition, routing, migration, wire, membership,
         () -> CacheStats.EMPTY, changes);
+  }
+
+  /**
+   * Starts node "a" in a view with "b", which says it runs the cache (it was not apart), and
+   * waits for the first ring.
+   */
+  void startWithB() throws Exception {
+    endpoint.membersChanged(List.of("a", "b"));
+    answerOf("b", runs(false)).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    if (!endpoint.firstView().await(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+      throw new AssertionError("no first ring within " + DEADLINE_SECONDS + " s");
+    }
   }
 
   /** A key that node "a" owns on its current ring. */
