@@ -73,8 +73,15 @@ public final class FramedCodec<T> {
    * @throws CodecException when they are not a valid encoding, for any reason
    */
   public T read(CodecInput in) {
-    int length = in.remaining();
-    return fromBytes(in.array(), in.skip(length), length);
+    if (in.remaining() < HEADER_BYTES) {
+      throw new CodecException("a stored value needs at least the " + HEADER_BYTES + "-byte shape fingerprint, found "
+          + in.remaining() + " bytes");
+    }
+    int found = in.readInt();
+    if (found != fingerprint) {
+      throw new ShapeMismatchException(codec.shape(), fingerprint, found);
+    }
+    return Codecs.decodeAll(codec, in);
   }
 
   /** Reads a value written by {@link #toBytes}, which must fill all of {@code bytes}. */
@@ -90,16 +97,7 @@ public final class FramedCodec<T> {
    * @throws CodecException when they are not a valid encoding, for any reason
    */
   public T fromBytes(byte[] bytes, int offset, int length) {
-    CodecInput in = new CodecInput(bytes, offset, length);
-    if (length < HEADER_BYTES) {
-      throw new CodecException("a stored value needs at least the " + HEADER_BYTES + "-byte shape fingerprint, found "
-          + length + " bytes");
-    }
-    int found = in.readInt();
-    if (found != fingerprint) {
-      throw new ShapeMismatchException(codec.shape(), fingerprint, found);
-    }
-    return Codecs.decodeAll(codec, in);
+    return read(new CodecInput(bytes, offset, length));
   }
 
   @Override
