@@ -96,13 +96,16 @@ final class RemoteGetReport {
     }
     md.append("\nOne thread reading ").append(RemoteGetClient.BULK).append(" remote keys: one bulk call against ")
         .append(RemoteGetClient.BULK).append(" calls in a row.\n\n");
-    md.append("| product | getAll(100) ops/s | 100 gets ops/s | ratio |\n|---|---:|---:|---:|\n");
+    md.append("| product | getAll(100) ops/s | CPU µs/getAll | 100 gets ops/s | CPU µs/100 gets | ratio |\n"
+        + "|---|---:|---:|---:|---:|---:|\n");
     for (RemoteProduct p : rows.keySet()) {
       Optional<Row> bulk = row(p, "getAll" + RemoteGetClient.BULK, 1);
       Optional<Row> sequential = row(p, "get" + RemoteGetClient.BULK, 1);
       if (bulk.isPresent() && sequential.isPresent()) {
         md.append("| ").append(p.title()).append(" | ").append(number(bulk.get().opsPerSecond())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f", bulk.get().cpuMicrosPerCall())).append(" | ")
             .append(number(sequential.get().opsPerSecond())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f", sequential.get().cpuMicrosPerCall())).append(" | ")
             .append(String.format(Locale.ROOT, "%.1fx", bulk.get().opsPerSecond() / sequential.get().opsPerSecond()))
             .append(" |\n");
       }

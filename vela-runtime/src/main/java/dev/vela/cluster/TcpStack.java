@@ -96,6 +96,9 @@ final class TcpStack {
         .setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange);
     if (settings.tls().enabled()) {
       transport.tls(tls(settings.tls()));
+    } else {
+      // accepted connections keep blocking reads: one system call per read instead of three
+      transport.setSocketFactory(BlockingReads.socketFactory());
     }
     stack.add(transport);
     if (settings.encrypted()) {

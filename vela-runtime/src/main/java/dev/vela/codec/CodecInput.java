@@ -139,6 +139,40 @@ public final class CodecInput {
   }
 
   /**
+   * Reads what {@link CodecOutput#writeSized} wrote: a length, then a value of {@code codec} that
+   * must fill that many bytes, decoded where it lies; the same as {@code Codecs.decode(codec,
+   * readBytes())} without the copy. The value's bytes are read past even when they do not decode.
+   *
+   * @throws CodecException when they are not a valid encoding, for any reason
+   */
+  public <T> T readSized(Codec<T> codec) {
+    Objects.requireNonNull(codec, "codec");
+    return Codecs.decodeAll(codec, readSizedInput());
+  }
+
+  /**
+   * Reads a length and returns an input over that many bytes, which this one moves past: what
+   * {@link #readBytes} would return, read where it lies instead of copied.
+   */
+  public CodecInput readSizedInput() {
+    int length = readLength(1);
+    return new CodecInput(bytes, skip(length), length);
+  }
+
+  /** Moves past {@code length} bytes, which must remain; returns where they start in {@link #array()}. */
+  int skip(int length) {
+    require(length);
+    int start = position;
+    position += length;
+    return start;
+  }
+
+  /** The array read from, for this package's readers that copy nothing. */
+  byte[] array() {
+    return bytes;
+  }
+
+  /**
    * Reads a string written by {@link CodecOutput#writeString(String)}; malformed UTF-8 is an
    * error.
    */

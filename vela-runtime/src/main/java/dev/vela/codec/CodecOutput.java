@@ -1,6 +1,7 @@
 package dev.vela.codec;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte buffer that codecs write to. Integers are written as little-endian fixed width
@@ -95,6 +96,65 @@ public final class CodecOutput {
   public void writeBytes(byte[] value) {
     writeLength(value.length);
     writeRaw(value, 0, value.length);
+  }
+
+  /**
+   * Writes a length, then {@code codec}'s encoding of {@code value}: the same bytes as {@code
+   * writeBytes(Codecs.encode(codec, value))}, encoded in place instead of into an array of their own.
+   * When the codec fails, nothing of the value stays written.
+   */
+  public <T> void writeSized(Codec<T> codec, T value) {
+    Objects.requireNonNull(codec, "codec");
+    Elements.requireWritable(codec, value);
+    int start = beginSized();
+    try {
+      codec.encode(value, this);
+    } catch (RuntimeException e) {
+      abandonSized(start);
+      throw e;
+    }
+    endSized(start);
+  }
+
+  /**
+   * Reserves a byte for the length of a value about to be written; returns where the value starts,
+   * for {@link #endSized} or {@link #abandonSized}.
+   */
+  int beginSized() {
+    ensure(1);
+    position++;
+    return position;
+  }
+
+  /** Writes the length of what was written since {@link #beginSized} returned {@code start} in front of it. */
+  void endSized(int start) {
+    int length = position - start;
+    int lengthBytes = 1;
+    for (int rest = length >>> 7; rest != 0; rest >>>= 7) {
+      lengthBytes++;
+    }
+    if (lengthBytes > 1) { // rare: 128 bytes or more; the value moves up to make room
+      ensure(lengthBytes - 1);
+      System.arraycopy(buffer, start, buffer, start + lengthBytes - 1, length);
+      position += lengthBytes - 1;
+    }
+    int at = start - 1;
+    int value = length;
+    while ((value & ~0x7F) != 0) {
+      buffer[at++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buffer[at] = (byte) value;
+  }
+
+  /** Forgets what was written since {@link #beginSized} returned {@code start}, its length byte included. */
+  void abandonSized(int start) {
+    position = start - 1;
+  }
+
+  /** The buffer itself, whose first {@link #size()} bytes were written: for this package's readers that copy nothing. */
+  byte[] buffer() {
+    return buffer;
   }
 
   /**

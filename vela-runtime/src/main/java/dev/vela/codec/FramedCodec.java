@@ -47,6 +47,43 @@ public final class FramedCodec<T> {
     return out.toByteArray();
   }
 
+  /**
+   * Writes a length, then what {@link #toBytes} returns for {@code value}: the same bytes as {@code
+   * out.writeBytes(toBytes(value))}, written in place. When the codec fails, nothing of the value
+   * stays written.
+   */
+  public void writeSized(T value, CodecOutput out) {
+    Elements.requireWritable(codec, value);
+    int start = out.beginSized();
+    try {
+      out.writeInt(fingerprint);
+      codec.encode(value, out);
+    } catch (RuntimeException e) {
+      out.abandonSized(start);
+      throw e;
+    }
+    out.endSized(start);
+  }
+
+  /**
+   * Reads a value written by {@link #toBytes} from where {@code in} stands; the value must fill the
+   * rest of it (say an input of {@link CodecInput#readSizedInput}, over what {@link #writeSized} wrote).
+   *
+   * @throws ShapeMismatchException when another shape wrote them
+   * @throws CodecException when they are not a valid encoding, for any reason
+   */
+  public T read(CodecInput in) {
+    if (in.remaining() < HEADER_BYTES) {
+      throw new CodecException("a stored value needs at least the " + HEADER_BYTES + "-byte shape fingerprint, found "
+          + in.remaining() + " bytes");
+    }
+    int found = in.readInt();
+    if (found != fingerprint) {
+      throw new ShapeMismatchException(codec.shape(), fingerprint, found);
+    }
+    return Codecs.decodeAll(codec, in);
+  }
+
   /** Reads a value written by {@link #toBytes}, which must fill all of {@code bytes}. */
   public T fromBytes(byte[] bytes) {
     return fromBytes(bytes, 0, Objects.requireNonNull(bytes, "bytes").length);
@@ -60,16 +97,7 @@ public final class FramedCodec<T> {
    * @throws CodecException when they are not a valid encoding, for any reason
    */
   public T fromBytes(byte[] bytes, int offset, int length) {
-    CodecInput in = new CodecInput(bytes, offset, length);
-    if (length < HEADER_BYTES) {
-      throw new CodecException("a stored value needs at least the " + HEADER_BYTES + "-byte shape fingerprint, found "
-          + length + " bytes");
-    }
-    int found = in.readInt();
-    if (found != fingerprint) {
-      throw new ShapeMismatchException(codec.shape(), fingerprint, found);
-    }
-    return Codecs.decodeAll(codec, in);
+    return read(new CodecInput(bytes, offset, length));
   }
 
   @Override

@@ -22,11 +22,32 @@ public final class StableHash {
   private static final long PRIME_4 = 0x85EBCA77C2B2AE63L;
   private static final long PRIME_5 = 0x27D4EB2F165667C5L;
 
+  /** The largest encoding buffer a thread keeps for hashing its next keys. */
+  private static final int MAX_SCRATCH_BYTES = 4096;
+  /** Each thread's output for encoding the keys it hashes, so that hashing a key makes no array. */
+  private static final ThreadLocal<CodecOutput[]> SCRATCH = ThreadLocal.withInitial(() -> new CodecOutput[1]);
+
   private StableHash() {}
 
   /** The hash of {@code key}'s unframed encoding by {@code codec}. */
   public static <K> long ofKey(Codec<K> codec, K key) {
-    return hash64(Codecs.encode(codec, key));
+    Objects.requireNonNull(codec, "codec");
+    Elements.requireWritable(codec, key);
+    CodecOutput[] slot = SCRATCH.get();
+    CodecOutput out = slot[0];
+    slot[0] = null; // taken: a codec that hashes a key while it encodes one gets an output of its own
+    if (out == null) {
+      out = new CodecOutput();
+    }
+    try {
+      out.reset();
+      codec.encode(key, out);
+      return hash64(out.buffer(), 0, out.size());
+    } finally {
+      if (out.buffer().length <= MAX_SCRATCH_BYTES) {
+        slot[0] = out; // a large key's buffer is not kept for the thread's life
+      }
+    }
   }
 
   /** XXH64 with seed 0 of all of {@code bytes}. */

@@ -34,19 +34,18 @@ final class BulkCalls<K, V> {
   /** The present values of {@code keys}, in the order asked. */
   Map<K, V> getAll(Collection<? extends K> keys) {
     Map<String, List<K>> byOwner = byOwner(keys);
+    if (byOwner.size() == 1) { // one owner's answer is in the order asked already: no maps to merge
+      Map.Entry<String, List<K>> only = byOwner.entrySet().iterator().next();
+      return only.getKey().equals(self) ? readHere(only.getValue())
+          : Remote.await(only.getKey(), remote.getAll(only.getKey(), only.getValue(), Hop.ROUTED));
+    }
     Map<String, CompletableFuture<Map<K, V>>> calls = new LinkedHashMap<>();
     byOwner.forEach((owner, owned) -> {
       if (!owner.equals(self)) {
         calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
       }
     });
-    Map<K, V> found = new LinkedHashMap<>();
-    for (K key : byOwner.getOrDefault(self, List.of())) {
-      V value = partition.get(key, Hop.FORWARDED);
-      if (value != null) {
-        found.put(key, value);
-      }
-    }
+    Map<K, V> found = readHere(byOwner.getOrDefault(self, List.of()));
     calls.forEach((owner, call) -> found.putAll(Remote.await(owner, call)));
     Map<K, V> inOrder = new LinkedHashMap<>();
     for (K key : keys) {
@@ -71,13 +70,7 @@ final class BulkCalls<K, V> {
         calls.put(owner, remote.getAll(owner, owned, Hop.ROUTED));
       }
     });
-    Map<K, V> here = new LinkedHashMap<>();
-    for (K key : byOwner.getOrDefault(self, List.of())) {
-      V value = partition.get(key, Hop.FORWARDED);
-      if (value != null) {
-        here.put(key, value);
-      }
-    }
+    Map<K, V> here = readHere(byOwner.getOrDefault(self, List.of()));
     CompletableFuture<?>[] settled = calls.values().stream()
         .map(call -> call.handle((found, failure) -> null)).toArray(CompletableFuture<?>[]::new);
     return CompletableFuture.allOf(settled).thenApply(all -> {
@@ -92,6 +85,18 @@ final class BulkCalls<K, V> {
       }
       return inOrder;
     });
+  }
+
+  /** The present values of {@code owned}, keys this node owns, in their order. */
+  private Map<K, V> readHere(List<K> owned) {
+    Map<K, V> found = new LinkedHashMap<>();
+    for (K key : owned) {
+      V value = partition.get(key, Hop.FORWARDED);
+      if (value != null) {
+        found.put(key, value);
+      }
+    }
+    return found;
   }
 
   /** Removes {@code keys} on their owners, then copies the removals to their backups; returns how many were live. */

@@ -8,7 +8,6 @@ import dev.vela.backend.EntryUpdate;
 import dev.vela.backend.StoredEntry;
 import dev.vela.backend.WriteCondition;
 import dev.vela.backend.memory.MemoryBackend;
-import dev.vela.codec.StableHash;
 import dev.vela.topology.ring.HashRing;
 import dev.vela.topology.version.HybridClock;
 import dev.vela.topology.version.LastWriterWins;
@@ -73,7 +72,7 @@ final class Partition<K, V> {
   }
 
   long hash(K key) {
-    return StableHash.hash64(wire.keyBytes(key));
+    return wire.keyHash(key);
   }
 
   /** The owner of {@code key} on the current ring. */

@@ -52,6 +52,15 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
    */
   private static final long COPY_FIRST_VIEW_MILLIS = 100;
 
+  /** The largest reply buffer a thread keeps for its next answers. */
+  private static final int MAX_REPLY_BUFFER_BYTES = 64 * 1024;
+  /**
+   * Each thread's output for the replies it writes, copied out once written: a reply of many values
+   * (a GET_ALL) no longer grows a fresh buffer from its first bytes, copying itself at every doubling.
+   */
+  private static final ThreadLocal<CodecOutput[]> REPLY_BUFFER = ThreadLocal.withInitial(() -> new CodecOutput[] {
+      new CodecOutput(1024)});
+
   private final String cacheName;
   private final Partition<K, V> partition;
   private final Routing routing;
@@ -287,7 +296,19 @@ final class PartitionEndpoint<K, V> implements CacheEndpoint {
 
   /** Has the request answered by its part of the cache, and the reply written by its message family. */
   private byte[] answer(Request<K, V> request, String from) {
-    CodecOutput out = Reply.ok();
+    CodecOutput[] slot = REPLY_BUFFER.get();
+    CodecOutput reused = slot[0];
+    slot[0] = null; // taken: an answer that answers another on this thread (a loopback call) writes its own
+    try {
+      return answer(request, from, reused == null ? Reply.ok() : Reply.ok(reused));
+    } finally {
+      if (reused != null && reused.size() <= MAX_REPLY_BUFFER_BYTES) {
+        slot[0] = reused; // a large reply's buffer is not kept for the thread's life
+      }
+    }
+  }
+
+  private byte[] answer(Request<K, V> request, String from, CodecOutput out) {
     if (request instanceof KeyMessages.KeyRequest<K, V> keyed) {
       answerKey(keyed, out);
     } else if (request instanceof KeyMessages.KeysRequest<K, V> keys) {

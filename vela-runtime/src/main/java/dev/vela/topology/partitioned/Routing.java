@@ -42,7 +42,8 @@ final class Routing {
   private final Set<String> otherSide = new HashSet<>(); // members back from being apart, until they moved their keys
   private boolean moveAgain; // the next update moves keys even if the ring is the same
   private List<String> lastMembers = List.of();
-  private State state;
+  /** Written under this object's lock, read without it: every state is immutable, and each read is one snapshot. */
+  private volatile State state;
   private boolean leaving;
 
   Routing(String self) {
@@ -50,11 +51,13 @@ final class Routing {
     this.state = new State(HashRing.of(List.of(self)), null, Set.of(), null);
   }
 
-  synchronized State state() {
+  /** The state now: read on every key's routing, so without the lock the updates take. */
+  State state() {
     return state;
   }
 
-  synchronized HashRing ring() {
+  /** The ring now; as {@link #state}. */
+  HashRing ring() {
     return state.ring;
   }
 

@@ -20,6 +20,16 @@ public final class Reply {
     return out;
   }
 
+  /**
+   * {@code reused}, emptied, with the header of a successful reply: for a reply written into an
+   * output kept for the next one, and copied out with {@link CodecOutput#toByteArray()}.
+   */
+  public static CodecOutput ok(CodecOutput reused) {
+    reused.reset();
+    reused.writeByte(OK);
+    return reused;
+  }
+
   /** A successful reply without a result. */
   public static byte[] okEmpty() {
     return ok().toByteArray();

@@ -8,6 +8,7 @@ import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
 import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
+import dev.vela.codec.StableHash;
 import java.time.InstantSource;
 import dev.vela.topology.version.Version;
 import dev.vela.topology.version.Versioned;
@@ -49,14 +50,19 @@ public final class Wire<K, V> {
     return Codecs.encode(keys, key);
   }
 
-  /** Writes the key's bytes. */
+  /** The {@link StableHash} of the key's encoded bytes, as the ring hashes them, without making them an array. */
+  public long keyHash(K key) {
+    return StableHash.ofKey(keys, key);
+  }
+
+  /** Writes the key's bytes (encoded in place: the same bytes as {@code out.writeBytes(keyBytes(key))}). */
   public void writeKey(CodecOutput out, K key) {
-    out.writeBytes(keyBytes(key));
+    out.writeSized(keys, key);
   }
 
   /** Reads a key written by {@link #writeKey}. */
   public K readKey(CodecInput in) {
-    return Codecs.decode(keys, in.readBytes());
+    return in.readSized(keys);
   }
 
   /** Writes a list of keys: their count, then each key as {@link #writeKey} writes it. */
@@ -77,14 +83,14 @@ public final class Wire<K, V> {
 
   /** Writes the value framed with its shape's fingerprint. */
   public void writeValue(CodecOutput out, V value) {
-    out.writeBytes(values.toBytes(value));
+    values.writeSized(value, out);
   }
 
   /** The value, or null when its bytes do not decode (another shape of the type): a miss, counted. */
   public V readValue(CodecInput in) {
-    byte[] bytes = in.readBytes();
+    CodecInput bytes = in.readSizedInput();
     try {
-      return values.fromBytes(bytes);
+      return values.read(bytes);
     } catch (CodecException e) {
       decodeErrors.onDecodeError(e);
       return null;

@@ -94,6 +94,30 @@ class ReadsAnsweredNowTest {
   }
 
   @Test
+  void repliesWrittenOneAfterAnotherOnAThreadCarryNothingOfTheOneBefore() throws Exception {
+    // each thread writes its replies into one buffer it keeps: a short reply after a long one must
+    // be exactly its own bytes, and read back to its own values
+    PartitionOnA a = node(List.of("a"));
+    KeyMessages<String, String> keys = new KeyMessages<>(a.wire);
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      many.add("k" + i);
+      a.partition.put("k" + i, entry("value of k" + i + " ".repeat(i % 200)), Hop.ROUTED);
+    }
+    byte[] all = answeredNow(a, keys.keysRequest(Op.GET_ALL, Hop.ROUTED, many));
+    byte[] one = answeredNow(a, keys.keyRequest(Op.GET, Hop.ROUTED, "k7"));
+    byte[] none = answeredNow(a, keys.keyRequest(Op.GET, Hop.ROUTED, "absent"));
+
+    assertThat(keys.readValues(Reply.read("a", all), many)).hasSize(500).containsEntry("k499",
+        "value of k499" + " ".repeat(99));
+    assertThat(one).isEqualTo(handled(a, keys.keyRequest(Op.GET, Hop.ROUTED, "k7")));
+    assertThat(keys.readValue(Reply.read("a", one))).isEqualTo("value of k7" + " ".repeat(7));
+    assertThat(none).isEqualTo(handled(a, keys.keyRequest(Op.GET, Hop.ROUTED, "absent")));
+    assertThat(keys.readValue(Reply.read("a", none))).isNull();
+    assertThat(answeredNow(a, keys.keysRequest(Op.GET_ALL, Hop.ROUTED, many))).isEqualTo(all);
+  }
+
+  @Test
   void writesClaimsAndOtherRequestsAreLeftToHandle() throws Exception {
     PartitionOnA a = node(List.of("a"));
     KeyMessages<String, String> keys = new KeyMessages<>(a.wire);
