@@ -11,8 +11,9 @@ import java.util.Set;
  * condition, apply the update, as one step.
  *
  * <p>Bounded, the whole step runs under the eviction lock through the backend's {@code entry},
- * {@code put} and {@code delete}, which re-enter it. Unbounded, it compares and swaps the map's
- * slot, retrying when another writer changed it between the look and the swap.
+ * {@code put} and {@code delete}, which re-enter it; while it runs, overwrites of a value that
+ * would otherwise skip the lock take it too ({@link ValueOverwrite}). Unbounded, it compares and
+ * swaps the map's slot, retrying when another writer changed it between the look and the swap.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -29,8 +30,12 @@ final class ConditionalWrite<K, V> {
     if (eviction == null) {
       return writeUnbounded(key, condition, update);
     }
-    eviction.lock();
+    eviction.beginConditionalWrite();
     try {
+      // through the map's lock for the key: an overwrite of a value that took it before sees no
+      // conditional write and is read here; one that takes it after sees this one and waits for
+      // the eviction lock (see ValueOverwrite)
+      backend.map.computeIfPresent(key, (k, stored) -> stored);
       StoredEntry<V> current = backend.entry(key);
       if (!condition.test(current)) {
         return new WriteResult<>(false, current);
@@ -43,7 +48,7 @@ final class ConditionalWrite<K, V> {
       }
       return new WriteResult<>(true, current);
     } finally {
-      eviction.unlock();
+      eviction.endConditionalWrite();
     }
   }
 

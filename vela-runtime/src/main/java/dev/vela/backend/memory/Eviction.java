@@ -49,6 +49,9 @@ final class Eviction<K, V> {
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
+  // conditional writes running, changed only under the lock: while one runs, overwrites of a value
+  // take the lock too (see ValueOverwrite)
+  private volatile int conditionalWrites;
 
   /**
    * Evicts past {@code maximum} by {@code policy}: entries, or with a {@code weigher} their total
@@ -167,6 +170,29 @@ final class Eviction<K, V> {
 
   void unlock() {
     lock.unlock();
+  }
+
+  /**
+   * Takes the lock for a conditional write, which reads an entry and writes it back as one step:
+   * until {@link #endConditionalWrite}, overwrites of a value take the lock too.
+   */
+  void beginConditionalWrite() {
+    lock();
+    conditionalWrites++; // a volatile write, but under the lock: no other writer of the field
+  }
+
+  /** Ends what {@link #beginConditionalWrite} began and releases the lock. */
+  void endConditionalWrite() {
+    try {
+      conditionalWrites--;
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Whether a conditional write holds the lock; see {@link ValueOverwrite}. */
+  boolean conditionalWriteRunning() {
+    return conditionalWrites != 0;
   }
 
   /**

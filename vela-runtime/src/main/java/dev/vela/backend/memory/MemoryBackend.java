@@ -178,6 +178,14 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return;
     }
     int weight = eviction.weigh(key, value);
+    if (map.get(key) instanceof LinkedNode<?, ?> linked) {
+      @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
+      LinkedNode<K, V> existing = (LinkedNode<K, V>) linked;
+      if (ValueOverwrite.tryWrite(this, key, existing, value, expiresAtMillis, kept, weight)) {
+        eviction.recordRead(existing); // a use, as for a read: the order is not changed
+        return;
+      }
+    }
     eviction.lock();
     try {
       Object current = map.get(key);
@@ -189,9 +197,11 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
         }
       }
       LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept, eviction.isWeighted());
+      // tracked, so weighed, before it is published: an overwrite of its value compares weights
+      // without the eviction lock (see ValueOverwrite); under the lock the key's entry is still current
+      eviction.written(current, node, weight);
       Object old = map.put(key, node);
       reconcileTags(key, old, kept);
-      eviction.written(old, node, weight);
       evictOverflow();
     } finally {
       eviction.unlock();
@@ -209,11 +219,16 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return false;
     }
     Set<String> oldTags = node.tags();
-    node.rewrite(value, expiresAt, tags);
+    // under the map's lock for the key, as an overwrite of the value alone runs, so the two never
+    // interleave (see ValueOverwrite); the tag index takes that lock itself, so it is reconciled after
+    map.computeIfPresent(key, (k, current) -> {
+      node.rewrite(value, expiresAt, tags);
+      eviction.touched(node, weight);
+      return current;
+    });
     if (oldTags != null || tags != null) {
       tagIndex.reconcile(key, oldTags);
     }
-    eviction.touched(node, weight);
     evictOverflow(); // a heavier value can take the cache over its weight
     return true;
   }
