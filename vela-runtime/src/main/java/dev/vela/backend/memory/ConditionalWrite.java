@@ -32,10 +32,7 @@ final class ConditionalWrite<K, V> {
     }
     eviction.beginConditionalWrite();
     try {
-      // through the map's lock for the key: an overwrite of a value that took it before sees no
-      // conditional write and is read here; one that takes it after sees this one and waits for
-      // the eviction lock (see ValueOverwrite)
-      backend.map.computeIfPresent(key, (k, stored) -> stored);
+      ValueOverwrite.awaitRunning(backend.map.get(key));
       StoredEntry<V> current = backend.entry(key);
       if (!condition.test(current)) {
         return new WriteResult<>(false, current);

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * The bounded part of a memory cache: the eviction lock, the buffer of reads not yet replayed and
  * the {@link EvictionOrder}. Writes take the lock for their whole change (map, tag index and
- * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
+ * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer,
+ * and so does an overwrite of the value alone ({@link ValueOverwrite}), which changes neither the
+ * nodes in the map nor their tags or weights, and counts as a read.
  *
  * <p>ADAPTIVE and LRU sample their recency under load, as a cache that buffers reads lossily does:
  * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
@@ -220,7 +222,9 @@ final class Eviction<K, V> {
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void written(Object old, LinkedNode<K, V> node, int weight) {
     if (old instanceof LinkedNode<?, ?> linked && linked.isTracked()) {
-      order.replace((LinkedNode<K, V>) linked, node, weight);
+      synchronized (linked) { // untracked under its monitor: see ValueOverwrite
+        order.replace((LinkedNode<K, V>) linked, node, weight);
+      }
     } else {
       removed(old);
       order.add(node, weight);
@@ -232,11 +236,17 @@ final class Eviction<K, V> {
     order.update(node, weight);
   }
 
-  /** Stops tracking whatever the map held for a removed entry. */
+  /**
+   * Stops tracking whatever the map held for a removed entry; caller holds the lock, and calls it
+   * in the same hold as the removal from the map, so an overwrite of the value without the lock
+   * that finds the node still tracked comes before the removal ({@link ValueOverwrite}).
+   */
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void removed(Object old) {
     if (old instanceof LinkedNode<?, ?> linked) {
-      order.remove((LinkedNode<K, V>) linked);
+      synchronized (linked) { // untracked under its monitor: see ValueOverwrite
+        order.remove((LinkedNode<K, V>) linked);
+      }
     }
   }
 

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
  * {@code maxSize}, or a {@code maxWeight} with a {@link Weigher}), every node also has a place in
  * an {@link dev.vela.backend.eviction.EvictionOrder}; reads offer the node to a striped buffer,
  * and writes change the map, the tag index and the order together under the eviction lock,
- * evicting until the cache is within its limit again.
+ * evicting until the cache is within its limit again. An overwrite that changes only the value
+ * (the same expiry, tags and weight) is the exception: it rewrites the node under the node's own
+ * monitor and is offered to the buffer as a read ({@link ValueOverwrite}), so a writer of hot keys
+ * neither waits for the replays nor makes the readers wait.
  *
  * <p>{@link #putAll} is atomic for readers ({@link AtomicPutAll}); conditional writes are one
  * step ({@link ConditionalWrite}); the sweeper's pass is {@link ExpiredRemoval}.
@@ -181,7 +184,7 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
     if (map.get(key) instanceof LinkedNode<?, ?> linked) {
       @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
       LinkedNode<K, V> existing = (LinkedNode<K, V>) linked;
-      if (ValueOverwrite.tryWrite(this, key, existing, value, expiresAtMillis, kept, weight)) {
+      if (ValueOverwrite.tryWrite(eviction, existing, value, expiresAtMillis, kept, weight)) {
         eviction.recordRead(existing); // a use, as for a read: the order is not changed
         return;
       }
@@ -197,8 +200,9 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
         }
       }
       LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept, eviction.isWeighted());
-      // tracked, so weighed, before it is published: an overwrite of its value compares weights
-      // without the eviction lock (see ValueOverwrite); under the lock the key's entry is still current
+      // tracked, so weighed, before it is published, and the node it replaces untracked before it
+      // leaves the map: an overwrite of a value without the eviction lock looks at both (see
+      // ValueOverwrite); under the lock, the key's entry is still current
       eviction.written(current, node, weight);
       Object old = map.put(key, node);
       reconcileTags(key, old, kept);
@@ -219,13 +223,12 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return false;
     }
     Set<String> oldTags = node.tags();
-    // under the map's lock for the key, as an overwrite of the value alone runs, so the two never
-    // interleave (see ValueOverwrite); the tag index takes that lock itself, so it is reconciled after
-    map.computeIfPresent(key, (k, current) -> {
+    // under the node's monitor, as an overwrite of the value alone runs, so the two never interleave
+    // (see ValueOverwrite)
+    synchronized (node) {
       node.rewrite(value, expiresAt, tags);
       eviction.touched(node, weight);
-      return current;
-    });
+    }
     if (oldTags != null || tags != null) {
       tagIndex.reconcile(key, oldTags);
     }

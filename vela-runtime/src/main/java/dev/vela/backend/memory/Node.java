@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
  * bounded cache overwrites its {@link LinkedNode}s in place when the new entry fits the node's
- * kind, under the map's lock for the key (and, unless only the value changes, under the eviction
- * lock: see {@link ValueOverwrite}), writing the value before the expiry; readers read the expiry
+ * kind, under the node's monitor (and, unless only the value changes, under the eviction lock:
+ * see {@link ValueOverwrite}), writing the value before the expiry; readers read the expiry
  * first, so one that sees a new expiry also sees the value written with it, and removals of expired
  * nodes check the expiry again under the eviction lock, which every change of an expiry holds.
  *
