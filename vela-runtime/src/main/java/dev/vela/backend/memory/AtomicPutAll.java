@@ -72,9 +72,13 @@ final class AtomicPutAll<K, V> {
 
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   private void settle(K key, PendingNode<V> pending, int weight) {
-    if (backend.map.replace(key, pending, pending.next) && backend.eviction != null) {
+    if (backend.eviction == null) {
+      backend.map.replace(key, pending, pending.next);
+    } else if (backend.map.get(key) == pending) { // under the eviction lock, so still there below
       LinkedNode<K, V> node = (LinkedNode<K, V>) pending.next;
+      // tracked, so weighed, before it is published: see MemoryBackend#put
       backend.eviction.written(pending.previous, node, weight);
+      backend.map.replace(key, pending, node);
       backend.evictOverflow();
     }
   }

@@ -11,8 +11,9 @@ import java.util.Set;
  * condition, apply the update, as one step.
  *
  * <p>Bounded, the whole step runs under the eviction lock through the backend's {@code entry},
- * {@code put} and {@code delete}, which re-enter it. Unbounded, it compares and swaps the map's
- * slot, retrying when another writer changed it between the look and the swap.
+ * {@code put} and {@code delete}, which re-enter it; while it runs, overwrites of a value that
+ * would otherwise skip the lock take it too ({@link ValueOverwrite}). Unbounded, it compares and
+ * swaps the map's slot, retrying when another writer changed it between the look and the swap.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -29,8 +30,9 @@ final class ConditionalWrite<K, V> {
     if (eviction == null) {
       return writeUnbounded(key, condition, update);
     }
-    eviction.lock();
+    eviction.beginConditionalWrite();
     try {
+      ValueOverwrite.awaitRunning(backend.map.get(key));
       StoredEntry<V> current = backend.entry(key);
       if (!condition.test(current)) {
         return new WriteResult<>(false, current);
@@ -43,7 +45,7 @@ final class ConditionalWrite<K, V> {
       }
       return new WriteResult<>(true, current);
     } finally {
-      eviction.unlock();
+      eviction.endConditionalWrite();
     }
   }
 

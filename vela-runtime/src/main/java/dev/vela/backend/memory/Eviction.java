@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * The bounded part of a memory cache: the eviction lock, the buffer of reads not yet replayed and
  * the {@link EvictionOrder}. Writes take the lock for their whole change (map, tag index and
- * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer.
+ * order), so the order always tracks exactly the nodes in the map; reads only offer to the buffer,
+ * and so does an overwrite of the value alone ({@link ValueOverwrite}), which changes neither the
+ * nodes in the map nor their tags or weights, and counts as a read.
  *
  * <p>ADAPTIVE and LRU sample their recency under load, as a cache that buffers reads lossily does:
  * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
@@ -49,6 +51,9 @@ final class Eviction<K, V> {
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
+  // conditional writes running, changed only under the lock: while one runs, overwrites of a value
+  // take the lock too (see ValueOverwrite)
+  private volatile int conditionalWrites;
 
   /**
    * Evicts past {@code maximum} by {@code policy}: entries, or with a {@code weigher} their total
@@ -170,6 +175,29 @@ final class Eviction<K, V> {
   }
 
   /**
+   * Takes the lock for a conditional write, which reads an entry and writes it back as one step:
+   * until {@link #endConditionalWrite}, overwrites of a value take the lock too.
+   */
+  void beginConditionalWrite() {
+    lock();
+    conditionalWrites++; // a volatile write, but under the lock: no other writer of the field
+  }
+
+  /** Ends what {@link #beginConditionalWrite} began and releases the lock. */
+  void endConditionalWrite() {
+    try {
+      conditionalWrites--;
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Whether a conditional write holds the lock; see {@link ValueOverwrite}. */
+  boolean conditionalWriteRunning() {
+    return conditionalWrites != 0;
+  }
+
+  /**
    * The weight of a new entry, asked before anything changes, so a failing weigher leaves the
    * cache as it was.
    *
@@ -194,7 +222,9 @@ final class Eviction<K, V> {
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void written(Object old, LinkedNode<K, V> node, int weight) {
     if (old instanceof LinkedNode<?, ?> linked && linked.isTracked()) {
-      order.replace((LinkedNode<K, V>) linked, node, weight);
+      synchronized (linked) { // untracked under its monitor: see ValueOverwrite
+        order.replace((LinkedNode<K, V>) linked, node, weight);
+      }
     } else {
       removed(old);
       order.add(node, weight);
@@ -206,11 +236,17 @@ final class Eviction<K, V> {
     order.update(node, weight);
   }
 
-  /** Stops tracking whatever the map held for a removed entry. */
+  /**
+   * Stops tracking whatever the map held for a removed entry; caller holds the lock, and calls it
+   * in the same hold as the removal from the map, so an overwrite of the value without the lock
+   * that finds the node still tracked comes before the removal ({@link ValueOverwrite}).
+   */
   @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
   void removed(Object old) {
     if (old instanceof LinkedNode<?, ?> linked) {
-      order.remove((LinkedNode<K, V>) linked);
+      synchronized (linked) { // untracked under its monitor: see ValueOverwrite
+        order.remove((LinkedNode<K, V>) linked);
+      }
     }
   }
 

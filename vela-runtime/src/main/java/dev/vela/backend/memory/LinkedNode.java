@@ -6,9 +6,11 @@ import java.util.Set;
 /**
  * A node of a bounded cache: it knows its key, so an eviction can remove it from the map, and it
  * is its own place in the eviction order (its {@link Linked} fields), so an entry costs one object
- * beside the map's. The order's fields are read and written only under the eviction lock; an
- * overwrite that replaces the node hands its place on to the new node and leaves this one
- * untracked, so a read of a replaced node that is replayed later touches nothing.
+ * beside the map's. The order's fields are written only under the eviction lock (and read there,
+ * except by an overwrite of the value, which asks under the node's monitor whether it is still
+ * tracked: see {@link ValueOverwrite}); an overwrite that replaces the node hands its place on to
+ * the new node and leaves this one untracked, so a read of a replaced node that is replayed later
+ * touches nothing.
  *
  * <p>This kind never expires and weighs 1: with compressed references it takes 32 bytes, header
  * included. The other kinds add only the fields their entry needs: {@link TimedLinkedNode} an

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
  * {@code maxSize}, or a {@code maxWeight} with a {@link Weigher}), every node also has a place in
  * an {@link dev.vela.backend.eviction.EvictionOrder}; reads offer the node to a striped buffer,
  * and writes change the map, the tag index and the order together under the eviction lock,
- * evicting until the cache is within its limit again.
+ * evicting until the cache is within its limit again. An overwrite that changes only the value
+ * (the same expiry, tags and weight) is the exception: it rewrites the node under the node's own
+ * monitor and is offered to the buffer as a read ({@link ValueOverwrite}), so a writer of hot keys
+ * neither waits for the replays nor makes the readers wait.
  *
  * <p>{@link #putAll} is atomic for readers ({@link AtomicPutAll}); conditional writes are one
  * step ({@link ConditionalWrite}); the sweeper's pass is {@link ExpiredRemoval}.
@@ -178,6 +181,14 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return;
     }
     int weight = eviction.weigh(key, value);
+    if (map.get(key) instanceof LinkedNode<?, ?> linked) {
+      @SuppressWarnings("unchecked") // a bounded map holds only LinkedNodes of this cache's types
+      LinkedNode<K, V> existing = (LinkedNode<K, V>) linked;
+      if (ValueOverwrite.tryWrite(eviction, existing, value, expiresAtMillis, kept, weight)) {
+        eviction.recordRead(existing); // a use, as for a read: the order is not changed
+        return;
+      }
+    }
     eviction.lock();
     try {
       Object current = map.get(key);
@@ -189,9 +200,12 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
         }
       }
       LinkedNode<K, V> node = LinkedNode.of(key, value, expiresAtMillis, kept, eviction.isWeighted());
+      // tracked, so weighed, before it is published, and the node it replaces untracked before it
+      // leaves the map: an overwrite of a value without the eviction lock looks at both (see
+      // ValueOverwrite); under the lock, the key's entry is still current
+      eviction.written(current, node, weight);
       Object old = map.put(key, node);
       reconcileTags(key, old, kept);
-      eviction.written(old, node, weight);
       evictOverflow();
     } finally {
       eviction.unlock();
@@ -209,11 +223,15 @@ public final class MemoryBackend<K, V> implements CacheBackend<K, V> {
       return false;
     }
     Set<String> oldTags = node.tags();
-    node.rewrite(value, expiresAt, tags);
+    // under the node's monitor, as an overwrite of the value alone runs, so the two never interleave
+    // (see ValueOverwrite)
+    synchronized (node) {
+      node.rewrite(value, expiresAt, tags);
+      eviction.touched(node, weight);
+    }
     if (oldTags != null || tags != null) {
       tagIndex.reconcile(key, oldTags);
     }
-    eviction.touched(node, weight);
     evictOverflow(); // a heavier value can take the cache over its weight
     return true;
   }

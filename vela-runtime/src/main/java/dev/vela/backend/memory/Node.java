@@ -12,10 +12,11 @@ import java.util.Set;
  * bounded entry that never expires saves the field's 8 bytes.
  *
  * <p>An unbounded cache never changes a node once it is in the map: a write installs a new one. A
- * bounded cache overwrites its {@link LinkedNode}s in place under the eviction lock when the new
- * entry fits the node's kind, writing the value before the expiry; readers read the expiry first,
- * so one that sees a new expiry also sees the value written with it, and removals of expired nodes
- * check the expiry again under the lock.
+ * bounded cache overwrites its {@link LinkedNode}s in place when the new entry fits the node's
+ * kind, under the node's monitor (and, unless only the value changes, under the eviction lock:
+ * see {@link ValueOverwrite}), writing the value before the expiry; readers read the expiry
+ * first, so one that sees a new expiry also sees the value written with it, and removals of expired
+ * nodes check the expiry again under the eviction lock, which every change of an expiry holds.
  *
  * @param <V> the value type
  */

@@ -31,12 +31,14 @@ class MemoryBackendConcurrencyTest {
     return switch (kind) {
       case "unbounded" -> MemoryBackend.unbounded(clock, (k, v, c) -> expiredOrEvicted.incrementAndGet());
       case "lru" -> MemoryBackend.bounded(40, EvictionPolicy.LRU, clock, (k, v, c) -> expiredOrEvicted.incrementAndGet());
+      case "adaptive" -> MemoryBackend.bounded(40, EvictionPolicy.ADAPTIVE, clock,
+          (k, v, c) -> expiredOrEvicted.incrementAndGet());
       default -> MemoryBackend.bounded(40, EvictionPolicy.LFU, clock, (k, v, c) -> expiredOrEvicted.incrementAndGet());
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"unbounded", "lru", "lfu"})
+  @ValueSource(strings = {"unbounded", "lru", "lfu", "adaptive"})
   void mapTagIndexAndEvictionOrderAgreeAfterAStorm(String kind) throws Exception {
     MemoryBackend<String, String> backend = create(kind);
     Concurrently.run(8, Duration.ofSeconds(30), thread -> {
