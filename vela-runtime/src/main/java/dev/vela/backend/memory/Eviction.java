@@ -45,9 +45,14 @@ final class Eviction<K, V> {
   static final int MOVES_WHEN_BEHIND = 8;
   private final boolean sampled;
   private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
-  // under the lock: which buffered read a drain behind the reads moves, and how many it did not
-  private int replayTicket;
-  private long unmoved;
+  // under the lock: which buffered read a drain behind the reads moves ([TICKET]), and how many it
+  // did not ([UNMOVED]). In an array of their own, in its middle: a drain writes them for every read
+  // it replays, and as fields they would share a cache line with the fields every read reads, which
+  // the reading cores would then fetch again after each replayed read
+  private static final int DRAIN_COUNTS_LENGTH = 32;
+  private static final int TICKET = 15;
+  private static final int UNMOVED = 16;
+  private final long[] drainCounts = new long[DRAIN_COUNTS_LENGTH];
   private final Executor maintenance;
   private final AtomicBoolean replayPending = new AtomicBoolean();
   private final Runnable replayTask = this::drainReads;
@@ -122,18 +127,18 @@ final class Eviction<K, V> {
     long skipped = reads.drainSkipped();
     if (skipped > 0) {
       reads.drainTo(sampledReplay);
-      order.skippedReads(skipped + unmoved);
-      unmoved = 0;
+      order.skippedReads(skipped + drainCounts[UNMOVED]);
+      drainCounts[UNMOVED] = 0;
     } else {
       reads.drainTo(replay);
     }
   }
 
   private void replaySampled(LinkedNode<K, V> node) {
-    if (++replayTicket % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
+    if (++drainCounts[TICKET] % MOVES_WHEN_BEHIND == 0 || order.mustReplay(node)) {
       order.touch(node);
     } else {
-      unmoved++;
+      drainCounts[UNMOVED]++;
     }
   }
 
