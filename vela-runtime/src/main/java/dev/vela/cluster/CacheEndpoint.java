@@ -42,8 +42,8 @@ public interface CacheEndpoint {
    * Views that had formed apart have merged, and each of {@code members} was in a view without
    * this node: it may have taken writes this node did not see, even if this node never saw a view
    * without it (it was stopped meanwhile). Called on the thread that delivers the merged view, as
-   * soon as it comes and before {@link #membersChanged} hears of it, so it must return at once. The
-   * default does nothing.
+   * soon as it comes and before {@link #membersChanged} hears of it, so it must return at once and
+   * must not throw. The default does nothing.
    */
   default void apartFrom(Set<String> members) {}
 }

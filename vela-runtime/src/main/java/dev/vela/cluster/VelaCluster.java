@@ -376,19 +376,10 @@ public final class VelaCluster implements AutoCloseable {
       for (CacheEndpoint endpoint : endpoints.all()) {
         if (!apart.isEmpty()) {
           // now, not after the views queued before it: reads must look for the other side's writes at once
-          tellApart(endpoint, apart);
+          endpoint.apartFrom(apart);
         }
         events.execute(() -> endpoint.membersChanged(current));
       }
-    }
-  }
-
-  private void tellApart(CacheEndpoint endpoint, Set<String> apart) {
-    try {
-      endpoint.apartFrom(apart);
-    } catch (RuntimeException e) {
-      LOG.warn("cluster '{}': a cache failed to take note of members back from being apart {}", settings.clusterName(),
-          apart, e);
     }
   }
 
