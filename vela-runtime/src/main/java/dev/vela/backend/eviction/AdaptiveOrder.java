@@ -105,6 +105,11 @@ final class AdaptiveOrder<N extends Linked<N>> extends CountingOrder<N> {
   }
 
   @Override
+  public Object mustReplayList() {
+    return probation;
+  }
+
+  @Override
   public void skippedReads(long count) {
     climber.recordHits(count);
   }

@@ -67,6 +67,15 @@ public interface EvictionOrder<N extends Linked<N>> {
   }
 
   /**
+   * The list whose nodes {@link #mustReplay} names, or null when it names none: a node is to be
+   * replayed when its {@link Linked#orderList()} is this list. Readers keep it and compare with it,
+   * so they need not read the order's own fields, which replays write.
+   */
+  default Object mustReplayList() {
+    return null;
+  }
+
+  /**
    * Records {@code count} reads that were not replayed at all: ADAPTIVE's window climber counts them
    * as hits, so its hit rate stays the cache's.
    */

@@ -21,9 +21,12 @@ import java.util.function.Consumer;
  * a read that fills its stripe of the buffer hands the replay to the maintenance executor (the
  * cache's executor: the common pool unless its builder or a test gives another) and goes on; a read
  * that finds its stripe still full is skipped (only tallied, as a hit for ADAPTIVE's climber) and
- * never waits. A read that would promote an entry from probation is the exception: it takes the
- * lock and is replayed at once, so a hot set read in a burst reaches the protected list whenever
- * the pool thread gets scheduled, and a later scan cannot push it out. A drain that finds reads
+ * never waits. A read that would promote an entry from probation is not skipped: it goes to a
+ * buffer of promotions ({@link #PROMOTIONS_CAPACITY} a stripe) that every drain, the pool's or a
+ * write's, replays first, before any eviction, so a hot set read in a burst reaches the protected
+ * list whenever the pool thread gets scheduled, and a later scan cannot push it out. Only a read that
+ * finds its stripe of promotions full too (more than a thousand promotions waiting, which takes
+ * sustained load from several threads) is skipped: a reader never takes the lock. A drain that finds reads
  * skipped since the last one is behind them: it moves one buffered read in {@link
  * #MOVES_WHEN_BEHIND} (and every promotion) and counts the others only as hits, so it ends sooner.
  * With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
@@ -39,12 +42,23 @@ final class Eviction<K, V> {
   private final EvictionOrder<LinkedNode<K, V>> order;
   private final Weigher<? super K, ? super V> weigher; // null: every entry weighs 1
   private final ReadBuffer<LinkedNode<K, V>> reads = ReadBuffer.forMachine();
+  /** How many reads that must not be sampled a stripe of promotions holds. */
+  static final int PROMOTIONS_CAPACITY = 1024;
+  // reads that must not be sampled (mustReplay) and met a full stripe, replayed by the next drain
+  // before it makes any eviction decision. Larger than a stripe of reads: a hot node on probation is
+  // queued by each of its reads until a drain promotes it (the drain skips those already promoted).
+  // A read that finds them full too is skipped
+  private final ReadBuffer<LinkedNode<K, V>> promotions = new ReadBuffer<>(1, PROMOTIONS_CAPACITY);
   private final ReentrantLock lock = new ReentrantLock();
   private final Consumer<LinkedNode<K, V>> replay = this::replayRead;
   /** While replays are behind the reads, one buffered read in this many is moved in the order. */
   static final int MOVES_WHEN_BEHIND = 8;
   private final boolean sampled;
+  // the order's list whose reads are never sampled, kept here: a reader that compares a node's list
+  // with it reads no field of the order, whose lines the replays write
+  private final Object mustReplayList;
   private final Consumer<LinkedNode<K, V>> sampledReplay = this::replaySampled;
+  private final Consumer<LinkedNode<K, V>> promote = this::replayPromotion;
   // under the lock: which buffered read a drain behind the reads moves ([TICKET]), and how many it
   // did not ([UNMOVED]). In an array of their own, in its middle: a drain writes them for every read
   // it replays, and as fields they would share a cache line with the fields every read reads, which
@@ -70,6 +84,7 @@ final class Eviction<K, V> {
     }
     this.order = EvictionOrder.of(policy, maximum);
     this.sampled = order.samplesRecency();
+    this.mustReplayList = order.mustReplayList();
     this.weigher = weigher;
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance must not be null");
   }
@@ -84,12 +99,8 @@ final class Eviction<K, V> {
       return;
     }
     if (sampled) {
-      if (offered == ReadBuffer.FULL) {
-        if (order.mustReplay(node)) {
-          replayAlone(node);
-        } else {
-          reads.tallySkipped();
-        }
+      if (offered == ReadBuffer.FULL && !queuedPromotion(node)) {
+        reads.tallySkipped();
       }
       requestReplay();
     } else if (offered == ReadBuffer.FILLED) {
@@ -113,8 +124,14 @@ final class Eviction<K, V> {
     }
   }
 
+  /** Queues a read of {@code node} that must not be sampled, when it is one; returns whether it did. */
+  private boolean queuedPromotion(LinkedNode<K, V> node) {
+    return mustReplayList != null && node.orderList() == mustReplayList && promotions.offer(node) != ReadBuffer.FULL;
+  }
+
   /**
-   * Replays the buffered reads and tells the order of those skipped; caller holds the lock. When
+   * Replays the queued promotions, then the buffered reads, and tells the order of those skipped;
+   * caller holds the lock. When
    * readers skipped reads since the last drain, the replays are behind the reads: this drain then
    * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and counts the
    * others only as hits, so it ends sooner and the buffer has room again.
@@ -124,13 +141,25 @@ final class Eviction<K, V> {
       reads.drainTo(replay);
       return;
     }
+    promotions.drainTo(promote);
     long skipped = reads.drainSkipped();
-    if (skipped > 0) {
-      reads.drainTo(sampledReplay);
-      order.skippedReads(skipped + drainCounts[UNMOVED]);
+    reads.drainTo(skipped > 0 ? sampledReplay : replay);
+    long unmoved = skipped + drainCounts[UNMOVED];
+    if (unmoved > 0) {
+      order.skippedReads(unmoved);
       drainCounts[UNMOVED] = 0;
+    }
+  }
+
+  /**
+   * Replays a queued promotion, unless an earlier one (the same node, read again before a drain)
+   * promoted it already: that one is counted only as a hit.
+   */
+  private void replayPromotion(LinkedNode<K, V> node) {
+    if (order.mustReplay(node)) {
+      order.touch(node);
     } else {
-      reads.drainTo(replay);
+      drainCounts[UNMOVED]++;
     }
   }
 
@@ -139,16 +168,6 @@ final class Eviction<K, V> {
       order.touch(node);
     } else {
       drainCounts[UNMOVED]++;
-    }
-  }
-
-  /** Replays one read that must not be sampled, ahead of the buffered ones. */
-  private void replayAlone(LinkedNode<K, V> node) {
-    lock.lock();
-    try {
-      order.touch(node);
-    } finally {
-      lock.unlock();
     }
   }
 

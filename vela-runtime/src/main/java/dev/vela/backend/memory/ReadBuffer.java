@@ -13,36 +13,63 @@ import java.util.function.Consumer;
  * them. The drain runs under the eviction lock.
  *
  * <p>Each stripe is a ring with a claim counter ({@code tails}) and a drained counter ({@code
- * heads}); the counters sit a cache line apart, and a line of unused slots lies between one ring
- * and the next, so that stripes do not share lines.
+ * heads}); the counters sit a cache line apart, and a line of unused slots lies before the first
+ * ring and after each, so that stripes do not share lines, and no counter or slot that a thread
+ * writes shares a line with the arrays' headers, which every access reads for its bounds check.
  *
- * <p>A stripe holds 64 reads: with 16 reads a stripe, when a full stripe always woke a pool
+ * <p>A stripe of reads holds 64 ({@link #STRIPE_CAPACITY}; the eviction's buffer of promotions
+ * holds more): with 16 reads a stripe, when a full stripe always woke a pool
  * thread, one reading thread spent much of its time waking the pool, and 64 read faster on one
  * thread and on two (see {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
+  /** The elements a stripe of a buffer of reads holds. */
   static final int STRIPE_CAPACITY = 64;
-  private static final int SLOT_MASK = STRIPE_CAPACITY - 1;
   private static final int PAD = 16;
   // a stripe's tally of skipped reads, in its counter's padding: the total in tails, the total
   // last drained in heads
   private static final int SKIPPED = 1;
-  // slots from one ring's start to the next: the ring, and a line between it and the next (16
-  // slots are 64 bytes or more, whatever the size of a reference)
-  private static final int RING_STRIDE = STRIPE_CAPACITY + 16;
+  // a line of slots before the first ring and after each (16 slots are 64 bytes or more, whatever
+  // the size of a reference)
+  private static final int FIRST_SLOT = 16;
 
+  private final int capacity;
+  private final int slotMask;
+  // slots from one ring's start to the next
+  private final int ringStride;
   private final int stripeMask;
   private final AtomicLongArray tails;
   private final AtomicLongArray heads;
   private final AtomicReferenceArray<E> slots;
 
-  /** A buffer with {@code stripes} stripes, rounded up to a power of two. */
+  /** A buffer with {@code stripes} stripes, rounded up to a power of two, of {@link #STRIPE_CAPACITY}. */
   ReadBuffer(int stripes) {
+    this(stripes, STRIPE_CAPACITY);
+  }
+
+  /**
+   * A buffer with {@code stripes} stripes, rounded up to a power of two, of {@code capacity}
+   * elements each, a power of two.
+   */
+  ReadBuffer(int stripes, int capacity) {
+    if (capacity < 1 || Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("a stripe's capacity must be a power of two, was " + capacity);
+    }
+    this.capacity = capacity;
+    this.slotMask = capacity - 1;
+    this.ringStride = capacity + FIRST_SLOT;
     int count = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
     stripeMask = count - 1;
-    tails = new AtomicLongArray(count * PAD);
-    heads = new AtomicLongArray(count * PAD);
-    slots = new AtomicReferenceArray<>(count * RING_STRIDE);
+    // a line of padding before the first stripe too: the arrays' headers, which every access reads
+    // for its bounds check, are not to share a line with a counter or slot another thread writes
+    tails = new AtomicLongArray((count + 1) * PAD);
+    heads = new AtomicLongArray((count + 1) * PAD);
+    slots = new AtomicReferenceArray<>(FIRST_SLOT + count * ringStride);
+  }
+
+  /** The elements one stripe holds. */
+  int capacity() {
+    return capacity;
   }
 
   /** A buffer sized for the machine: twice the processors, at most 64 stripes. */
@@ -60,16 +87,16 @@ final class ReadBuffer<E> {
   /** Buffers {@code element}, unless its stripe is full; returns {@link #ADDED}, {@link #FILLED} or {@link #FULL}. */
   int offer(E element) {
     int stripe = stripeOfCurrentThread();
-    int counter = stripe * PAD;
+    int counter = (stripe + 1) * PAD;
     while (true) {
       long tail = tails.get(counter);
       long used = tail - heads.get(counter);
-      if (used >= STRIPE_CAPACITY) {
+      if (used >= capacity) {
         return FULL;
       }
       if (tails.compareAndSet(counter, tail, tail + 1)) {
-        slots.lazySet(stripe * RING_STRIDE + (int) (tail & SLOT_MASK), element);
-        return used + 1 >= STRIPE_CAPACITY ? FILLED : ADDED;
+        slots.lazySet(FIRST_SLOT + stripe * ringStride + (int) (tail & slotMask), element);
+        return used + 1 >= capacity ? FILLED : ADDED;
       }
     }
   }
@@ -77,11 +104,11 @@ final class ReadBuffer<E> {
   /** Hands every published element to {@code consumer}; the caller holds the eviction lock. */
   void drainTo(Consumer<? super E> consumer) {
     for (int stripe = 0; stripe <= stripeMask; stripe++) {
-      int counter = stripe * PAD;
+      int counter = (stripe + 1) * PAD;
       long head = heads.get(counter);
       long tail = tails.get(counter);
       while (head < tail) {
-        int slot = stripe * RING_STRIDE + (int) (head & SLOT_MASK);
+        int slot = FIRST_SLOT + stripe * ringStride + (int) (head & slotMask);
         E element = slots.get(slot);
         if (element == null) {
           break; // claimed but not yet written: the next drain takes it
@@ -100,7 +127,7 @@ final class ReadBuffer<E> {
    * tallies: the count only paces the order's window climber.
    */
   void tallySkipped() {
-    int counter = stripeOfCurrentThread() * PAD + SKIPPED;
+    int counter = (stripeOfCurrentThread() + 1) * PAD + SKIPPED;
     tails.lazySet(counter, tails.get(counter) + 1);
   }
 
@@ -108,7 +135,7 @@ final class ReadBuffer<E> {
   long drainSkipped() {
     long skipped = 0;
     for (int stripe = 0; stripe <= stripeMask; stripe++) {
-      int counter = stripe * PAD + SKIPPED;
+      int counter = (stripe + 1) * PAD + SKIPPED;
       long now = tails.get(counter);
       skipped += now - heads.get(counter);
       heads.set(counter, now);

@@ -161,6 +161,51 @@ class EvictionMaintenanceTest {
   }
 
   @Test
+  void aReadOnProbationWhileTheLockIsHeldWaitsForNothingAndTheNextDrainPromotesIt() throws Exception {
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.ADAPTIVE, replays::add);
+    backend.put("b", "v-b", StoredEntry.NO_EXPIRY, Set.of()); // the window holds one: "a" goes to probation
+    LinkedNode<?, ?> node = (LinkedNode<?, ?>) backend.map.get("a");
+    Object probation = node.orderList();
+    List<Thread> started = new ArrayList<>();
+    AtomicBoolean released = new AtomicBoolean();
+    CountDownLatch release = holdLock(backend, started, released);
+
+    // fills the stripe, then each read finds it full while "a" is on probation
+    read(backend, ReadBuffer.STRIPE_CAPACITY + 3);
+
+    assertThat(released).as("the reads ended while the lock was still held").isFalse();
+    assertThat(node.orderList()).as("not promoted yet: the lock is held").isSameAs(probation);
+    release.countDown();
+    started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+    assertThat(started.get(0).isAlive()).isFalse();
+
+    backend.put("c", "v-c", StoredEntry.NO_EXPIRY, Set.of()); // a write drains before it changes the order
+    assertThat(node.orderList()).as("promoted by the write's drain, before any eviction")
+        .isNotSameAs(probation).isNotNull();
+  }
+
+  @Test
+  void whenItsPromotionsAreFullTooAReadOnProbationIsSkippedWhileTheLockIsHeld() throws Exception {
+    MemoryBackend<String, String> backend = bounded(EvictionPolicy.ADAPTIVE, replays::add);
+    backend.put("b", "v-b", StoredEntry.NO_EXPIRY, Set.of());
+    LinkedNode<?, ?> node = (LinkedNode<?, ?>) backend.map.get("a");
+    Object probation = node.orderList();
+    List<Thread> started = new ArrayList<>();
+    AtomicBoolean released = new AtomicBoolean();
+    CountDownLatch release = holdLock(backend, started, released);
+
+    read(backend, ReadBuffer.STRIPE_CAPACITY + Eviction.PROMOTIONS_CAPACITY + 3);
+
+    assertThat(released).as("the reads ended while the lock was still held").isFalse();
+    assertThat(node.orderList()).isSameAs(probation);
+    release.countDown();
+    started.get(0).join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+    assertThat(started.get(0).isAlive()).isFalse();
+    replays.get(0).run();
+    assertThat(node.orderList()).as("the queued promotions were replayed").isNotSameAs(probation);
+  }
+
+  @Test
   void aRejectedReplayOfASampledOrderIsAskedForAgainByTheNextSkippedRead() {
     List<Runnable> rejected = new ArrayList<>();
     MemoryBackend<String, String> backend = bounded(EvictionPolicy.ADAPTIVE, task -> {

@@ -1,6 +1,7 @@
 package dev.vela.backend.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vela.testing.Concurrently;
 import java.time.Duration;
@@ -39,6 +40,29 @@ class ReadBufferTest {
     buffer.drainTo(drained::add);
 
     assertThat(drained).hasSize(ReadBuffer.STRIPE_CAPACITY + 1).doesNotContain(100).endsWith(99, 7);
+  }
+
+  @Test
+  void aBufferOfAnotherCapacityFillsAtItAndWrapsAround() {
+    ReadBuffer<Integer> buffer = new ReadBuffer<>(1, 8);
+    assertThat(buffer.capacity()).isEqualTo(8);
+    List<Integer> drained = new ArrayList<>();
+    for (int round = 0; round < 3; round++) { // three times round the ring
+      for (int i = 0; i < 7; i++) {
+        assertThat(buffer.offer(round * 10 + i)).isEqualTo(ReadBuffer.ADDED);
+      }
+      assertThat(buffer.offer(round * 10 + 7)).isEqualTo(ReadBuffer.FILLED);
+      assertThat(buffer.offer(-1)).isEqualTo(ReadBuffer.FULL);
+      buffer.drainTo(drained::add);
+    }
+
+    assertThat(drained).hasSize(24).doesNotContain(-1).startsWith(0, 1, 2).endsWith(26, 27);
+  }
+
+  @Test
+  void aCapacityMustBeAPowerOfTwo() {
+    assertThatThrownBy(() -> new ReadBuffer<>(1, 48)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("power of two").hasMessageContaining("48");
   }
 
   @Test
