@@ -24,10 +24,10 @@ import java.util.function.Consumer;
  * never waits. A read that would promote an entry from probation is not skipped: it goes to a
  * buffer of promotions ({@link #PROMOTIONS_CAPACITY} a stripe) that every drain, the pool's or a
  * write's, replays first, before any eviction, so a hot set read in a burst reaches the protected
- * list whenever the pool thread gets scheduled, and a later scan cannot push it out. Only a read that
- * finds its stripe of promotions full too (more than a thousand promotions waiting, which takes
- * sustained load from several threads) is skipped: a reader never takes the lock. A drain that finds reads
- * skipped since the last one is behind them: it moves one buffered read in {@link
+ * list whenever the pool thread gets scheduled, and a later scan cannot push it out. Only a read
+ * that finds its stripe of promotions full too (more than a thousand promotions waiting, which
+ * takes sustained load from several threads) is skipped: a reader never takes the lock. A drain
+ * that finds reads skipped since the last one is behind them: it moves one buffered read in {@link
  * #MOVES_WHEN_BEHIND} (and every promotion) and counts the others only as hits, so it ends sooner.
  * With an executor that runs the replay at once (EvictionBench's {@code Runnable::run}), no
  * read is ever skipped. Readers stay off the sketch: two readers counting the same hot keys would
@@ -131,10 +131,10 @@ final class Eviction<K, V> {
 
   /**
    * Replays the queued promotions, then the buffered reads, and tells the order of those skipped;
-   * caller holds the lock. When
-   * readers skipped reads since the last drain, the replays are behind the reads: this drain then
-   * moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and every promotion) and counts the
-   * others only as hits, so it ends sooner and the buffer has room again.
+   * caller holds the lock. When readers skipped reads since the last drain, the replays are behind
+   * the reads: this drain then moves only one buffered read in {@link #MOVES_WHEN_BEHIND} (and
+   * every promotion) and counts the others only as hits, so it ends sooner and the buffer has room
+   * again.
    */
   private void drain() {
     if (!sampled) {

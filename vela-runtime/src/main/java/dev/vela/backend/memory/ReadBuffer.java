@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * writes shares a line with the arrays' headers, which every access reads for its bounds check.
  *
  * <p>A stripe of reads holds 64 ({@link #STRIPE_CAPACITY}; the eviction's buffer of promotions
- * holds more): with 16 reads a stripe, when a full stripe always woke a pool
- * thread, one reading thread spent much of its time waking the pool, and 64 read faster on one
- * thread and on two (see {@code docs/benchmarks/rounds.md}).
+ * holds more): with 16 reads a stripe, when a full stripe always woke a pool thread, one reading
+ * thread spent much of its time waking the pool, and 64 read faster on one thread and on two (see
+ * {@code docs/benchmarks/rounds.md}).
  */
 final class ReadBuffer<E> {
   /** The elements a stripe of a buffer of reads holds. */
@@ -87,7 +87,7 @@ final class ReadBuffer<E> {
   /** Buffers {@code element}, unless its stripe is full; returns {@link #ADDED}, {@link #FILLED} or {@link #FULL}. */
   int offer(E element) {
     int stripe = stripeOfCurrentThread();
-    int counter = (stripe + 1) * PAD;
+    int counter = counterOf(stripe);
     while (true) {
       long tail = tails.get(counter);
       long used = tail - heads.get(counter);
@@ -104,7 +104,7 @@ final class ReadBuffer<E> {
   /** Hands every published element to {@code consumer}; the caller holds the eviction lock. */
   void drainTo(Consumer<? super E> consumer) {
     for (int stripe = 0; stripe <= stripeMask; stripe++) {
-      int counter = (stripe + 1) * PAD;
+      int counter = counterOf(stripe);
       long head = heads.get(counter);
       long tail = tails.get(counter);
       while (head < tail) {
@@ -127,7 +127,7 @@ final class ReadBuffer<E> {
    * tallies: the count only paces the order's window climber.
    */
   void tallySkipped() {
-    int counter = (stripeOfCurrentThread() + 1) * PAD + SKIPPED;
+    int counter = counterOf(stripeOfCurrentThread()) + SKIPPED;
     tails.lazySet(counter, tails.get(counter) + 1);
   }
 
@@ -135,12 +135,17 @@ final class ReadBuffer<E> {
   long drainSkipped() {
     long skipped = 0;
     for (int stripe = 0; stripe <= stripeMask; stripe++) {
-      int counter = (stripe + 1) * PAD + SKIPPED;
+      int counter = counterOf(stripe) + SKIPPED;
       long now = tails.get(counter);
       skipped += now - heads.get(counter);
       heads.set(counter, now);
     }
     return skipped;
+  }
+
+  /** Where a stripe's counters sit in {@code tails} and {@code heads}: a line after the previous stripe's. */
+  private static int counterOf(int stripe) {
+    return (stripe + 1) * PAD;
   }
 
   private int stripeOfCurrentThread() {
