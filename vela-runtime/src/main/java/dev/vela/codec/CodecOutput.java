@@ -105,29 +105,32 @@ public final class CodecOutput {
    */
   public <T> void writeSized(Codec<T> codec, T value) {
     Objects.requireNonNull(codec, "codec");
+    writeSized(codec, value, false, 0);
+  }
+
+  /** As {@link #writeSized(Codec, Object)}, with {@code fingerprint} before the value: {@link FramedCodec}'s form. */
+  <T> void writeSizedFramed(Codec<T> codec, T value, int fingerprint) {
+    writeSized(codec, value, true, fingerprint);
+  }
+
+  private <T> void writeSized(Codec<T> codec, T value, boolean framed, int fingerprint) {
     Elements.requireWritable(codec, value);
-    int start = beginSized();
+    ensure(1);
+    int start = ++position; // a byte for the length, which most values need alone
     try {
+      if (framed) {
+        writeInt(fingerprint);
+      }
       codec.encode(value, this);
     } catch (RuntimeException e) {
-      abandonSized(start);
+      position = start - 1; // nothing of the value stays written, its length byte included
       throw e;
     }
-    endSized(start);
+    writeLengthBefore(start);
   }
 
-  /**
-   * Reserves a byte for the length of a value about to be written; returns where the value starts,
-   * for {@link #endSized} or {@link #abandonSized}.
-   */
-  int beginSized() {
-    ensure(1);
-    position++;
-    return position;
-  }
-
-  /** Writes the length of what was written since {@link #beginSized} returned {@code start} in front of it. */
-  void endSized(int start) {
+  /** Writes the length of what was written from {@code start} on into the byte reserved before it. */
+  private void writeLengthBefore(int start) {
     int length = position - start;
     int lengthBytes = 1;
     for (int rest = length >>> 7; rest != 0; rest >>>= 7) {
@@ -145,11 +148,6 @@ public final class CodecOutput {
       value >>>= 7;
     }
     buffer[at] = (byte) value;
-  }
-
-  /** Forgets what was written since {@link #beginSized} returned {@code start}, its length byte included. */
-  void abandonSized(int start) {
-    position = start - 1;
   }
 
   /** The buffer itself, whose first {@link #size()} bytes were written: for this package's readers that copy nothing. */

@@ -53,16 +53,7 @@ public final class FramedCodec<T> {
    * stays written.
    */
   public void writeSized(T value, CodecOutput out) {
-    Elements.requireWritable(codec, value);
-    int start = out.beginSized();
-    try {
-      out.writeInt(fingerprint);
-      codec.encode(value, out);
-    } catch (RuntimeException e) {
-      out.abandonSized(start);
-      throw e;
-    }
-    out.endSized(start);
+    out.writeSizedFramed(codec, value, fingerprint);
   }
 
   /**

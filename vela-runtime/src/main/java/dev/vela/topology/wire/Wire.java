@@ -45,17 +45,12 @@ public final class Wire<K, V> {
     this.decodeErrors = decodeErrors;
   }
 
-  /** The key's encoded bytes, as the ring hashes them. */
-  public byte[] keyBytes(K key) {
-    return Codecs.encode(keys, key);
-  }
-
   /** The {@link StableHash} of the key's encoded bytes, as the ring hashes them, without making them an array. */
   public long keyHash(K key) {
     return StableHash.ofKey(keys, key);
   }
 
-  /** Writes the key's bytes (encoded in place: the same bytes as {@code out.writeBytes(keyBytes(key))}). */
+  /** Writes the key's bytes (encoded in place: the same bytes as {@code out.writeBytes(Codecs.encode(keys, key))}). */
   public void writeKey(CodecOutput out, K key) {
     out.writeSized(keys, key);
   }

@@ -17,7 +17,6 @@ import dev.vela.cluster.CacheEndpoint;
 import dev.vela.cluster.ClusterSettings;
 import dev.vela.codec.CacheTypes;
 import dev.vela.codec.CodecOutput;
-import dev.vela.codec.StableHash;
 import dev.vela.config.Durations;
 import dev.vela.testing.TestCodecs;
 import dev.vela.topology.ring.HashRing;
@@ -106,7 +105,7 @@ class FetchWhenOwnerGoesTest {
         TestCodecs.string().require("keys"), TestCodecs.string().require("values"), CLOCK, error -> {});
     HashRing ring = HashRing.of(List.of("a", "b"));
     for (int i = 0; ; i++) {
-      if (ring.ownerOf(StableHash.hash64(wire.keyBytes("k" + i))).equals("b")) {
+      if (ring.ownerOf(wire.keyHash("k" + i)).equals("b")) {
         return "k" + i;
       }
     }
