@@ -150,7 +150,10 @@ public final class CodecOutput {
     buffer[at] = (byte) value;
   }
 
-  /** The buffer itself, whose first {@link #size()} bytes were written: for this package's readers that copy nothing. */
+  /**
+   * The buffer itself, whose first {@link #size()} bytes were written: for this package's readers
+   * that copy nothing.
+   */
   byte[] buffer() {
     return buffer;
   }
