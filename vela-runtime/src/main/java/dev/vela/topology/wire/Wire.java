@@ -6,7 +6,6 @@ import dev.vela.codec.Codec;
 import dev.vela.codec.CodecException;
 import dev.vela.codec.CodecInput;
 import dev.vela.codec.CodecOutput;
-import dev.vela.codec.Codecs;
 import dev.vela.codec.FramedCodec;
 import dev.vela.codec.StableHash;
 import java.time.InstantSource;
