@@ -71,6 +71,7 @@ final class CallTransport implements Receiver {
   private final String clusterName;
   private final Consumer<View> views;
   private final PendingCalls calls = new PendingCalls();
+  private final LoneCallerSpin spin = new LoneCallerSpin(calls::underWay);
   private final Map<Address, Outbox> callsTo = new ConcurrentHashMap<>();
   private final Map<Address, Outbox> repliesTo = new ConcurrentHashMap<>();
   private final Set<Address> warnedVersions = ConcurrentHashMap.newKeySet();
@@ -106,7 +107,7 @@ final class CallTransport implements Receiver {
    */
   CompletableFuture<byte[]> call(String cacheName, String member, Address target, byte[] request, Duration timeout,
       boolean probe) {
-    CompletableFuture<byte[]> reply = new CompletableFuture<>();
+    CompletableFuture<byte[]> reply = new CallReply<>(spin);
     if (closed) {
       reply.completeExceptionally(new VelaException("cluster node " + channel.getName() + " is closed; cache '"
           + cacheName + "' cannot call " + member));
