@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * leaves the view, or this node closes. One timer thread per node ends late calls, woken at the
  * earliest deadline of the calls under way (never while none are), and, while calls wait past an
  * outbox's window, every {@link #UNSTICK_MILLIS} ms to send those that waited too long: an idle
- * node, or one with a single caller, wakes no thread of its own.
+ * node, or one with a single caller, wakes no thread of its own. A caller waiting for its reply
+ * spins for a moment first while its call is the node's only one under way ({@link LoneCallerSpin}).
  *
  * <p>Frames are read on the connection's own thread when the built-in stack delivers them there
  * ({@link DirectFrames}): replies complete futures, and the calls that waited for them leave. Calls
@@ -71,6 +72,7 @@ final class CallTransport implements Receiver {
   private final String clusterName;
   private final Consumer<View> views;
   private final PendingCalls calls = new PendingCalls();
+  private final LoneCallerSpin spin = new LoneCallerSpin(calls::underWay);
   private final Map<Address, Outbox> callsTo = new ConcurrentHashMap<>();
   private final Map<Address, Outbox> repliesTo = new ConcurrentHashMap<>();
   private final Set<Address> warnedVersions = ConcurrentHashMap.newKeySet();
@@ -106,7 +108,7 @@ final class CallTransport implements Receiver {
    */
   CompletableFuture<byte[]> call(String cacheName, String member, Address target, byte[] request, Duration timeout,
       boolean probe) {
-    CompletableFuture<byte[]> reply = new CompletableFuture<>();
+    CompletableFuture<byte[]> reply = new CallReply<>(spin);
     if (closed) {
       reply.completeExceptionally(new VelaException("cluster node " + channel.getName() + " is closed; cache '"
           + cacheName + "' cannot call " + member));

@@ -54,6 +54,11 @@ final class PendingCalls {
     return any ? OptionalLong.of(earliest) : OptionalLong.empty();
   }
 
+  /** How many calls are under way. */
+  int underWay() {
+    return pending.size();
+  }
+
   /** Call {@code id} under way, or null when it has ended. */
   Pending get(long id) {
     return pending.get(id);
