@@ -91,7 +91,7 @@ final class TcpStack {
     // own calls and replies (CallTransport's outboxes), sending a lone call on the caller's thread at
     // once and the calls that pile up meanwhile in one message; a bundler would add a thread switch
     // each way to every call and batch nothing more
-    TCP transport = new TCP();
+    TCP transport = new TcpTransport();
     transport.setValue("tcp_nodelay", true).setValue("bundler_type", "no-bundler")
         .setValue("bind_addr", bindAddr).setValue("bind_port", port).setValue("port_range", portRange);
     if (settings.tls().enabled()) {
