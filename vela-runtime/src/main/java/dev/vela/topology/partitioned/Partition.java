@@ -455,17 +455,18 @@ final class Partition<K, V> {
 
   /**
    * The answer of {@code holder}, a node that may still hold a key this node serves (see {@link
-   * #holderElsewhere}); null when it cannot be asked because it has left this node's ring since: a
-   * cache leaves only once it has handed its keys over, so they are here.
+   * #holderElsewhere}); null when it cannot be asked because it has left this node's ring since (a
+   * cache leaves only once it has handed its keys over, so they are here), or has left the cluster's
+   * view, which this cache's ring follows once the view reaches it.
    *
-   * @throws VelaException when a holder still in the ring cannot be asked: it may hold the key's
-   *     latest acknowledged write, so neither "absent" nor this node's copy is a safe answer
+   * @throws VelaException when a holder still in the ring and the view cannot be asked: it may hold
+   *     the key's latest acknowledged write, so neither "absent" nor this node's copy is a safe answer
    */
   private <T> T fromHolder(String holder, java.util.function.Supplier<T> call) {
     try {
       return call.get();
     } catch (VelaException unreachable) {
-      if (routing.ring().contains(holder)) {
+      if (routing.ring().contains(holder) && remote.inView(holder)) {
         throw new VelaException("node " + holder + ", which may still hold this key while keys move to " + self
             + ", did not answer (" + unreachable.getMessage() + "), and without its answer the key's latest write"
             + " is not known here; retry once " + holder + " answers again or leaves the view", unreachable);

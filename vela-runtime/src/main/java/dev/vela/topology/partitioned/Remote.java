@@ -124,6 +124,11 @@ final class Remote<K, V> {
     return keys.readHeld(read(member, channel.call(member, request, timeout)));
   }
 
+  /** True while {@code member} is in the cluster's current view, which this cache's ring may not show yet. */
+  boolean inView(String member) {
+    return channel.members().contains(member);
+  }
+
   /** How long a call to another node waits for its answer. */
   Duration rpcTimeout() {
     return channel.rpcTimeout();

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Node "a" has just joined "b": keys "a" now owns may still be on "b" until "b" says its handover
  * is done, so a read or delete of such a key that finds nothing here asks "b". When "b" cannot be
- * asked while it is still in the ring, it may hold the key's latest acknowledged write: the call
- * fails with a VelaException that names it, never answering "absent". Once "b" has left the ring,
- * its keys were handed over, and "absent" is the answer.
+ * asked while it is still in the ring and the cluster's view, it may hold the key's latest
+ * acknowledged write: the call fails with a VelaException that names it, never answering "absent".
+ * Once "b" has left the ring, or the view ahead of the ring, its keys were handed over, and
+ * "absent" is the answer.
  */
 class UnansweredHolderTest {
   private static final long DEADLINE_SECONDS = 10;
@@ -30,10 +31,16 @@ class UnansweredHolderTest {
   private static final class HandingOver extends TwoNodeChannel {
     final AtomicInteger asked = new AtomicInteger();
     volatile boolean answers;
+    volatile boolean inView = true;
     volatile PartitionOnA nodeA;
 
     HandingOver() {
       super(Duration.ofMillis(300));
+    }
+
+    @Override
+    public List<String> members() {
+      return inView ? List.of("a", "b") : List.of("a");
     }
 
     @Override
@@ -43,6 +50,9 @@ class UnansweredHolderTest {
         return CompletableFuture.completedFuture(Reply.okEmpty());
       }
       asked.incrementAndGet();
+      if (!inView) { // as the node's channel answers for a member that has left its view
+        return CompletableFuture.failedFuture(new VelaException("node b is not a member of cluster 'holder'"));
+      }
       if (!answers) {
         return CompletableFuture.failedFuture(new TimeoutException("no answer from b within " + timeout));
       }
@@ -108,5 +118,15 @@ class UnansweredHolderTest {
     assertThat(nodeA.partition.entry(key, Hop.ROUTED)).isNull();
     assertThat(nodeA.partition.delete(key, Hop.ROUTED).removed()).isFalse();
     assertThat(b.asked).as("no one left to ask").hasValue(0);
+  }
+
+  @Test
+  void aHolderGoneFromTheViewBeforeThisCacheHeardOfItCountsAsLeft() {
+    b.inView = false; // the cluster's view has lost b; the view is on its way to this cache, whose ring still has b
+
+    assertThat(nodeA.routing.ring().members()).contains("b");
+    assertThat(nodeA.partition.get(key, Hop.ROUTED)).isNull();
+    assertThat(nodeA.partition.entry(key, Hop.ROUTED)).isNull();
+    assertThat(nodeA.partition.delete(key, Hop.ROUTED).removed()).isFalse();
   }
 }
