@@ -41,6 +41,17 @@ public interface CacheChannel extends AutoCloseable {
   }
 
   /**
+   * Waits, at most {@code timeout}, until every call this node has read from the network so far has
+   * been handed to its cache; false when the time ran out. A cache that leaves waits so after the
+   * others have heard it leave: the calls they sent it before (whose replies came first on the way
+   * back) have all reached it, so none is refused as the cache closes. The default, for a channel
+   * that hands calls over as it reads them, returns true at once.
+   */
+  default boolean awaitCallsReceived(Duration timeout) {
+    return true;
+  }
+
+  /**
    * Sends {@code request} to every other member and waits for all replies, at most the rpcTimeout.
    *
    * @return each member's reply, by member name

@@ -16,7 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jgroups.Address;
@@ -64,6 +67,8 @@ final class CallTransport implements Receiver {
   private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
   /** Frames of calls on their way to one node before further calls wait for its replies. */
   static final int WINDOW = 2;
+  /** How often {@link #awaitHandedOn} looks again: a cache that closes waits about this long at most for nothing. */
+  private static final long HANDED_ON_POLL_NANOS = 200_000;
   /** How long calls wait for replies to come before they leave anyway. */
   private static final long STALE_NANOS = 1_000_000;
 
@@ -83,6 +88,10 @@ final class CallTransport implements Receiver {
   private volatile long deadlineCheckNanos;
   private volatile boolean deadlineArmed;
   private ScheduledFuture<?> deadlineCheck; // guarded by deadlineLock
+  /** Numbers the calls handed to the transport's pool, in the order the connections read them. */
+  private final AtomicLong handedOn = new AtomicLong();
+  /** The numbers of those not yet handed to their caches. */
+  private final ConcurrentSkipListSet<Long> handingOn = new ConcurrentSkipListSet<>();
   private final LongAdder framesSent = new LongAdder();
   private final LongAdder entriesSent = new LongAdder();
   private volatile boolean closed;
@@ -291,12 +300,15 @@ final class CallTransport implements Receiver {
    * ready by the last one's end leave together, as those of a frame read on a pool thread do.
    */
   private void handOn(Address from, List<CallFrames.Call> calls) {
+    Long number = handedOn.incrementAndGet();
+    handingOn.add(number);
     Runnable answer = () -> {
       DELIVERING.set(true);
       try {
         dispatch(from, calls);
       } finally {
         DELIVERING.set(false);
+        handingOn.remove(number);
       }
     };
     boolean taken;
@@ -306,10 +318,29 @@ final class CallTransport implements Receiver {
       taken = false;
     }
     if (!taken) {
+      handingOn.remove(number);
       // as JGroups drops a message its pool refuses: the callers' timeouts end these calls
       LOG.warn("cluster '{}' dropped {} calls from {}: the transport's thread pool refused them", clusterName,
           calls.size(), from);
     }
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until every call that the connections have read so far and
+   * handed to the transport's pool has been handed to its cache; false when the time ran out. Calls
+   * from one node are read in the order it sent them, so once a reply from it has come, the calls
+   * it sent before that reply are among these.
+   */
+  boolean awaitHandedOn(Duration timeout) {
+    long upTo = handedOn.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!handingOn.headSet(upTo, true).isEmpty()) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(HANDED_ON_POLL_NANOS);
+    }
+    return true;
   }
 
   private void dispatch(Address from, List<CallFrames.Call> calls) {

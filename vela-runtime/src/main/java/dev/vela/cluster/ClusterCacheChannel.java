@@ -46,6 +46,11 @@ final class ClusterCacheChannel implements CacheChannel {
   }
 
   @Override
+  public boolean awaitCallsReceived(Duration timeout) {
+    return node.awaitCallsReceived(timeout);
+  }
+
+  @Override
   public Map<String, byte[]> callOthers(byte[] request) {
     Map<String, CompletableFuture<byte[]>> calls = new LinkedHashMap<>();
     for (String member : node.members()) {

@@ -255,6 +255,11 @@ public final class VelaCluster implements AutoCloseable {
     return transport.call(cacheName, member, target, request, timeout, probe);
   }
 
+  /** See {@link CacheChannel#awaitCallsReceived}. */
+  boolean awaitCallsReceived(Duration timeout) {
+    return transport.awaitHandedOn(timeout);
+  }
+
   /**
    * How many network messages have carried this node's calls and replies since it started: calls
    * and replies that many threads send to one node at once share a message, so under load this is

@@ -158,6 +158,34 @@ class AnswerNowTest {
     assertThat(b.handled).hasSizeGreaterThanOrEqualTo(4).noneSatisfy(name -> assertThat(name).startsWith(READING_THREAD));
   }
 
+  @Test
+  void aNodeWaitsForTheCallsItHasReadToReachTheirCache() throws Exception {
+    VelaCluster[] nodes = nodes("received");
+    Locking b = new Locking();
+    CacheChannel onA = nodes[0].join("keys", new Locking());
+    opened.add(onA);
+    CacheChannel onB = nodes[1].join("keys", b);
+    opened.add(onB);
+
+    CompletableFuture<byte[]> write;
+    b.lock.lock(); // the write, handed to a pool thread on "b", waits there for the lock
+    try {
+      write = onA.call(nodes[1].localMember(), bytes("write"), Duration.ofSeconds(DEADLINE_SECONDS));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+      while (b.handled.isEmpty() && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait();
+      }
+      assertThat(b.handled).as("the write reached the cache's handler").hasSize(1);
+
+      assertThat(onB.awaitCallsReceived(Duration.ofMillis(50))).as("the write is still being handed over").isFalse();
+    } finally {
+      b.lock.unlock();
+    }
+    assertThat(text(write.get(DEADLINE_SECONDS, TimeUnit.SECONDS))).isEqualTo("handled:write");
+    assertThat(onB.awaitCallsReceived(Duration.ofSeconds(DEADLINE_SECONDS))).isTrue();
+    assertThat(onA.awaitCallsReceived(Duration.ZERO)).as("nothing was handed on at a").isTrue();
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -446,6 +446,10 @@ public final class PartitionedTopology<K, V> implements CacheTopology<K, V> {
             + " that could not be sent are lost with it");
       }
       remote.leaving(peers);
+      // the others no longer route here; what they sent before is read, but may still be on its way to this cache
+      if (!channel.awaitCallsReceived(channel.rpcTimeout())) {
+        LOG.debug("cache '{}' closes on {} with calls read but not yet handed to it", cacheName, channel.self());
+      }
     } finally {
       offloaded.close();
       endpoint.closeAfter(channel.rpcTimeout());
