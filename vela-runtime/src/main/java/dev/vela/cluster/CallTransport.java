@@ -7,19 +7,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.OptionalLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jgroups.Address;
@@ -67,8 +64,6 @@ final class CallTransport implements Receiver {
   private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
   /** Frames of calls on their way to one node before further calls wait for its replies. */
   static final int WINDOW = 2;
-  /** How often {@link #awaitHandedOn} looks again: a cache that closes waits about this long at most for nothing. */
-  private static final long HANDED_ON_POLL_NANOS = 200_000;
   /** How long calls wait for replies to come before they leave anyway. */
   private static final long STALE_NANOS = 1_000_000;
 
@@ -88,10 +83,7 @@ final class CallTransport implements Receiver {
   private volatile long deadlineCheckNanos;
   private volatile boolean deadlineArmed;
   private ScheduledFuture<?> deadlineCheck; // guarded by deadlineLock
-  /** Numbers the calls handed to the transport's pool, in the order the connections read them. */
-  private final AtomicLong handedOn = new AtomicLong();
-  /** The numbers of those not yet handed to their caches. */
-  private final ConcurrentSkipListSet<Long> handingOn = new ConcurrentSkipListSet<>();
+  private final HandedOnCalls handedOn = new HandedOnCalls();
   private final LongAdder framesSent = new LongAdder();
   private final LongAdder entriesSent = new LongAdder();
   private volatile boolean closed;
@@ -300,15 +292,14 @@ final class CallTransport implements Receiver {
    * ready by the last one's end leave together, as those of a frame read on a pool thread do.
    */
   private void handOn(Address from, List<CallFrames.Call> calls) {
-    Long number = handedOn.incrementAndGet();
-    handingOn.add(number);
+    Long number = handedOn.handing();
     Runnable answer = () -> {
       DELIVERING.set(true);
       try {
         dispatch(from, calls);
       } finally {
         DELIVERING.set(false);
-        handingOn.remove(number);
+        handedOn.reached(number);
       }
     };
     boolean taken;
@@ -318,7 +309,7 @@ final class CallTransport implements Receiver {
       taken = false;
     }
     if (!taken) {
-      handingOn.remove(number);
+      handedOn.reached(number);
       // as JGroups drops a message its pool refuses: the callers' timeouts end these calls
       LOG.warn("cluster '{}' dropped {} calls from {}: the transport's thread pool refused them", clusterName,
           calls.size(), from);
@@ -327,20 +318,10 @@ final class CallTransport implements Receiver {
 
   /**
    * Waits, at most {@code timeout}, until every call that the connections have read so far and
-   * handed to the transport's pool has been handed to its cache; false when the time ran out. Calls
-   * from one node are read in the order it sent them, so once a reply from it has come, the calls
-   * it sent before that reply are among these.
+   * handed to the transport's pool has reached its cache; false when the time ran out.
    */
   boolean awaitHandedOn(Duration timeout) {
-    long upTo = handedOn.get();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!handingOn.headSet(upTo, true).isEmpty()) {
-      if (System.nanoTime() - deadline >= 0) {
-        return false;
-      }
-      LockSupport.parkNanos(HANDED_ON_POLL_NANOS);
-    }
-    return true;
+    return handedOn.await(timeout);
   }
 
   private void dispatch(Address from, List<CallFrames.Call> calls) {
