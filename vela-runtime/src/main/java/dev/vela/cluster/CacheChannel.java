@@ -42,10 +42,10 @@ public interface CacheChannel extends AutoCloseable {
 
   /**
    * Waits, at most {@code timeout}, until every call this node has read from the network so far has
-   * been handed to its cache; false when the time ran out. A cache that leaves waits so after the
-   * others have heard it leave: the calls they sent it before (whose replies came first on the way
-   * back) have all reached it, so none is refused as the cache closes. The default, for a channel
-   * that hands calls over as it reads them, returns true at once.
+   * been handed to its cache; false when the time ran out. A cache that leaves waits so once the
+   * others have answered its goodbye: a node's calls are read in the order it sent them, so those it
+   * sent before its answer have all reached the cache, and none is refused as the cache closes. The
+   * default, for a channel that hands calls over as it reads them, returns true at once.
    */
   default boolean awaitCallsReceived(Duration timeout) {
     return true;
