@@ -24,10 +24,7 @@ final class CallReply<T> extends CompletableFuture<T> {
 
   @Override
   public T join() {
-    if (isDone()) {
-      return super.join();
-    }
-    long start = spin.spin(this);
+    long start = spin.spin(this); // at once when the reply is here already
     try {
       return super.join();
     } finally {
@@ -37,9 +34,6 @@ final class CallReply<T> extends CompletableFuture<T> {
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
-    if (isDone()) {
-      return super.get();
-    }
     long start = spin.spin(this);
     try {
       return super.get();
@@ -50,7 +44,7 @@ final class CallReply<T> extends CompletableFuture<T> {
 
   @Override
   public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-    if (isDone() || unit.toNanos(timeout) < LoneCallerSpin.SPIN_NANOS) {
+    if (unit.toNanos(timeout) < LoneCallerSpin.SPIN_NANOS) {
       return super.get(timeout, unit); // a wait shorter than the spin is the caller's to time
     }
     long deadline = System.nanoTime() + unit.toNanos(timeout);

@@ -12,11 +12,14 @@ import java.util.concurrent.CompletionException;
 /** One cache's registration on a {@link VelaCluster} node. */
 final class ClusterCacheChannel implements CacheChannel {
   private final VelaCluster node;
+  private final CallTransport transport;
   private final String cacheName;
   private boolean closed;
 
-  ClusterCacheChannel(VelaCluster node, String cacheName) {
+  /** Cache {@code cacheName} on {@code node}, whose calls go through {@code transport}. */
+  ClusterCacheChannel(VelaCluster node, CallTransport transport, String cacheName) {
     this.node = node;
+    this.transport = transport;
     this.cacheName = cacheName;
   }
 
@@ -47,7 +50,7 @@ final class ClusterCacheChannel implements CacheChannel {
 
   @Override
   public boolean awaitCallsReceived(Duration timeout) {
-    return node.awaitCallsReceived(timeout);
+    return transport.awaitHandedOn(timeout);
   }
 
   @Override

@@ -45,7 +45,8 @@ final class LoneCallerSpin {
   /**
    * Called before a caller waits for {@code reply}: spins while the rules above allow and the reply
    * has not come. Returns when the caller's wait started, to pass to {@link #waited}, or
-   * {@code Long.MIN_VALUE} when its call is not alone (then its wait is not measured).
+   * {@code Long.MIN_VALUE} when its wait is not measured: the reply is here already, its call is not
+   * alone, or the JVM has one core.
    */
   long spin(Future<?> reply) {
     if (!enabled || reply.isDone() || callsUnderWay.getAsInt() > 1) {

@@ -175,7 +175,7 @@ public final class VelaCluster implements AutoCloseable {
     if (closed) {
       throw new VelaException("cluster node " + localMember() + " is closed; start a new one for cache '" + cacheName + "'");
     }
-    ClusterCacheChannel channel = new ClusterCacheChannel(this, cacheName);
+    ClusterCacheChannel channel = new ClusterCacheChannel(this, transport, cacheName);
     CacheEndpoint endpoint = Objects.requireNonNull(endpointFor.apply(channel), "endpoint");
     synchronized (viewDelivery) {
       // with a view that comes meanwhile, the endpoint gets this view first and that one after,
@@ -253,11 +253,6 @@ public final class VelaCluster implements AutoCloseable {
               + "); cache '" + cacheName + "' routes to the new owner once the view has changed"));
     }
     return transport.call(cacheName, member, target, request, timeout, probe);
-  }
-
-  /** See {@link CacheChannel#awaitCallsReceived}. */
-  boolean awaitCallsReceived(Duration timeout) {
-    return transport.awaitHandedOn(timeout);
   }
 
   /**

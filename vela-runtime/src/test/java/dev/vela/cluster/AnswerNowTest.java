@@ -51,6 +51,15 @@ class AnswerNowTest {
     return nodes;
   }
 
+  /** Cache "keys" on both nodes, a {@link Locking} one on the first and {@code b} on the second; their channels. */
+  private CacheChannel[] lockingCaches(VelaCluster[] nodes, Locking b) {
+    CacheChannel onA = nodes[0].join("keys", new Locking());
+    opened.add(onA);
+    CacheChannel onB = nodes[1].join("keys", b);
+    opened.add(onB);
+    return new CacheChannel[] {onA, onB};
+  }
+
   /**
    * A cache whose "read" calls are answered at once and whose other calls take {@link #lock}, as a
    * write takes its key's lock; it notes the thread that answered each.
@@ -125,9 +134,7 @@ class AnswerNowTest {
   void aCallAnsweredNowIsAnsweredOnTheReadingThreadAndTheCallsAfterAWaitingOneKeepTheirPlace() throws Exception {
     VelaCluster[] nodes = nodes("now");
     Locking b = new Locking();
-    CacheChannel onA = nodes[0].join("keys", new Locking());
-    opened.add(onA);
-    opened.add(nodes[1].join("keys", b));
+    CacheChannel onA = lockingCaches(nodes, b)[0];
 
     for (int i = 0; i < 3; i++) {
       byte[] reply = onA.call(nodes[1].localMember(), bytes("read" + i), Duration.ofSeconds(DEADLINE_SECONDS))
@@ -162,10 +169,9 @@ class AnswerNowTest {
   void aNodeWaitsForTheCallsItHasReadToReachTheirCache() throws Exception {
     VelaCluster[] nodes = nodes("received");
     Locking b = new Locking();
-    CacheChannel onA = nodes[0].join("keys", new Locking());
-    opened.add(onA);
-    CacheChannel onB = nodes[1].join("keys", b);
-    opened.add(onB);
+    CacheChannel[] caches = lockingCaches(nodes, b);
+    CacheChannel onA = caches[0];
+    CacheChannel onB = caches[1];
 
     CompletableFuture<byte[]> write;
     b.lock.lock(); // the write, handed to a pool thread on "b", waits there for the lock
