@@ -95,7 +95,7 @@ final class ReadBuffer<E> {
         return FULL;
       }
       if (tails.compareAndSet(counter, tail, tail + 1)) {
-        slots.lazySet(FIRST_SLOT + stripe * ringStride + (int) (tail & slotMask), element);
+        slots.lazySet(slotOf(stripe, tail), element);
         return used + 1 >= capacity ? FILLED : ADDED;
       }
     }
@@ -108,7 +108,7 @@ final class ReadBuffer<E> {
       long head = heads.get(counter);
       long tail = tails.get(counter);
       while (head < tail) {
-        int slot = FIRST_SLOT + stripe * ringStride + (int) (head & slotMask);
+        int slot = slotOf(stripe, head);
         E element = slots.get(slot);
         if (element == null) {
           break; // claimed but not yet written: the next drain takes it
@@ -141,6 +141,11 @@ final class ReadBuffer<E> {
       heads.set(counter, now);
     }
     return skipped;
+  }
+
+  /** Where the element numbered {@code sequence} of {@code stripe} sits in {@code slots}. */
+  private int slotOf(int stripe, long sequence) {
+    return FIRST_SLOT + stripe * ringStride + (int) (sequence & slotMask);
   }
 
   /** Where a stripe's counters sit in {@code tails} and {@code heads}: a line after the previous stripe's. */
